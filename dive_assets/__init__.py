@@ -1,0 +1,1 @@
+"""dive: a Dagster pipeline that synthesizes verifiable tool-use tasks (DIVE recipe)."""

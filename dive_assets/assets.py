@@ -1,0 +1,307 @@
+"""Software-defined assets: tool catalog -> sampled toolsets -> execution traces -> derived tasks -> verified splits.
+
+Each asset is a thin wrapper: read its inputs from DuckDB, call the plain synthesis logic, replace its
+partition's rows in one transaction, validate them with the Great Expectations suite of the table
+(an asset check run in the same step, so it knows the partition) and attach metadata for the UI.
+"""
+
+from collections.abc import Mapping, Sequence
+
+import dagster as dg
+import polars as pl
+
+from dive_assets.partitions import DIVERSITY_GRID, domain_x_diversity, split_key
+from dive_assets.resources import SynthesisResource, WarehouseResource
+from dive_assets.synthesis import pipeline, warehouse
+from dive_assets.synthesis.llm import LLMClient
+from dive_assets.synthesis.quality import validate_frame
+
+GROUP = "dive"
+
+
+def _gx_check(asset: str, suite: str, frame: pl.DataFrame, check_name: str | None = None) -> dg.AssetCheckResult:
+    outcome = validate_frame(suite, frame)
+    return dg.AssetCheckResult(
+        asset_key=asset,
+        check_name=check_name or f"gx_{suite}",
+        passed=outcome.success,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=outcome.summary(),
+        metadata={
+            "evaluated": outcome.evaluated,
+            "failed": dg.MetadataValue.json(outcome.failed),
+            "rows": frame.height,
+        },
+    )
+
+
+def _gx_spec(asset: str, suite: str, blocking: bool = False) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        f"gx_{suite}",
+        asset=asset,
+        blocking=blocking,
+        description=f"Great Expectations suite expectations/{suite}.json on this partition's rows",
+    )
+
+
+def markdown_table(frame: pl.DataFrame, limit: int = 10, width: int = 90) -> str:
+    """A small markdown preview of a frame (cells clipped to ``width`` characters)."""
+    if frame.height == 0:
+        return "_no rows_"
+    head = frame.head(limit)
+    cols = head.columns
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for row in head.iter_rows():
+        cells = [str(v).replace("|", "\\|").replace("\n", " ")[:width] for v in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _counts_md(counts: Mapping[str, int], title: str) -> dg.MetadataValue:
+    lines = [f"| {title} | count |", "|---|---|", *(f"| {k} | {v} |" for k, v in sorted(counts.items()))]
+    return dg.MetadataValue.md("\n".join(lines))
+
+
+def _table_meta(table: str, rows: int) -> dict[str, object]:
+    return {"dagster/table_name": table, "dagster/row_count": rows}
+
+
+@dg.asset(
+    group_name=GROUP,
+    kinds={"duckdb", "python"},
+    check_specs=[_gx_spec("tool_catalog", "tools")],
+    description="Every registered tool with its JSON Schema, ports, backing package and version; "
+    "the typed tool graph; and the seed entities per domain. Runs every tool's example calls.",
+)
+def tool_catalog(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    frames = pipeline.catalog_frames(run_examples=True)
+    with warehouse_db.connect() as conn:
+        written = warehouse.replace_tables(conn, frames)
+    tools = frames["tools"]
+    per_domain = dict(tools.group_by("domain").len().iter_rows())
+    seeds_per_domain = dict(frames["seeds"].group_by("domain").len().iter_rows())
+    failing = tools.filter(~pl.col("example_ok"))
+    context.log.info(f"catalog: {written}")
+    return dg.MaterializeResult(
+        metadata={
+            **_table_meta("tools", written["tools"]),
+            "tools_per_domain": _counts_md(per_domain, "domain"),
+            "seeds_per_domain": _counts_md(seeds_per_domain, "domain"),
+            "tool_edges": written["tool_edges"],
+            "examples_failing": failing.height,
+            "preview": dg.MetadataValue.md(
+                markdown_table(tools.select("name", "domain", "kind", "package", "output_type"))
+            ),
+        },
+        check_results=[_gx_check("tool_catalog", "tools", tools)],
+    )
+
+
+def _write_with_llm(
+    warehouse_db: WarehouseResource,
+    frames: dict[str, pl.DataFrame],
+    domain: str,
+    diversity: str,
+    client: LLMClient | None,
+    cache: dict | None,
+    stage: str,
+) -> dict[str, int]:
+    """Replace the partition's rows, this stage's LLM call records, and add new LLM cache entries."""
+    frames = {**frames, "llm_calls": pipeline.llm_call_frame(client, domain, diversity, stage)}
+    with warehouse_db.connect() as conn:
+        written = warehouse.replace_partition(conn, frames, domain, diversity, scope={"llm_calls": {"stage": stage}})
+        if client is not None and cache is not None:
+            known = set(warehouse.load_llm_cache(conn))
+            written["llm_cache_added"] = warehouse.save_llm_cache(conn, cache, client.model, known)
+    return written
+
+
+def _partition(context: dg.AssetExecutionContext) -> tuple[str, str]:
+    return split_key(context.partition_key)
+
+
+@dg.asset(
+    group_name=GROUP,
+    partitions_def=domain_x_diversity,
+    deps=[tool_catalog],
+    kinds={"duckdb", "polars"},
+    check_specs=[_gx_spec("sampled_toolsets", "toolsets")],
+    description="Toolsets sampled from the domain's pool under the partition's diversity setting "
+    "(tool-pool coverage x per-task toolset variety), with the task slots that use each.",
+)
+def sampled_toolsets(
+    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource
+) -> dg.MaterializeResult:
+    domain, diversity = _partition(context)
+    setting = DIVERSITY_GRID.get(diversity)
+    with warehouse_db.connect() as conn:
+        ports = {r[0] for r in conn.execute("SELECT DISTINCT port FROM seeds WHERE domain = ?", [domain]).fetchall()}
+        if not ports:
+            raise dg.Failure(f"no seed entities for domain {domain!r}: materialize tool_catalog first")
+        run = synthesis.settings(warehouse_db.duckdb_path)
+        frame = pipeline.toolset_frame(domain, setting, ports, run)
+        written = warehouse.replace_partition(conn, {"toolsets": frame}, domain, diversity)
+    distinct_tools = frame.explode("tool_names")["tool_names"].n_unique()
+    return dg.MaterializeResult(
+        metadata={
+            **_table_meta("toolsets", written["toolsets"]),
+            "setting": setting.description,
+            "distinct_tools": distinct_tools,
+            "mean_toolset_size": float(frame["size"].mean() or 0),
+            "preview": dg.MetadataValue.md(markdown_table(frame.select("toolset_id", "size", "tool_names"))),
+        },
+        check_results=[_gx_check("sampled_toolsets", "toolsets", frame)],
+    )
+
+
+@dg.asset(
+    group_name=GROUP,
+    partitions_def=domain_x_diversity,
+    deps=[sampled_toolsets],
+    kinds={"duckdb", "polars"},
+    check_specs=[_gx_spec("execution_traces", "traces"), _gx_spec("execution_traces", "trace_steps")],
+    description="Evidence collection: real tool calls from a seed entity, chained on typed ports, "
+    "one trace per task slot; every step with arguments, provenance, output or error and latency.",
+)
+def execution_traces(
+    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource
+) -> dg.MaterializeResult:
+    domain, diversity = _partition(context)
+    run = synthesis.settings(warehouse_db.duckdb_path)
+    with warehouse_db.connect() as conn:
+        toolsets = warehouse.read_partition(conn, "toolsets", domain, diversity)
+        seeds = warehouse.query_frame(
+            conn, "SELECT port, value FROM seeds WHERE domain = ? ORDER BY port, value", [domain]
+        )
+        cache = warehouse.load_llm_cache(conn) if run.llm_model else None
+    if toolsets.height == 0:
+        raise dg.Failure(f"no toolsets for partition {domain}/{diversity}: materialize sampled_toolsets first")
+    client = pipeline.llm_client(run, cache)
+    traces = pipeline.run_traces(domain, diversity, toolsets, seeds, run, client)
+    frames = pipeline.trace_frames(traces)
+    written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "evidence")
+    steps = frames["trace_steps"]
+    errors = dict(steps.filter(pl.col("error_type").is_not_null()).group_by("error_type").len().iter_rows())
+    return dg.MaterializeResult(
+        metadata={
+            **_table_meta("traces", written["traces"]),
+            "steps": written["trace_steps"],
+            "ok_traces": int((frames["traces"]["status"] == "ok").sum()),
+            "mean_steps": float(frames["traces"]["step_count"].mean() or 0),
+            "policy": traces[0].policy if traces else "",
+            "llm_usage": dg.MetadataValue.json(client.usage() if client else {}),
+            "step_errors": _counts_md(errors, "error type") if errors else dg.MetadataValue.text("none"),
+            "preview": dg.MetadataValue.md(
+                markdown_table(steps.select("trace_id", "step_index", "tool_name", "arguments", "output"))
+            ),
+        },
+        check_results=[
+            _gx_check("execution_traces", "traces", frames["traces"]),
+            _gx_check("execution_traces", "trace_steps", steps),
+        ],
+    )
+
+
+@dg.asset(
+    group_name=GROUP,
+    partitions_def=domain_x_diversity,
+    deps=[execution_traces],
+    kinds={"duckdb", "polars"},
+    check_specs=[_gx_spec("derived_tasks", "tasks")],
+    description="Task derivation: for each trace, a question strictly entailed by its required steps, "
+    "with the typed gold answer, the call graph and the tool-use pattern. Underivable traces are "
+    "recorded in task_failures with the reason.",
+)
+def derived_tasks(
+    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource
+) -> dg.MaterializeResult:
+    domain, diversity = _partition(context)
+    run = synthesis.settings(warehouse_db.duckdb_path)
+    with warehouse_db.connect() as conn:
+        traces = pipeline.traces_from_frames(
+            warehouse.read_partition(conn, "traces", domain, diversity),
+            warehouse.read_partition(conn, "trace_steps", domain, diversity),
+        )
+        cache = warehouse.load_llm_cache(conn) if run.llm_model else None
+    client = pipeline.llm_client(run, cache)
+    tasks, failures = pipeline.derive_tasks(traces, run, client)
+    frames = pipeline.task_frames(tasks, failures)
+    written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "derivation")
+    patterns = {}
+    for t in tasks:
+        patterns[t.pattern] = patterns.get(t.pattern, 0) + 1
+    preview = frames["tasks"].select("pattern", "question", "answer_text") if tasks else pl.DataFrame()
+    return dg.MaterializeResult(
+        metadata={
+            **_table_meta("tasks", written["tasks"]),
+            "task_failures": written["task_failures"],
+            "tasks_per_pattern": _counts_md(patterns, "pattern"),
+            "llm_usage": dg.MetadataValue.json(client.usage() if client else {}),
+            "preview": dg.MetadataValue.md(markdown_table(preview, width=200)),
+        },
+        check_results=[_gx_check("derived_tasks", "tasks", frames["tasks"])],
+    )
+
+
+LEAK_CHECK = "no_train_test_leakage"
+
+
+@dg.asset(
+    group_name=GROUP,
+    partitions_def=domain_x_diversity,
+    deps=[derived_tasks],
+    kinds={"duckdb", "polars"},
+    check_specs=[
+        _gx_spec("verified_splits", "verified_splits", blocking=True),
+        dg.AssetCheckSpec(
+            LEAK_CHECK,
+            asset="verified_splits",
+            blocking=True,
+            description="No held-out toolset, question or (seed, answer) pair is shared between train and test splits.",
+        ),
+    ],
+    description="Verification (format, replay, entailment, grounding, minimality, uniqueness; one row per "
+    "task and check with the reason) and the split of every verified task.",
+)
+def verified_splits(
+    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource
+) -> dg.MaterializeResult:
+    domain, diversity = _partition(context)
+    run = synthesis.settings(warehouse_db.duckdb_path)
+    with warehouse_db.connect() as conn:
+        tasks_frame = warehouse.read_partition(conn, "tasks", domain, diversity)
+        traces = pipeline.traces_from_frames(
+            warehouse.read_partition(conn, "traces", domain, diversity),
+            warehouse.read_partition(conn, "trace_steps", domain, diversity),
+        )
+    tasks = pipeline.tasks_from_frame(tasks_frame) if tasks_frame.height else []
+    frames = pipeline.verify_and_split(tasks, traces, run)
+    with warehouse_db.connect() as conn:
+        written = warehouse.replace_partition(conn, frames, domain, diversity)
+        leaks = conn.execute(warehouse.named_query("split_leakage")).fetchall()
+    checks = frames["verifications"]
+    fail_share = {
+        name: round(float((~grp["passed"]).mean() or 0), 4)
+        for name, grp in ((k[0], g) for k, g in checks.group_by("check_name", maintain_order=True))
+    }
+    splits = dict(frames["splits"].group_by("split").len().iter_rows())
+    verified_rate = frames["splits"].height / len(tasks) if tasks else 0.0
+    leak_result = dg.AssetCheckResult(
+        check_name=LEAK_CHECK,
+        passed=not leaks,
+        description="no leakage" if not leaks else f"{len(leaks)} leaking items, e.g. {leaks[0]}",
+        metadata={"leaks": len(leaks)},
+    )
+    return dg.MaterializeResult(
+        metadata={
+            **_table_meta("splits", written["splits"]),
+            "verifications": written["verifications"],
+            "verified_rate": round(verified_rate, 4),
+            "failure_share_per_check": dg.MetadataValue.json(fail_share),
+            "tasks_per_split": _counts_md(splits, "split"),
+        },
+        check_results=[_gx_check("verified_splits", "verified_splits", frames["splits"]), leak_result],
+    )
+
+
+PARTITIONED_ASSETS: Sequence[dg.AssetsDefinition] = (sampled_toolsets, execution_traces, derived_tasks, verified_splits)

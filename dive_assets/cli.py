@@ -1,0 +1,109 @@
+"""Command line: materialize partitions through Dagster, print the summary, run named SQL queries.
+
+dive run [--partitions geo/full-varied,finance/slice-fixed] [--tasks N]
+dive summary
+dive query partition_summary
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from dive_assets.synthesis import warehouse
+from dive_assets.synthesis.config import ConfigError, RunSettings
+
+EXAMPLE_QUERY = "task_lineage"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="dive", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    run_p = sub.add_parser("run", help="materialize the catalog and partitions through Dagster")
+    run_p.add_argument("--partitions", default="all", help="'all' or comma-separated domain/diversity pairs")
+    run_p.add_argument("--skip-catalog", action="store_true", help="do not rebuild the tool catalog first")
+    sub.add_parser("summary", help="tasks and verified tasks per partition")
+    query_p = sub.add_parser("query", help="run a named query from sql/queries")
+    query_p.add_argument("name")
+    args = parser.parse_args(argv)
+    try:
+        settings = RunSettings.from_env()
+        if args.command == "run":
+            return _run(settings, args.partitions, args.skip_catalog)
+        if args.command == "summary":
+            _print_query(settings, "partition_summary")
+            return 0
+        _print_query(settings, args.name)
+        return 0
+    except (ConfigError, KeyError, FileNotFoundError, ValueError) as exc:
+        print(f"dive: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
+    import dagster as dg
+
+    from dive_assets.definitions import defs
+    from dive_assets.partitions import DIVERSITY_GRID, all_partition_keys, partition_key
+    from tool_catalog.spec import DOMAINS
+
+    if "DAGSTER_HOME" not in os.environ:
+        raise ConfigError("DAGSTER_HOME is not set; use `make run`, which keeps runs in .dagster_home/")
+    if partitions == "all":
+        keys = all_partition_keys()
+    else:
+        keys = []
+        for item in partitions.split(","):
+            domain, _, diversity = item.strip().partition("/")
+            if domain not in DOMAINS:
+                raise ConfigError(f"unknown domain {domain!r} in --partitions; known: {', '.join(DOMAINS)}")
+            DIVERSITY_GRID.get(diversity)
+            keys.append(partition_key(domain, diversity))
+    instance = dg.DagsterInstance.get()
+    started = time.perf_counter()
+    if not skip_catalog:
+        result = defs.resolve_job_def("catalog_job").execute_in_process(instance=instance, raise_on_error=False)
+        print(f"tool_catalog: {'ok' if result.success else 'FAILED'} ({time.perf_counter() - started:.1f} s)")
+        if not result.success:
+            return 1
+    job = defs.resolve_job_def("synthesis_job")
+    failures = 0
+    for key in keys:
+        t0 = time.perf_counter()
+        result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False)
+        failures += not result.success
+        domain, diversity = key.keys_by_dimension["domain"], key.keys_by_dimension["diversity"]
+        status = "ok" if result.success else "FAILED"
+        print(f"{domain:>9} / {diversity:<13} {status} ({time.perf_counter() - t0:.1f} s)")
+    print(f"materialized {len(keys)} partitions in {time.perf_counter() - started:.1f} s into {settings.duckdb_path}\n")
+    _print_query(settings, "partition_summary")
+    print(f"\nTry a query over the traces (sql/queries/{EXAMPLE_QUERY}.sql):")
+    print(f"  .venv/bin/dive query {EXAMPLE_QUERY}")
+    print(f"  duckdb {settings.duckdb_path} < sql/queries/{EXAMPLE_QUERY}.sql  # with the DuckDB CLI")
+    return 1 if failures else 0
+
+
+def _print_query(settings: RunSettings, name: str) -> None:
+    sql = warehouse.named_query(name)
+    with warehouse.connect(settings.duckdb_path, read_only=True) as conn:
+        result = conn.execute(sql)
+        columns = [d[0] for d in result.description]
+        rows = result.fetchall()
+    widths = [min(60, max([len(c)] + [len(_cell(r[i])) for r in rows])) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    for row in rows:
+        print("  ".join(_cell(v)[:w].ljust(w) for v, w in zip(row, widths, strict=True)))
+    print(f"({len(rows)} rows)")
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value).replace("\n", " ")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

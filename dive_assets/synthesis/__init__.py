@@ -1,0 +1,1 @@
+"""Plain, typed synthesis logic (no Dagster): sampling, evidence, derivation, verification, splits."""

@@ -1,0 +1,122 @@
+"""Configuration as data: diversity settings (a YAML file) and run settings (defaults + environment)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SETTINGS_FILE = REPO_ROOT / "config" / "diversity_settings.yaml"
+DEFAULT_DUCKDB_PATH = REPO_ROOT / "data" / "dive.duckdb"
+
+_KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class ConfigError(ValueError):
+    """A configuration value is invalid; the message names the value and the source."""
+
+
+class DiversitySetting(BaseModel):
+    """One point on DIVE's two diversity axes (tool-pool coverage x per-task toolset variety)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(description="Partition key; lowercase letters, digits, '-' and '_'.")
+    description: str = ""
+    pool_fraction: float = Field(gt=0.0, le=1.0, description="Share of the domain's pool this setting may use.")
+    min_pool_tools: int = Field(default=6, ge=1)
+    toolset_mode: Literal["fixed", "per_task"]
+    toolset_size: tuple[int, int]
+    include_general: bool = True
+
+    @field_validator("key")
+    @classmethod
+    def _valid_key(cls, value: str) -> str:
+        if not _KEY_PATTERN.match(value):
+            raise ValueError(f"diversity key {value!r} must match {_KEY_PATTERN.pattern} (no '|', ',', '[' or ']')")
+        return value
+
+    @model_validator(mode="after")
+    def _valid_size(self) -> DiversitySetting:
+        low, high = self.toolset_size
+        if low < 1 or high < low:
+            raise ValueError(f"toolset_size {list(self.toolset_size)} must be [min, max] with 1 <= min <= max")
+        return self
+
+
+class DiversityGrid(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    settings: list[DiversitySetting]
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> DiversityGrid:
+        keys = [s.key for s in self.settings]
+        if not keys:
+            raise ValueError("at least one diversity setting is required")
+        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate diversity keys: {duplicates}")
+        return self
+
+    def get(self, key: str) -> DiversitySetting:
+        for setting in self.settings:
+            if setting.key == key:
+                return setting
+        raise KeyError(f"unknown diversity setting {key!r}; known: {[s.key for s in self.settings]}")
+
+
+def load_diversity_grid(path: Path | str | None = None) -> DiversityGrid:
+    """Read and validate the diversity settings file (``DIVE_DIVERSITY_FILE`` overrides the default)."""
+    source = Path(path or os.environ.get("DIVE_DIVERSITY_FILE") or DEFAULT_SETTINGS_FILE)
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"diversity settings file not found: {source}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"diversity settings file {source} is not valid YAML: {exc}") from None
+    try:
+        return DiversityGrid.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid diversity settings in {source}: {exc}") from None
+
+
+class RunSettings(BaseModel):
+    """Sizes, seeds and backends of a run. Environment variables ``DIVE_*`` override the defaults."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    duckdb_path: str = Field(default=str(DEFAULT_DUCKDB_PATH), min_length=1)
+    tasks_per_partition: int = Field(default=24, ge=1, le=100_000)
+    seed: int = Field(default=20260310, ge=0)
+    max_steps: int = Field(default=5, ge=1, le=32, description="Tool calls per evidence-collection trace.")
+    tool_timeout_s: float = Field(default=10.0, gt=0, le=600)
+    llm_model: str | None = Field(default=None, description="litellm model string; None = embedded policy.")
+    llm_api_base: str | None = Field(default=None, description="Base URL of an OpenAI-compatible server.")
+    llm_max_calls: int | None = Field(default=None, ge=1, description="HTTP calls allowed per partition stage.")
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> RunSettings:
+        env = dict(os.environ if env is None else env)
+        mapping = {
+            "DIVE_DUCKDB_PATH": "duckdb_path",
+            "DIVE_TASKS_PER_PARTITION": "tasks_per_partition",
+            "DIVE_SEED": "seed",
+            "DIVE_MAX_STEPS": "max_steps",
+            "DIVE_TOOL_TIMEOUT_S": "tool_timeout_s",
+            "DIVE_LLM_MODEL": "llm_model",
+            "DIVE_LLM_API_BASE": "llm_api_base",
+            "DIVE_LLM_MAX_CALLS": "llm_max_calls",
+        }
+        values = {field: env[var] for var, field in mapping.items() if env.get(var, "").strip()}
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            names = {field: var for var, field in mapping.items()}
+            bad = ", ".join(f"{names.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors())
+            raise ConfigError(f"invalid environment configuration: {bad}") from None

@@ -1,0 +1,180 @@
+"""Task derivation: a question strictly entailed by a trace, composed from the tools' own phrasing.
+
+The answer is one output field of one successful step (the *answer step*); the *required steps* are that
+step and every step it transitively depends on. The question is the answer field's noun phrase, in
+which every argument is replaced either by its stated value (seed or sample, written with its port's
+template) or by the phrase of the step that produced it. So the question names every value the
+required steps need that no earlier required step produced, and it never contains the answer.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+from collections.abc import Mapping
+from typing import Any
+
+from dive_assets.synthesis.records import Step, Task, Trace, stable_id
+from tool_catalog.ports import ask_phrase, format_value, get_port, render_stated
+from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
+
+NUMBER_TOLERANCE = 1e-6
+
+
+class DerivationError(ValueError):
+    """No task can be derived from a trace; the message says why."""
+
+
+def required_steps(steps: Mapping[int, Step], answer_step: int) -> list[int]:
+    """The answer step and all steps it depends on, transitively, in execution order."""
+    seen: set[int] = set()
+    stack = [answer_step]
+    while stack:
+        index = stack.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        stack.extend(steps[index].depends_on)
+    return sorted(seen)
+
+
+def call_graph(steps: Mapping[int, Step], required: list[int]) -> list[tuple[int, int]]:
+    """Edges (producer step, consumer step) among the required steps."""
+    return sorted({(dep, i) for i in required for dep in steps[i].depends_on if dep in required})
+
+
+def describe(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_index: int, field: str) -> str:
+    """The noun phrase for output ``field`` of a step, with arguments written out recursively."""
+    step = steps[step_index]
+    tool = tools[step.tool_name]
+    template = tool.outputs[field].phrase
+    values: dict[str, str] = {}
+    for _, name, _, _ in string.Formatter().parse(template):
+        if not name or name in values:
+            continue
+        prov = step.provenance.get(name)
+        if prov is not None and prov.source == "step" and prov.step is not None and prov.field is not None:
+            values[name] = describe(steps, tools, prov.step, prov.field)
+        else:
+            value = step.arguments.get(name, _default(tool, name))
+            values[name] = render_stated(tool.input_ports[name], value)
+    return template.format(**values)
+
+
+def question_for(phrase: str) -> str:
+    if phrase.startswith("whether "):
+        return f"Determine {phrase}."
+    text = f"What is {phrase}?"
+    return text[0].upper() + text[1:]
+
+
+def answer_in_text(answer_text: str, text: str) -> bool:
+    """True when the answer appears in the text as a whole token (case-insensitive)."""
+    if not answer_text:
+        return False
+    pattern = r"(?<![\w.])" + re.escape(answer_text.lower()) + r"(?![\w]|\.\d)"
+    return re.search(pattern, text.lower()) is not None
+
+
+def derive_task(
+    trace: Trace,
+    tools: Mapping[str, ToolSpec],
+    rng: random.Random,
+    derived_by: str,
+    round_index: int = 1,
+) -> Task:
+    """Derive the deepest well-posed task from a trace, or raise :class:`DerivationError`."""
+    steps = {s.step_index: s for s in trace.steps}
+    candidates: list[tuple[int, str, list[int], str, Any, str]] = []
+    rejections: list[str] = []
+    for step in trace.steps:
+        if not step.ok or step.output is None:
+            continue
+        tool = tools[step.tool_name]
+        required = required_steps(steps, step.step_index)
+        stated = _stated_texts(steps, tools, required)
+        for field, out in tool.outputs.items():
+            value = step.output.get(field)
+            if value is None or value == "" or value == []:
+                continue
+            port = get_port(out.port)
+            if isinstance(value, (list, dict)) and port.answer_type != "list":
+                continue
+            answer_text = format_value(value)
+            phrase = ask_phrase(out.port, describe(steps, tools, step.step_index, field))
+            question = question_for(phrase)
+            if answer_in_text(answer_text, question):
+                rejections.append(f"{step.tool_name}.{field}: answer {answer_text!r} appears in the question")
+                continue
+            if answer_text.lower() in stated:
+                rejections.append(f"{step.tool_name}.{field}: answer equals a stated value")
+                continue
+            candidates.append((step.step_index, field, required, question, value, answer_text))
+    if not candidates:
+        reason = "no successful step" if not any(s.ok for s in trace.steps) else "no well-posed answer field"
+        detail = f" ({'; '.join(rejections[:3])})" if rejections else ""
+        raise DerivationError(f"trace {trace.trace_id}: {reason}{detail}")
+    weights = [float(len(c[2]) ** 3) for c in candidates]
+    answer_step, field, required, question, value, answer_text = rng.choices(candidates, weights=weights, k=1)[0]
+    tool = tools[steps[answer_step].tool_name]
+    port = get_port(tool.outputs[field].port)
+    return Task(
+        task_id=stable_id("task", trace.trace_id, round_index, answer_step, field),
+        trace_id=trace.trace_id,
+        toolset_id=trace.toolset_id,
+        domain=trace.domain,
+        diversity=trace.diversity,
+        round=round_index,
+        question=question,
+        answer=value,
+        answer_text=answer_text,
+        answer_type=port.answer_type,
+        tolerance=NUMBER_TOLERANCE if port.answer_type == "number" else None,
+        pattern=classify_pattern(steps, tools, required),
+        required_steps=required,
+        call_graph=call_graph(steps, required),
+        answer_step=answer_step,
+        answer_field=field,
+        derived_by=derived_by,
+        seed_value=trace.seed_value,
+    )
+
+
+def classify_pattern(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], required: list[int]) -> str:
+    """Name the call graph's shape: single, chain, parallel, compare, aggregate or iterative."""
+    if len(required) == 1:
+        return "single"
+    edges = call_graph(steps, required)
+    parents: dict[int, int] = {}
+    for _, consumer in edges:
+        parents[consumer] = parents.get(consumer, 0) + 1
+    fan_in = [i for i, n in parents.items() if n >= 2]
+    if fan_in:
+        sink = tools[steps[max(fan_in)].tool_name]
+        if sink.domain == GENERAL_DOMAIN and "compare" in sink.name:
+            return "compare"
+        if sink.domain == GENERAL_DOMAIN and any(w in sink.name for w in ("aggregate", "sum", "mean", "sort", "rank")):
+            return "aggregate"
+        return "parallel"
+    names = [steps[i].tool_name for i in required]
+    if len(set(names)) < len(names):
+        return "iterative"
+    return "chain"
+
+
+def _stated_texts(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], required: list[int]) -> set[str]:
+    """Lower-cased text of every value the question states (seed and samples) for these steps."""
+    out: set[str] = set()
+    for index in required:
+        step = steps[index]
+        for name, value in step.arguments.items():
+            prov = step.provenance.get(name)
+            if prov is None or prov.source != "step":
+                out.add(format_value(value).lower())
+    return out
+
+
+def _default(tool: ToolSpec, param: str) -> Any:
+    field = tool.params.model_fields.get(param)
+    return None if field is None else field.get_default(call_default_factory=True)

@@ -1,0 +1,242 @@
+"""Evidence collection with the embedded policy: real tool calls chained on typed ports.
+
+The policy starts from a seed entity and, at each step, calls a tool of the sampled toolset whose
+parameters it can fill from values it already holds (the seed or earlier outputs, same port) or from
+the parameter's documented samples. It prefers tools that consume the newest output, so traces form
+chains; every argument records its provenance so derivation and verification can prove entailment.
+Deterministic for a given seed; no network, no LLM.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dive_assets.synthesis.records import Provenance, Step
+from tool_catalog.ports import get_port
+from tool_catalog.runtime import ToolResult, call_tool
+from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
+
+POLICY_NAME = "embedded-v1"
+ToolCaller = Callable[[str, Any, float | None], ToolResult]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A typed value the policy holds, with where it came from."""
+
+    port: str
+    value: Any
+    provenance: Provenance
+    order: int
+    tool: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedCall:
+    tool: ToolSpec
+    arguments: dict[str, Any]
+    provenance: dict[str, Provenance]
+    newest_link: int
+    depends_on: tuple[int, ...]
+
+
+def collect_evidence(
+    trace_id: str,
+    tools: Sequence[ToolSpec],
+    seed_port: str,
+    seed_value: str,
+    rng: random.Random,
+    max_steps: int,
+    timeout_s: float,
+    caller: ToolCaller = call_tool,
+    entity_pool: dict[str, list[str]] | None = None,
+) -> list[Step]:
+    """Run up to ``max_steps`` real tool calls starting from the seed entity.
+
+    ``entity_pool`` (real values per port, e.g. the domain's seeds) lets the policy repeat a call on a
+    second entity, so traces can hold parallel evidence for compare and iterative tasks.
+    """
+    by_name = {t.name: t for t in tools}
+    pool = entity_pool or {}
+    known: list[Known] = [Known(seed_port, seed_value, Provenance(source="seed"), 0)]
+    steps: list[Step] = []
+    done: set[str] = set()
+    used_tools: dict[str, int] = {}
+    for index in range(max_steps):
+        candidates = [c for t in tools if (c := plan_call(t, known, rng, done)) is not None]
+        siblings = [
+            c
+            for st in steps
+            if st.tool_name in by_name and (c := plan_sibling(st, by_name[st.tool_name], pool, rng, done)) is not None
+        ]
+        if siblings and rng.random() < 0.35:
+            candidates.append(rng.choice(siblings))
+        if not candidates:
+            break
+        choice = _choose(candidates, used_tools, known, rng)
+        done.add(_call_key(choice.tool.name, choice.arguments))
+        used_tools[choice.tool.name] = used_tools.get(choice.tool.name, 0) + 1
+        result = caller(choice.tool.name, choice.arguments, timeout_s)
+        step = Step(
+            trace_id=trace_id,
+            step_index=index,
+            tool_name=choice.tool.name,
+            arguments=choice.arguments,
+            provenance=choice.provenance,
+            output=result.output if result.ok else None,
+            error_type=result.error_type,
+            error=result.error,
+            latency_ms=result.latency_ms,
+            depends_on=list(choice.depends_on),
+        )
+        steps.append(step)
+        if step.ok and step.output is not None:
+            for field, out in choice.tool.outputs.items():
+                value = step.output.get(field)
+                if _is_scalar(value):
+                    prov = Provenance(source="step", step=index, field=field)
+                    known.append(Known(out.port, value, prov, index + 1, choice.tool.name))
+    return steps
+
+
+def plan_call(tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: set[str]) -> PlannedCall | None:
+    """Fill every required parameter of ``tool``; None when impossible or when nothing links to evidence.
+
+    Chainable ports (codes, dates, names ...) link to any held value of the same port. Generic numbers link
+    only into general tools, and only as a *same-quantity fan-in*: every numeric operand is the same output
+    field of the same tool on different entities (so "the larger of the elevation of airport LHR and the
+    elevation of airport JFK", never "the larger of an elevation and 40").
+    """
+    chainable = [p for p in tool.required_params if get_port(tool.input_ports[p]).chainable]
+    generic = [p for p in tool.required_params if p not in chainable]
+    if tool.domain == GENERAL_DOMAIN and generic and not chainable:
+        return _plan_fan_in(tool, generic, known, rng, done)
+    arguments: dict[str, Any] = {}
+    provenance: dict[str, Provenance] = {}
+    links: list[int] = []
+    depends: set[int] = set()
+    for param in tool.required_params:
+        port_name = tool.input_ports[param]
+        options = [k for k in known if k.port == port_name and param in chainable]
+        options = [k for k in options if k.value not in arguments.values()]
+        if options:
+            newest = max(options, key=lambda k: k.order)
+            pick = newest if rng.random() < 0.8 else rng.choice(options)
+            arguments[param] = pick.value
+            provenance[param] = pick.provenance
+            links.append(pick.order)
+            if pick.provenance.step is not None:
+                depends.add(pick.provenance.step)
+            continue
+        value = _stated_value(tool, param, port_name, rng, arguments)
+        if value is None:
+            return None
+        arguments[param] = value
+        provenance[param] = Provenance(source="sample")
+    if not links:
+        return None
+    return _finish(tool, arguments, provenance, max(links), depends, done)
+
+
+def _plan_fan_in(
+    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+) -> PlannedCall | None:
+    """Feed one quantity measured on several entities into a general tool (compare, sum, change ...)."""
+    ports = {tool.input_ports[p] for p in params}
+    if len(ports) != 1 or len(params) < 2:
+        return None
+    groups: dict[tuple[str, str], list[Known]] = {}
+    for k in known:
+        if k.port in ports and k.provenance.source == "step" and isinstance(k.value, (int, float)):
+            groups.setdefault((k.tool or "", k.provenance.field or ""), []).append(k)
+    usable = [g for g in groups.values() if len({k.provenance.step for k in g}) >= len(params)]
+    if not usable:
+        return None
+    group = max(usable, key=lambda g: max(k.order for k in g))
+    chosen: list[Known] = []
+    for k in sorted(group, key=lambda k: k.order, reverse=True):
+        if all(c.provenance.step != k.provenance.step for c in chosen):
+            chosen.append(k)
+        if len(chosen) == len(params):
+            break
+    chosen.sort(key=lambda k: k.order)
+    if rng.random() < 0.5:
+        chosen.reverse()
+    arguments = {p: k.value for p, k in zip(params, chosen, strict=True)}
+    provenance = {p: k.provenance for p, k in zip(params, chosen, strict=True)}
+    depends = {k.provenance.step for k in chosen if k.provenance.step is not None}
+    return _finish(tool, arguments, provenance, max(k.order for k in chosen), depends, done)
+
+
+def plan_sibling(
+    step: Step, tool: ToolSpec, entity_pool: dict[str, list[str]], rng: random.Random, done: set[str]
+) -> PlannedCall | None:
+    """The same call on another entity of the same port (parallel evidence for compare/iterative tasks)."""
+    linked = [p for p, prov in step.provenance.items() if prov.source in ("seed", "step")]
+    if len(linked) != 1 or not step.ok:
+        return None
+    param = linked[0]
+    port_name = tool.input_ports[param]
+    pool = [v for v in (tool.param_samples(param) or entity_pool.get(port_name, [])) if v != step.arguments[param]]
+    if not pool:
+        return None
+    arguments = {**step.arguments, param: rng.choice(pool)}
+    provenance = {**step.provenance, param: Provenance(source="sample")}
+    return _finish(tool, arguments, provenance, 0, set(), done)
+
+
+def _finish(
+    tool: ToolSpec,
+    arguments: dict[str, Any],
+    provenance: dict[str, Provenance],
+    newest_link: int,
+    depends: set[int],
+    done: set[str],
+) -> PlannedCall | None:
+    try:
+        tool.params.model_validate(arguments)
+    except ValueError:
+        return None
+    if _call_key(tool.name, arguments) in done:
+        return None
+    return PlannedCall(tool, arguments, provenance, newest_link, tuple(sorted(depends)))
+
+
+def _stated_value(tool: ToolSpec, param: str, port_name: str, rng: random.Random, taken: dict[str, Any]) -> Any:
+    samples = [s for s in tool.param_samples(param) if s not in taken.values()]
+    if samples:
+        return rng.choice(samples)
+    if port_name == "date":
+        return (dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(0, 20 * 365))).isoformat()
+    if port_name == "year":
+        return rng.randrange(2000, 2025)
+    return None
+
+
+def _choose(
+    candidates: list[PlannedCall], used: dict[str, int], known: Sequence[Known], rng: random.Random
+) -> PlannedCall:
+    newest = max(k.order for k in known)
+    weights = []
+    for c in candidates:
+        weight = 4.0 if c.newest_link == newest else 1.0
+        if c.newest_link == 0 and c.depends_on == ():  # a sibling call on a second entity
+            weight = 2.0
+        weight *= 0.25 ** used.get(c.tool.name, 0)
+        if c.tool.domain == GENERAL_DOMAIN:
+            weight = 6.0 if len(c.depends_on) >= 2 else 0.5
+        weights.append(weight)
+    return rng.choices(candidates, weights=weights, k=1)[0]
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool)) and value != ""
+
+
+def _call_key(tool: str, arguments: dict[str, Any]) -> str:
+    return tool + json.dumps(arguments, sort_keys=True, default=str)

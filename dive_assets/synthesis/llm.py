@@ -1,0 +1,780 @@
+"""The LLM policy: evidence collection and task derivation through litellm (plain Python, no Dagster).
+
+* :class:`LLMClient` wraps ``litellm.completion`` with a request cache, retries with exponential
+  backoff on transient errors, call and cost budgets, and a per-attempt accounting log.
+* :func:`collect_evidence_llm` lets a model call the REAL tools of a toolset by native function calling
+  (DIVE's evidence collection); every call runs through :func:`tool_catalog.call_tool` and every
+  argument gets a provenance (seed, a stated sample, or an earlier step's output).
+* :func:`derive_task_llm` asks a model to pick an answer field of the trace and phrase the question;
+  the answer *value* is read from the trace, never from the model, and the task is built exactly like
+  :func:`dive_assets.synthesis.derivation.derive_task` builds its tasks, so it verifies the same way.
+
+API keys are read by litellm from the environment only; they are never part of a request key, a
+cache entry, a record or a log line (error texts are scrubbed of secret-looking environment values).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dive_assets.synthesis.derivation import (
+    NUMBER_TOLERANCE,
+    DerivationError,
+    answer_in_text,
+    call_graph,
+    classify_pattern,
+    describe,
+    required_steps,
+)
+from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
+from tool_catalog.ports import ask_phrase, format_value, get_port
+from tool_catalog.runtime import ToolResult, call_tool
+from tool_catalog.spec import ToolSpec
+
+logger = logging.getLogger(__name__)
+
+ToolCaller = Callable[[str, Any, float | None], ToolResult]
+ToolCall = tuple[str, str, str]
+"""(call id, tool name, arguments as a JSON string)."""
+
+TOOL_RESULT_MAX_CHARS = 4000
+"""Tool results returned to the model are truncated (DIVE truncates to about 2,000 tokens)."""
+
+_SECRET_NAME = re.compile(r"(KEY|TOKEN|SECRET|PASSWORD)", re.IGNORECASE)
+
+
+# --- client -------------------------------------------------------------------------------------
+
+
+class LLMError(RuntimeError):
+    """Base class of the errors raised by :class:`LLMClient`."""
+
+
+class LLMBudgetExceeded(LLMError):
+    """The client's call or cost budget is used up; no request was sent."""
+
+
+class LLMCallError(LLMError):
+    """A request failed for good: a non-retryable error (4xx), or retries exhausted on a transient one."""
+
+    def __init__(self, message: str, status_code: int | None, retryable: bool, attempts: int) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.retryable = retryable
+        self.attempts = attempts
+
+
+class LLMConfig(BaseModel):
+    """How to reach a model and how much it may be used. API keys come from the environment only."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    model: str
+    """litellm model name, provider-prefixed, e.g. ``openai/gpt-4o-mini`` or ``openai/<served-name>``."""
+    api_base: str | None = None
+    temperature: float | None = 0.0
+    """None leaves the provider default (some reasoning models accept only their default)."""
+    max_tokens: int | None = None
+    max_retries: int = Field(default=3, ge=0)
+    """Retries after the first attempt, on rate limits, 5xx and connection errors only."""
+    backoff_s: float = Field(default=1.0, ge=0.0)
+    """First retry delay; doubles with every further retry, capped at ``max_backoff_s``."""
+    max_backoff_s: float = Field(default=30.0, ge=0.0)
+    timeout_s: float = Field(default=120.0, gt=0.0)
+    max_calls: int | None = Field(default=None, ge=0)
+    """Budget of HTTP requests (every attempt counts, retries included; cache hits do not)."""
+    max_cost_usd: float | None = Field(default=None, ge=0.0)
+    """Budget of spend. Only known costs count: calls litellm cannot price (cost None) count as 0 and
+    are tallied in :attr:`LLMClient.unpriced_calls`."""
+    input_cost_per_token: float | None = None
+    output_cost_per_token: float | None = None
+    """Explicit prices (both or neither), for self-hosted or unmapped models; passed to litellm."""
+
+
+class LLMReply(BaseModel):
+    content: str | None
+    tool_calls: list[ToolCall] = Field(default_factory=list)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+    cached: bool = False
+    latency_ms: float = 0.0
+    request_key: str
+
+
+class LLMCallRecord(BaseModel):
+    """One HTTP attempt or one cache hit, for accounting. ``error`` is set when the attempt failed."""
+
+    request_key: str
+    model: str
+    purpose: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+    cached: bool = False
+    latency_ms: float = 0.0
+    error: str | None = None
+    attempt: int = 1
+
+
+def request_key(
+    model: str,
+    api_base: str | None,
+    messages: Sequence[Mapping[str, Any]],
+    tools: Sequence[Mapping[str, Any]] | None,
+    response_format: Mapping[str, Any] | None,
+    temperature: float | None,
+    max_tokens: int | None = None,
+) -> str:
+    """sha256 of the canonical JSON of everything that shapes a reply (never credentials)."""
+    payload = {
+        "model": model,
+        "api_base": api_base,
+        "messages": list(messages),
+        "tools": list(tools) if tools is not None else None,
+        "response_format": response_format,
+        "temperature": temperature,
+    }
+    if max_tokens is not None:
+        payload["max_tokens"] = max_tokens
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class LLMClient:
+    """A budgeted, cached, retrying ``litellm.completion``.
+
+    ``cache`` is any ``MutableMapping[str, dict]`` (a dict, a shelf, a DuckDB-backed map ...): replies are
+    stored under :func:`request_key` as plain JSON-able dicts, and a hit is answered without any HTTP call.
+    """
+
+    def __init__(
+        self,
+        config: LLMConfig,
+        cache: MutableMapping[str, dict[str, Any]] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if (config.input_cost_per_token is None) != (config.output_cost_per_token is None):
+            raise ValueError("set both input_cost_per_token and output_cost_per_token, or neither")
+        self.config = config
+        self.cache = cache
+        self.records: list[LLMCallRecord] = []
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._sent = 0
+
+    @property
+    def model(self) -> str:
+        return self.config.model
+
+    @property
+    def calls_made(self) -> int:
+        """HTTP requests sent (failed attempts included)."""
+        return self._sent
+
+    @property
+    def spent_usd(self) -> float:
+        return sum((r.cost_usd for r in self.records if not r.cached and r.cost_usd is not None), 0.0)
+
+    @property
+    def unpriced_calls(self) -> int:
+        return sum(1 for r in self.records if not r.cached and r.error is None and r.cost_usd is None)
+
+    def usage(self) -> dict[str, Any]:
+        """Totals over :attr:`records` (cache hits are counted apart and cost nothing)."""
+        live = [r for r in self.records if not r.cached]
+        return {
+            "model": self.model,
+            "http_calls": len(live),
+            "failed_calls": sum(1 for r in live if r.error is not None),
+            "cache_hits": sum(1 for r in self.records if r.cached),
+            "prompt_tokens": sum(r.prompt_tokens for r in live),
+            "completion_tokens": sum(r.completion_tokens for r in live),
+            "cost_usd": self.spent_usd,
+            "unpriced_calls": self.unpriced_calls,
+        }
+
+    def complete(
+        self,
+        messages: Sequence[Mapping[str, Any]],
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        response_format: Mapping[str, Any] | None = None,
+        purpose: str = "",
+    ) -> LLMReply:
+        """One chat completion: from the cache when possible, else over HTTP with retries.
+
+        Raises :class:`LLMBudgetExceeded` before sending a request the budget does not allow, and
+        :class:`LLMCallError` when the request fails for good.
+        """
+        cfg = self.config
+        key = request_key(cfg.model, cfg.api_base, messages, tools, response_format, cfg.temperature, cfg.max_tokens)
+        started = time.perf_counter()
+        if self.cache is not None:
+            stored = self.cache.get(key)
+            if stored is not None:
+                reply = _reply_from_cache(stored, key, _elapsed_ms(started))
+                self._record(key, purpose, reply=reply, attempt=0)
+                return reply
+
+        litellm = _litellm()
+        kwargs: dict[str, Any] = {
+            "model": cfg.model,
+            "messages": [dict(m) for m in messages],
+            "timeout": cfg.timeout_s,
+            "num_retries": 0,  # retries are ours, so every attempt is budgeted and recorded
+            "max_retries": 0,
+        }
+        if cfg.api_base is not None:
+            kwargs["api_base"] = cfg.api_base
+        if cfg.temperature is not None:
+            kwargs["temperature"] = cfg.temperature
+        if cfg.max_tokens is not None:
+            kwargs["max_tokens"] = cfg.max_tokens
+        if tools:
+            kwargs["tools"] = [dict(t) for t in tools]
+        if response_format is not None:
+            kwargs["response_format"] = dict(response_format)
+
+        attempt = 0
+        while True:
+            attempt += 1
+            self._check_budget()
+            sent = time.perf_counter()
+            try:
+                response = litellm.completion(**kwargs)
+            except Exception as exc:
+                status = _status_code(exc)
+                retryable = _is_retryable(litellm, exc)
+                message = f"{type(exc).__name__}: {_redact(str(exc))}"[:1000]
+                self._record(key, purpose, error=message, latency_ms=_elapsed_ms(sent), attempt=attempt)
+                if not retryable or attempt > cfg.max_retries:
+                    tried = f"after {attempt} attempt{'s' if attempt > 1 else ''}"
+                    raise LLMCallError(
+                        f"LLM call to {cfg.model} failed {tried}: {message}", status, retryable, attempt
+                    ) from None
+                delay = min(cfg.max_backoff_s, cfg.backoff_s * 2 ** (attempt - 1))
+                logger.warning("LLM call to %s failed (%s); retry %d in %.2f s", cfg.model, message, attempt, delay)
+                self._sleep(delay)
+                continue
+            latency = _elapsed_ms(sent)
+            reply = _reply_from_response(response, key, latency, self._cost(litellm, response))
+            self._record(key, purpose, reply=reply, attempt=attempt)
+            if self.cache is not None:
+                with self._lock:
+                    self.cache[key] = _cache_entry(reply)
+            return reply
+
+    def _check_budget(self) -> None:
+        """Reserve one request under the budget (atomically, so threads sharing a client cannot overshoot)."""
+        cfg = self.config
+        with self._lock:
+            if cfg.max_calls is not None and self._sent >= cfg.max_calls:
+                raise LLMBudgetExceeded(
+                    f"LLM call budget exhausted: {self._sent} of max_calls={cfg.max_calls} requests to "
+                    f"{cfg.model} already sent; no request made"
+                )
+            if cfg.max_cost_usd is not None and self.spent_usd >= cfg.max_cost_usd:
+                raise LLMBudgetExceeded(
+                    f"LLM cost budget exhausted: ${self.spent_usd:.6f} of max_cost_usd=${cfg.max_cost_usd:.6f} "
+                    f"spent on {cfg.model}; no request made"
+                )
+            self._sent += 1
+
+    def _cost(self, litellm: Any, response: Any) -> float | None:
+        cfg = self.config
+        custom = None
+        if cfg.input_cost_per_token is not None and cfg.output_cost_per_token is not None:
+            custom = {
+                "input_cost_per_token": cfg.input_cost_per_token,
+                "output_cost_per_token": cfg.output_cost_per_token,
+            }
+        try:
+            cost = litellm.completion_cost(completion_response=response, custom_cost_per_token=custom)
+        except Exception:  # unmapped model: the cost is unknown, and we never estimate it
+            return None
+        return float(cost) if cost is not None else None
+
+    def _record(
+        self,
+        key: str,
+        purpose: str,
+        reply: LLMReply | None = None,
+        error: str | None = None,
+        latency_ms: float = 0.0,
+        attempt: int = 1,
+    ) -> None:
+        record = LLMCallRecord(
+            request_key=key,
+            model=self.config.model,
+            purpose=purpose,
+            prompt_tokens=reply.prompt_tokens if reply else 0,
+            completion_tokens=reply.completion_tokens if reply else 0,
+            cost_usd=reply.cost_usd if reply else None,
+            cached=reply.cached if reply else False,
+            latency_ms=reply.latency_ms if reply else latency_ms,
+            error=error,
+            attempt=attempt,
+        )
+        with self._lock:
+            self.records.append(record)
+
+
+def _litellm() -> Any:
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # no remote cost-map fetch at import
+    import litellm
+
+    litellm.suppress_debug_info = True
+    return litellm
+
+
+def _is_retryable(litellm: Any, exc: Exception) -> bool:
+    transient = (
+        litellm.RateLimitError,
+        litellm.InternalServerError,
+        litellm.ServiceUnavailableError,
+        litellm.BadGatewayError,
+        litellm.APIConnectionError,
+        litellm.Timeout,
+    )
+    if isinstance(exc, transient):
+        return True
+    status = _status_code(exc)
+    return status is not None and (status in (408, 429) or status >= 500)
+
+
+def _status_code(exc: Exception) -> int | None:
+    status = getattr(exc, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def _redact(text: str) -> str:
+    for name, value in os.environ.items():
+        if _SECRET_NAME.search(name) and len(value) >= 6 and value in text:
+            text = text.replace(value, "***")
+    return text
+
+
+def _elapsed_ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000.0, 3)
+
+
+def _reply_from_response(response: Any, key: str, latency_ms: float, cost: float | None) -> LLMReply:
+    message = response.choices[0].message
+    calls: list[ToolCall] = []
+    for index, call in enumerate(getattr(message, "tool_calls", None) or []):
+        function = call.function
+        arguments = function.arguments
+        if not isinstance(arguments, str):
+            arguments = json.dumps(arguments)
+        calls.append((call.id or f"call_{index}", function.name or "", arguments))
+    usage = getattr(response, "usage", None)
+    return LLMReply(
+        content=message.content,
+        tool_calls=calls,
+        prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+        completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+        cost_usd=cost,
+        cached=False,
+        latency_ms=latency_ms,
+        request_key=key,
+    )
+
+
+def _cache_entry(reply: LLMReply) -> dict[str, Any]:
+    return reply.model_dump(include={"content", "tool_calls", "prompt_tokens", "completion_tokens", "cost_usd"})
+
+
+def _reply_from_cache(stored: Mapping[str, Any], key: str, latency_ms: float) -> LLMReply:
+    data = dict(stored)
+    data["tool_calls"] = [tuple(c) for c in data.get("tool_calls", [])]
+    return LLMReply(**data, cached=True, latency_ms=latency_ms, request_key=key)
+
+
+# --- evidence collection ----------------------------------------------------------------------
+
+EVIDENCE_SYSTEM = (
+    "You are a meticulous research agent. You can call tools that compute or look up facts offline. "
+    "Only tool results count as evidence: call tools rather than answering from memory. To chain tools, "
+    "pass a value exactly as an earlier tool returned it. When a call fails, read the error and adapt."
+)
+
+EVIDENCE_PROMPT = """Research "Information related to {seed}" in the {domain} domain.
+Seed entity: {seed} (port: {port}; {port_description}).
+
+Use multiple tools to retrieve and process comprehensive and verifiable information from various sources.
+Step budget: {max_turns} turns; each turn may make several tool calls.
+Investigate the topic from multiple angles: start from the seed entity, then feed values returned by one
+tool into other tools to go deeper. When you have gathered enough evidence, reply with a short summary of
+your findings and no tool calls."""
+
+
+def evidence_messages(seed_port: str, seed_value: str, domain: str, max_turns: int) -> list[dict[str, Any]]:
+    """DIVE's round-1 collection prompt for one seed entity."""
+    try:
+        port_description = get_port(seed_port).description
+    except KeyError:
+        port_description = seed_port
+    user = EVIDENCE_PROMPT.format(
+        seed=seed_value, domain=domain, port=seed_port, port_description=port_description, max_turns=max_turns
+    )
+    return [{"role": "system", "content": EVIDENCE_SYSTEM}, {"role": "user", "content": user}]
+
+
+def collect_evidence_llm(
+    trace_id: str,
+    tools: Sequence[ToolSpec],
+    seed_port: str,
+    seed_value: str,
+    domain: str,
+    client: LLMClient,
+    max_turns: int,
+    timeout_s: float,
+    caller: ToolCaller = call_tool,
+) -> list[Step]:
+    """Let the model call the toolset's real tools for up to ``max_turns`` turns; one Step per call.
+
+    Arguments are untrusted: a call that is not a JSON object, names a tool outside the toolset, or fails
+    validation or execution becomes a failed Step, and its error text is what the model sees. Provenance of
+    each argument: equal (after string normalisation) to a scalar output field of a successful step of an
+    earlier turn -> ``step`` (the most recent such step; the argument is then recorded with that output's
+    exact value, so replay and entailment hold), else equal to the seed -> ``seed``, else ``sample``.
+    Client errors (:class:`LLMBudgetExceeded`, :class:`LLMCallError`) propagate.
+    """
+    offered = {t.name: t for t in tools}
+    declarations = [t.openai_tool() for t in tools]
+    messages = evidence_messages(seed_port, seed_value, domain, max_turns)
+    steps: list[Step] = []
+    for _turn in range(max_turns):
+        reply = client.complete(messages, tools=declarations, purpose="evidence")
+        if not reply.tool_calls:
+            break
+        messages.append(_assistant_message(reply))
+        earlier = list(steps)  # calls of one turn are parallel: they cannot use each other's outputs
+        for call_id, name, raw_arguments in reply.tool_calls:
+            step = _run_call(trace_id, len(steps), name, raw_arguments, offered, earlier, seed_value, timeout_s, caller)
+            steps.append(step)
+            messages.append({"role": "tool", "tool_call_id": call_id, "content": _tool_message(step)})
+    return steps
+
+
+def _assistant_message(reply: LLMReply) -> dict[str, Any]:
+    return {
+        "role": "assistant",
+        "content": reply.content,
+        "tool_calls": [
+            {"id": call_id, "type": "function", "function": {"name": name, "arguments": arguments}}
+            for call_id, name, arguments in reply.tool_calls
+        ],
+    }
+
+
+def _run_call(
+    trace_id: str,
+    index: int,
+    name: str,
+    raw_arguments: str,
+    offered: Mapping[str, ToolSpec],
+    earlier: Sequence[Step],
+    seed_value: str,
+    timeout_s: float,
+    caller: ToolCaller,
+) -> Step:
+    def failed(error_type: str, error: str, arguments: dict[str, Any] | None = None) -> Step:
+        return Step(
+            trace_id=trace_id,
+            step_index=index,
+            tool_name=name,
+            arguments=arguments or {},
+            provenance={},
+            output=None,
+            error_type=error_type,
+            error=error,
+        )
+
+    try:
+        arguments = json.loads(raw_arguments) if raw_arguments.strip() else {}
+    except json.JSONDecodeError as exc:
+        return failed("invalid_arguments", f"arguments are not valid JSON: {exc.msg} at position {exc.pos}")
+    if not isinstance(arguments, dict):
+        return failed("invalid_arguments", f"arguments must be a JSON object, got {type(arguments).__name__}")
+    if name not in offered:
+        available = ", ".join(sorted(offered))
+        return failed("unknown_tool", f"tool {name!r} is not in this toolset; available: {available}", arguments)
+
+    provenance: dict[str, Provenance] = {}
+    depends: set[int] = set()
+    for param, value in list(arguments.items()):
+        source = _produced_by(value, earlier)
+        if source is not None:
+            step, field, produced = source
+            provenance[param] = Provenance(source="step", step=step, field=field)
+            arguments[param] = produced
+            depends.add(step)
+        elif _is_scalar(value) and _norm(value) == _norm(seed_value):
+            provenance[param] = Provenance(source="seed")
+        else:
+            provenance[param] = Provenance(source="sample")
+    result = caller(name, arguments, timeout_s)
+    return Step(
+        trace_id=trace_id,
+        step_index=index,
+        tool_name=name,
+        arguments=arguments,
+        provenance=provenance,
+        output=result.output if result.ok else None,
+        error_type=result.error_type,
+        error=result.error,
+        latency_ms=result.latency_ms,
+        depends_on=sorted(depends),
+    )
+
+
+def _produced_by(value: Any, earlier: Sequence[Step]) -> tuple[int, str, Any] | None:
+    """(step, field, exact value) of the most recent successful step with an output equal to ``value``."""
+    if not _is_scalar(value):
+        return None
+    wanted = _norm(value)
+    for step in reversed(earlier):
+        if not step.ok or step.output is None:
+            continue
+        for field, produced in step.output.items():
+            if _is_scalar(produced) and _norm(produced) == wanted:
+                return step.step_index, field, produced
+    return None
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool)) and value != ""
+
+
+def _norm(value: Any) -> str:
+    return format_value(value).strip()
+
+
+def _tool_message(step: Step) -> str:
+    if step.ok and step.output is not None:
+        text = json.dumps(step.output, ensure_ascii=False)
+    else:
+        text = f"ERROR ({step.error_type}): {step.error}"
+    if len(text) > TOOL_RESULT_MAX_CHARS:
+        text = text[:TOOL_RESULT_MAX_CHARS] + " ... [truncated]"
+    return text
+
+
+# --- task derivation --------------------------------------------------------------------------
+
+
+class DerivedTaskReply(BaseModel):
+    """What the model must return: a question and the (step, field) whose recorded value answers it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    question: str = Field(min_length=1)
+    answer_step: int
+    answer_field: str = Field(min_length=1)
+
+
+DERIVATION_RESPONSE_FORMAT: dict[str, Any] = {
+    "type": "json_schema",
+    "json_schema": {
+        "name": "derived_task",
+        "strict": True,
+        "schema": {
+            "type": "object",
+            "properties": {
+                "question": {"type": "string"},
+                "answer_step": {"type": "integer"},
+                "answer_field": {"type": "string"},
+            },
+            "required": ["question", "answer_step", "answer_field"],
+            "additionalProperties": False,
+        },
+    },
+}
+
+DERIVATION_SYSTEM = (
+    "You derive one question-answer task from a trace of real tool calls. The answer is one output field of "
+    "one successful step; it must follow from the trace alone. Reply with a JSON object only: "
+    '{"question": string, "answer_step": integer, "answer_field": string}.'
+)
+
+DERIVATION_RULES = """Derive a specific and realistic question using the collected data. \
+Base the answer on actual tool results only.
+Rules:
+1. Choose one successful step and one of its output fields as the answer (answer_step, answer_field). Prefer an \
+answer that needs several chained steps.
+2. The question must state, verbatim, every value marked "stated" among the arguments of the answer step and of \
+every step it depends on (directly or transitively).
+3. A value marked "from step N" must not be written in the question: describe it instead (the phrases show how).
+4. The question must not contain the answer value, and must end with "?" (or "." for an instruction).
+5. Write one natural question; do not mention tools, steps or this trace."""
+
+
+def derivation_messages(
+    trace: Trace, tools: Mapping[str, ToolSpec], exemplars: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """The derivation prompt: the seed, every step with argument sources and output phrases, the rules."""
+    steps = {s.step_index: s for s in trace.steps}
+    lines = [f"Seed entity: {trace.seed_value} (port: {trace.seed_port})", "", "Trace:"]
+    for step in trace.steps:
+        args = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in step.arguments.items())
+        if not step.ok or step.output is None:
+            lines.append(f"(failed, not usable) {step.tool_name}({args}): {step.error_type}")
+            continue
+        lines.append(f"Step {step.step_index}: {step.tool_name}({args})")
+        for name, value in step.arguments.items():
+            prov = step.provenance.get(name)
+            if prov is not None and prov.source == "step":
+                lines.append(f"  argument {name}: from step {prov.step} field {prov.field} (describe, do not state)")
+            else:
+                lines.append(f"  argument {name}: stated, write {format_value(value)!r} in the question")
+        if step.depends_on:
+            lines.append(f"  depends on steps: {', '.join(map(str, step.depends_on))}")
+        tool = tools.get(step.tool_name)
+        lines.append("  outputs:")
+        for field, value in step.output.items():
+            phrase = _phrase(steps, tools, step.step_index, field) if tool and field in tool.outputs else None
+            shown = json.dumps(value, ensure_ascii=False)
+            lines.append(f"    - {field} = {shown}" + (f" | phrase: {phrase}" if phrase else ""))
+    lines += ["", DERIVATION_RULES]
+    if exemplars:
+        lines += ["", "Examples of the question style (style only; do not copy their content):"]
+        lines += [f"- {q}" for q in exemplars]
+    return [{"role": "system", "content": DERIVATION_SYSTEM}, {"role": "user", "content": "\n".join(lines)}]
+
+
+def derive_task_llm(
+    trace: Trace,
+    tools: Mapping[str, ToolSpec],
+    client: LLMClient,
+    exemplars: list[str] | None = None,
+    round_index: int = 1,
+    response_format: Mapping[str, Any] | None = DERIVATION_RESPONSE_FORMAT,
+) -> Task:
+    """Ask the model for a question and an answer field; build and check the Task; retry once on a bad reply.
+
+    Raises :class:`DerivationError` (with the reason) when the trace has no successful step or the model's
+    second reply is still invalid. Client errors (:class:`LLMError`) propagate. ``response_format`` defaults to
+    a strict JSON schema; pass ``{"type": "json_object"}`` (or None) for servers without schema support.
+    """
+    if not any(s.ok for s in trace.steps):
+        raise DerivationError(f"trace {trace.trace_id}: no successful step")
+    messages = derivation_messages(trace, tools, exemplars)
+    reason = ""
+    for attempt in (1, 2):
+        reply = client.complete(messages, response_format=response_format, purpose="derivation")
+        try:
+            return _build_task(trace, tools, reply.content, client.model, round_index)
+        except DerivationError as exc:
+            reason = str(exc)
+        if attempt == 1:
+            messages = [
+                *messages,
+                {"role": "assistant", "content": reply.content or ""},
+                {
+                    "role": "user",
+                    "content": f"Your reply was rejected: {reason}. Fix it and reply with only the JSON object "
+                    '{"question": ..., "answer_step": ..., "answer_field": ...}.',
+                },
+            ]
+    raise DerivationError(f"trace {trace.trace_id}: LLM derivation rejected twice: {reason}")
+
+
+def _build_task(trace: Trace, tools: Mapping[str, ToolSpec], content: str | None, model: str, round_index: int) -> Task:
+    """Validate one model reply against the trace and build the Task; DerivationError says what is wrong."""
+    parsed = _parse_reply(content)
+    steps = {s.step_index: s for s in trace.steps}
+    step = steps.get(parsed.answer_step)
+    if step is None:
+        raise DerivationError(f"answer_step {parsed.answer_step} is not a step of the trace")
+    if not step.ok or step.output is None:
+        raise DerivationError(f"answer_step {parsed.answer_step} failed and has no output")
+    tool = tools.get(step.tool_name)
+    if tool is None:
+        raise DerivationError(f"step {step.step_index} uses tool {step.tool_name!r}, which is not in the toolset")
+    field = parsed.answer_field
+    if field not in tool.outputs or field not in step.output:
+        raise DerivationError(
+            f"answer_field {field!r} is not an output of step {step.step_index} ({', '.join(tool.outputs)})"
+        )
+    value = step.output[field]
+    port = get_port(tool.outputs[field].port)
+    if value is None or value == "" or value == []:
+        raise DerivationError(f"step {step.step_index}.{field} is empty")
+    if isinstance(value, (list, dict)) and port.answer_type != "list":
+        raise DerivationError(f"step {step.step_index}.{field} is a structured value, not a single answer")
+    question = " ".join(parsed.question.split())
+    if question[-1] not in "?.":
+        raise DerivationError("the question must end with '?' or '.'")
+    answer_text = format_value(value)
+    if answer_in_text(answer_text, question):
+        raise DerivationError(f"the question contains the answer {answer_text!r}")
+    required = required_steps(steps, step.step_index)
+    missing: list[str] = []
+    for index in required:
+        for name, arg in steps[index].arguments.items():
+            prov = steps[index].provenance.get(name)
+            if prov is not None and prov.source == "step":
+                continue
+            stated = format_value(arg)
+            if stated.lower() == answer_text.lower():
+                raise DerivationError(f"the answer equals the stated argument {name} of step {index}")
+            if stated.lower() not in question.lower():
+                missing.append(f"{stated!r} (argument {name} of step {index})")
+    if missing:
+        raise DerivationError(f"the question must state {', '.join(missing)}")
+    return Task(
+        task_id=stable_id("task", trace.trace_id, round_index, step.step_index, field),
+        trace_id=trace.trace_id,
+        toolset_id=trace.toolset_id,
+        domain=trace.domain,
+        diversity=trace.diversity,
+        round=round_index,
+        question=question,
+        answer=value,
+        answer_text=answer_text,
+        answer_type=port.answer_type,
+        tolerance=NUMBER_TOLERANCE if port.answer_type == "number" else None,
+        pattern=classify_pattern(steps, tools, required),
+        required_steps=required,
+        call_graph=call_graph(steps, required),
+        answer_step=step.step_index,
+        answer_field=field,
+        derived_by=f"litellm:{model}",
+        seed_value=trace.seed_value,
+    )
+
+
+def _parse_reply(content: str | None) -> DerivedTaskReply:
+    text = (content or "").strip()
+    fenced = re.fullmatch(r"```(?:json)?\s*(.*?)\s*```", text, re.DOTALL)
+    if fenced:
+        text = fenced.group(1)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DerivationError(f"reply is not valid JSON ({exc.msg} at position {exc.pos})") from None
+    try:
+        return DerivedTaskReply.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'reply'}: {e['msg']}" for e in exc.errors())
+        raise DerivationError(f"reply does not match the schema ({problems})") from None
+
+
+def _phrase(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], index: int, field: str) -> str | None:
+    """The tool's own noun phrase for an output, with arguments written out (a hint for the model)."""
+    try:
+        tool = tools[steps[index].tool_name]
+        return ask_phrase(tool.outputs[field].port, describe(steps, tools, index, field))
+    except (KeyError, ValueError, IndexError):
+        return None

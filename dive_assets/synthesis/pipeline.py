@@ -1,0 +1,427 @@
+"""The stages of the pipeline as plain functions from frames to frames (no Dagster here).
+
+Each stage reads what the previous one wrote (as polars frames), calls the synthesis logic and returns
+the frames to write. The Dagster assets in ``dive_assets.assets`` are thin wrappers around these.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import polars as pl
+
+from dive_assets.synthesis.config import DiversitySetting, RunSettings
+from dive_assets.synthesis.derivation import DerivationError, derive_task
+from dive_assets.synthesis.evidence import POLICY_NAME, collect_evidence
+from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
+from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
+from dive_assets.synthesis.sampling import rng_for, sample_toolsets
+from dive_assets.synthesis.splitting import assign_splits
+from dive_assets.synthesis.verification import CHECKS, verify_task
+from tool_catalog.ports import get_port
+from tool_catalog.registry import all_tools, domain_tools, general_tools, get_tool, seed_sources
+from tool_catalog.runtime import call_tool
+from tool_catalog.spec import ToolSpec
+
+CHECK_ORDER = (*CHECKS, "unique")
+
+
+# --- catalog -----------------------------------------------------------------------------
+def catalog_frames(run_examples: bool = True) -> dict[str, pl.DataFrame]:
+    """The tools (with example outcomes), the typed tool graph and the seed entities."""
+    tools = all_tools()
+    rows = []
+    for t in tools:
+        error = None
+        if run_examples:
+            for example in t.examples:
+                result = call_tool(t.name, example)
+                if not result.ok:
+                    error = f"{example}: {result.error_type}: {result.error}"
+                    break
+        rows.append(
+            {
+                "name": t.name,
+                "domain": t.domain,
+                "kind": t.kind,
+                "description": t.description,
+                "parameters_schema": json.dumps(t.parameters_schema, sort_keys=True),
+                "input_ports": json.dumps(t.input_ports, sort_keys=True),
+                "output_ports": json.dumps({k: o.port for k, o in t.outputs.items()}, sort_keys=True),
+                "output_type": t.output_type(),
+                "package": t.package,
+                "package_version": t.package_version,
+                "examples": json.dumps(list(t.examples), sort_keys=True),
+                "example_ok": error is None,
+                "example_error": error,
+            }
+        )
+    seeds = [
+        {"domain": s.domain, "port": s.port, "value": str(v), "source": s.fn.__name__, "package": s.package}
+        for s in seed_sources()
+        for v in s.fn()
+    ]
+    seed_frame = pl.DataFrame(seeds, schema=["domain", "port", "value", "source", "package"], orient="row")
+    return {
+        "tools": pl.DataFrame(rows),
+        "tool_edges": pl.DataFrame(
+            tool_edges(tools),
+            schema=["source_tool", "source_field", "target_tool", "target_param", "port"],
+            orient="row",
+        ),
+        "seeds": seed_frame.unique(subset=["domain", "port", "value"], keep="first", maintain_order=True),
+    }
+
+
+def tool_edges(tools: Sequence[ToolSpec]) -> list[dict[str, str]]:
+    """Typed edges: output field of one tool -> input parameter of another with the same chainable port."""
+    consumers: dict[str, list[tuple[str, str]]] = {}
+    for t in tools:
+        for param, port_name in t.input_ports.items():
+            consumers.setdefault(port_name, []).append((t.name, param))
+    edges = []
+    for t in tools:
+        for field, out in t.outputs.items():
+            if not get_port(out.port).chainable:
+                continue
+            for target, param in consumers.get(out.port, []):
+                if target != t.name:
+                    edges.append(
+                        {
+                            "source_tool": t.name,
+                            "source_field": field,
+                            "target_tool": target,
+                            "target_param": param,
+                            "port": out.port,
+                        }
+                    )
+    return edges
+
+
+# --- toolsets ----------------------------------------------------------------------------
+def toolset_frame(domain: str, setting: DiversitySetting, seed_ports: set[str], run: RunSettings) -> pl.DataFrame:
+    toolsets, assignment = sample_toolsets(
+        domain, setting, domain_tools(domain), general_tools(), seed_ports, run.tasks_per_partition, run.seed
+    )
+    slots: dict[str, list[int]] = {}
+    for index, toolset_id in enumerate(assignment):
+        slots.setdefault(toolset_id, []).append(index)
+    return pl.DataFrame(
+        [{**ts.model_dump(), "task_slots": slots[ts.toolset_id]} for ts in toolsets],
+        schema_overrides={"tool_names": pl.List(pl.String), "task_slots": pl.List(pl.Int32), "rng_seed": pl.Int64},
+    )
+
+
+# --- evidence ----------------------------------------------------------------------------
+def llm_client(run: RunSettings, cache: dict[str, dict[str, Any]] | None) -> LLMClient | None:
+    """The litellm client of a run, or None for the embedded policy (no model configured)."""
+    if not run.llm_model:
+        return None
+    config = LLMConfig(model=run.llm_model, api_base=run.llm_api_base, max_calls=run.llm_max_calls)
+    return LLMClient(config, cache=cache)
+
+
+def run_traces(
+    domain: str,
+    diversity: str,
+    toolsets: pl.DataFrame,
+    seeds: pl.DataFrame,
+    run: RunSettings,
+    client: LLMClient | None = None,
+) -> list[Trace]:
+    """Collect evidence for every task slot: the embedded policy, or the LLM when a client is given."""
+    policy = POLICY_NAME if client is None else f"litellm:{client.model}"
+    by_slot: dict[int, dict[str, Any]] = {}
+    for row in toolsets.iter_rows(named=True):
+        for slot in row["task_slots"]:
+            by_slot[slot] = row
+    seeds_by_port: dict[str, list[str]] = {}
+    for row in seeds.iter_rows(named=True):
+        seeds_by_port.setdefault(row["port"], []).append(row["value"])
+    used_seeds: set[str] = set()
+    traces = []
+    for slot in sorted(by_slot):
+        toolset = by_slot[slot]
+        tools = [get_tool(n) for n in toolset["tool_names"]]
+        rng = rng_for(run.seed, domain, diversity, "trace", slot)
+        ports = sorted({t.input_ports[p] for t in tools for p in t.required_params} & set(seeds_by_port))
+        trace_id = stable_id("tr", domain, diversity, slot, run.seed, toolset["toolset_id"])
+        if not ports:
+            traces.append(
+                _failed_trace(trace_id, toolset, domain, diversity, slot, policy, "no seed entity fits this toolset")
+            )
+            continue
+        seed_port = rng.choice(ports)
+        candidates = seeds_by_port[seed_port]
+        seed_value = rng.choice(candidates)
+        for _ in range(20):  # prefer an unused seed entity within the partition
+            if seed_value not in used_seeds:
+                break
+            seed_value = rng.choice(candidates)
+        used_seeds.add(seed_value)
+        llm_error = None
+        if client is None:
+            steps = collect_evidence(
+                trace_id,
+                tools,
+                seed_port,
+                seed_value,
+                rng,
+                run.max_steps,
+                run.tool_timeout_s,
+                entity_pool=seeds_by_port,
+            )
+        else:
+            try:
+                steps = collect_evidence_llm(
+                    trace_id, tools, seed_port, seed_value, domain, client, run.max_steps, run.tool_timeout_s
+                )
+            except LLMError as exc:
+                steps, llm_error = [], f"{type(exc).__name__}: {exc}"
+        ok_steps = sum(s.ok for s in steps)
+        traces.append(
+            Trace(
+                trace_id=trace_id,
+                toolset_id=toolset["toolset_id"],
+                domain=domain,
+                diversity=diversity,
+                policy=policy,
+                seed_port=seed_port,
+                seed_value=seed_value,
+                status="ok" if ok_steps else "failed",
+                step_count=len(steps),
+                rng_seed=slot,
+                error=None if ok_steps else (llm_error or _first_error(steps)),
+                steps=steps,
+            )
+        )
+    return traces
+
+
+def _failed_trace(
+    trace_id: str, toolset: dict[str, Any], domain: str, diversity: str, slot: int, policy: str, error: str
+) -> Trace:
+    return Trace(
+        trace_id=trace_id,
+        toolset_id=toolset["toolset_id"],
+        domain=domain,
+        diversity=diversity,
+        policy=policy,
+        seed_port="",
+        seed_value="",
+        status="failed",
+        step_count=0,
+        rng_seed=slot,
+        error=error,
+    )
+
+
+def _first_error(steps: Sequence[Step]) -> str:
+    for s in steps:
+        if s.error:
+            return f"step {s.step_index} {s.tool_name}: {s.error_type}: {s.error}"
+    return "the policy found no callable tool"
+
+
+def trace_frames(traces: Sequence[Trace]) -> dict[str, pl.DataFrame]:
+    trace_rows = []
+    step_rows = []
+    for t in traces:
+        row = t.model_dump(exclude={"steps"})
+        row["task_slot"] = row.pop("rng_seed")
+        row["rng_seed"] = int(stable_id("s", t.trace_id)[2:10], 16)
+        row["ok_steps"] = sum(s.ok for s in t.steps)
+        trace_rows.append(row)
+        for s in t.steps:
+            step_rows.append(
+                {
+                    "trace_id": s.trace_id,
+                    "domain": t.domain,
+                    "diversity": t.diversity,
+                    "step_index": s.step_index,
+                    "tool_name": s.tool_name,
+                    "arguments": json.dumps(s.arguments, sort_keys=True),
+                    "provenance": json.dumps({k: v.model_dump() for k, v in s.provenance.items()}, sort_keys=True),
+                    "output": None if s.output is None else json.dumps(s.output, sort_keys=True),
+                    "error_type": s.error_type,
+                    "error": s.error,
+                    "latency_ms": s.latency_ms,
+                    "depends_on": s.depends_on,
+                }
+            )
+    step_schema = {
+        "trace_id": pl.String, "domain": pl.String, "diversity": pl.String, "step_index": pl.Int32,
+        "tool_name": pl.String, "arguments": pl.String, "provenance": pl.String, "output": pl.String,
+        "error_type": pl.String, "error": pl.String, "latency_ms": pl.Float64, "depends_on": pl.List(pl.Int32),
+    }  # fmt: skip
+    return {
+        "traces": pl.DataFrame(trace_rows, schema_overrides={"error": pl.String, "rng_seed": pl.Int64}),
+        "trace_steps": pl.DataFrame(step_rows, schema=step_schema, orient="row"),
+    }
+
+
+def traces_from_frames(traces: pl.DataFrame, steps: pl.DataFrame) -> list[Trace]:
+    """Rebuild trace records (with their steps) from warehouse rows."""
+    by_trace: dict[str, list[Step]] = {}
+    for row in steps.sort(["trace_id", "step_index"]).iter_rows(named=True):
+        by_trace.setdefault(row["trace_id"], []).append(
+            Step(
+                trace_id=row["trace_id"],
+                step_index=row["step_index"],
+                tool_name=row["tool_name"],
+                arguments=json.loads(row["arguments"]),
+                provenance={k: Provenance(**v) for k, v in json.loads(row["provenance"]).items()},
+                output=None if row["output"] is None else json.loads(row["output"]),
+                error_type=row["error_type"],
+                error=row["error"],
+                latency_ms=row["latency_ms"],
+                depends_on=list(row["depends_on"] or []),
+            )
+        )
+    out = []
+    for row in traces.sort("task_slot").iter_rows(named=True):
+        out.append(
+            Trace(
+                trace_id=row["trace_id"],
+                toolset_id=row["toolset_id"],
+                domain=row["domain"],
+                diversity=row["diversity"],
+                policy=row["policy"],
+                seed_port=row["seed_port"],
+                seed_value=row["seed_value"],
+                status=row["status"],
+                step_count=row["step_count"],
+                rng_seed=row["task_slot"],
+                error=row["error"],
+                steps=by_trace.get(row["trace_id"], []),
+            )
+        )
+    return out
+
+
+# --- derivation --------------------------------------------------------------------------
+def derive_tasks(
+    traces: Sequence[Trace], run: RunSettings, client: LLMClient | None = None
+) -> tuple[list[Task], list[dict[str, str]]]:
+    """Derive one task per successful trace: by phrase composition, or by the LLM when a client is given."""
+    tools = {t.name: t for t in all_tools()}
+    tasks: list[Task] = []
+    failures: list[dict[str, str]] = []
+    for trace in traces:
+        if trace.status != "ok":
+            failures.append(_failure(trace, "evidence", trace.error or "trace failed"))
+            continue
+        rng = rng_for(run.seed, trace.trace_id, "derive")
+        try:
+            if client is None:
+                tasks.append(derive_task(trace, tools, rng, derived_by=trace.policy))
+            else:
+                tasks.append(derive_task_llm(trace, tools, client))
+        except DerivationError as exc:
+            failures.append(_failure(trace, "derivation", str(exc)))
+        except LLMError as exc:
+            failures.append(_failure(trace, "derivation", f"{type(exc).__name__}: {exc}"))
+    return tasks, failures
+
+
+def _failure(trace: Trace, stage: str, reason: str) -> dict[str, str]:
+    return {
+        "trace_id": trace.trace_id,
+        "domain": trace.domain,
+        "diversity": trace.diversity,
+        "stage": stage,
+        "reason": reason,
+    }
+
+
+def task_frames(tasks: Sequence[Task], failures: Sequence[dict[str, str]]) -> dict[str, pl.DataFrame]:
+    rows = []
+    for t in tasks:
+        row = t.model_dump()
+        row["answer"] = json.dumps(t.answer)
+        row["call_graph"] = json.dumps([list(e) for e in t.call_graph])
+        rows.append(row)
+    task_schema = {
+        "required_steps": pl.List(pl.Int32),
+        "tolerance": pl.Float64,
+        "round": pl.Int32,
+        "answer_step": pl.Int32,
+    }
+    return {
+        "tasks": pl.DataFrame(rows, schema_overrides=task_schema) if rows else pl.DataFrame(),
+        "task_failures": pl.DataFrame(
+            failures, schema=["trace_id", "domain", "diversity", "stage", "reason"], orient="row"
+        ),
+    }
+
+
+def tasks_from_frame(frame: pl.DataFrame) -> list[Task]:
+    out = []
+    for row in frame.sort("task_id").iter_rows(named=True):
+        row = dict(row)
+        row["answer"] = json.loads(row["answer"])
+        row["call_graph"] = [tuple(e) for e in json.loads(row["call_graph"])]
+        row["required_steps"] = list(row["required_steps"])
+        out.append(Task.model_validate(row))
+    return out
+
+
+# --- verification and splits ---------------------------------------------------------------
+def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSettings) -> dict[str, pl.DataFrame]:
+    tools = {t.name: t for t in all_tools()}
+    by_trace = {t.trace_id: t for t in traces}
+    checks = []
+    seen_questions: dict[str, str] = {}
+    for task in sorted(tasks, key=lambda t: t.task_id):
+        trace = by_trace.get(task.trace_id)
+        if trace is None:
+            results = [_missing_trace(task, name) for name in CHECKS]
+        else:
+            results = [r.model_dump() for r in verify_task(task, trace, tools, run.tool_timeout_s)]
+        key = " ".join(task.question.lower().split())
+        first = seen_questions.setdefault(key, task.task_id)
+        results.append(
+            {
+                "task_id": task.task_id, "domain": task.domain, "diversity": task.diversity, "check_name": "unique",
+                "passed": first == task.task_id,
+                "reason": "ok" if first == task.task_id else f"same question as task {first}",
+            }
+        )  # fmt: skip
+        checks.extend(results)
+    checks_frame = pl.DataFrame(
+        checks, schema=["task_id", "domain", "diversity", "check_name", "passed", "reason"], orient="row"
+    )
+    failed = set(checks_frame.filter(~pl.col("passed"))["task_id"].to_list())
+    verified = {t.task_id for t in tasks} - failed
+    splits = [s.model_dump() for s in assign_splits(tasks, verified, run.seed)]
+    split_frame = pl.DataFrame(
+        splits, schema=["task_id", "domain", "diversity", "split", "toolset_id", "seed_value"], orient="row"
+    )
+    return {"verifications": checks_frame, "splits": split_frame}
+
+
+def _missing_trace(task: Task, check: str) -> dict[str, Any]:
+    return {
+        "task_id": task.task_id, "domain": task.domain, "diversity": task.diversity, "check_name": check,
+        "passed": False, "reason": f"trace {task.trace_id} not found",
+    }  # fmt: skip
+
+
+# --- LLM accounting ----------------------------------------------------------------------
+def llm_call_frame(client: LLMClient | None, domain: str, diversity: str, stage: str) -> pl.DataFrame:
+    """One row per LLM request (or cache hit) with tokens and provider-reported cost."""
+    rows = []
+    if client is not None:
+        for index, r in enumerate(client.records):
+            rows.append(
+                {"domain": domain, "diversity": diversity, "stage": stage, "call_index": index, **r.model_dump()}
+            )
+    schema = {
+        "domain": pl.String, "diversity": pl.String, "stage": pl.String, "call_index": pl.Int32,
+        "request_key": pl.String, "model": pl.String, "purpose": pl.String, "prompt_tokens": pl.Int64,
+        "completion_tokens": pl.Int64, "cost_usd": pl.Float64, "cached": pl.Boolean, "latency_ms": pl.Float64,
+        "error": pl.String, "attempt": pl.Int32,
+    }  # fmt: skip
+    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)

@@ -1,0 +1,110 @@
+"""Record types: the single source of truth for rows written to DuckDB.
+
+Every record carries the keys of its parent (task -> trace -> steps -> toolset -> tools), and every
+partitioned record carries ``domain`` and ``diversity`` so a partition can be replaced atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+ProvenanceSource = Literal["seed", "sample", "step"]
+TraceStatus = Literal["ok", "failed"]
+
+
+def stable_id(prefix: str, *parts: Any) -> str:
+    """Deterministic short id from the parts (same inputs, same id, on every machine)."""
+    payload = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
+    return f"{prefix}_{hashlib.sha256(payload.encode()).hexdigest()[:16]}"
+
+
+class Toolset(BaseModel):
+    toolset_id: str
+    domain: str
+    diversity: str
+    tool_names: list[str]
+    size: int
+    rng_seed: int
+
+
+class Provenance(BaseModel):
+    """Where an argument value came from: the seed entity, a sample stated in the question, or a step."""
+
+    source: ProvenanceSource
+    step: int | None = None
+    field: str | None = None
+
+
+class Step(BaseModel):
+    trace_id: str
+    step_index: int
+    tool_name: str
+    arguments: dict[str, Any]
+    provenance: dict[str, Provenance]
+    output: dict[str, Any] | None
+    error_type: str | None = None
+    error: str | None = None
+    latency_ms: float = 0.0
+    depends_on: list[int] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.output is not None and self.error_type is None
+
+
+class Trace(BaseModel):
+    trace_id: str
+    toolset_id: str
+    domain: str
+    diversity: str
+    policy: str
+    seed_port: str
+    seed_value: str
+    status: TraceStatus
+    step_count: int
+    rng_seed: int
+    error: str | None = None
+    steps: list[Step] = Field(default_factory=list)
+
+
+class Task(BaseModel):
+    task_id: str
+    trace_id: str
+    toolset_id: str
+    domain: str
+    diversity: str
+    round: int = 1
+    question: str
+    answer: Any
+    answer_text: str
+    answer_type: str
+    tolerance: float | None = None
+    pattern: str
+    required_steps: list[int]
+    call_graph: list[tuple[int, int]]
+    answer_step: int
+    answer_field: str
+    derived_by: str
+    seed_value: str
+
+
+class CheckResult(BaseModel):
+    task_id: str
+    domain: str
+    diversity: str
+    check_name: str
+    passed: bool
+    reason: str
+
+
+class SplitAssignment(BaseModel):
+    task_id: str
+    domain: str
+    diversity: str
+    split: str
+    toolset_id: str
+    seed_value: str

@@ -1,0 +1,96 @@
+"""Toolset sampling on DIVE's two diversity axes.
+
+*Tool-pool coverage*: a setting sees a fixed, seeded slice of the domain's pool (or all of it).
+*Per-task toolset variety*: one toolset reused by every task, or a fresh random one per task.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+
+from dive_assets.synthesis.config import DiversitySetting
+from dive_assets.synthesis.records import Toolset, stable_id
+from tool_catalog.spec import ToolSpec
+
+MAX_ATTEMPTS = 50
+
+
+def rng_for(*parts: object) -> random.Random:
+    """A private, reproducible random stream for the given key parts."""
+    return random.Random(stable_id("rng", *parts))
+
+
+def seedable_tools(tools: Sequence[ToolSpec], seed_ports: set[str]) -> list[ToolSpec]:
+    """Tools that can start a trace: a required parameter takes a port that has seed entities."""
+    return [t for t in tools if any(t.input_ports.get(p) in seed_ports for p in t.required_params)]
+
+
+def pool_slice(tools: Sequence[ToolSpec], setting: DiversitySetting, seed: int, seed_ports: set[str]) -> list[ToolSpec]:
+    """The part of the domain pool a setting may draw from (coverage axis).
+
+    The slice depends on the pool fraction, not on the setting's name, so two settings with the same
+    coverage see the same slice and differ only in toolset variety.
+    """
+    ordered = sorted(tools, key=lambda t: t.name)
+    if setting.pool_fraction >= 1.0 or len(ordered) <= setting.min_pool_tools:
+        return ordered
+    size = min(len(ordered), max(setting.min_pool_tools, math.ceil(len(ordered) * setting.pool_fraction)))
+    domain = ordered[0].domain
+    for attempt in range(MAX_ATTEMPTS):
+        rng = rng_for(seed, domain, "pool", setting.pool_fraction, setting.min_pool_tools, attempt)
+        chosen = sorted(rng.sample(ordered, size), key=lambda t: t.name)
+        if seedable_tools(chosen, seed_ports):
+            return chosen
+    raise ValueError(f"no slice of {size} tools in domain {domain!r} contains a tool that accepts a seed entity")
+
+
+def sample_toolsets(
+    domain: str,
+    setting: DiversitySetting,
+    domain_pool: Sequence[ToolSpec],
+    general: Sequence[ToolSpec],
+    seed_ports: set[str],
+    n_tasks: int,
+    seed: int,
+) -> tuple[list[Toolset], list[str]]:
+    """Sample toolsets for ``n_tasks`` tasks; returns the unique toolsets and each task's toolset id."""
+    if not domain_pool:
+        raise ValueError(f"domain {domain!r} has no tools in the catalog")
+    if not seedable_tools(domain_pool, seed_ports):
+        raise ValueError(f"no tool of domain {domain!r} accepts one of its seed ports {sorted(seed_ports)}")
+    pool = pool_slice(domain_pool, setting, seed, seed_ports)
+    low, high = setting.toolset_size
+    low, high = min(low, len(pool)), min(high, len(pool))
+    extras = sorted(t.name for t in general) if setting.include_general else []
+
+    def draw(rng: random.Random, size: int) -> list[str]:
+        for _ in range(MAX_ATTEMPTS):
+            chosen = rng.sample(pool, size)
+            if seedable_tools(chosen, seed_ports):
+                return sorted(t.name for t in chosen)
+        raise ValueError(f"could not sample a toolset of {size} tools in {domain!r} that accepts a seed entity")
+
+    toolsets: dict[str, Toolset] = {}
+    assignment: list[str] = []
+    for index in range(n_tasks):
+        if setting.toolset_mode == "fixed":
+            rng_seed_parts: tuple[object, ...] = (seed, domain, setting.key, "fixed")
+            size = high
+        else:
+            rng_seed_parts = (seed, domain, setting.key, "task", index)
+            size = rng_for(*rng_seed_parts, "size").randint(low, high)
+        names = draw(rng_for(*rng_seed_parts), size)
+        toolset_id = stable_id("ts", domain, names + extras)
+        if toolset_id not in toolsets:
+            toolsets[toolset_id] = Toolset(
+                toolset_id=toolset_id,
+                domain=domain,
+                diversity=setting.key,
+                tool_names=names + extras,
+                size=len(names) + len(extras),
+                rng_seed=int(stable_id("s", *rng_seed_parts)[2:10], 16),
+            )
+        assignment.append(toolset_id)
+    return list(toolsets.values()), assignment

@@ -1,0 +1,149 @@
+"""The DuckDB warehouse: schema from ``sql/``, locked connections, idempotent partition writes.
+
+DuckDB allows one writing process at a time, so every connection is taken under a cross-process
+file lock (``<db>.lock``): parallel partition runs, the SQL CLI and tests wait instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import filelock
+import polars as pl
+
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+
+PARTITIONED_TABLES = (
+    "toolsets",
+    "traces",
+    "trace_steps",
+    "tasks",
+    "task_failures",
+    "verifications",
+    "splits",
+    "llm_calls",
+)
+
+
+def schema_sql() -> str:
+    return (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
+
+
+def named_query(name: str) -> str:
+    """A query from ``sql/queries/<name>.sql``."""
+    path = SQL_DIR / "queries" / f"{name}.sql"
+    if not path.exists():
+        available = sorted(p.stem for p in (SQL_DIR / "queries").glob("*.sql"))
+        raise KeyError(f"unknown query {name!r}; available: {', '.join(available)}")
+    return path.read_text(encoding="utf-8")
+
+
+@contextmanager
+def connect(
+    database: str | Path, read_only: bool = False, lock_timeout_s: float = 900.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the DuckDB file under the writer lock; the schema is created on first write."""
+    path = Path(database)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with filelock.FileLock(f"{path}.lock", timeout=lock_timeout_s):
+        if read_only and not path.exists():
+            raise FileNotFoundError(f"DuckDB file {path} does not exist yet; run `make run` first")
+        conn = duckdb.connect(str(path), read_only=read_only)
+        try:
+            if not read_only:
+                conn.execute(schema_sql())
+            yield conn
+        finally:
+            conn.close()
+
+
+def replace_partition(
+    conn: duckdb.DuckDBPyConnection,
+    frames: dict[str, pl.DataFrame],
+    domain: str,
+    diversity: str,
+    scope: dict[str, dict[str, str]] | None = None,
+) -> dict[str, int]:
+    """Atomically replace one partition's rows in several tables; returns rows written per table.
+
+    ``scope`` narrows the rows replaced in a table by extra column values (e.g. one stage of ``llm_calls``).
+    """
+    written: dict[str, int] = {}
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for table, frame in frames.items():
+            if table not in PARTITIONED_TABLES:
+                raise ValueError(f"{table!r} is not a partitioned table")
+            extra = (scope or {}).get(table, {})
+            if any(not col.isidentifier() for col in extra):
+                raise ValueError(f"bad scope column in {sorted(extra)}")
+            where = " AND ".join(["domain = ?", "diversity = ?", *(f"{col} = ?" for col in extra)])
+            conn.execute(f"DELETE FROM {table} WHERE {where}", [domain, diversity, *extra.values()])
+            written[table] = _insert(conn, table, frame)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return written
+
+
+def replace_tables(conn: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
+    """Atomically replace whole (unpartitioned) tables."""
+    written: dict[str, int] = {}
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for table, frame in frames.items():
+            conn.execute(f"DELETE FROM {table}")
+            written[table] = _insert(conn, table, frame)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return written
+
+
+def _insert(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    if frame.height == 0:
+        return 0
+    view = f"_incoming_{table}"
+    conn.register(view, frame.to_arrow())
+    try:
+        conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+    finally:
+        conn.unregister(view)
+    return frame.height
+
+
+def query_frame(conn: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> pl.DataFrame:
+    """Run a query and return a polars frame (through Arrow; duckdb 2.0 has no ``.pl()``)."""
+    table = conn.sql(sql, params=list(params) or None).to_arrow_table()
+    frame = pl.from_arrow(table)
+    assert isinstance(frame, pl.DataFrame)
+    return frame
+
+
+def read_partition(
+    conn: duckdb.DuckDBPyConnection, table: str, domain: str, diversity: str, columns: Sequence[str] = ("*",)
+) -> pl.DataFrame:
+    cols = ", ".join(columns)
+    return query_frame(conn, f"SELECT {cols} FROM {table} WHERE domain = ? AND diversity = ?", [domain, diversity])
+
+
+def load_llm_cache(conn: duckdb.DuckDBPyConnection) -> dict[str, dict]:
+    """The LLM response cache as a dict (request key -> stored reply)."""
+    return {
+        key: json.loads(response)
+        for key, response in conn.execute("SELECT request_key, response FROM llm_cache").fetchall()
+    }
+
+
+def save_llm_cache(conn: duckdb.DuckDBPyConnection, cache: dict[str, dict], model: str, known: set[str]) -> int:
+    """Insert the cache entries not stored yet; returns how many were added."""
+    fresh = [(key, model, json.dumps(value, sort_keys=True)) for key, value in cache.items() if key not in known]
+    if fresh:
+        conn.executemany("INSERT OR IGNORE INTO llm_cache VALUES (?, ?, ?)", fresh)
+    return len(fresh)

@@ -1,0 +1,154 @@
+-- dive warehouse schema (DuckDB). Every partitioned table carries (domain, diversity) and is
+-- replaced one partition at a time: DELETE ... WHERE domain=? AND diversity=? then INSERT BY NAME,
+-- in one transaction. Keys chain: tasks -> traces -> trace_steps / toolsets -> tools.
+
+-- The tool catalog (not partitioned; replaced whole by the tool_catalog asset).
+CREATE TABLE IF NOT EXISTS tools (
+    name              VARCHAR PRIMARY KEY,
+    domain            VARCHAR NOT NULL,      -- geo | finance | medchem | science | language | general
+    kind              VARCHAR NOT NULL,      -- retrieval | processing
+    description       VARCHAR NOT NULL,
+    parameters_schema JSON    NOT NULL,      -- JSON Schema of the arguments (what an LLM sees)
+    input_ports       JSON    NOT NULL,      -- {param: port}
+    output_ports      JSON    NOT NULL,      -- {field: port}
+    output_type       VARCHAR NOT NULL,      -- "field:port, ..." summary
+    package           VARCHAR NOT NULL,      -- the pip distribution that answers it
+    package_version   VARCHAR NOT NULL,
+    examples          JSON    NOT NULL,      -- example argument objects
+    example_ok        BOOLEAN NOT NULL,      -- every example executed successfully at catalog time
+    example_error     VARCHAR                -- first example failure, if any
+);
+
+-- Typed edges of the tool graph: an output port of one tool feeds an input port of another.
+CREATE TABLE IF NOT EXISTS tool_edges (
+    source_tool  VARCHAR NOT NULL,
+    source_field VARCHAR NOT NULL,
+    target_tool  VARCHAR NOT NULL,
+    target_param VARCHAR NOT NULL,
+    port         VARCHAR NOT NULL
+);
+
+-- Seed entities: real values from the domain's shipped data, where evidence collection starts.
+CREATE TABLE IF NOT EXISTS seeds (
+    domain  VARCHAR NOT NULL,
+    port    VARCHAR NOT NULL,
+    value   VARCHAR NOT NULL,
+    source  VARCHAR NOT NULL,                -- the seed source function
+    package VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS toolsets (
+    toolset_id VARCHAR   NOT NULL,
+    domain     VARCHAR   NOT NULL,
+    diversity  VARCHAR   NOT NULL,
+    tool_names VARCHAR[] NOT NULL,
+    size       INTEGER   NOT NULL,
+    rng_seed   BIGINT    NOT NULL,
+    task_slots INTEGER[] NOT NULL            -- which task indices of the partition use this toolset
+);
+
+CREATE TABLE IF NOT EXISTS traces (
+    trace_id   VARCHAR NOT NULL,
+    toolset_id VARCHAR NOT NULL,
+    domain     VARCHAR NOT NULL,
+    diversity  VARCHAR NOT NULL,
+    task_slot  INTEGER NOT NULL,
+    policy     VARCHAR NOT NULL,             -- embedded-v1 or litellm:<model>
+    seed_port  VARCHAR NOT NULL,
+    seed_value VARCHAR NOT NULL,
+    status     VARCHAR NOT NULL,             -- ok | failed
+    step_count INTEGER NOT NULL,
+    ok_steps   INTEGER NOT NULL,
+    rng_seed   BIGINT  NOT NULL,
+    error      VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS trace_steps (
+    trace_id   VARCHAR   NOT NULL,
+    domain     VARCHAR   NOT NULL,
+    diversity  VARCHAR   NOT NULL,
+    step_index INTEGER   NOT NULL,
+    tool_name  VARCHAR   NOT NULL,
+    arguments  JSON      NOT NULL,
+    provenance JSON      NOT NULL,           -- {param: {source: seed|sample|step, step, field}}
+    output     JSON,                         -- NULL when the call failed
+    error_type VARCHAR,                      -- invalid_arguments | bad_input | timeout | tool_exception | ...
+    error      VARCHAR,
+    latency_ms DOUBLE    NOT NULL,
+    depends_on INTEGER[] NOT NULL            -- earlier steps whose outputs this step consumed
+);
+
+CREATE TABLE IF NOT EXISTS tasks (
+    task_id        VARCHAR   NOT NULL,
+    trace_id       VARCHAR   NOT NULL,
+    toolset_id     VARCHAR   NOT NULL,
+    domain         VARCHAR   NOT NULL,
+    diversity      VARCHAR   NOT NULL,
+    round          INTEGER   NOT NULL,
+    question       VARCHAR   NOT NULL,
+    answer         JSON      NOT NULL,       -- typed gold answer
+    answer_text    VARCHAR   NOT NULL,
+    answer_type    VARCHAR   NOT NULL,       -- number | integer | date | code | string | boolean | list
+    tolerance      DOUBLE,
+    pattern        VARCHAR   NOT NULL,       -- single | chain | parallel | compare | aggregate | iterative
+    required_steps INTEGER[] NOT NULL,
+    call_graph     JSON      NOT NULL,       -- [[producer_step, consumer_step], ...]
+    answer_step    INTEGER   NOT NULL,
+    answer_field   VARCHAR   NOT NULL,
+    derived_by     VARCHAR   NOT NULL,
+    seed_value     VARCHAR   NOT NULL
+);
+
+-- Traces from which no task could be derived, with the reason (never dropped silently).
+CREATE TABLE IF NOT EXISTS task_failures (
+    trace_id  VARCHAR NOT NULL,
+    domain    VARCHAR NOT NULL,
+    diversity VARCHAR NOT NULL,
+    stage     VARCHAR NOT NULL,
+    reason    VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS verifications (
+    task_id    VARCHAR NOT NULL,
+    domain     VARCHAR NOT NULL,
+    diversity  VARCHAR NOT NULL,
+    check_name VARCHAR NOT NULL,             -- format | replay | entailment | grounding | minimality | unique
+    passed     BOOLEAN NOT NULL,
+    reason     VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS splits (
+    task_id    VARCHAR NOT NULL,
+    domain     VARCHAR NOT NULL,
+    diversity  VARCHAR NOT NULL,
+    split      VARCHAR NOT NULL,             -- train | test_id | test_ood_toolset
+    toolset_id VARCHAR NOT NULL,
+    seed_value VARCHAR NOT NULL
+);
+
+-- LLM path only. A response cache keyed by the full request (model, messages, tools, format,
+-- temperature): re-materializing a partition makes no new LLM call; a changed prompt or model does.
+CREATE TABLE IF NOT EXISTS llm_cache (
+    request_key VARCHAR PRIMARY KEY,         -- sha256 of the request; never contains an API key
+    model       VARCHAR NOT NULL,
+    response    JSON    NOT NULL             -- content, tool_calls, prompt_tokens, completion_tokens, cost_usd
+);
+
+-- One row per LLM request attempt or cache hit: tokens and cost as the provider reports them
+-- through litellm (cost NULL when litellm has no price for the model; never estimated).
+CREATE TABLE IF NOT EXISTS llm_calls (
+    domain            VARCHAR NOT NULL,
+    diversity         VARCHAR NOT NULL,
+    stage             VARCHAR NOT NULL,      -- evidence | derivation
+    call_index        INTEGER NOT NULL,
+    request_key       VARCHAR NOT NULL,
+    model             VARCHAR NOT NULL,
+    purpose           VARCHAR NOT NULL,
+    prompt_tokens     BIGINT  NOT NULL,
+    completion_tokens BIGINT  NOT NULL,
+    cost_usd          DOUBLE,
+    cached            BOOLEAN NOT NULL,
+    latency_ms        DOUBLE  NOT NULL,
+    error             VARCHAR,
+    attempt           INTEGER NOT NULL
+);

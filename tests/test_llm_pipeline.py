@@ -1,0 +1,87 @@
+"""The litellm path through Dagster: real HTTP to a local OpenAI-compatible server, cache in DuckDB."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+import pytest
+from llm_server import ScriptedLLMServer, running_server
+
+from dive_assets.assets import PARTITIONED_ASSETS, tool_catalog
+from dive_assets.partitions import partition_key
+from dive_assets.resources import default_resources
+from dive_assets.synthesis import warehouse
+from dive_assets.synthesis.config import RunSettings
+
+DUMMY_KEY = "sk-dummy-pipeline-key-42"
+DOMAIN, DIVERSITY = "geo", "full-varied"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ScriptedLLMServer]:
+    with running_server() as srv:
+        yield srv
+
+
+def _materialize(settings: RunSettings, instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
+    return dg.materialize(
+        list(PARTITIONED_ASSETS),
+        partition_key=partition_key(DOMAIN, DIVERSITY),
+        resources=default_resources(settings),
+        instance=instance,
+    )
+
+
+def test_llm_partition_is_cached_accounted_and_verified(
+    server: ScriptedLLMServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", DUMMY_KEY)
+    db = tmp_path / "llm.duckdb"
+    settings = RunSettings(
+        duckdb_path=str(db),
+        tasks_per_partition=4,
+        llm_model="openai/test-model",
+        llm_api_base=server.api_base,
+        max_steps=3,
+    )
+    (tmp_path / "home").mkdir()
+    with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
+        assert dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance).success
+        server.reset()
+        first = _materialize(settings, instance)
+        assert first.success
+        assert server.request_count > 0
+        with warehouse.connect(db, read_only=True) as conn:
+            policies = {r[0] for r in conn.execute("SELECT DISTINCT policy FROM traces").fetchall()}
+            derived_by = {r[0] for r in conn.execute("SELECT DISTINCT derived_by FROM tasks").fetchall()}
+            verified = conn.execute("SELECT count(*) FROM splits").fetchone()[0]
+            calls = conn.execute(
+                "SELECT count(*), sum(prompt_tokens), count(*) FILTER (WHERE cost_usd IS NOT NULL) FROM llm_calls"
+            ).fetchone()
+            cached = conn.execute("SELECT count(*) FROM llm_cache").fetchone()[0]
+            text = " ".join(
+                str(r) for r in conn.execute("SELECT * FROM llm_calls UNION ALL SELECT * FROM llm_calls").fetchall()
+            )
+            cache_text = " ".join(str(r) for r in conn.execute("SELECT * FROM llm_cache").fetchall())
+        assert policies == {"litellm:openai/test-model"}
+        assert derived_by == {"litellm:openai/test-model"}
+        assert verified > 0
+        assert calls[0] > 0 and calls[1] > 0
+        assert calls[2] == 0  # an unmapped model has no provider price: cost stays NULL, never estimated
+        assert cached > 0
+        assert DUMMY_KEY not in text and DUMMY_KEY not in cache_text
+
+        requests_before = server.request_count
+        second = _materialize(settings, instance)
+        assert second.success
+        assert server.request_count == requests_before, "re-materializing must be answered from the cache"
+        with warehouse.connect(db, read_only=True) as conn:
+            hits = conn.execute("SELECT bool_and(cached) FROM llm_calls").fetchone()[0]
+            assert hits is True
+            assert conn.execute("SELECT count(*) FROM splits").fetchone()[0] == verified
+
+        changed = settings.model_copy(update={"llm_model": "openai/other-model"})
+        assert _materialize(changed, instance).success
+        assert server.request_count > requests_before, "a changed model must make new calls"

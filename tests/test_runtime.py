@@ -1,0 +1,104 @@
+"""Untrusted arguments never crash a run: every failure is a structured ToolResult."""
+
+from __future__ import annotations
+
+import time
+
+from pydantic import BaseModel, Field
+
+from tool_catalog import call_tool
+from tool_catalog.ports import port
+from tool_catalog.runtime import _execute, normalize
+from tool_catalog.spec import Output, ToolInputError, ToolSpec
+
+
+class _Seconds(BaseModel):
+    seconds: float = Field(ge=0, le=60, json_schema_extra=port("number", samples=[1.0]))
+
+
+def _spec(fn, name: str = "probe") -> ToolSpec:
+    return ToolSpec(
+        name=name,
+        domain="general",
+        kind="processing",
+        description="test probe",
+        params=_Seconds,
+        outputs={"value": Output("number", "the value after {seconds} seconds")},
+        package="stdlib",
+        fn=fn,
+        examples=({"seconds": 0.0},),
+    )
+
+
+def test_unknown_tool() -> None:
+    result = call_tool("no_such_tool", {})
+    assert not result.ok
+    assert result.error_type == "unknown_tool"
+    assert "no_such_tool" in (result.error or "")
+
+
+def test_malformed_json_arguments() -> None:
+    result = call_tool("airport_info", "{iata: LHR")
+    assert result.error_type == "invalid_arguments"
+    assert "not valid JSON" in (result.error or "")
+
+
+def test_non_object_arguments() -> None:
+    result = call_tool("airport_info", ["LHR"])
+    assert result.error_type == "invalid_arguments"
+    assert "JSON object" in (result.error or "")
+
+
+def test_schema_violation_names_the_field() -> None:
+    result = call_tool("airport_info", {"iata": "lhr!"})
+    assert result.error_type == "invalid_arguments"
+    assert "iata" in (result.error or "")
+
+
+def test_unknown_code_is_bad_input() -> None:
+    result = call_tool("airport_info", {"iata": "QQQ"})
+    assert result.error_type == "bad_input"
+    assert "QQQ" in (result.error or "")
+
+
+def test_hanging_tool_times_out_and_the_caller_goes_on() -> None:
+    def hang(p: _Seconds) -> dict:
+        time.sleep(p.seconds)
+        return {"value": 1}
+
+    started = time.perf_counter()
+    result = _execute(_spec(hang), {"seconds": 5.0}, timeout_s=0.2)
+    assert result.error_type == "timeout"
+    assert time.perf_counter() - started < 2.0
+
+
+def test_raising_tool_becomes_tool_exception() -> None:
+    def boom(p: _Seconds) -> dict:
+        raise ZeroDivisionError("division by zero")
+
+    result = _execute(_spec(boom), {"seconds": 0.0}, timeout_s=2)
+    assert result.error_type == "tool_exception"
+    assert "ZeroDivisionError" in (result.error or "")
+
+
+def test_tool_input_error_is_bad_input() -> None:
+    def refuse(p: _Seconds) -> dict:
+        raise ToolInputError("no such thing")
+
+    assert _execute(_spec(refuse), {"seconds": 0.0}, timeout_s=2).error_type == "bad_input"
+
+
+def test_bad_outputs_are_rejected() -> None:
+    assert _execute(_spec(lambda p: [1]), {"seconds": 0.0}, 2).error_type == "invalid_output"
+    assert _execute(_spec(lambda p: {"other": 1}), {"seconds": 0.0}, 2).error_type == "invalid_output"
+    assert _execute(_spec(lambda p: {"value": float("nan")}), {"seconds": 0.0}, 2).error_type == "invalid_output"
+    assert _execute(_spec(lambda p: {"value": object()}), {"seconds": 0.0}, 2).error_type == "invalid_output"
+
+
+def test_normalize_makes_outputs_json_stable() -> None:
+    import datetime as dt
+
+    assert normalize(0.1 + 0.2) == 0.3
+    assert normalize((1, 2)) == [1, 2]
+    assert normalize({"b", "a"}) == ["a", "b"]
+    assert normalize(dt.date(2024, 1, 2)) == "2024-01-02"

@@ -1,0 +1,179 @@
+"""The synthesis logic end to end in plain Python (no Dagster): sample, collect, derive, verify, split."""
+
+from __future__ import annotations
+
+import copy
+
+import polars as pl
+import pytest
+
+from dive_assets.synthesis import pipeline
+from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis.derivation import answer_in_text, derive_task
+from dive_assets.synthesis.records import Task, Trace
+from dive_assets.synthesis.sampling import pool_slice, rng_for
+from dive_assets.synthesis.splitting import assign_split
+from dive_assets.synthesis.verification import CHECKS, answers_match, verify_task
+from tool_catalog import DOMAINS, all_tools, domain_tools
+
+RUN = RunSettings(tasks_per_partition=12, duckdb_path="unused.duckdb")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> dict[str, pl.DataFrame]:
+    return pipeline.catalog_frames(run_examples=False)
+
+
+def _partition(catalog: dict[str, pl.DataFrame], domain: str, diversity: str) -> tuple[list[Trace], list[Task], dict]:
+    setting = load_diversity_grid().get(diversity)
+    seeds = catalog["seeds"].filter(pl.col("domain") == domain)
+    toolsets = pipeline.toolset_frame(domain, setting, set(seeds["port"].unique()), RUN)
+    traces = pipeline.run_traces(domain, diversity, toolsets, seeds, RUN)
+    frames = pipeline.trace_frames(traces)
+    traces = pipeline.traces_from_frames(frames["traces"], frames["trace_steps"])
+    tasks, _failures = pipeline.derive_tasks(traces, RUN)
+    return traces, tasks, pipeline.verify_and_split(tasks, traces, RUN)
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_every_domain_yields_verified_tasks(catalog: dict[str, pl.DataFrame], domain: str) -> None:
+    traces, tasks, out = _partition(catalog, domain, "full-varied")
+    assert len(traces) == RUN.tasks_per_partition
+    assert tasks, "no task derived"
+    assert out["splits"].height > 0, out["verifications"].filter(~pl.col("passed")).head(5)
+    for task in tasks:
+        assert not answer_in_text(task.answer_text, task.question)
+        assert "{" not in task.question and "}" not in task.question
+
+
+def test_chains_of_two_or_more_steps_occur(catalog: dict[str, pl.DataFrame]) -> None:
+    longest = 0
+    for domain in DOMAINS:
+        _, tasks, _ = _partition(catalog, domain, "full-varied")
+        longest = max(longest, *(len(t.required_steps) for t in tasks))
+    assert longest >= 2
+
+
+def test_same_seed_same_rows(catalog: dict[str, pl.DataFrame]) -> None:
+    _, first, _ = _partition(catalog, "geo", "slice-varied")
+    _, second, _ = _partition(catalog, "geo", "slice-varied")
+    assert [t.model_dump() for t in first] == [t.model_dump() for t in second]
+
+
+def test_coverage_slice_is_a_strict_subset_and_shared_by_variety(catalog: dict[str, pl.DataFrame]) -> None:
+    grid = load_diversity_grid()
+    ports = set(catalog["seeds"]["port"].unique())
+    pool = domain_tools("geo")
+    fixed = pool_slice(pool, grid.get("slice-fixed"), RUN.seed, ports)
+    varied = pool_slice(pool, grid.get("slice-varied"), RUN.seed, ports)
+    assert [t.name for t in fixed] == [t.name for t in varied]
+    if len(pool) > grid.get("slice-fixed").min_pool_tools:
+        assert len(fixed) < len(pool)
+
+
+def test_fixed_setting_reuses_one_toolset(catalog: dict[str, pl.DataFrame]) -> None:
+    setting = load_diversity_grid().get("full-fixed")
+    seeds = catalog["seeds"].filter(pl.col("domain") == "geo")
+    frame = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
+    assert frame.height == 1
+    assert sorted(frame["task_slots"][0]) == list(range(RUN.tasks_per_partition))
+
+
+def _verified_example(catalog: dict[str, pl.DataFrame]) -> tuple[Task, Trace]:
+    traces, tasks, out = _partition(catalog, "geo", "full-varied")
+    verified = set(out["splits"]["task_id"])
+    task = next(t for t in tasks if t.task_id in verified)
+    trace = next(t for t in traces if t.trace_id == task.trace_id)
+    return task, trace
+
+
+def _failed(results: list, name: str) -> bool:
+    return not next(r for r in results if r.check_name == name).passed
+
+
+def test_verification_passes_a_derived_task(catalog: dict[str, pl.DataFrame]) -> None:
+    task, trace = _verified_example(catalog)
+    tools = {t.name: t for t in all_tools()}
+    results = verify_task(task, trace, tools)
+    assert [r.check_name for r in results] == list(CHECKS)
+    assert all(r.passed for r in results), [r for r in results if not r.passed]
+
+
+def test_a_wrong_gold_answer_fails_replay(catalog: dict[str, pl.DataFrame]) -> None:
+    task, trace = _verified_example(catalog)
+    tools = {t.name: t for t in all_tools()}
+    wrong = 12345.678 if task.answer_type in ("number", "integer") else "not the answer"
+    bad = task.model_copy(update={"answer": wrong, "answer_text": str(wrong)})
+    results = verify_task(bad, trace, tools)
+    assert _failed(results, "replay")
+    assert "gold" in next(r for r in results if r.check_name == "replay").reason
+
+
+def test_a_tampered_recorded_output_fails_replay(catalog: dict[str, pl.DataFrame]) -> None:
+    task, trace = _verified_example(catalog)
+    tools = {t.name: t for t in all_tools()}
+    tampered = copy.deepcopy(trace)
+    step = tampered.steps[task.required_steps[0]]
+    assert step.output is not None
+    key = next(iter(step.output))
+    step.output[key] = "tampered"
+    assert _failed(verify_task(task, tampered, tools), "replay")
+
+
+def test_a_question_missing_a_stated_value_fails_entailment(catalog: dict[str, pl.DataFrame]) -> None:
+    task, trace = _verified_example(catalog)
+    tools = {t.name: t for t in all_tools()}
+    bad = task.model_copy(update={"question": "What is the answer?"})
+    assert _failed(verify_task(bad, trace, tools), "entailment")
+
+
+def test_a_question_giving_away_the_answer_fails_grounding(catalog: dict[str, pl.DataFrame]) -> None:
+    task, trace = _verified_example(catalog)
+    tools = {t.name: t for t in all_tools()}
+    bad = task.model_copy(update={"question": task.question[:-1] + f" (it is {task.answer_text})?"})
+    assert _failed(verify_task(bad, trace, tools), "grounding")
+
+
+def test_an_unused_required_step_fails_minimality(catalog: dict[str, pl.DataFrame]) -> None:
+    traces, tasks, _ = _partition(catalog, "geo", "full-varied")
+    for task in tasks:
+        trace = next(t for t in traces if t.trace_id == task.trace_id)
+        extra = [s.step_index for s in trace.steps if s.ok and s.step_index not in task.required_steps]
+        if extra:
+            bad = task.model_copy(update={"required_steps": sorted([*task.required_steps, extra[0]])})
+            assert _failed(verify_task(bad, trace, {t.name: t for t in all_tools()}), "minimality")
+            return
+    pytest.skip("every trace step was required in this sample")
+
+
+def test_derivation_of_a_trace_without_successful_steps_says_why(catalog: dict[str, pl.DataFrame]) -> None:
+    traces, _, _ = _partition(catalog, "geo", "full-varied")
+    broken = copy.deepcopy(traces[0])
+    for step in broken.steps:
+        step.output = None
+        step.error_type = "tool_exception"
+    from dive_assets.synthesis.derivation import DerivationError
+
+    tools = {t.name: t for t in all_tools()}
+    with pytest.raises(DerivationError, match="no successful step"):
+        derive_task(broken, tools, rng_for(1), derived_by="test")
+
+
+def test_answer_matching_by_type() -> None:
+    assert answers_match(1.0, 1.0000000001, "number", 1e-6)
+    assert not answers_match(1.0, 1.1, "number", 1e-6)
+    assert answers_match("2024-01-02", "2024-01-02T00:00:00", "date")
+    assert answers_match("GB", " gb ", "code")
+    assert answers_match(True, "yes", "boolean")
+    assert answers_match([1, 2], [1, 2], "list")
+    assert not answers_match([1, 2], [2, 1], "list")
+
+
+def test_splits_are_stable_and_hold_out_toolsets(catalog: dict[str, pl.DataFrame]) -> None:
+    _, tasks, out = _partition(catalog, "geo", "full-varied")
+    again = {t.task_id: assign_split(t, RUN.seed) for t in tasks}
+    for row in out["splits"].iter_rows(named=True):
+        assert again[row["task_id"]] == row["split"]
+    ood = set(out["splits"].filter(pl.col("split") == "test_ood_toolset")["toolset_id"])
+    train = set(out["splits"].filter(pl.col("split") == "train")["toolset_id"])
+    assert not ood & train

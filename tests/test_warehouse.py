@@ -1,0 +1,82 @@
+"""DuckDB writes are idempotent per partition, atomic, and the GX suites can fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from dive_assets.synthesis import warehouse
+from dive_assets.synthesis.quality import load_suite, validate_frame
+
+
+def _splits(n: int, domain: str = "geo", diversity: str = "full-varied") -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "task_id": [f"task_{i}" for i in range(n)],
+            "domain": [domain] * n,
+            "diversity": [diversity] * n,
+            "split": ["train"] * n,
+            "toolset_id": ["ts_1"] * n,
+            "seed_value": [f"S{i}" for i in range(n)],
+        }
+    )
+
+
+def _count(db: Path, where: str = "") -> int:
+    with warehouse.connect(db, read_only=True) as conn:
+        return conn.execute(f"SELECT count(*) FROM splits {where}").fetchone()[0]
+
+
+def test_replacing_a_partition_twice_leaves_one_copy(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with warehouse.connect(db) as conn:
+        warehouse.replace_partition(conn, {"splits": _splits(3)}, "geo", "full-varied")
+        warehouse.replace_partition(conn, {"splits": _splits(3, "finance")}, "finance", "full-varied")
+        warehouse.replace_partition(conn, {"splits": _splits(3)}, "geo", "full-varied")
+    assert _count(db) == 6
+    assert _count(db, "WHERE domain = 'geo'") == 3
+
+
+def test_a_failed_write_rolls_back_and_keeps_the_old_rows(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with warehouse.connect(db) as conn:
+        warehouse.replace_partition(conn, {"splits": _splits(2)}, "geo", "full-varied")
+        broken = _splits(4).drop("split")  # NOT NULL column missing
+        with pytest.raises(duckdb.Error):
+            warehouse.replace_partition(conn, {"splits": broken}, "geo", "full-varied")
+    assert _count(db) == 2
+
+
+def test_only_partitioned_tables_are_replaced_by_partition(tmp_path: Path) -> None:
+    with warehouse.connect(tmp_path / "w.duckdb") as conn, pytest.raises(ValueError, match="not a partitioned"):
+        warehouse.replace_partition(conn, {"tools": pl.DataFrame()}, "geo", "full-varied")
+
+
+def test_reading_a_missing_database_says_so(tmp_path: Path) -> None:
+    missing = tmp_path / "none.duckdb"
+    with pytest.raises(FileNotFoundError, match="make run"), warehouse.connect(missing, read_only=True):
+        pass
+
+
+def test_unknown_named_query_lists_the_known_ones() -> None:
+    with pytest.raises(KeyError, match="task_lineage"):
+        warehouse.named_query("nope")
+
+
+def test_every_suite_file_is_well_formed() -> None:
+    for path in sorted(Path(warehouse.SQL_DIR.parent / "expectations").glob("*.json")):
+        suite = load_suite(path.stem)
+        assert suite["expectations"], path
+
+
+def test_a_suite_reports_what_failed() -> None:
+    good = validate_frame("verified_splits", _splits(3))
+    assert good.success, good.failed
+    bad = _splits(3).with_columns(pl.lit("validation").alias("split"))
+    outcome = validate_frame("verified_splits", bad)
+    assert not outcome.success
+    assert any(f["column"] == "split" for f in outcome.failed)
+    assert "failed" in outcome.summary()

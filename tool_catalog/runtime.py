@@ -1,0 +1,126 @@
+"""Safe execution of a tool call with untrusted arguments.
+
+Arguments come from LLMs or from a policy: they are validated against the tool's pydantic
+model first, the call runs under a per-call time limit, and every failure becomes a
+structured :class:`ToolResult` with an error type and a clear message. Nothing raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import threading
+import time
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from tool_catalog.registry import get_tool
+from tool_catalog.spec import ToolInputError, ToolSpec
+
+ErrorType = Literal["unknown_tool", "invalid_arguments", "bad_input", "timeout", "tool_exception", "invalid_output"]
+
+
+class ToolResult(BaseModel):
+    """The outcome of one call: an output dict, or an error type with a message."""
+
+    tool: str
+    ok: bool
+    output: dict[str, Any] | None = None
+    error_type: ErrorType | None = None
+    error: str | None = None
+    latency_ms: float = 0.0
+
+
+def call_tool(name: str, arguments: Any, timeout_s: float | None = None) -> ToolResult:
+    """Validate and execute one call of tool ``name``; never raises."""
+    started = time.perf_counter()
+    try:
+        spec = get_tool(name)
+    except KeyError as exc:
+        return ToolResult(tool=name, ok=False, error_type="unknown_tool", error=str(exc.args[0]))
+    result = _execute(spec, arguments, spec.timeout_s if timeout_s is None else timeout_s)
+    result.latency_ms = round((time.perf_counter() - started) * 1000.0, 3)
+    return result
+
+
+def _execute(spec: ToolSpec, arguments: Any, timeout_s: float) -> ToolResult:
+    if isinstance(arguments, str):
+        try:
+            arguments = json.loads(arguments)
+        except json.JSONDecodeError as exc:
+            return _fail(spec, "invalid_arguments", f"arguments are not valid JSON: {exc.msg} at position {exc.pos}")
+    if not isinstance(arguments, dict):
+        return _fail(spec, "invalid_arguments", f"arguments must be a JSON object, got {type(arguments).__name__}")
+    try:
+        params = spec.params.model_validate(arguments)
+    except ValidationError as exc:
+        return _fail(spec, "invalid_arguments", _describe_validation_error(exc))
+
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = spec.fn(params)
+        except BaseException as exc:
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name=f"tool:{spec.name}", daemon=True)
+    worker.start()
+    worker.join(timeout_s)
+    if worker.is_alive():
+        return _fail(spec, "timeout", f"tool {spec.name} did not finish within {timeout_s:g} s")
+    if "error" in box:
+        exc = box["error"]
+        if isinstance(exc, ToolInputError):
+            return _fail(spec, "bad_input", str(exc))
+        return _fail(spec, "tool_exception", f"{type(exc).__name__}: {exc}")
+    value = box.get("value")
+    if not isinstance(value, dict):
+        return _fail(spec, "invalid_output", f"tool returned {type(value).__name__}, expected an object")
+    try:
+        output = {key: normalize(val) for key, val in value.items()}
+        json.dumps(output, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        return _fail(spec, "invalid_output", f"output is not JSON-serializable: {exc}")
+    missing = [f for f in spec.outputs if f not in output]
+    if missing:
+        return _fail(spec, "invalid_output", f"output lacks declared fields {missing}")
+    return ToolResult(tool=spec.name, ok=True, output=output)
+
+
+def normalize(value: Any) -> Any:
+    """Make an output value JSON-stable: plain types, floats to 10 significant digits."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, (float, Decimal)):
+        f = float(value)
+        if math.isnan(f) or math.isinf(f):
+            raise ValueError(f"non-finite number {f}")
+        return float(f"{f:.10g}")
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): normalize(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [normalize(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    if hasattr(value, "item"):  # numpy scalar
+        return normalize(value.item())
+    raise TypeError(f"unsupported output value of type {type(value).__name__}")
+
+
+def _fail(spec: ToolSpec, error_type: ErrorType, message: str) -> ToolResult:
+    return ToolResult(tool=spec.name, ok=False, error_type=error_type, error=message)
+
+
+def _describe_validation_error(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors(include_url=False):
+        loc = ".".join(str(p) for p in err["loc"]) or "(arguments)"
+        parts.append(f"{loc}: {err['msg']}")
+    return "invalid arguments: " + "; ".join(parts)

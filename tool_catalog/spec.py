@@ -1,0 +1,134 @@
+"""What a tool is: a typed, described, deterministic function over real data."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from tool_catalog.ports import get_port
+
+ToolKind = Literal["retrieval", "processing"]
+
+DOMAINS: tuple[str, ...] = ("geo", "finance", "medchem", "science", "language")
+GENERAL_DOMAIN = "general"
+
+
+class ToolInputError(ValueError):
+    """Raised by a tool when a well-typed argument names nothing real (unknown code, out of range)."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One field of a tool's output: its port and how to ask for it.
+
+    ``phrase`` is a noun phrase over the tool's parameter names, e.g.
+    ``"the time zone of {iata}"``; every parameter the policy passes must appear in it,
+    so the question always names every value the call needs.
+    """
+
+    port: str
+    phrase: str
+
+    def placeholders(self) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(self.phrase) if name}
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    """A registered tool. ``fn`` takes the validated parameter model and returns a dict."""
+
+    name: str
+    domain: str
+    kind: ToolKind
+    description: str
+    params: type[BaseModel]
+    outputs: dict[str, Output]
+    package: str
+    fn: Callable[[Any], dict[str, Any]]
+    examples: tuple[dict[str, Any], ...]
+    timeout_s: float = 10.0
+    extra_packages: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def parameters_schema(self) -> dict[str, Any]:
+        """The JSON Schema an LLM sees (pydantic's, with our ``x-port`` annotations)."""
+        return self.params.model_json_schema()
+
+    @cached_property
+    def input_ports(self) -> dict[str, str]:
+        props = self.parameters_schema.get("properties", {})
+        return {name: prop["x-port"] for name, prop in props.items() if "x-port" in prop}
+
+    @cached_property
+    def required_params(self) -> tuple[str, ...]:
+        return tuple(self.parameters_schema.get("required", []))
+
+    @cached_property
+    def package_version(self) -> str:
+        return package_version(self.package)
+
+    def param_samples(self, param: str) -> list[Any]:
+        prop = self.parameters_schema.get("properties", {}).get(param, {})
+        samples = prop.get("x-samples") or prop.get("enum") or []
+        return list(samples)
+
+    def output_type(self) -> str:
+        """A compact description of the output: field:port pairs."""
+        return ", ".join(f"{name}:{out.port}" for name, out in self.outputs.items())
+
+    def openai_tool(self) -> dict[str, Any]:
+        """The function-calling declaration (OpenAI format, as litellm expects)."""
+        return {
+            "type": "function",
+            "function": {
+                "name": self.name,
+                "description": self.description,
+                "parameters": self.parameters_schema,
+            },
+        }
+
+    def validate_definition(self) -> None:
+        """Fail loudly at registration for definitions that would produce ungrounded questions."""
+        if self.domain not in (*DOMAINS, GENERAL_DOMAIN):
+            raise ValueError(f"tool {self.name}: unknown domain {self.domain!r}")
+        if not self.examples:
+            raise ValueError(f"tool {self.name}: at least one example call is required")
+        if not self.outputs:
+            raise ValueError(f"tool {self.name}: declare at least one output field")
+        props = self.parameters_schema.get("properties", {})
+        for pname in props:
+            if pname not in self.input_ports:
+                raise ValueError(
+                    f"tool {self.name}: parameter {pname!r} has no port (use Field(json_schema_extra=port(...)))"
+                )
+        for pport in self.input_ports.values():
+            get_port(pport)
+        for fname, out in self.outputs.items():
+            get_port(out.port)
+            missing = set(self.required_params) - out.placeholders()
+            if missing:
+                raise ValueError(
+                    f"tool {self.name}: output {fname!r} phrase does not mention required parameters {sorted(missing)}"
+                )
+            unknown = out.placeholders() - set(props)
+            if unknown:
+                raise ValueError(
+                    f"tool {self.name}: output {fname!r} phrase names unknown parameters {sorted(unknown)}"
+                )
+
+
+def package_version(package: str) -> str:
+    if package == "stdlib":
+        import sys
+
+        return f"python {sys.version_info.major}.{sys.version_info.minor}"
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
