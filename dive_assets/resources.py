@@ -29,7 +29,8 @@ class SynthesisResource(dg.ConfigurableResource):
 
     tasks_per_partition: int = 24
     seed: int = 20260310
-    max_steps: int = 5
+    max_steps: int = 3
+    rounds: int = 3
     tool_timeout_s: float = 10.0
     llm_model: str | None = None
     llm_api_base: str | None = None
@@ -41,6 +42,7 @@ class SynthesisResource(dg.ConfigurableResource):
             tasks_per_partition=self.tasks_per_partition,
             seed=self.seed,
             max_steps=self.max_steps,
+            rounds=self.rounds,
             tool_timeout_s=self.tool_timeout_s,
             llm_model=self.llm_model,
             llm_api_base=self.llm_api_base,
@@ -56,6 +58,7 @@ def default_resources(settings: RunSettings | None = None) -> dict[str, dg.Confi
             tasks_per_partition=run.tasks_per_partition,
             seed=run.seed,
             max_steps=run.max_steps,
+            rounds=run.rounds,
             tool_timeout_s=run.tool_timeout_s,
             llm_model=run.llm_model,
             llm_api_base=run.llm_api_base,

@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS trace_steps (
     domain     VARCHAR   NOT NULL,
     diversity  VARCHAR   NOT NULL,
     step_index INTEGER   NOT NULL,
+    round      INTEGER   NOT NULL,           -- the loop round (1..K) in which the call was made
     tool_name  VARCHAR   NOT NULL,
     arguments  JSON      NOT NULL,
     provenance JSON      NOT NULL,           -- {param: {source: seed|sample|step, step, field}}
@@ -96,7 +97,9 @@ CREATE TABLE IF NOT EXISTS tasks (
     answer_step    INTEGER   NOT NULL,
     answer_field   VARCHAR   NOT NULL,
     derived_by     VARCHAR   NOT NULL,
-    seed_value     VARCHAR   NOT NULL
+    seed_value     VARCHAR   NOT NULL,
+    topology       VARCHAR   NOT NULL,       -- R/P topology class of the call graph, e.g. P[R[],R[]]
+    exemplar_ids   VARCHAR[] NOT NULL        -- the exemplars that steered this round
 );
 
 -- Traces from which no task could be derived, with the reason (never dropped silently).

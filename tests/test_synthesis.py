@@ -177,3 +177,38 @@ def test_splits_are_stable_and_hold_out_toolsets(catalog: dict[str, pl.DataFrame
     ood = set(out["splits"].filter(pl.col("split") == "test_ood_toolset")["toolset_id"])
     train = set(out["splits"].filter(pl.col("split") == "train")["toolset_id"])
     assert not ood & train
+
+
+def test_rounds_make_tasks_harder_and_only_the_final_round_is_split(catalog: dict[str, pl.DataFrame]) -> None:
+    traces, tasks, out = _partition(catalog, "geo", "full-varied")
+    by_trace: dict[str, list[Task]] = {}
+    for t in tasks:
+        by_trace.setdefault(t.trace_id, []).append(t)
+    multi = [ts for ts in by_trace.values() if len(ts) > 1]
+    assert multi, "no trace produced more than one round"
+    for history in multi:
+        history.sort(key=lambda t: t.round)
+        sizes = [len(t.required_steps) for t in history]
+        assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes), sizes
+    split_ids = set(out["splits"]["task_id"])
+    for history in by_trace.values():
+        assert len(split_ids & {t.task_id for t in history}) <= 1
+    rounds = {s.round for tr in traces for s in tr.steps}
+    assert max(rounds) > 1
+
+
+def test_tasks_record_topology_and_exemplars(catalog: dict[str, pl.DataFrame]) -> None:
+    from dive_assets.synthesis.exemplars import load_exemplars
+
+    _, tasks, _ = _partition(catalog, "medchem", "full-varied")
+    known = {e.id for e in load_exemplars().exemplars}
+    for t in tasks:
+        assert t.topology.startswith(("R[", "P[")), t.topology
+        assert 3 <= len(t.exemplar_ids) <= 5 and set(t.exemplar_ids) <= known
+        assert t.topology.count("[") >= len(t.required_steps)  # shared ancestors repeat in the signature
+
+
+def test_every_domain_shows_four_patterns(catalog: dict[str, pl.DataFrame]) -> None:
+    for domain in DOMAINS:
+        _, tasks, _ = _partition(catalog, domain, "full-varied")
+        assert len({t.pattern for t in tasks}) >= 3, domain

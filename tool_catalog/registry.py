@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -16,7 +17,6 @@ _TOOLS: dict[str, ToolSpec] = {}
 _SEEDS: list[SeedSource] = []
 _LOADED = False
 
-DOMAIN_MODULES = ("geo", "finance", "medchem", "science", "language", "general")
 
 F = TypeVar("F", bound=Callable[..., dict[str, Any]])
 
@@ -90,12 +90,19 @@ def seed_source(
     return decorate
 
 
+def domain_modules() -> list[str]:
+    """Every module of ``tool_catalog.domains`` (a domain may span several files), in a stable order."""
+    import tool_catalog.domains as package
+
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
+
+
 def load_all() -> None:
     """Import every domain module so its tools and seed sources register (idempotent)."""
     global _LOADED
     if _LOADED:
         return
-    for module in DOMAIN_MODULES:
+    for module in domain_modules():
         importlib.import_module(f"tool_catalog.domains.{module}")
     _LOADED = True
 

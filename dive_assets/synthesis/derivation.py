@@ -12,9 +12,10 @@ from __future__ import annotations
 import random
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from dive_assets.synthesis.exemplars import Exemplar, topology_signature
 from dive_assets.synthesis.records import Step, Task, Trace, stable_id
 from tool_catalog.ports import ask_phrase, format_value, get_port, render_stated
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
@@ -83,8 +84,15 @@ def derive_task(
     rng: random.Random,
     derived_by: str,
     round_index: int = 1,
+    previous: Task | None = None,
+    exemplars: Sequence[Exemplar] = (),
 ) -> Task:
-    """Derive the deepest well-posed task from a trace, or raise :class:`DerivationError`."""
+    """Derive a deep, well-posed task from a trace, or raise :class:`DerivationError`.
+
+    Deeper tasks are preferred (weight grows with the number of required steps), as are tasks whose R/P
+    topology matches one of the sampled exemplars. In round k > 1 the task must be harder than
+    ``previous`` (more required steps) and preferably build on it (contain its answer step).
+    """
     steps = {s.step_index: s for s in trace.steps}
     candidates: list[tuple[int, str, list[int], str, Any, str]] = []
     rejections: list[str] = []
@@ -115,7 +123,23 @@ def derive_task(
         reason = "no successful step" if not any(s.ok for s in trace.steps) else "no well-posed answer field"
         detail = f" ({'; '.join(rejections[:3])})" if rejections else ""
         raise DerivationError(f"trace {trace.trace_id}: {reason}{detail}")
-    weights = [float(len(c[2]) ** 3) for c in candidates]
+    if previous is not None:
+        harder = [c for c in candidates if len(c[2]) > len(previous.required_steps)]
+        if not harder:
+            raise DerivationError(
+                f"trace {trace.trace_id}: round {round_index} found no task harder than round {round_index - 1}"
+                f" ({len(previous.required_steps)} required steps)"
+            )
+        candidates = harder
+    wanted = {e.topology for e in exemplars}
+    weights = []
+    for c in candidates:
+        weight = float(len(c[2]) ** 3)
+        if topology_signature(steps, tools, c[0], set(c[2])) in wanted:
+            weight *= 3.0
+        if previous is not None and previous.answer_step in c[2]:
+            weight *= 4.0
+        weights.append(weight)
     answer_step, field, required, question, value, answer_text = rng.choices(candidates, weights=weights, k=1)[0]
     tool = tools[steps[answer_step].tool_name]
     port = get_port(tool.outputs[field].port)
@@ -138,6 +162,8 @@ def derive_task(
         answer_field=field,
         derived_by=derived_by,
         seed_value=trace.seed_value,
+        topology=topology_signature(steps, tools, answer_step, set(required)),
+        exemplar_ids=[e.id for e in exemplars],
     )
 
 

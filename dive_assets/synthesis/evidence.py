@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +45,87 @@ class PlannedCall:
     depends_on: tuple[int, ...]
 
 
+class EmbeddedCollector:
+    """The embedded policy's state across rounds: the values it holds, the calls made and their steps.
+
+    Round k of DIVE's loop calls :meth:`collect` again with the current task's required steps as ``focus``:
+    calls that consume those steps' outputs are preferred, so the evidence grows around the current task.
+    ``kinds`` (from the sampled exemplars' topologies) says which tool kinds (R/P) to prefer, in order.
+    """
+
+    def __init__(
+        self,
+        trace_id: str,
+        tools: Sequence[ToolSpec],
+        seed_port: str,
+        seed_value: str,
+        rng: random.Random,
+        timeout_s: float,
+        caller: ToolCaller = call_tool,
+        entity_pool: dict[str, list[str]] | None = None,
+    ) -> None:
+        self.trace_id = trace_id
+        self.tools = list(tools)
+        self.by_name = {t.name: t for t in tools}
+        self.rng = rng
+        self.timeout_s = timeout_s
+        self.caller = caller
+        self.pool = entity_pool or {}
+        self.known: list[Known] = [Known(seed_port, seed_value, Provenance(source="seed"), 0)]
+        self.steps: list[Step] = []
+        self.done: set[str] = set()
+        self.used: dict[str, int] = {}
+
+    def collect(
+        self, n_steps: int, round_index: int = 1, focus: Collection[int] = (), kinds: Sequence[str] = ()
+    ) -> list[Step]:
+        """Make up to ``n_steps`` more real calls; returns the new steps."""
+        new: list[Step] = []
+        for offset in range(n_steps):
+            candidates = [c for t in self.tools if (c := plan_call(t, self.known, self.rng, self.done)) is not None]
+            siblings = [
+                c
+                for st in self.steps
+                if st.tool_name in self.by_name
+                and (c := plan_sibling(st, self.by_name[st.tool_name], self.pool, self.rng, self.done)) is not None
+            ]
+            if siblings and self.rng.random() < 0.35:
+                candidates.append(self.rng.choice(siblings))
+            if not candidates:
+                break
+            want = kinds[offset] if offset < len(kinds) else None
+            choice = _choose(candidates, self.used, self.known, self.rng, set(focus), want)
+            new.append(self._execute(choice, round_index))
+        return new
+
+    def _execute(self, choice: PlannedCall, round_index: int) -> Step:
+        index = len(self.steps)
+        self.done.add(_call_key(choice.tool.name, choice.arguments))
+        self.used[choice.tool.name] = self.used.get(choice.tool.name, 0) + 1
+        result = self.caller(choice.tool.name, choice.arguments, self.timeout_s)
+        step = Step(
+            trace_id=self.trace_id,
+            step_index=index,
+            round=round_index,
+            tool_name=choice.tool.name,
+            arguments=choice.arguments,
+            provenance=choice.provenance,
+            output=result.output if result.ok else None,
+            error_type=result.error_type,
+            error=result.error,
+            latency_ms=result.latency_ms,
+            depends_on=list(choice.depends_on),
+        )
+        self.steps.append(step)
+        if step.ok and step.output is not None:
+            for field, out in choice.tool.outputs.items():
+                value = step.output.get(field)
+                if _is_scalar(value):
+                    prov = Provenance(source="step", step=index, field=field)
+                    self.known.append(Known(out.port, value, prov, index + 1, choice.tool.name))
+        return step
+
+
 def collect_evidence(
     trace_id: str,
     tools: Sequence[ToolSpec],
@@ -56,52 +137,13 @@ def collect_evidence(
     caller: ToolCaller = call_tool,
     entity_pool: dict[str, list[str]] | None = None,
 ) -> list[Step]:
-    """Run up to ``max_steps`` real tool calls starting from the seed entity.
+    """One round of up to ``max_steps`` real tool calls starting from the seed entity.
 
     ``entity_pool`` (real values per port, e.g. the domain's seeds) lets the policy repeat a call on a
     second entity, so traces can hold parallel evidence for compare and iterative tasks.
     """
-    by_name = {t.name: t for t in tools}
-    pool = entity_pool or {}
-    known: list[Known] = [Known(seed_port, seed_value, Provenance(source="seed"), 0)]
-    steps: list[Step] = []
-    done: set[str] = set()
-    used_tools: dict[str, int] = {}
-    for index in range(max_steps):
-        candidates = [c for t in tools if (c := plan_call(t, known, rng, done)) is not None]
-        siblings = [
-            c
-            for st in steps
-            if st.tool_name in by_name and (c := plan_sibling(st, by_name[st.tool_name], pool, rng, done)) is not None
-        ]
-        if siblings and rng.random() < 0.35:
-            candidates.append(rng.choice(siblings))
-        if not candidates:
-            break
-        choice = _choose(candidates, used_tools, known, rng)
-        done.add(_call_key(choice.tool.name, choice.arguments))
-        used_tools[choice.tool.name] = used_tools.get(choice.tool.name, 0) + 1
-        result = caller(choice.tool.name, choice.arguments, timeout_s)
-        step = Step(
-            trace_id=trace_id,
-            step_index=index,
-            tool_name=choice.tool.name,
-            arguments=choice.arguments,
-            provenance=choice.provenance,
-            output=result.output if result.ok else None,
-            error_type=result.error_type,
-            error=result.error,
-            latency_ms=result.latency_ms,
-            depends_on=list(choice.depends_on),
-        )
-        steps.append(step)
-        if step.ok and step.output is not None:
-            for field, out in choice.tool.outputs.items():
-                value = step.output.get(field)
-                if _is_scalar(value):
-                    prov = Provenance(source="step", step=index, field=field)
-                    known.append(Known(out.port, value, prov, index + 1, choice.tool.name))
-    return steps
+    collector = EmbeddedCollector(trace_id, tools, seed_port, seed_value, rng, timeout_s, caller, entity_pool)
+    return collector.collect(max_steps)
 
 
 def plan_call(tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: set[str]) -> PlannedCall | None:
@@ -219,7 +261,12 @@ def _stated_value(tool: ToolSpec, param: str, port_name: str, rng: random.Random
 
 
 def _choose(
-    candidates: list[PlannedCall], used: dict[str, int], known: Sequence[Known], rng: random.Random
+    candidates: list[PlannedCall],
+    used: dict[str, int],
+    known: Sequence[Known],
+    rng: random.Random,
+    focus: set[int],
+    want_kind: str | None,
 ) -> PlannedCall:
     newest = max(k.order for k in known)
     weights = []
@@ -230,6 +277,10 @@ def _choose(
         weight *= 0.25 ** used.get(c.tool.name, 0)
         if c.tool.domain == GENERAL_DOMAIN:
             weight = 6.0 if len(c.depends_on) >= 2 else 0.5
+        if focus and focus.intersection(c.depends_on):
+            weight *= 3.0  # grow the evidence around the current task
+        if want_kind is not None and (c.tool.kind == "retrieval") == (want_kind == "R"):
+            weight *= 2.0  # the exemplar's R/P topology
         weights.append(weight)
     return rng.choices(candidates, weights=weights, k=1)[0]
 

@@ -14,7 +14,8 @@ import polars as pl
 
 from dive_assets.synthesis.config import DiversitySetting, RunSettings
 from dive_assets.synthesis.derivation import DerivationError, derive_task
-from dive_assets.synthesis.evidence import POLICY_NAME, collect_evidence
+from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector
+from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
 from dive_assets.synthesis.sampling import rng_for, sample_toolsets
@@ -163,16 +164,7 @@ def run_traces(
         used_seeds.add(seed_value)
         llm_error = None
         if client is None:
-            steps = collect_evidence(
-                trace_id,
-                tools,
-                seed_port,
-                seed_value,
-                rng,
-                run.max_steps,
-                run.tool_timeout_s,
-                entity_pool=seeds_by_port,
-            )
+            steps = _embedded_loop(trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run)
         else:
             try:
                 steps = collect_evidence_llm(
@@ -198,6 +190,98 @@ def run_traces(
             )
         )
     return traces
+
+
+def round_exemplars(seed: int, trace_id: str, round_index: int) -> list[Exemplar]:
+    """The 3-5 exemplars that steer round ``round_index`` of a trace (fixed by the run seed)."""
+    return load_exemplars().sample(rng_for(seed, trace_id, "exemplars", round_index))
+
+
+def _embedded_loop(
+    trace_id: str,
+    tools: Sequence[ToolSpec],
+    seed_port: str,
+    seed_value: str,
+    rng: Any,
+    entity_pool: dict[str, list[str]],
+    policy: str,
+    run: RunSettings,
+) -> list[Step]:
+    """DIVE's Evidence Collection -> Task Derivation loop with the embedded policy.
+
+    Round k collects ``max_steps`` more calls around the task of round k-1 (its required steps are the focus)
+    and steered by the round's exemplars; the task of round k is derived exactly as ``derive_rounds`` will
+    derive it again from the stored trace.
+    """
+    collector = EmbeddedCollector(
+        trace_id, tools, seed_port, seed_value, rng, run.tool_timeout_s, entity_pool=entity_pool
+    )
+    by_name = {t.name: t for t in all_tools()}
+    previous: Task | None = None
+    for k in range(1, run.rounds + 1):
+        exemplars = round_exemplars(run.seed, trace_id, k)
+        kinds = kinds_in_order(rng_for(run.seed, trace_id, "topology", k).choice(exemplars).topology)
+        focus = previous.required_steps if previous is not None else ()
+        if not collector.collect(run.max_steps, k, focus=focus, kinds=kinds):
+            break
+        partial = _trace_view(trace_id, seed_port, seed_value, policy, collector.steps)
+        try:
+            previous = _derive_round(partial, by_name, run, k, previous, exemplars, policy)
+        except DerivationError:
+            continue
+    return collector.steps
+
+
+def _trace_view(trace_id: str, seed_port: str, seed_value: str, policy: str, steps: list[Step]) -> Trace:
+    return Trace(
+        trace_id=trace_id, toolset_id="", domain="", diversity="", policy=policy, seed_port=seed_port,
+        seed_value=seed_value, status="ok", step_count=len(steps), rng_seed=0, steps=list(steps),
+    )  # fmt: skip
+
+
+def _derive_round(
+    trace: Trace,
+    tools: dict[str, ToolSpec],
+    run: RunSettings,
+    round_index: int,
+    previous: Task | None,
+    exemplars: list[Exemplar],
+    derived_by: str,
+    client: LLMClient | None = None,
+) -> Task:
+    if client is not None:
+        return derive_task_llm(trace, tools, client, exemplars=[e.question for e in exemplars], round_index=round_index)
+    rng = rng_for(run.seed, trace.trace_id, "derive", round_index)
+    return derive_task(trace, tools, rng, derived_by, round_index, previous, exemplars)
+
+
+def derive_rounds(
+    trace: Trace, tools: dict[str, ToolSpec], run: RunSettings, client: LLMClient | None = None
+) -> tuple[list[Task], list[str]]:
+    """Re-derive every round's task from a stored trace (round k sees the steps of rounds 1..k)."""
+    tasks: list[Task] = []
+    reasons: list[str] = []
+    previous: Task | None = None
+    last_round = max((s.round for s in trace.steps), default=0)
+    for k in range(1, last_round + 1):
+        view = trace.model_copy(update={"steps": [s for s in trace.steps if s.round <= k]})
+        try:
+            task = _derive_round(
+                view, tools, run, k, previous, round_exemplars(run.seed, trace.trace_id, k), trace.policy, client
+            )
+        except DerivationError as exc:
+            reasons.append(str(exc))
+            continue
+        task = task.model_copy(
+            update={"toolset_id": trace.toolset_id, "domain": trace.domain, "diversity": trace.diversity}
+        )
+        if client is not None:
+            task = task.model_copy(
+                update={"exemplar_ids": [e.id for e in round_exemplars(run.seed, trace.trace_id, k)]}
+            )
+        tasks.append(task)
+        previous = task
+    return tasks, reasons
 
 
 def _failed_trace(
@@ -241,6 +325,7 @@ def trace_frames(traces: Sequence[Trace]) -> dict[str, pl.DataFrame]:
                     "domain": t.domain,
                     "diversity": t.diversity,
                     "step_index": s.step_index,
+                    "round": s.round,
                     "tool_name": s.tool_name,
                     "arguments": json.dumps(s.arguments, sort_keys=True),
                     "provenance": json.dumps({k: v.model_dump() for k, v in s.provenance.items()}, sort_keys=True),
@@ -252,7 +337,7 @@ def trace_frames(traces: Sequence[Trace]) -> dict[str, pl.DataFrame]:
                 }
             )
     step_schema = {
-        "trace_id": pl.String, "domain": pl.String, "diversity": pl.String, "step_index": pl.Int32,
+        "trace_id": pl.String, "domain": pl.String, "diversity": pl.String, "step_index": pl.Int32, "round": pl.Int32,
         "tool_name": pl.String, "arguments": pl.String, "provenance": pl.String, "output": pl.String,
         "error_type": pl.String, "error": pl.String, "latency_ms": pl.Float64, "depends_on": pl.List(pl.Int32),
     }  # fmt: skip
@@ -270,6 +355,7 @@ def traces_from_frames(traces: pl.DataFrame, steps: pl.DataFrame) -> list[Trace]
             Step(
                 trace_id=row["trace_id"],
                 step_index=row["step_index"],
+                round=row["round"],
                 tool_name=row["tool_name"],
                 arguments=json.loads(row["arguments"]),
                 provenance={k: Provenance(**v) for k, v in json.loads(row["provenance"]).items()},
@@ -313,16 +399,13 @@ def derive_tasks(
         if trace.status != "ok":
             failures.append(_failure(trace, "evidence", trace.error or "trace failed"))
             continue
-        rng = rng_for(run.seed, trace.trace_id, "derive")
         try:
-            if client is None:
-                tasks.append(derive_task(trace, tools, rng, derived_by=trace.policy))
-            else:
-                tasks.append(derive_task_llm(trace, tools, client))
-        except DerivationError as exc:
-            failures.append(_failure(trace, "derivation", str(exc)))
+            derived, reasons = derive_rounds(trace, tools, run, client)
         except LLMError as exc:
-            failures.append(_failure(trace, "derivation", f"{type(exc).__name__}: {exc}"))
+            derived, reasons = [], [f"{type(exc).__name__}: {exc}"]
+        tasks.extend(derived)
+        for reason in reasons:
+            failures.append(_failure(trace, "derivation", reason))
     return tasks, failures
 
 
@@ -348,6 +431,7 @@ def task_frames(tasks: Sequence[Task], failures: Sequence[dict[str, str]]) -> di
         "tolerance": pl.Float64,
         "round": pl.Int32,
         "answer_step": pl.Int32,
+        "exemplar_ids": pl.List(pl.String),
     }
     return {
         "tasks": pl.DataFrame(rows, schema_overrides=task_schema) if rows else pl.DataFrame(),
@@ -364,6 +448,7 @@ def tasks_from_frame(frame: pl.DataFrame) -> list[Task]:
         row["answer"] = json.loads(row["answer"])
         row["call_graph"] = [tuple(e) for e in json.loads(row["call_graph"])]
         row["required_steps"] = list(row["required_steps"])
+        row["exemplar_ids"] = list(row["exemplar_ids"] or [])
         out.append(Task.model_validate(row))
     return out
 
@@ -395,7 +480,11 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
     )
     failed = set(checks_frame.filter(~pl.col("passed"))["task_id"].to_list())
     verified = {t.task_id for t in tasks} - failed
-    splits = [s.model_dump() for s in assign_splits(tasks, verified, run.seed)]
+    final: dict[str, Task] = {}  # the hardest verified round of each trace is the one that is split
+    for t in tasks:
+        if t.task_id in verified and (t.trace_id not in final or t.round > final[t.trace_id].round):
+            final[t.trace_id] = t
+    splits = [s.model_dump() for s in assign_splits(list(final.values()), verified, run.seed)]
     split_frame = pl.DataFrame(
         splits, schema=["task_id", "domain", "diversity", "split", "toolset_id", "seed_value"], orient="row"
     )

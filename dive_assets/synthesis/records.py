@@ -42,6 +42,7 @@ class Provenance(BaseModel):
 class Step(BaseModel):
     trace_id: str
     step_index: int
+    round: int = 1
     tool_name: str
     arguments: dict[str, Any]
     provenance: dict[str, Provenance]
@@ -90,6 +91,8 @@ class Task(BaseModel):
     answer_field: str
     derived_by: str
     seed_value: str
+    topology: str = ""
+    exemplar_ids: list[str] = Field(default_factory=list)
 
 
 class CheckResult(BaseModel):
