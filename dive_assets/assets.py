@@ -15,6 +15,8 @@ from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import pipeline, warehouse
 from dive_assets.synthesis.llm import LLMClient
 from dive_assets.synthesis.quality import validate_frame
+from tool_catalog.graph import graph_stats
+from tool_catalog.registry import all_tools
 
 GROUP = "dive"
 
@@ -69,7 +71,7 @@ def _table_meta(table: str, rows: int) -> dict[str, object]:
 @dg.asset(
     group_name=GROUP,
     kinds={"duckdb", "python"},
-    check_specs=[_gx_spec("tool_catalog", "tools")],
+    check_specs=[_gx_spec("tool_catalog", "tools"), _gx_spec("tool_catalog", "tool_counts")],
     description="Every registered tool with its JSON Schema, ports, backing package and version; "
     "the typed tool graph; and the seed entities per domain. Runs every tool's example calls.",
 )
@@ -88,12 +90,16 @@ def tool_catalog(context: dg.AssetExecutionContext, warehouse_db: WarehouseResou
             "tools_per_domain": _counts_md(per_domain, "domain"),
             "seeds_per_domain": _counts_md(seeds_per_domain, "domain"),
             "tool_edges": written["tool_edges"],
+            "tool_graph": dg.MetadataValue.md(_graph_md()),
             "examples_failing": failing.height,
             "preview": dg.MetadataValue.md(
                 markdown_table(tools.select("name", "domain", "kind", "package", "output_type"))
             ),
         },
-        check_results=[_gx_check("tool_catalog", "tools", tools)],
+        check_results=[
+            _gx_check("tool_catalog", "tools", tools),
+            _gx_check("tool_catalog", "tool_counts", pipeline.tool_count_frame(tools)),
+        ],
     )
 
 
@@ -114,6 +120,14 @@ def _write_with_llm(
             known = set(warehouse.load_llm_cache(conn))
             written["llm_cache_added"] = warehouse.save_llm_cache(conn, cache, client.model, known)
     return written
+
+
+def _graph_md() -> str:
+    lines = ["| domain | tools | edges | tools with an edge | a longest chain |", "|---|---|---|---|---|"]
+    for st in graph_stats(all_tools()):
+        chain = " → ".join(st.longest_chain)
+        lines.append(f"| {st.domain} | {st.tools} | {st.edges} | {st.connected_share:.0%} | {chain} |")
+    return "\n".join(lines)
 
 
 def _partition(context: dg.AssetExecutionContext) -> tuple[str, str]:

@@ -35,6 +35,7 @@ class SynthesisResource(dg.ConfigurableResource):
     llm_model: str | None = None
     llm_api_base: str | None = None
     llm_max_calls: int | None = None
+    llm_concurrency: int = 8
 
     def settings(self, duckdb_path: str) -> RunSettings:
         return RunSettings(
@@ -47,6 +48,7 @@ class SynthesisResource(dg.ConfigurableResource):
             llm_model=self.llm_model,
             llm_api_base=self.llm_api_base,
             llm_max_calls=self.llm_max_calls,
+            llm_concurrency=self.llm_concurrency,
         )
 
 
@@ -63,5 +65,6 @@ def default_resources(settings: RunSettings | None = None) -> dict[str, dg.Confi
             llm_model=run.llm_model,
             llm_api_base=run.llm_api_base,
             llm_max_calls=run.llm_max_calls,
+            llm_concurrency=run.llm_concurrency,
         ),
     }

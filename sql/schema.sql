@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS tools (
     package_version   VARCHAR NOT NULL,
     examples          JSON    NOT NULL,      -- example argument objects
     example_ok        BOOLEAN NOT NULL,      -- every example executed successfully at catalog time
+    schema_valid      BOOLEAN NOT NULL,      -- parameters_schema is a valid JSON Schema (Draft 2020-12) object
     example_error     VARCHAR                -- first example failure, if any
 );
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,6 +47,7 @@ class ScriptedLLMServer(ThreadingHTTPServer):
         self.requests: list[dict[str, Any]] = []
         self.auth_headers: list[str | None] = []
         self.request_count = 0
+        self.latency_s = 0.0  # added to every reply, outside the lock (a slow provider)
 
     @property
     def port(self) -> int:
@@ -128,6 +130,8 @@ class _Handler(BaseHTTPRequestHandler):
                 status, payload = self.server.reply_for(body, self.headers.get("Authorization"))
             except Exception as exc:  # a bug in a script must surface as a response, not a dropped socket
                 status, payload = 500, {"error": {"message": f"server error: {type(exc).__name__}: {exc}"}}
+        if self.server.latency_s > 0:
+            time.sleep(self.server.latency_s)
         self._send(status, payload)
 
     def _send(self, status: int, payload: dict[str, Any]) -> None:

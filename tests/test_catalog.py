@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dive_assets.synthesis.pipeline import tool_edges
 from tool_catalog import DOMAINS, all_tools, call_tool, seed_sources
+from tool_catalog.graph import graph_stats, tool_edges
 from tool_catalog.ports import get_port
 from tool_catalog.runtime import ToolResult
 
@@ -62,6 +62,13 @@ def test_every_required_parameter_can_be_filled() -> None:
                 or (t.domain == "general" and not get_port(port_name).chainable)
             )
             assert fillable, f"{t.name}.{param} ({port_name}) has no samples and no producer"
+
+
+def test_every_domain_has_long_chains_and_a_connected_graph() -> None:
+    stats = {s.domain: s for s in graph_stats(TOOLS)}
+    for domain in DOMAINS:
+        assert len(stats[domain].longest_chain) >= 4, (domain, stats[domain].longest_chain)
+        assert stats[domain].connected_share >= 0.7, (domain, stats[domain].connected_share)
 
 
 def test_tools_chain_through_typed_ports() -> None:

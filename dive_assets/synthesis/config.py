@@ -100,6 +100,7 @@ class RunSettings(BaseModel):
     llm_model: str | None = Field(default=None, description="litellm model string; None = embedded policy.")
     llm_api_base: str | None = Field(default=None, description="Base URL of an OpenAI-compatible server.")
     llm_max_calls: int | None = Field(default=None, ge=1, description="HTTP calls allowed per partition stage.")
+    llm_concurrency: int = Field(default=8, ge=1, le=256, description="LLM traces in flight at once.")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> RunSettings:
@@ -114,6 +115,7 @@ class RunSettings(BaseModel):
             "DIVE_LLM_MODEL": "llm_model",
             "DIVE_LLM_API_BASE": "llm_api_base",
             "DIVE_LLM_MAX_CALLS": "llm_max_calls",
+            "DIVE_LLM_CONCURRENCY": "llm_concurrency",
         }
         values = {field: env[var] for var, field in mapping.items() if env.get(var, "").strip()}
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import polars as pl
@@ -21,7 +22,7 @@ from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_
 from dive_assets.synthesis.sampling import rng_for, sample_toolsets
 from dive_assets.synthesis.splitting import assign_splits
 from dive_assets.synthesis.verification import CHECKS, verify_task
-from tool_catalog.ports import get_port
+from tool_catalog.graph import tool_edges
 from tool_catalog.registry import all_tools, domain_tools, general_tools, get_tool, seed_sources
 from tool_catalog.runtime import call_tool
 from tool_catalog.spec import ToolSpec
@@ -57,6 +58,7 @@ def catalog_frames(run_examples: bool = True) -> dict[str, pl.DataFrame]:
                 "examples": json.dumps(list(t.examples), sort_keys=True),
                 "example_ok": error is None,
                 "example_error": error,
+                "schema_valid": _schema_is_valid(t.parameters_schema),
             }
         )
     seeds = [
@@ -76,29 +78,19 @@ def catalog_frames(run_examples: bool = True) -> dict[str, pl.DataFrame]:
     }
 
 
-def tool_edges(tools: Sequence[ToolSpec]) -> list[dict[str, str]]:
-    """Typed edges: output field of one tool -> input parameter of another with the same chainable port."""
-    consumers: dict[str, list[tuple[str, str]]] = {}
-    for t in tools:
-        for param, port_name in t.input_ports.items():
-            consumers.setdefault(port_name, []).append((t.name, param))
-    edges = []
-    for t in tools:
-        for field, out in t.outputs.items():
-            if not get_port(out.port).chainable:
-                continue
-            for target, param in consumers.get(out.port, []):
-                if target != t.name:
-                    edges.append(
-                        {
-                            "source_tool": t.name,
-                            "source_field": field,
-                            "target_tool": target,
-                            "target_param": param,
-                            "port": out.port,
-                        }
-                    )
-    return edges
+def _schema_is_valid(schema: dict[str, Any]) -> bool:
+    import jsonschema
+
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError:
+        return False
+    return schema.get("type") == "object"
+
+
+def tool_count_frame(tools: pl.DataFrame) -> pl.DataFrame:
+    """Tools per domain (the per-domain count expectations run on this)."""
+    return tools.group_by("domain").len(name="tools").sort("domain")
 
 
 # --- toolsets ----------------------------------------------------------------------------
@@ -142,16 +134,17 @@ def run_traces(
     for row in seeds.iter_rows(named=True):
         seeds_by_port.setdefault(row["port"], []).append(row["value"])
     used_seeds: set[str] = set()
-    traces = []
-    for slot in sorted(by_slot):
+    plans: list[tuple[int, dict[str, Any], list[ToolSpec], Any, str, str, str]] = []
+    failed: dict[int, Trace] = {}
+    for slot in sorted(by_slot):  # seeds are chosen in slot order, so the plan is deterministic
         toolset = by_slot[slot]
         tools = [get_tool(n) for n in toolset["tool_names"]]
         rng = rng_for(run.seed, domain, diversity, "trace", slot)
         ports = sorted({t.input_ports[p] for t in tools for p in t.required_params} & set(seeds_by_port))
         trace_id = stable_id("tr", domain, diversity, slot, run.seed, toolset["toolset_id"])
         if not ports:
-            traces.append(
-                _failed_trace(trace_id, toolset, domain, diversity, slot, policy, "no seed entity fits this toolset")
+            failed[slot] = _failed_trace(
+                trace_id, toolset, domain, diversity, slot, policy, "no seed entity fits this toolset"
             )
             continue
         seed_port = rng.choice(ports)
@@ -162,6 +155,10 @@ def run_traces(
                 break
             seed_value = rng.choice(candidates)
         used_seeds.add(seed_value)
+        plans.append((slot, toolset, tools, rng, trace_id, seed_port, seed_value))
+
+    def collect(plan: tuple[int, dict[str, Any], list[ToolSpec], Any, str, str, str]) -> Trace:
+        slot, toolset, tools, rng, trace_id, seed_port, seed_value = plan
         llm_error = None
         if client is None:
             steps = _embedded_loop(trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run)
@@ -173,23 +170,32 @@ def run_traces(
             except LLMError as exc:
                 steps, llm_error = [], f"{type(exc).__name__}: {exc}"
         ok_steps = sum(s.ok for s in steps)
-        traces.append(
-            Trace(
-                trace_id=trace_id,
-                toolset_id=toolset["toolset_id"],
-                domain=domain,
-                diversity=diversity,
-                policy=policy,
-                seed_port=seed_port,
-                seed_value=seed_value,
-                status="ok" if ok_steps else "failed",
-                step_count=len(steps),
-                rng_seed=slot,
-                error=None if ok_steps else (llm_error or _first_error(steps)),
-                steps=steps,
-            )
+        return Trace(
+            trace_id=trace_id,
+            toolset_id=toolset["toolset_id"],
+            domain=domain,
+            diversity=diversity,
+            policy=policy,
+            seed_port=seed_port,
+            seed_value=seed_value,
+            status="ok" if ok_steps else "failed",
+            step_count=len(steps),
+            rng_seed=slot,
+            error=None if ok_steps else (llm_error or _first_error(steps)),
+            steps=steps,
         )
-    return traces
+
+    collected = _bounded_map(collect, plans, run.llm_concurrency if client is not None else 1)
+    by_result = {t.rng_seed: t for t in collected} | failed
+    return [by_result[slot] for slot in sorted(by_result)]
+
+
+def _bounded_map(fn: Any, items: Sequence[Any], concurrency: int) -> list[Any]:
+    """``map`` with at most ``concurrency`` calls in flight (LLM calls are I/O bound); keeps input order."""
+    if concurrency <= 1 or len(items) <= 1:
+        return [fn(item) for item in items]
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="dive-llm") as pool:
+        return list(pool.map(fn, items))
 
 
 def round_exemplars(seed: int, trace_id: str, round_index: int) -> list[Exemplar]:
@@ -395,14 +401,22 @@ def derive_tasks(
     tools = {t.name: t for t in all_tools()}
     tasks: list[Task] = []
     failures: list[dict[str, str]] = []
+
+    def derive(trace: Trace) -> tuple[list[Task], list[str]]:
+        try:
+            return derive_rounds(trace, tools, run, client)
+        except LLMError as exc:
+            return [], [f"{type(exc).__name__}: {exc}"]
+
+    ok = [t for t in traces if t.status == "ok"]
+    results = dict(
+        zip([t.trace_id for t in ok], _bounded_map(derive, ok, run.llm_concurrency if client else 1), strict=True)
+    )
     for trace in traces:
         if trace.status != "ok":
             failures.append(_failure(trace, "evidence", trace.error or "trace failed"))
             continue
-        try:
-            derived, reasons = derive_rounds(trace, tools, run, client)
-        except LLMError as exc:
-            derived, reasons = [], [f"{type(exc).__name__}: {exc}"]
+        derived, reasons = results[trace.trace_id]
         tasks.extend(derived)
         for reason in reasons:
             failures.append(_failure(trace, "derivation", reason))
