@@ -116,7 +116,7 @@ CREATE TABLE IF NOT EXISTS verifications (
     task_id    VARCHAR NOT NULL,
     domain     VARCHAR NOT NULL,
     diversity  VARCHAR NOT NULL,
-    check_name VARCHAR NOT NULL,             -- format | replay | entailment | grounding | minimality | unique
+    check_name VARCHAR NOT NULL,             -- format | replay | entailment | grounding | minimality | non_trivial | unique
     passed     BOOLEAN NOT NULL,
     reason     VARCHAR NOT NULL
 );
@@ -125,9 +125,10 @@ CREATE TABLE IF NOT EXISTS splits (
     task_id    VARCHAR NOT NULL,
     domain     VARCHAR NOT NULL,
     diversity  VARCHAR NOT NULL,
-    split      VARCHAR NOT NULL,             -- train | test_id | test_ood_toolset
-    toolset_id VARCHAR NOT NULL,
-    seed_value VARCHAR NOT NULL
+    split          VARCHAR   NOT NULL,       -- train_sft | train_rl | test_id | test_ood_toolset | test_ood_tool
+    toolset_id     VARCHAR   NOT NULL,
+    seed_value     VARCHAR   NOT NULL,
+    held_out_tools VARCHAR[] NOT NULL        -- held-out tools this task requires (test_ood_tool)
 );
 
 -- LLM path only. A response cache keyed by the full request (model, messages, tools, format,

@@ -18,10 +18,12 @@ def _splits(n: int, domain: str = "geo", diversity: str = "full-varied") -> pl.D
             "task_id": [f"task_{i}" for i in range(n)],
             "domain": [domain] * n,
             "diversity": [diversity] * n,
-            "split": ["train"] * n,
+            "split": ["train_sft"] * n,
             "toolset_id": ["ts_1"] * n,
             "seed_value": [f"S{i}" for i in range(n)],
-        }
+            "held_out_tools": [[] for _ in range(n)],
+        },
+        schema_overrides={"held_out_tools": pl.List(pl.String)},
     )
 
 

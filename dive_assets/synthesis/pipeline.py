@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 
 from dive_assets.synthesis.config import DiversitySetting, RunSettings
+from dive_assets.synthesis.dedup import find_duplicates
 from dive_assets.synthesis.derivation import DerivationError, derive_task
 from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
@@ -27,7 +28,8 @@ from tool_catalog.registry import all_tools, domain_tools, general_tools, get_to
 from tool_catalog.runtime import call_tool
 from tool_catalog.spec import ToolSpec
 
-CHECK_ORDER = (*CHECKS, "unique")
+CHECK_ORDER = (*CHECKS, "non_trivial", "unique")
+ADVISORY_CHECKS = ("non_trivial",)  # recorded for filtering; a flagged task is still verified
 
 
 # --- catalog -----------------------------------------------------------------------------
@@ -472,37 +474,57 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
     tools = {t.name: t for t in all_tools()}
     by_trace = {t.trace_id: t for t in traces}
     checks = []
-    seen_questions: dict[str, str] = {}
+    duplicates = find_duplicates([(t.task_id, t.trace_id, t.question) for t in tasks])
     for task in sorted(tasks, key=lambda t: t.task_id):
         trace = by_trace.get(task.trace_id)
         if trace is None:
             results = [_missing_trace(task, name) for name in CHECKS]
         else:
             results = [r.model_dump() for r in verify_task(task, trace, tools, run.tool_timeout_s)]
-        key = " ".join(task.question.lower().split())
-        first = seen_questions.setdefault(key, task.task_id)
-        results.append(
-            {
-                "task_id": task.task_id, "domain": task.domain, "diversity": task.diversity, "check_name": "unique",
-                "passed": first == task.task_id,
-                "reason": "ok" if first == task.task_id else f"same question as task {first}",
-            }
-        )  # fmt: skip
+            results.append(_row(task, "non_trivial", _trivial_reason(task, trace)))
+        dup = duplicates.get(task.task_id)
+        reason = None if dup is None else f"duplicate of task {dup.kept} (shingle Jaccard {dup.similarity})"
+        results.append(_row(task, "unique", reason))
         checks.extend(results)
     checks_frame = pl.DataFrame(
         checks, schema=["task_id", "domain", "diversity", "check_name", "passed", "reason"], orient="row"
     )
-    failed = set(checks_frame.filter(~pl.col("passed"))["task_id"].to_list())
+    blocking = checks_frame.filter(~pl.col("passed") & ~pl.col("check_name").is_in(ADVISORY_CHECKS))
+    failed = set(blocking["task_id"].to_list())
     verified = {t.task_id for t in tasks} - failed
     final: dict[str, Task] = {}  # the hardest verified round of each trace is the one that is split
     for t in tasks:
         if t.task_id in verified and (t.trace_id not in final or t.round > final[t.trace_id].round):
             final[t.trace_id] = t
-    splits = [s.model_dump() for s in assign_splits(list(final.values()), verified, run.seed)]
-    split_frame = pl.DataFrame(
-        splits, schema=["task_id", "domain", "diversity", "split", "toolset_id", "seed_value"], orient="row"
-    )
+    required_tools = {
+        t.task_id: [s.tool_name for s in by_trace[t.trace_id].steps if s.step_index in t.required_steps]
+        for t in final.values()
+    }
+    general = frozenset(t.name for t in general_tools())
+    splits = [s.model_dump() for s in assign_splits(list(final.values()), verified, run.seed, required_tools, general)]
+    split_schema = {
+        "task_id": pl.String, "domain": pl.String, "diversity": pl.String, "split": pl.String,
+        "toolset_id": pl.String, "seed_value": pl.String, "held_out_tools": pl.List(pl.String),
+    }  # fmt: skip
+    split_frame = pl.DataFrame(splits, schema=split_schema, orient="row")
     return {"verifications": checks_frame, "splits": split_frame}
+
+
+def _row(task: Task, check: str, failure: str | None) -> dict[str, Any]:
+    return {
+        "task_id": task.task_id, "domain": task.domain, "diversity": task.diversity, "check_name": check,
+        "passed": failure is None, "reason": failure or "ok",
+    }  # fmt: skip
+
+
+def _trivial_reason(task: Task, trace: Trace) -> str | None:
+    """A single call on the seed entity asks for a field of the seed itself: flagged as trivial."""
+    if len(task.required_steps) != 1:
+        return None
+    step = next((s for s in trace.steps if s.step_index == task.required_steps[0]), None)
+    if step is not None and any(p.source == "seed" for p in step.provenance.values()):
+        return f"a single lookup of a field of the seed entity {trace.seed_value!r}"
+    return None
 
 
 def _missing_trace(task: Task, check: str) -> dict[str, Any]:

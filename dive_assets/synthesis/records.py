@@ -111,3 +111,4 @@ class SplitAssignment(BaseModel):
     split: str
     toolset_id: str
     seed_value: str
+    held_out_tools: list[str] = Field(default_factory=list)

@@ -1,11 +1,14 @@
 """Split assignment: seeded, stable, and leak-free by construction.
 
+* ``test_ood_tool`` - tasks that require a held-out tool (about 5% of the domain tools; general tools are
+  never held out). Every task requiring such a tool lands here, so no training task requires one.
 * ``test_ood_toolset`` - tasks whose toolset is held out. Whether a toolset is held out is a pure
   function of its id and the run seed, so the same toolset is treated the same way in every partition
   and no held-out toolset can reach a training split.
 * ``test_id`` - in-distribution test: tasks whose seed entity is held out (so no seed entity, and hence
   no (seed, answer) pair, is shared with training).
-* ``train`` - everything else.
+* ``train_rl`` / ``train_sft`` - the rest, about 15% for RL and 85% for SFT (DIVE trained on 48k SFT
+  trajectories and 3.2k RL tasks).
 
 Only verified tasks are assigned; assignment of a task never depends on which other tasks exist, so
 adding tasks never moves old ones.
@@ -18,9 +21,12 @@ from collections.abc import Iterable
 
 from dive_assets.synthesis.records import SplitAssignment, Task
 
-SPLITS = ("train", "test_id", "test_ood_toolset")
+SPLITS = ("train_sft", "train_rl", "test_id", "test_ood_toolset", "test_ood_tool")
+TRAIN_SPLITS = ("train_sft", "train_rl")
+TOOL_HOLDOUT = 0.05
 TOOLSET_HOLDOUT = 0.2
 SEED_HOLDOUT = 0.2
+RL_SHARE = 0.15
 
 
 def bucket(*parts: object) -> float:
@@ -37,24 +43,43 @@ def seed_held_out(domain: str, seed_value: str, seed: int) -> bool:
     return bucket(seed, "seed", domain, seed_value) < SEED_HOLDOUT
 
 
-def assign_split(task: Task, seed: int) -> str:
+def tool_held_out(tool_name: str, seed: int) -> bool:
+    return bucket(seed, "tool", tool_name) < TOOL_HOLDOUT
+
+
+def assign_split(
+    task: Task, seed: int, required_tools: Iterable[str] = (), general: frozenset[str] = frozenset()
+) -> str:
+    if any(tool_held_out(t, seed) for t in required_tools if t not in general):
+        return "test_ood_tool"
     if toolset_held_out(task.toolset_id, seed):
         return "test_ood_toolset"
     if seed_held_out(task.domain, task.seed_value, seed):
         return "test_id"
-    return "train"
+    return "train_rl" if bucket(seed, "rl", task.task_id) < RL_SHARE else "train_sft"
 
 
-def assign_splits(tasks: Iterable[Task], verified: set[str], seed: int) -> list[SplitAssignment]:
-    return [
-        SplitAssignment(
-            task_id=t.task_id,
-            domain=t.domain,
-            diversity=t.diversity,
-            split=assign_split(t, seed),
-            toolset_id=t.toolset_id,
-            seed_value=t.seed_value,
+def assign_splits(
+    tasks: Iterable[Task],
+    verified: set[str],
+    seed: int,
+    required_tools: dict[str, list[str]] | None = None,
+    general: frozenset[str] = frozenset(),
+) -> list[SplitAssignment]:
+    out = []
+    for t in tasks:
+        if t.task_id not in verified:
+            continue
+        needed = (required_tools or {}).get(t.task_id, [])
+        out.append(
+            SplitAssignment(
+                task_id=t.task_id,
+                domain=t.domain,
+                diversity=t.diversity,
+                split=assign_split(t, seed, needed, general),
+                toolset_id=t.toolset_id,
+                seed_value=t.seed_value,
+                held_out_tools=sorted({n for n in needed if n not in general and tool_held_out(n, seed)}),
+            )
         )
-        for t in tasks
-        if t.task_id in verified
-    ]
+    return out
