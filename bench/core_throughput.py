@@ -1,0 +1,106 @@
+"""Core throughput of the embedded policy, without Dagster and with Dagster, plus the bare tool-call time.
+
+For one partition: sample toolsets, collect evidence (K rounds), derive, verify and split, in plain Python;
+then the same partition materialized through Dagster into a temporary DuckDB file. Reports verified tasks per
+second, tool calls per second, the ratio of pipeline time to the bare time of the same tool calls (replayed
+directly), the Dagster/plain ratio, and peak RSS.
+
+    .venv/bin/python bench/core_throughput.py --tasks 1000 --domain geo --diversity full-varied
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from dive_assets.synthesis import pipeline
+from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from tool_catalog import call_tool, get_tool
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tasks", type=int, default=1000)
+    parser.add_argument("--domain", default="geo")
+    parser.add_argument("--diversity", default="full-varied")
+    parser.add_argument("--skip-dagster", action="store_true")
+    args = parser.parse_args()
+    run = RunSettings(tasks_per_partition=args.tasks)
+    catalog = pipeline.catalog_frames(run_examples=False)
+    seeds = catalog["seeds"].filter(domain=args.domain)
+    setting = load_diversity_grid().get(args.diversity)
+
+    started = time.perf_counter()
+    toolsets = pipeline.toolset_frame(args.domain, setting, set(seeds["port"].unique()), run)
+    traces = pipeline.run_traces(args.domain, setting.key, toolsets, seeds, run)
+    t_traces = time.perf_counter()
+    tasks, _ = pipeline.derive_tasks(traces, run)
+    t_tasks = time.perf_counter()
+    out = pipeline.verify_and_split(tasks, traces, run)
+    plain = time.perf_counter() - started
+    verified = out["splits"].height
+    calls = sum(len(t.steps) for t in traces)
+
+    bare_started = time.perf_counter()
+    for trace in traces:
+        for step in trace.steps:
+            get_tool(step.tool_name).fn(
+                get_tool(step.tool_name).params.model_validate(step.arguments)
+            ) if step.ok else None
+    bare = time.perf_counter() - bare_started
+    checked_started = time.perf_counter()
+    for trace in traces:
+        for step in trace.steps:
+            call_tool(step.tool_name, step.arguments)
+    checked = time.perf_counter() - checked_started
+
+    report = {
+        "tasks_per_partition": args.tasks,
+        "traces": len(traces),
+        "tool_calls": calls,
+        "tasks_all_rounds": len(tasks),
+        "verified_split_tasks": verified,
+        "plain_seconds": round(plain, 2),
+        "stage_seconds": {
+            "evidence": round(t_traces - started, 2),
+            "derivation": round(t_tasks - t_traces, 2),
+            "verification": round(plain - (t_tasks - started), 2),
+        },
+        "verified_tasks_per_second": round(verified / plain, 1),
+        "tool_calls_per_second": round(calls / (t_traces - started), 1),
+        "bare_tool_seconds": round(bare, 3),
+        "checked_tool_seconds (validation + thread + timeout)": round(checked, 3),
+        "pipeline_over_bare_tool_time": round(plain / bare, 1) if bare else None,
+    }
+    if not args.skip_dagster:
+        import dagster as dg
+
+        from dive_assets.assets import PARTITIONED_ASSETS, tool_catalog
+        from dive_assets.partitions import partition_key
+        from dive_assets.resources import default_resources
+
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = run.model_copy(update={"duckdb_path": str(Path(tmp) / "bench.duckdb")})
+            (Path(tmp) / "home").mkdir()
+            with dg.instance_for_test(temp_dir=str(Path(tmp) / "home")) as instance:
+                dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance)
+                t0 = time.perf_counter()
+                dg.materialize(
+                    list(PARTITIONED_ASSETS),
+                    partition_key=partition_key(args.domain, args.diversity),
+                    resources=default_resources(settings),
+                    instance=instance,
+                )
+                dagster_seconds = time.perf_counter() - t0
+        report["dagster_seconds"] = round(dagster_seconds, 2)
+        report["dagster_over_plain"] = round(dagster_seconds / plain, 2)
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
