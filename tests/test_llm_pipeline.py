@@ -85,3 +85,9 @@ def test_llm_partition_is_cached_accounted_and_verified(
         changed = settings.model_copy(update={"llm_model": "openai/other-model"})
         assert _materialize(changed, instance).success
         assert server.request_count > requests_before, "a changed model must make new calls"
+
+    # the planted key reached the provider, but no byte of it is in the database, the logs or run storage
+    assert any(DUMMY_KEY in (h or "") for h in server.auth_headers)
+    for path in sorted(tmp_path.rglob("*")):
+        if path.is_file():
+            assert DUMMY_KEY.encode() not in path.read_bytes(), f"API key leaked into {path}"
