@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import queue
 import threading
 import time
 from decimal import Decimal
@@ -59,18 +60,8 @@ def _execute(spec: ToolSpec, arguments: Any, timeout_s: float) -> ToolResult:
     except ValidationError as exc:
         return _fail(spec, "invalid_arguments", _describe_validation_error(exc))
 
-    box: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            box["value"] = spec.fn(params)
-        except BaseException as exc:
-            box["error"] = exc
-
-    worker = threading.Thread(target=run, name=f"tool:{spec.name}", daemon=True)
-    worker.start()
-    worker.join(timeout_s)
-    if worker.is_alive():
+    box = _run_with_time_limit(spec.fn, params, timeout_s)
+    if box is None:
         return _fail(spec, "timeout", f"tool {spec.name} did not finish within {timeout_s:g} s")
     if "error" in box:
         exc = box["error"]
@@ -89,6 +80,46 @@ def _execute(spec: ToolSpec, arguments: Any, timeout_s: float) -> ToolResult:
     if missing:
         return _fail(spec, "invalid_output", f"output lacks declared fields {missing}")
     return ToolResult(tool=spec.name, ok=True, output=output)
+
+
+class _Worker:
+    """A reusable daemon thread that runs one tool call at a time (starting a thread per call costs more)."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[tuple[Any, Any, dict[str, Any], threading.Event]] = queue.SimpleQueue()
+        threading.Thread(target=self._loop, name="tool-worker", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            fn, params, box, done = self.jobs.get()
+            try:
+                box["value"] = fn(params)
+            except BaseException as exc:  # every failure becomes a structured error
+                box["error"] = exc
+            done.set()
+
+
+_idle: list[_Worker] = []
+_idle_lock = threading.Lock()
+
+
+def _run_with_time_limit(fn: Any, params: Any, timeout_s: float) -> dict[str, Any] | None:
+    """Run ``fn(params)`` on a worker thread; None when it does not finish in time.
+
+    A worker that timed out is abandoned (it is a daemon thread, so it never blocks exit) and a fresh one
+    serves the next call, so one hanging tool cannot stall the run.
+    """
+    with _idle_lock:
+        worker = _idle.pop() if _idle else None
+    worker = worker or _Worker()
+    box: dict[str, Any] = {}
+    done = threading.Event()
+    worker.jobs.put((fn, params, box, done))
+    if not done.wait(timeout_s):
+        return None
+    with _idle_lock:
+        _idle.append(worker)
+    return box
 
 
 def normalize(value: Any) -> Any:

@@ -10,7 +10,6 @@ required steps need that no earlier required step produced, and it never contain
 from __future__ import annotations
 
 import random
-import re
 import string
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -71,11 +70,24 @@ def question_for(phrase: str) -> str:
 
 
 def answer_in_text(answer_text: str, text: str) -> bool:
-    """True when the answer appears in the text as a whole token (case-insensitive)."""
-    if not answer_text:
+    """True when the answer appears in the text as a whole token (case-insensitive).
+
+    A match must not be glued to a word character or a dot on its left, nor to a word character or a
+    decimal part on its right ("5" is not in "5.5" or "2025", but is in "5." at a sentence end).
+    """
+    needle, hay = answer_text.lower(), text.lower()
+    if not needle:
         return False
-    pattern = r"(?<![\w.])" + re.escape(answer_text.lower()) + r"(?![\w]|\.\d)"
-    return re.search(pattern, text.lower()) is not None
+    start = hay.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before = hay[start - 1] if start > 0 else " "
+        after = hay[end] if end < len(hay) else " "
+        decimal = after == "." and end + 1 < len(hay) and hay[end + 1].isdigit()
+        if not (before.isalnum() or before in "_.") and not (after.isalnum() or after == "_") and not decimal:
+            return True
+        start = hay.find(needle, start + 1)
+    return False
 
 
 def derive_task(
