@@ -57,6 +57,8 @@ def test_llm_partition_is_cached_accounted_and_verified(
             policies = {r[0] for r in conn.execute("SELECT DISTINCT policy FROM traces").fetchall()}
             derived_by = {r[0] for r in conn.execute("SELECT DISTINCT derived_by FROM tasks").fetchall()}
             verified = conn.execute("SELECT count(*) FROM splits").fetchone()[0]
+            rounds = conn.execute("SELECT max(round) FROM trace_steps").fetchone()[0]
+            task_rounds = conn.execute("SELECT max(round) FROM tasks").fetchone()[0]
             calls = conn.execute(
                 "SELECT count(*), sum(prompt_tokens), count(*) FILTER (WHERE cost_usd IS NOT NULL) FROM llm_calls"
             ).fetchone()
@@ -68,6 +70,7 @@ def test_llm_partition_is_cached_accounted_and_verified(
         assert policies == {"litellm:openai/test-model"}
         assert derived_by == {"litellm:openai/test-model"}
         assert verified > 0
+        assert rounds > 1 and task_rounds > 1, "the LLM path runs DIVE's loop for several rounds"
         assert calls[0] > 0 and calls[1] > 0
         assert calls[2] == 0  # an unmapped model has no provider price: cost stays NULL, never estimated
         assert cached > 0

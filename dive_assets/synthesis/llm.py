@@ -440,8 +440,15 @@ def collect_evidence_llm(
     max_turns: int,
     timeout_s: float,
     caller: ToolCaller = call_tool,
+    earlier_steps: Sequence[Step] = (),
+    round_index: int = 1,
+    topic: str | None = None,
 ) -> list[Step]:
     """Let the model call the toolset's real tools for up to ``max_turns`` turns; one Step per call.
+
+    Round k > 1 of DIVE's loop passes the steps collected so far (``earlier_steps``; their outputs can be
+    chained and are summarised in the prompt) and the previous round's question as ``topic``; the new steps
+    continue the numbering and carry ``round_index``.
 
     Arguments are untrusted: a call that is not a JSON object, names a tool outside the toolset, or fails
     validation or execution becomes a failed Step, and its error text is what the model sees. Provenance of
@@ -452,19 +459,49 @@ def collect_evidence_llm(
     """
     offered = {t.name: t for t in tools}
     declarations = [t.openai_tool() for t in tools]
-    messages = evidence_messages(seed_port, seed_value, domain, max_turns)
+    if topic is None:
+        messages = evidence_messages(seed_port, seed_value, domain, max_turns)
+    else:
+        messages = continuation_messages(topic, domain, earlier_steps, max_turns, seed_value, seed_port)
     steps: list[Step] = []
     for _turn in range(max_turns):
         reply = client.complete(messages, tools=declarations, purpose="evidence")
         if not reply.tool_calls:
             break
         messages.append(_assistant_message(reply))
-        earlier = list(steps)  # calls of one turn are parallel: they cannot use each other's outputs
+        earlier = [*earlier_steps, *steps]  # calls of one turn are parallel: they cannot use each other's outputs
         for call_id, name, raw_arguments in reply.tool_calls:
-            step = _run_call(trace_id, len(steps), name, raw_arguments, offered, earlier, seed_value, timeout_s, caller)
+            index = len(earlier_steps) + len(steps)
+            step = _run_call(trace_id, index, name, raw_arguments, offered, earlier, seed_value, timeout_s, caller)
+            step.round = round_index
             steps.append(step)
             messages.append({"role": "tool", "tool_call_id": call_id, "content": _tool_message(step)})
     return steps
+
+
+CONTINUATION_PROMPT = """Continue research on "{topic}" in the {domain} domain.
+Seed entity: {seed} (port: {port}).
+Previous findings:
+{findings}
+
+Expand the research to broader or deeper aspects of this question: feed values found so far into other tools.
+Use diverse tools and avoid repeating previous findings. Step budget: {max_turns} turns; each turn may make
+several tool calls. When you are done, reply with a short summary and no tool calls."""
+
+
+def continuation_messages(
+    topic: str, domain: str, earlier_steps: Sequence[Step], max_turns: int, seed: str, port: str
+) -> list[dict[str, Any]]:
+    """DIVE's later-round collection prompt: the current question and the evidence gathered so far."""
+    findings = "\n".join(
+        f"- {s.tool_name}({json.dumps(s.arguments, sort_keys=True)}) -> {json.dumps(s.output, sort_keys=True)[:500]}"
+        for s in earlier_steps
+        if s.ok
+    )
+    user = CONTINUATION_PROMPT.format(
+        topic=topic, domain=domain, findings=findings or "- none", max_turns=max_turns, seed=seed, port=port
+    )
+    return [{"role": "system", "content": EVIDENCE_SYSTEM}, {"role": "user", "content": user}]
 
 
 def _assistant_message(reply: LLMReply) -> dict[str, Any]:

@@ -166,9 +166,7 @@ def run_traces(
             steps = _embedded_loop(trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run)
         else:
             try:
-                steps = collect_evidence_llm(
-                    trace_id, tools, seed_port, seed_value, domain, client, run.max_steps, run.tool_timeout_s
-                )
+                steps = _llm_loop(trace_id, tools, seed_port, seed_value, domain, client, policy, run)
             except LLMError as exc:
                 steps, llm_error = [], f"{type(exc).__name__}: {exc}"
         ok_steps = sum(s.ok for s in steps)
@@ -238,6 +236,44 @@ def _embedded_loop(
         except DerivationError:
             continue
     return collector.steps
+
+
+def _llm_loop(
+    trace_id: str,
+    tools: Sequence[ToolSpec],
+    seed_port: str,
+    seed_value: str,
+    domain: str,
+    client: LLMClient,
+    policy: str,
+    run: RunSettings,
+) -> list[Step]:
+    """The loop with the LLM: round k continues research on round k-1's question, then derives again.
+
+    Derivations made here are cached, so ``derive_rounds`` re-derives them later without new calls.
+    """
+    steps: list[Step] = []
+    by_name = {t.name: t for t in all_tools()}
+    previous: Task | None = None
+    for k in range(1, run.rounds + 1):
+        topic = previous.question if previous is not None else None
+        if k > 1 and topic is None:
+            break
+        new = collect_evidence_llm(
+            trace_id, tools, seed_port, seed_value, domain, client, run.max_steps, run.tool_timeout_s,
+            earlier_steps=steps, round_index=k, topic=topic,
+        )  # fmt: skip
+        if not new:
+            break
+        steps.extend(new)
+        try:
+            partial = _trace_view(trace_id, seed_port, seed_value, policy, steps)
+            previous = _derive_round(
+                partial, by_name, run, k, previous, round_exemplars(run.seed, trace_id, k), policy, client
+            )
+        except DerivationError:
+            previous = None
+    return steps
 
 
 def _trace_view(trace_id: str, seed_port: str, seed_value: str, policy: str, steps: list[Step]) -> Trace:
