@@ -5,14 +5,16 @@ partition's rows in one transaction, validate them with the Great Expectations s
 (an asset check run in the same step, so it knows the partition) and attach metadata for the UI.
 """
 
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
 from dive_assets.partitions import DIVERSITY_GRID, domain_x_diversity, split_key
 from dive_assets.resources import SynthesisResource, WarehouseResource
-from dive_assets.synthesis import pipeline, warehouse
+from dive_assets.synthesis import exports, pipeline, warehouse
 from dive_assets.synthesis.llm import LLMClient
 from dive_assets.synthesis.quality import validate_frame
 from tool_catalog.graph import graph_stats
@@ -315,6 +317,32 @@ def verified_splits(
             "tasks_per_split": _counts_md(splits, "split"),
         },
         check_results=[_gx_check("verified_splits", "verified_splits", frames["splits"]), leak_result],
+    )
+
+
+@dg.asset(
+    group_name=GROUP,
+    deps=[verified_splits],
+    kinds={"duckdb", "parquet"},
+    description="Training-ready exports of every verified, split task: SFT chat JSONL with tools and tool calls, "
+    "RL JSONL with ground truth, Parquet per split, and a Hugging Face dataset card (folder DIVE_EXPORT_DIR).",
+)
+def dataset_exports(
+    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource
+) -> dg.MaterializeResult:
+    run = synthesis.settings(warehouse_db.duckdb_path)
+    out_dir = Path(os.environ.get("DIVE_EXPORT_DIR") or Path(warehouse_db.duckdb_path).parent / "exports")
+    config = run.model_dump(exclude={"duckdb_path", "llm_api_base"})
+    with warehouse_db.connect() as conn:
+        summary = exports.export_dataset(conn, out_dir, exports.code_version(), config)
+    context.log.info(f"exported {summary.tasks} tasks to {out_dir}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(out_dir)),
+            "tasks": summary.tasks,
+            "tasks_per_split": _counts_md(summary.per_split, "split"),
+            "files": len(summary.files),
+        }
     )
 
 

@@ -28,6 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     run_p.add_argument("--partitions", default="all", help="'all' or comma-separated domain/diversity pairs")
     run_p.add_argument("--skip-catalog", action="store_true", help="do not rebuild the tool catalog first")
     sub.add_parser("summary", help="tasks and verified tasks per partition")
+    export_p = sub.add_parser("export", help="write SFT/RL JSONL, Parquet and a dataset card to a folder")
+    export_p.add_argument("out_dir")
     query_p = sub.add_parser("query", help="run a named query from sql/queries")
     query_p.add_argument("name")
     args = parser.parse_args(argv)
@@ -35,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = RunSettings.from_env()
         if args.command == "run":
             return _run(settings, args.partitions, args.skip_catalog)
+        if args.command == "export":
+            return _export(settings, args.out_dir)
         if args.command == "summary":
             _print_query(settings, "partition_summary")
             return 0
@@ -86,6 +90,20 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
     print(f"  .venv/bin/dive query {EXAMPLE_QUERY}")
     print(f"  duckdb {settings.duckdb_path} < sql/queries/{EXAMPLE_QUERY}.sql  # with the DuckDB CLI")
     return 1 if failures else 0
+
+
+def _export(settings: RunSettings, out_dir: str) -> int:
+    from pathlib import Path
+
+    from dive_assets.synthesis import exports
+
+    config = settings.model_dump(exclude={"duckdb_path", "llm_api_base"})
+    with warehouse.connect(settings.duckdb_path, read_only=True) as conn:
+        summary = exports.export_dataset(conn, Path(out_dir), exports.code_version(), config)
+    print(
+        f"exported {summary.tasks} tasks to {out_dir}: " + ", ".join(f"{k}={v}" for k, v in summary.per_split.items())
+    )
+    return 0
 
 
 def _print_query(settings: RunSettings, name: str) -> None:

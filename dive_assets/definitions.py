@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import dagster as dg
 
-from dive_assets.assets import PARTITIONED_ASSETS, tool_catalog
-from dive_assets.jobs import catalog_job, synthesis_job, weekly_partition_backfill
+from dive_assets.assets import PARTITIONED_ASSETS, dataset_exports, tool_catalog
+from dive_assets.jobs import catalog_job, export_job, synthesis_job, weekly_partition_backfill
 from dive_assets.resources import default_resources
 
 defs = dg.Definitions(
-    assets=[tool_catalog, *PARTITIONED_ASSETS],
-    jobs=[catalog_job, synthesis_job],
+    assets=[tool_catalog, *PARTITIONED_ASSETS, dataset_exports],
+    jobs=[catalog_job, synthesis_job, export_job],
     schedules=[weekly_partition_backfill],
     resources=default_resources(),
     executor=dg.in_process_executor,

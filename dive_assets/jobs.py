@@ -2,13 +2,19 @@
 
 import dagster as dg
 
-from dive_assets.assets import PARTITIONED_ASSETS, tool_catalog
+from dive_assets.assets import PARTITIONED_ASSETS, dataset_exports, tool_catalog
 from dive_assets.partitions import all_partition_keys
 
 catalog_job = dg.define_asset_job(
     "catalog_job",
     selection=dg.AssetSelection.assets(tool_catalog),
     description="Rebuild the tool catalog, tool graph and seed entities.",
+)
+
+export_job = dg.define_asset_job(
+    "export_job",
+    selection=dg.AssetSelection.assets(dataset_exports),
+    description="Write the SFT/RL/Parquet exports and the dataset card of every verified task.",
 )
 
 synthesis_job = dg.define_asset_job(

@@ -98,7 +98,7 @@ def format_value(value: Any) -> str:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        return f"{value:.6g}" if abs(value) >= 1e-4 else f"{value:.4g}"
+        return f"{value:.10g}"
     if isinstance(value, (list, tuple)):
         return ", ".join(format_value(v) for v in value)
     return str(value)

@@ -19,7 +19,7 @@ from dive_assets.synthesis.records import Step, Task, Trace, stable_id
 from tool_catalog.ports import ask_phrase, format_value, get_port, render_stated
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
-NUMBER_TOLERANCE = 1e-6
+NUMBER_TOLERANCE = 1e-4  # relative: a numeric answer within 0.01% is correct
 
 
 class DerivationError(ValueError):
