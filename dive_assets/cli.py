@@ -84,6 +84,9 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
         domain, diversity = key.keys_by_dimension["domain"], key.keys_by_dimension["diversity"]
         status = "ok" if result.success else "FAILED"
         print(f"{domain:>9} / {diversity:<13} {status} ({time.perf_counter() - t0:.1f} s)")
+    export = defs.resolve_job_def("export_job").execute_in_process(instance=instance, raise_on_error=False)
+    failures += not export.success
+    print(f"dataset_exports: {'ok' if export.success else 'FAILED'}")
     print(f"materialized {len(keys)} partitions in {time.perf_counter() - started:.1f} s into {settings.duckdb_path}\n")
     _print_query(settings, "partition_summary")
     print(f"\nTry a query over the traces (sql/queries/{EXAMPLE_QUERY}.sql):")
