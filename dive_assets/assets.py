@@ -14,6 +14,7 @@ import polars as pl
 
 from dive_assets.partitions import DIVERSITY_GRID, domain_x_diversity, split_key
 from dive_assets.resources import SynthesisResource, WarehouseResource
+from dive_assets.synthesis import diversity as diversity_module
 from dive_assets.synthesis import exports, pipeline, warehouse
 from dive_assets.synthesis.llm import LLMClient
 from dive_assets.synthesis.quality import validate_frame
@@ -322,6 +323,38 @@ def verified_splits(
 
 @dg.asset(
     group_name=GROUP,
+    partitions_def=domain_x_diversity,
+    deps=[verified_splits],
+    kinds={"duckdb", "polars"},
+    description="Diversity of the partition's split tasks, as DIVE reports it (pool coverage, unique toolsets, "
+    "call sequences, call graphs, R/P topology classes, tool types per task) plus entropies, the long tail, "
+    "tool transitions and lexical diversity.",
+)
+def diversity_metrics(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    domain, diversity = _partition(context)
+    with warehouse_db.connect() as conn:
+        metrics = diversity_module.partition_metrics(conn, domain, diversity)
+        frame = pl.DataFrame(
+            {
+                "domain": [domain] * len(metrics),
+                "diversity": [diversity] * len(metrics),
+                "metric": list(metrics),
+                "value": [float(v) for v in metrics.values()],
+            }
+        )
+        warehouse.replace_partition(conn, {"diversity_metrics": frame}, domain, diversity)
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": frame.height,
+            "metrics": dg.MetadataValue.json(metrics),
+            "unique_call_graph_share": float(metrics["unique_call_graph_share"]),
+            "pool_coverage": float(metrics["pool_coverage"]),
+        }
+    )
+
+
+@dg.asset(
+    group_name=GROUP,
     deps=[verified_splits],
     kinds={"duckdb", "parquet"},
     description="Training-ready exports of every verified, split task: SFT chat JSONL with tools and tool calls, "
@@ -346,4 +379,10 @@ def dataset_exports(
     )
 
 
-PARTITIONED_ASSETS: Sequence[dg.AssetsDefinition] = (sampled_toolsets, execution_traces, derived_tasks, verified_splits)
+PARTITIONED_ASSETS: Sequence[dg.AssetsDefinition] = (
+    sampled_toolsets,
+    execution_traces,
+    derived_tasks,
+    verified_splits,
+    diversity_metrics,
+)

@@ -157,3 +157,11 @@ CREATE TABLE IF NOT EXISTS llm_calls (
     error             VARCHAR,
     attempt           INTEGER NOT NULL
 );
+
+-- Diversity metrics per partition (DIVE's structural metrics and more; see dive_assets/synthesis/diversity.py).
+CREATE TABLE IF NOT EXISTS diversity_metrics (
+    domain    VARCHAR NOT NULL,
+    diversity VARCHAR NOT NULL,
+    metric    VARCHAR NOT NULL,
+    value     DOUBLE  NOT NULL
+);

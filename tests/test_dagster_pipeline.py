@@ -169,3 +169,19 @@ def test_catalog_tables(materialized: Materialized) -> None:
     assert materialized.query("SELECT count(*) FROM tool_edges")[0][0] > 0
     seeds = dict(materialized.query("SELECT domain, count(*) FROM seeds GROUP BY domain"))
     assert all(seeds.get(d, 0) > 0 for d in per_domain if d != "general")
+
+
+def test_diversity_metrics_are_stored_per_partition(materialized: Materialized) -> None:
+    for domain, diversity in PARTITIONS:
+        metrics = dict(
+            materialized.query(
+                "SELECT metric, value FROM diversity_metrics WHERE domain = ? AND diversity = ?", [domain, diversity]
+            )
+        )
+        (split_tasks,) = materialized.query(
+            "SELECT count(*) FROM splits WHERE domain = ? AND diversity = ?", [domain, diversity]
+        )[0]
+        assert metrics["tasks"] == split_tasks
+        assert 0 < metrics["unique_call_graphs"] <= metrics["tasks"]
+        assert 0 < metrics["tools_covered"] <= metrics["tools_in_pool"]
+        assert metrics["rp_topology_classes"] >= 1

@@ -215,3 +215,12 @@ def test_every_domain_shows_four_patterns(catalog: dict[str, pl.DataFrame]) -> N
     for domain in DOMAINS:
         _, tasks, _ = _partition(catalog, domain, "full-varied")
         assert len({t.pattern for t in tasks}) >= 3, domain
+
+
+def test_entropy() -> None:
+    from collections import Counter
+
+    from dive_assets.synthesis.diversity import entropy
+
+    assert entropy(Counter({"a": 1, "b": 1, "c": 1, "d": 1})) == pytest.approx(2.0)
+    assert entropy(Counter({"a": 5})) == 0.0

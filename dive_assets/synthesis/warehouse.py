@@ -26,6 +26,7 @@ PARTITIONED_TABLES = (
     "verifications",
     "splits",
     "llm_calls",
+    "diversity_metrics",
 )
 
 
