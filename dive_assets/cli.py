@@ -30,6 +30,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("summary", help="tasks and verified tasks per partition")
     export_p = sub.add_parser("export", help="write SFT/RL JSONL, Parquet and a dataset card to a folder")
     export_p.add_argument("out_dir")
+    study_p = sub.add_parser("study", help="diversity vs quantity scaling at equal budgets; prints a table")
+    study_p.add_argument("--domains", default="geo", help="comma-separated domains")
+    study_p.add_argument("--budget", type=int, default=24, help="tasks per point at 1x")
+    study_p.add_argument("--csv", default=None, help="also write the table to this CSV file")
     query_p = sub.add_parser("query", help="run a named query from sql/queries")
     query_p.add_argument("name")
     args = parser.parse_args(argv)
@@ -37,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = RunSettings.from_env()
         if args.command == "run":
             return _run(settings, args.partitions, args.skip_catalog)
+        if args.command == "study":
+            return _study(settings, args.domains, args.budget, args.csv)
         if args.command == "export":
             return _export(settings, args.out_dir)
         if args.command == "summary":
@@ -93,6 +99,20 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
     print(f"  .venv/bin/dive query {EXAMPLE_QUERY}")
     print(f"  duckdb {settings.duckdb_path} < sql/queries/{EXAMPLE_QUERY}.sql  # with the DuckDB CLI")
     return 1 if failures else 0
+
+
+def _study(settings: RunSettings, domains: str, budget: int, csv: str | None) -> int:
+    import polars as pl
+
+    from dive_assets.synthesis.config import load_diversity_grid
+    from dive_assets.synthesis.study import run_study
+
+    table = run_study(load_diversity_grid(), [d.strip() for d in domains.split(",")], budget, settings.seed)
+    with pl.Config(tbl_rows=100, tbl_cols=20, tbl_width_chars=200):
+        print(table)
+    if csv:
+        table.write_csv(csv)
+    return 0
 
 
 def _export(settings: RunSettings, out_dir: str) -> int:
