@@ -343,9 +343,11 @@ def diversity_metrics(context: dg.AssetExecutionContext, warehouse_db: Warehouse
             }
         )
         warehouse.replace_partition(conn, {"diversity_metrics": frame}, domain, diversity)
+    plot = diversity_module.plot_partition_png(warehouse_db.duckdb_path, domain, diversity)
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": frame.height,
+            "plot": dg.MetadataValue.md(f"![tool-frequency tail, patterns, call graphs](data:image/png;base64,{plot})"),
             "metrics": dg.MetadataValue.json(metrics),
             "unique_call_graph_share": float(metrics["unique_call_graph_share"]),
             "pool_coverage": float(metrics["pool_coverage"]),

@@ -220,7 +220,7 @@ def test_every_domain_shows_four_patterns(catalog: dict[str, pl.DataFrame]) -> N
 def test_entropy() -> None:
     from collections import Counter
 
-    from dive_assets.synthesis.diversity import entropy
+    from dive_assets.synthesis.diversity import shannon_entropy
 
-    assert entropy(Counter({"a": 1, "b": 1, "c": 1, "d": 1})) == pytest.approx(2.0)
-    assert entropy(Counter({"a": 5})) == 0.0
+    assert shannon_entropy(Counter({"a": 1, "b": 1, "c": 1, "d": 1})) == pytest.approx(2.0)
+    assert shannon_entropy(Counter({"a": 5})) == 0.0
