@@ -155,7 +155,8 @@ CREATE TABLE IF NOT EXISTS llm_calls (
     cached            BOOLEAN NOT NULL,
     latency_ms        DOUBLE  NOT NULL,
     error             VARCHAR,
-    attempt           INTEGER NOT NULL
+    attempt           INTEGER NOT NULL,
+    trace_id          VARCHAR                -- the trace the call served (per-trace accounting)
 );
 
 -- Diversity metrics per partition (DIVE's structural metrics and more; see dive_assets/synthesis/diversity.py).

@@ -73,6 +73,12 @@ def test_llm_partition_is_cached_accounted_and_verified(
         assert rounds > 1 and task_rounds > 1, "the LLM path runs DIVE's loop for several rounds"
         assert calls[0] > 0 and calls[1] > 0
         assert calls[2] == 0  # an unmapped model has no provider price: cost stays NULL, never estimated
+        with warehouse.connect(db, read_only=True) as conn:
+            per_trace = conn.execute(
+                "SELECT count(DISTINCT c.trace_id), count(*) FILTER (WHERE t.trace_id IS NULL) "
+                "FROM llm_calls c LEFT JOIN traces t USING (trace_id)"
+            ).fetchone()
+        assert per_trace[0] > 0 and per_trace[1] == 0, per_trace  # every call is accounted to a real trace
         assert cached > 0
         assert DUMMY_KEY not in text and DUMMY_KEY not in cache_text
 

@@ -465,7 +465,7 @@ def collect_evidence_llm(
         messages = continuation_messages(topic, domain, earlier_steps, max_turns, seed_value, seed_port)
     steps: list[Step] = []
     for _turn in range(max_turns):
-        reply = client.complete(messages, tools=declarations, purpose="evidence")
+        reply = client.complete(messages, tools=declarations, purpose=f"evidence:{trace_id}")
         if not reply.tool_calls:
             break
         messages.append(_assistant_message(reply))
@@ -709,7 +709,7 @@ def derive_task_llm(
     messages = derivation_messages(trace, tools, exemplars)
     reason = ""
     for attempt in (1, 2):
-        reply = client.complete(messages, response_format=response_format, purpose="derivation")
+        reply = client.complete(messages, response_format=response_format, purpose=f"derivation:{trace.trace_id}")
         try:
             return _build_task(trace, tools, reply.content, client.model, round_index)
         except DerivationError as exc:

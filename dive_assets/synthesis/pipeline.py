@@ -576,13 +576,13 @@ def llm_call_frame(client: LLMClient | None, domain: str, diversity: str, stage:
     rows = []
     if client is not None:
         for index, r in enumerate(client.records):
-            rows.append(
-                {"domain": domain, "diversity": diversity, "stage": stage, "call_index": index, **r.model_dump()}
-            )
+            row = {"domain": domain, "diversity": diversity, "stage": stage, "call_index": index, **r.model_dump()}
+            row["trace_id"] = r.purpose.partition(":")[2] or None
+            rows.append(row)
     schema = {
         "domain": pl.String, "diversity": pl.String, "stage": pl.String, "call_index": pl.Int32,
         "request_key": pl.String, "model": pl.String, "purpose": pl.String, "prompt_tokens": pl.Int64,
         "completion_tokens": pl.Int64, "cost_usd": pl.Float64, "cached": pl.Boolean, "latency_ms": pl.Float64,
-        "error": pl.String, "attempt": pl.Int32,
+        "error": pl.String, "attempt": pl.Int32, "trace_id": pl.String,
     }  # fmt: skip
     return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
