@@ -100,3 +100,38 @@ def test_llm_partition_is_cached_accounted_and_verified(
     for path in sorted(tmp_path.rglob("*")):
         if path.is_file():
             assert DUMMY_KEY.encode() not in path.read_bytes(), f"API key leaked into {path}"
+
+
+def test_malformed_llm_replies_are_recorded_as_failures(
+    server: ScriptedLLMServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", DUMMY_KEY)
+    db = tmp_path / "broken.duckdb"
+    settings = RunSettings(
+        duckdb_path=str(db),
+        tasks_per_partition=3,
+        llm_model="openai/broken-model",
+        llm_api_base=server.api_base,
+        max_steps=2,
+        rounds=1,
+    )
+    (tmp_path / "home").mkdir()
+    with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
+        assert dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance).success
+        server.reset()
+        server.derivation_replies = ["this is {not json"] * 100
+        result = dg.materialize(
+            list(PARTITIONED_ASSETS)[:3],  # toolsets, traces, tasks: no verified task is expected
+            partition_key=partition_key(DOMAIN, DIVERSITY),
+            resources=default_resources(settings),
+            instance=instance,
+        )
+        server.reset()
+    assert result.success
+    with warehouse.connect(db, read_only=True) as conn:
+        failures = conn.execute("SELECT stage, reason FROM task_failures").fetchall()
+        tasks = conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    assert tasks == 0
+    assert failures and all(reason for _, reason in failures)
+    derivation = [reason for stage, reason in failures if stage == "derivation"]
+    assert derivation and all("not valid JSON" in reason for reason in derivation), failures
