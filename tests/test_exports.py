@@ -104,7 +104,12 @@ def test_card_parquet_and_determinism(exported: tuple[Path, Path]) -> None:
         catalog = conn.execute("SELECT count(*) FROM tools").fetchone()[0]
     card = (root / "out" / "README.md").read_text(encoding="utf-8")
     assert card.startswith("---\nlicense: apache-2.0")
-    for split, n in per_split.items():
+    removed = int(card.split("tasks: ")[1].split(" (")[1].split(" ")[0])
+    assert sum(per_split.values()) - removed == sum(
+        len(_lines(root / "out" / "sft" / f"{split}.jsonl")) for split in per_split
+    )
+    for split in per_split:
+        n = len(_lines(root / "out" / "sft" / f"{split}.jsonl"))
         assert f"| {split} | {n} |" in card
         assert pl.read_parquet(root / "out" / "parquet" / f"{split}.parquet").height == n
         assert len(_lines(root / "out" / "sft" / f"{split}.jsonl")) == n

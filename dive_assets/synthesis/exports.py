@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from dive_assets.synthesis.dedup import find_duplicates
 from dive_assets.synthesis.reward import ANSWER_INSTRUCTION
 from dive_assets.synthesis.warehouse import query_frame
 from tool_catalog.registry import get_tool
@@ -42,6 +43,7 @@ class ExportSummary:
     out_dir: Path
     tasks: int
     per_split: dict[str, int] = field(default_factory=dict)
+    cross_partition_duplicates: int = 0
     files: list[str] = field(default_factory=list)
 
 
@@ -51,6 +53,9 @@ def export_dataset(
     """Write every verified, split task of the warehouse to ``out_dir``."""
     out_dir = Path(out_dir)
     tasks = query_frame(conn, TASKS_SQL)
+    # partitions are verified one at a time; near-duplicates *across* partitions are removed here (smallest id kept)
+    duplicates = find_duplicates([(t, tr, q) for t, tr, q in tasks.select("task_id", "trace_id", "question").rows()])
+    tasks = tasks.filter(~pl.col("task_id").is_in(list(duplicates)))
     steps = query_frame(
         conn,
         "SELECT trace_id, step_index, tool_name, arguments, output FROM trace_steps "
@@ -60,7 +65,7 @@ def export_dataset(
     by_trace: dict[str, dict[int, dict[str, Any]]] = {}
     for row in steps.iter_rows(named=True):
         by_trace.setdefault(row["trace_id"], {})[row["step_index"]] = row
-    summary = ExportSummary(out_dir=out_dir, tasks=tasks.height)
+    summary = ExportSummary(out_dir=out_dir, tasks=tasks.height, cross_partition_duplicates=len(duplicates))
     for split in sorted(set(tasks["split"].to_list())):
         rows = tasks.filter(pl.col("split") == split)
         sft_lines, rl_lines = [], []
@@ -77,7 +82,8 @@ def export_dataset(
         parquet.parent.mkdir(parents=True, exist_ok=True)
         rows.write_parquet(parquet, statistics=False)
         summary.files.append(str(parquet))
-    summary.files.append(_write(out_dir / "README.md", dataset_card(conn, tasks, code_version, config)))
+    card = dataset_card(conn, tasks, code_version, config, len(duplicates))
+    summary.files.append(_write(out_dir / "README.md", card))
     return summary
 
 
@@ -148,7 +154,11 @@ def _metadata(task: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def dataset_card(
-    conn: duckdb.DuckDBPyConnection, tasks: pl.DataFrame, code_version: str, config: Mapping[str, Any]
+    conn: duckdb.DuckDBPyConnection,
+    tasks: pl.DataFrame,
+    code_version: str,
+    config: Mapping[str, Any],
+    cross_partition_duplicates: int = 0,
 ) -> str:
     splits = sorted(set(tasks["split"].to_list()))
     front = ["---", "license: apache-2.0", "task_categories:", "- question-answering", "tags:", "- tool-use"]
@@ -172,7 +182,7 @@ def dataset_card(
         "calls reproduce the answer from the values stated in the question), entailment, grounding, minimality",
         "and uniqueness checks.",
         "",
-        f"- tasks: {tasks.height}",
+        f"- tasks: {tasks.height} ({cross_partition_duplicates} near-duplicates of tasks in other partitions removed)",
         f"- tools used by required steps: {used} of {catalog} in the catalog",
         f"- code version: `{code_version}`",
         "",
