@@ -29,15 +29,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         warehouse.replace_tables(conn, catalog)
         for domain, diversity in PARTITIONS:
             seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-            toolsets = pipeline.toolset_frame(domain, grid.get(diversity), set(seeds["port"].to_list()), run)
-            traces = pipeline.run_traces(domain, diversity, toolsets, seeds, run)
-            tasks, failures = pipeline.derive_tasks(traces, run)
-            frames = {
-                "toolsets": toolsets,
-                **pipeline.trace_frames(traces),
-                **pipeline.task_frames(tasks, failures),
-                **pipeline.verify_and_split(tasks, traces, run),
-            }
+            frames = pipeline.partition_frames(domain, grid.get(diversity), seeds, run)
             warehouse.replace_partition(conn, frames, domain, diversity)
     return path
 

@@ -28,16 +28,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         warehouse.replace_tables(conn, catalog)
         for domain, diversity in PARTITIONS:
             seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-            setting = load_diversity_grid().get(diversity)
-            toolsets = pipeline.toolset_frame(domain, setting, set(seeds["port"].unique()), run)
-            traces = pipeline.run_traces(domain, diversity, toolsets, seeds, run)
-            tasks, failures = pipeline.derive_tasks(traces, run)
-            frames = {
-                "toolsets": toolsets,
-                **pipeline.trace_frames(traces),
-                **pipeline.task_frames(tasks, failures),
-                **pipeline.verify_and_split(tasks, traces, run),
-            }
+            frames = pipeline.partition_frames(domain, load_diversity_grid().get(diversity), seeds, run)
             warehouse.replace_partition(conn, frames, domain, diversity)
         exports.export_dataset(conn, root / "out", "test", {"seed": run.seed})
         exports.export_dataset(conn, root / "again", "test", {"seed": run.seed})

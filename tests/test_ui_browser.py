@@ -7,6 +7,7 @@ one partition by clicking, and waits for both runs to succeed. Skipped without a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -18,6 +19,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -104,6 +106,14 @@ def _wait_for_run(base: str, partition: str | None, timeout_s: float = 180) -> s
     pytest.fail(f"no finished run for partition {partition} within {timeout_s} s: {_runs(base)}")
 
 
+def _dismiss_welcome(page: Any) -> None:
+    """Close Dagster's one-time "Join the community" dialog, which can appear on any page and block clicks."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.get_by_role("button", name="Skip").click(timeout=5_000)
+
+
 def test_graph_shows_the_stages_and_runs_launch_from_the_ui(dagster_ui: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -114,17 +124,17 @@ def test_graph_shows_the_stages_and_runs_launch_from_the_ui(dagster_ui: str, tmp
         page.goto(f"{dagster_ui}/locations/dive/asset-groups/dive", wait_until="networkidle")
         for stage in STAGES:
             page.get_by_text(stage, exact=True).first.wait_for()
-        skip = page.get_by_role("button", name="Skip")
-        if skip.count():
-            skip.first.click()
+        _dismiss_welcome(page)
         assert page.locator("svg path").count() >= len(STAGES) - 1  # the lineage edges are drawn
         page.screenshot(path=str(tmp_path / "asset_graph.png"))
 
         page.goto(f"{dagster_ui}/assets/tool_catalog", wait_until="networkidle")
+        _dismiss_welcome(page)
         page.locator('button:has-text("Materialize")').first.click()
         assert _wait_for_run(dagster_ui, None) == "SUCCESS"
 
         page.goto(f"{dagster_ui}/assets/sampled_toolsets", wait_until="networkidle")
+        _dismiss_welcome(page)
         page.locator('button:has-text("Materialize")').first.click()
         dialog = page.locator("[role=dialog]")
         for value in ("full-varied", "geo"):  # diversity, then domain

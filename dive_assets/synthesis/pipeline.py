@@ -570,6 +570,25 @@ def _missing_trace(task: Task, check: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
+# --- a whole partition without Dagster --------------------------------------------------------
+def partition_frames(
+    domain: str, setting: DiversitySetting, seeds: pl.DataFrame, run: RunSettings
+) -> dict[str, pl.DataFrame]:
+    """Every partitioned table's frame for one partition with the embedded policy (the assets' work, in memory).
+
+    ``seeds`` are the domain's seed rows; the partition's diversity key is ``setting.key``.
+    """
+    toolsets = toolset_frame(domain, setting, set(seeds["port"].unique()), run)
+    traces = run_traces(domain, setting.key, toolsets, seeds, run)
+    tasks, failures = derive_tasks(traces, run)
+    return {
+        "toolsets": toolsets,
+        **trace_frames(traces),
+        **task_frames(tasks, failures),
+        **verify_and_split(tasks, traces, run),
+    }
+
+
 # --- LLM accounting ----------------------------------------------------------------------
 def llm_call_frame(client: LLMClient | None, domain: str, diversity: str, stage: str) -> pl.DataFrame:
     """One row per LLM request (or cache hit) with tokens and provider-reported cost."""

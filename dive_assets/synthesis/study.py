@@ -48,15 +48,7 @@ def run_study(
                     label = setting.key if multiple == 1 else f"{setting.key}-x{multiple}"
                     point = setting.model_copy(update={"key": label})
                     run = RunSettings(duckdb_path=str(db), tasks_per_partition=budget * multiple, seed=seed)
-                    toolsets = pipeline.toolset_frame(domain, point, set(seeds["port"].unique()), run)
-                    traces = pipeline.run_traces(domain, label, toolsets, seeds, run)
-                    tasks, failures = pipeline.derive_tasks(traces, run)
-                    frames = {
-                        "toolsets": toolsets,
-                        **pipeline.trace_frames(traces),
-                        **pipeline.task_frames(tasks, failures),
-                        **pipeline.verify_and_split(tasks, traces, run),
-                    }
+                    frames = pipeline.partition_frames(domain, point, seeds, run)
                     warehouse.replace_partition(conn, frames, domain, label)
                     metrics = partition_metrics(conn, domain, label)
                     kind = "quantity" if setting.key == narrow else "diversity"
