@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dagster as dg
 import polars as pl
+from pydantic import Field
 
 from dive_assets.partitions import DIVERSITY_GRID, domain_x_diversity, split_key
 from dive_assets.resources import SynthesisResource, WarehouseResource
@@ -20,6 +21,7 @@ from dive_assets.synthesis.llm import LLMClient
 from dive_assets.synthesis.quality import validate_frame
 from tool_catalog.graph import graph_stats
 from tool_catalog.registry import all_tools
+from tool_catalog.spec import DOMAINS
 
 GROUP = "dive"
 
@@ -291,10 +293,14 @@ def verified_splits(
             warehouse.read_partition(conn, "traces", domain, diversity),
             warehouse.read_partition(conn, "trace_steps", domain, diversity),
         )
+        toolsets = warehouse.read_partition(conn, "toolsets", domain, diversity, ["toolset_id", "tool_names"])
+        cache = warehouse.load_llm_cache(conn) if run.solver_attempts else None
     tasks = pipeline.tasks_from_frame(tasks_frame) if tasks_frame.height else []
     frames = pipeline.verify_and_split(tasks, traces, run)
-    with warehouse_db.connect() as conn:
-        written = warehouse.replace_partition(conn, frames, domain, diversity)
+    client = pipeline.solver_client(run, cache)
+    frames |= pipeline.solve_split_tasks(tasks, frames["splits"], toolsets, run, client)
+    written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "solver")
+    with warehouse_db.connect(read_only=True) as conn:
         leaks = conn.execute(warehouse.named_query("split_leakage")).fetchall()
     checks = frames["verifications"]
     fail_share = {
@@ -316,9 +322,23 @@ def verified_splits(
             "verified_rate": round(verified_rate, 4),
             "failure_share_per_check": dg.MetadataValue.json(fail_share),
             "tasks_per_split": _counts_md(splits, "split"),
+            **_solver_meta(frames["task_pass_rates"], client),
         },
         check_results=[_gx_check("verified_splits", "verified_splits", frames["splits"]), leak_result],
     )
+
+
+def _solver_meta(rates: pl.DataFrame, client: LLMClient | None) -> dict[str, object]:
+    if client is None:
+        return {"solver_check": "off (set DIVE_SOLVER_ATTEMPTS and a model)"}
+    rated = rates.filter(pl.col("pass_rate").is_not_null())
+    return {
+        "solver_model": client.model,
+        "solver_mean_pass_rate": round(float(rated["pass_rate"].mean() or 0.0), 4) if rated.height else None,
+        "solver_frontier_tasks": int(rates["frontier"].sum()),
+        "solver_unrated_tasks": rates.height - rated.height,
+        "solver_llm_usage": dg.MetadataValue.json(client.usage()),
+    }
 
 
 @dg.asset(
@@ -351,6 +371,86 @@ def diversity_metrics(context: dg.AssetExecutionContext, warehouse_db: Warehouse
             "metrics": dg.MetadataValue.json(metrics),
             "unique_call_graph_share": float(metrics["unique_call_graph_share"]),
             "pool_coverage": float(metrics["pool_coverage"]),
+        }
+    )
+
+
+def _plot_path(warehouse_db: WarehouseResource, name: str) -> Path:
+    """Plots are also written beside the DuckDB file (plots/<name>.png) so they can be linked or published."""
+    return Path(warehouse_db.duckdb_path).parent / "plots" / f"{name}.png"
+
+
+@dg.asset(
+    group_name=GROUP,
+    deps=[diversity_metrics],
+    kinds={"duckdb", "polars"},
+    description="The four diversity settings compared per domain: every metric of diversity_metrics under each "
+    "setting, its spread and max/min ratio and the setting that scores highest (table diversity_comparison), "
+    "with a grouped-bar plot.",
+)
+def diversity_summary(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    with warehouse_db.connect() as conn:
+        wide = diversity_module.summary_from_table(conn)
+        compared = diversity_module.compare_settings(wide) if wide.height else pl.DataFrame()
+        rows = diversity_module.comparison_rows(compared) if compared.height else pl.DataFrame()
+        warehouse.replace_tables(conn, {"diversity_comparison": rows})
+    if wide.height == 0:
+        context.log.warning("no diversity_metrics rows yet: materialize some partitions first")
+        return dg.MaterializeResult(metadata=_table_meta("diversity_comparison", 0))
+    path = diversity_module.plot_summary(wide, _plot_path(warehouse_db, "diversity_summary"))
+    plot = diversity_module.png_base64(lambda out: diversity_module.plot_summary(wide, out))
+    headline = compared.filter(pl.col("metric").is_in(list(diversity_module.SUMMARY_METRICS)))
+    return dg.MaterializeResult(
+        metadata={
+            **_table_meta("diversity_comparison", rows.height),
+            "partitions": wide.height,
+            "plot": dg.MetadataValue.md(f"![diversity settings per domain](data:image/png;base64,{plot})"),
+            "plot_file": dg.MetadataValue.path(str(path)),
+            "comparison": dg.MetadataValue.md(markdown_table(headline, limit=60, width=24)),
+        }
+    )
+
+
+class StudyConfig(dg.Config):
+    """Which domains the study covers and its base task budget per point (the narrow setting also runs 2x, 4x)."""
+
+    domains: list[str] = Field(default_factory=lambda: list(DOMAINS))
+    budget: int = 24
+    narrow: str = "slice-fixed"
+
+
+@dg.asset(
+    group_name="study",
+    deps=[tool_catalog],
+    kinds={"duckdb", "polars"},
+    description="The controlled study (DIVE Fig. 3a): every diversity setting at an equal task budget vs the narrow "
+    "setting at 1x, 2x and 4x the budget (quantity scaling), synthesized in a scratch database; metrics per point "
+    "in table study_points, with a plot.",
+)
+def diversity_study(
+    context: dg.AssetExecutionContext,
+    config: StudyConfig,
+    warehouse_db: WarehouseResource,
+    synthesis: SynthesisResource,
+) -> dg.MaterializeResult:
+    from dive_assets.synthesis import study
+
+    unknown = sorted(set(config.domains) - set(DOMAINS))
+    if unknown or config.budget < 1:
+        raise dg.Failure(f"bad study config: unknown domains {unknown} / budget {config.budget} (must be >= 1)")
+    run = synthesis.settings(warehouse_db.duckdb_path)
+    table = study.run_study(DIVERSITY_GRID, config.domains, config.budget, run.seed, narrow=config.narrow)
+    with warehouse_db.connect() as conn:
+        written = warehouse.replace_tables(conn, {"study_points": study.study_rows(table)})
+    path = study.plot_study(table, _plot_path(warehouse_db, "diversity_study"))
+    plot = diversity_module.png_base64(lambda out: study.plot_study(table, out))
+    context.log.info(f"study: {table.height} points over {len(config.domains)} domains")
+    return dg.MaterializeResult(
+        metadata={
+            **_table_meta("study_points", written["study_points"]),
+            "plot": dg.MetadataValue.md(f"![diversity vs quantity scaling](data:image/png;base64,{plot})"),
+            "plot_file": dg.MetadataValue.path(str(path)),
+            "table": dg.MetadataValue.md(markdown_table(table, limit=60, width=16)),
         }
     )
 

@@ -34,6 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     study_p.add_argument("--domains", default="geo", help="comma-separated domains")
     study_p.add_argument("--budget", type=int, default=24, help="tasks per point at 1x")
     study_p.add_argument("--csv", default=None, help="also write the table to this CSV file")
+    study_p.add_argument("--plot", default=None, help="also draw the study to this PNG file")
     query_p = sub.add_parser("query", help="run a named query from sql/queries")
     query_p.add_argument("name")
     args = parser.parse_args(argv)
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             return _run(settings, args.partitions, args.skip_catalog)
         if args.command == "study":
-            return _study(settings, args.domains, args.budget, args.csv)
+            return _study(settings, args.domains, args.budget, args.csv, args.plot)
         if args.command == "export":
             return _export(settings, args.out_dir)
         if args.command == "summary":
@@ -92,7 +93,7 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
         print(f"{domain:>9} / {diversity:<13} {status} ({time.perf_counter() - t0:.1f} s)")
     export = defs.resolve_job_def("export_job").execute_in_process(instance=instance, raise_on_error=False)
     failures += not export.success
-    print(f"dataset_exports: {'ok' if export.success else 'FAILED'}")
+    print(f"dataset_exports, diversity_summary: {'ok' if export.success else 'FAILED'}")
     print(f"materialized {len(keys)} partitions in {time.perf_counter() - started:.1f} s into {settings.duckdb_path}\n")
     _print_query(settings, "partition_summary")
     print(f"\nTry a query over the traces (sql/queries/{EXAMPLE_QUERY}.sql):")
@@ -101,17 +102,24 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
     return 1 if failures else 0
 
 
-def _study(settings: RunSettings, domains: str, budget: int, csv: str | None) -> int:
+def _study(settings: RunSettings, domains: str, budget: int, csv: str | None, plot: str | None) -> int:
     import polars as pl
 
     from dive_assets.synthesis.config import load_diversity_grid
-    from dive_assets.synthesis.study import run_study
+    from dive_assets.synthesis.study import plot_study, run_study
+    from tool_catalog.spec import DOMAINS
 
-    table = run_study(load_diversity_grid(), [d.strip() for d in domains.split(",")], budget, settings.seed)
-    with pl.Config(tbl_rows=100, tbl_cols=20, tbl_width_chars=200):
+    names = [d.strip() for d in domains.split(",")]
+    unknown = [d for d in names if d not in DOMAINS]
+    if unknown or budget < 1:
+        raise ConfigError(f"study: unknown domains {unknown} (known: {', '.join(DOMAINS)}) or budget {budget} < 1")
+    table = run_study(load_diversity_grid(), names, budget, settings.seed)
+    with pl.Config(tbl_rows=100, tbl_cols=20, tbl_width_chars=240, fmt_str_lengths=40):
         print(table)
     if csv:
         table.write_csv(csv)
+    if plot:
+        print(f"plot: {plot_study(table, plot)}")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from dive_assets.assets import PARTITIONED_ASSETS, dataset_exports, tool_catalog
+from dive_assets.assets import PARTITIONED_ASSETS, dataset_exports, diversity_study, diversity_summary, tool_catalog
 from dive_assets.partitions import all_partition_keys
 
 catalog_job = dg.define_asset_job(
@@ -13,8 +13,15 @@ catalog_job = dg.define_asset_job(
 
 export_job = dg.define_asset_job(
     "export_job",
-    selection=dg.AssetSelection.assets(dataset_exports),
-    description="Write the SFT/RL/Parquet exports and the dataset card of every verified task.",
+    selection=dg.AssetSelection.assets(dataset_exports, diversity_summary),
+    description="Write the SFT/RL/Parquet exports and the dataset card of every verified task, and compare the "
+    "diversity settings across partitions.",
+)
+
+study_job = dg.define_asset_job(
+    "study_job",
+    selection=dg.AssetSelection.assets(diversity_study),
+    description="Diversity scaling vs quantity scaling at equal budgets (configure domains and budget at launch).",
 )
 
 synthesis_job = dg.define_asset_job(

@@ -25,7 +25,11 @@ class WarehouseResource(dg.ConfigurableResource):
 
 
 class SynthesisResource(dg.ConfigurableResource):
-    """Sizes, seeds and the policy of a run (defaults from ``RunSettings`` and ``DIVE_*`` variables)."""
+    """Sizes, seeds and the policy of a run (defaults from ``RunSettings`` and ``DIVE_*`` variables).
+
+    The fields repeat ``RunSettings`` (minus the database path) because Dagster builds the Launchpad's config
+    schema from them; a test keeps the two in step, and ``settings`` validates through ``RunSettings``.
+    """
 
     tasks_per_partition: int = 24
     seed: int = 20260310
@@ -36,35 +40,18 @@ class SynthesisResource(dg.ConfigurableResource):
     llm_api_base: str | None = None
     llm_max_calls: int | None = None
     llm_concurrency: int = 8
+    solver_attempts: int = 0
+    solver_model: str | None = None
+    solver_max_turns: int = 6
 
     def settings(self, duckdb_path: str) -> RunSettings:
-        return RunSettings(
-            duckdb_path=duckdb_path,
-            tasks_per_partition=self.tasks_per_partition,
-            seed=self.seed,
-            max_steps=self.max_steps,
-            rounds=self.rounds,
-            tool_timeout_s=self.tool_timeout_s,
-            llm_model=self.llm_model,
-            llm_api_base=self.llm_api_base,
-            llm_max_calls=self.llm_max_calls,
-            llm_concurrency=self.llm_concurrency,
-        )
+        fields = {name: getattr(self, name) for name in RunSettings.model_fields if name != "duckdb_path"}
+        return RunSettings(duckdb_path=duckdb_path, **fields)
 
 
 def default_resources(settings: RunSettings | None = None) -> dict[str, dg.ConfigurableResource]:
     run = settings or RunSettings.from_env()
     return {
         "warehouse_db": WarehouseResource(duckdb_path=run.duckdb_path),
-        "synthesis": SynthesisResource(
-            tasks_per_partition=run.tasks_per_partition,
-            seed=run.seed,
-            max_steps=run.max_steps,
-            rounds=run.rounds,
-            tool_timeout_s=run.tool_timeout_s,
-            llm_model=run.llm_model,
-            llm_api_base=run.llm_api_base,
-            llm_max_calls=run.llm_max_calls,
-            llm_concurrency=run.llm_concurrency,
-        ),
+        "synthesis": SynthesisResource(**run.model_dump(exclude={"duckdb_path"})),
     }

@@ -166,3 +166,53 @@ CREATE TABLE IF NOT EXISTS diversity_metrics (
     metric    VARCHAR NOT NULL,
     value     DOUBLE  NOT NULL
 );
+
+-- The diversity settings compared per domain (asset diversity_summary; one row per domain, metric and setting).
+CREATE TABLE IF NOT EXISTS diversity_comparison (
+    domain       VARCHAR NOT NULL,
+    metric       VARCHAR NOT NULL,
+    diversity    VARCHAR NOT NULL,
+    value        DOUBLE,
+    spread       DOUBLE,            -- max - min over the settings of this domain and metric
+    max_over_min DOUBLE,            -- NULL when the minimum is 0
+    highest      VARCHAR            -- the setting with the highest value; NULL when all tie
+);
+
+-- The controlled study (asset diversity_study / `dive study`): one row per domain, point and metric.
+CREATE TABLE IF NOT EXISTS study_points (
+    domain  VARCHAR NOT NULL,
+    point   VARCHAR NOT NULL,       -- a diversity setting at 1x, or '<narrow>-x2' / '-x4' (quantity scaling)
+    scaling VARCHAR NOT NULL,       -- 'diversity' or 'quantity'
+    budget  INTEGER NOT NULL,       -- tasks per partition at this point
+    metric  VARCHAR NOT NULL,
+    value   DOUBLE  NOT NULL
+);
+
+-- The optional solver check (DIVE_SOLVER_ATTEMPTS > 0): a model re-solves each split task with its toolset.
+CREATE TABLE IF NOT EXISTS solver_attempts (
+    task_id     VARCHAR NOT NULL,       -- -> tasks
+    trace_id    VARCHAR NOT NULL,       -- -> traces
+    domain      VARCHAR NOT NULL,
+    diversity   VARCHAR NOT NULL,
+    attempt     INTEGER NOT NULL,       -- 1..DIVE_SOLVER_ATTEMPTS
+    model       VARCHAR NOT NULL,
+    answer      VARCHAR,                -- the text after "The final answer is:"; NULL when none was stated
+    passed      BOOLEAN NOT NULL,       -- scored against the gold answer by type (reward.score's correctness)
+    tool_calls  INTEGER NOT NULL,
+    tool_errors INTEGER NOT NULL,
+    turns       INTEGER NOT NULL,
+    error       VARCHAR,                -- why an attempt has no answer
+    llm_failed  BOOLEAN NOT NULL        -- the LLM call failed for good: not counted in the pass rate
+);
+
+CREATE TABLE IF NOT EXISTS task_pass_rates (
+    task_id   VARCHAR NOT NULL,         -- -> tasks
+    domain    VARCHAR NOT NULL,
+    diversity VARCHAR NOT NULL,
+    model     VARCHAR NOT NULL,
+    attempts  INTEGER NOT NULL,
+    completed INTEGER NOT NULL,         -- attempts without an LLM failure
+    passes    INTEGER NOT NULL,
+    pass_rate DOUBLE,                   -- passes / completed; NULL when no attempt completed
+    frontier  BOOLEAN NOT NULL          -- 0 < pass_rate < 1: DIVE's RL frontier selection
+);

@@ -2,6 +2,8 @@
 
 ``POST /v1/chat/completions`` only. Behaviour, in order:
 
+0. ``responder`` (a callable, when set) answers every request that is not a scripted failure: it gets the
+   request body and returns ``(content, calls)`` with calls as in ``tool_script``.
 1. ``failures`` (a list, consumed from the front): ``"429"`` / ``"500"`` / ``"400"`` answer with that HTTP
    status (the error message echoes the Authorization header, to test scrubbing); ``"invalid_json"``
    answers 200 with content that is not JSON (for derivation retries).
@@ -25,7 +27,7 @@ import json
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -48,6 +50,7 @@ class ScriptedLLMServer(ThreadingHTTPServer):
         self.auth_headers: list[str | None] = []
         self.request_count = 0
         self.latency_s = 0.0  # added to every reply, outside the lock (a slow provider)
+        self.responder: Callable[[dict[str, Any]], tuple[str | None, list[tuple[str, Any]]]] | None = None
 
     @property
     def port(self) -> int:
@@ -65,6 +68,7 @@ class ScriptedLLMServer(ThreadingHTTPServer):
             self.requests = []
             self.auth_headers = []
             self.request_count = 0
+            self.responder = None
 
     def reply_for(self, body: dict[str, Any], auth: str | None) -> tuple[int, dict[str, Any]]:
         """(HTTP status, JSON body) for one request; runs under the lock."""
@@ -79,6 +83,9 @@ class ScriptedLLMServer(ThreadingHTTPServer):
         messages = body.get("messages", [])
         if failure == "invalid_json":
             return 200, _completion(body, messages, "this is {not json", [])
+        if self.responder is not None:
+            content, calls = self.responder(body)
+            return 200, _completion(body, messages, content, calls)
         if body.get("tools"):
             calls = self._tool_calls(body, messages)
             if calls:

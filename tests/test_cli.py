@@ -53,3 +53,18 @@ def test_run_without_dagster_home_is_refused(
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     assert main(["run", "--partitions", "geo/full-varied"]) == 2
     assert "DAGSTER_HOME" in capsys.readouterr().err
+
+
+def test_study_writes_its_table_and_plot(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    csv, png = tmp_path / "study.csv", tmp_path / "study.png"
+    assert main(["study", "--domains", "science", "--budget", "3", "--csv", str(csv), "--plot", str(png)]) == 0
+    out = capsys.readouterr().out
+    assert "slice-fixed-x4" in out and str(png) in out
+    assert csv.read_text().splitlines()[0].startswith("domain,point,scaling,budget")
+    assert len(csv.read_text().splitlines()) == 7
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_study_rejects_an_unknown_domain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["study", "--domains", "geo,astrology"]) == 2
+    assert "astrology" in capsys.readouterr().err

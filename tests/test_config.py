@@ -67,3 +67,16 @@ def test_environment_overrides_and_errors() -> None:
         RunSettings.from_env({"DIVE_TASKS_PER_PARTITION": "zero"})
     with pytest.raises(ConfigError, match="DIVE_SEED"):
         RunSettings.from_env({"DIVE_SEED": "-1"})
+
+
+def test_the_dagster_resource_mirrors_every_run_setting() -> None:
+    """SynthesisResource repeats RunSettings' fields for the Launchpad: same names, same defaults."""
+    from dive_assets.resources import SynthesisResource
+
+    settings_fields = {k: v.default for k, v in RunSettings.model_fields.items() if k != "duckdb_path"}
+    resource_fields = {k: v.default for k, v in SynthesisResource.model_fields.items()}
+    assert resource_fields == settings_fields
+    custom = RunSettings(duckdb_path="x.duckdb", tasks_per_partition=7, solver_attempts=2, llm_model="openai/m")
+    from dive_assets.resources import default_resources
+
+    assert default_resources(custom)["synthesis"].settings("x.duckdb") == custom

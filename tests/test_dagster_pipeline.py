@@ -9,7 +9,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from dive_assets.assets import PARTITIONED_ASSETS, tool_catalog
+from dive_assets.assets import PARTITIONED_ASSETS, diversity_study, diversity_summary, tool_catalog
 from dive_assets.partitions import partition_key
 from dive_assets.resources import default_resources
 from dive_assets.synthesis import warehouse
@@ -17,7 +17,7 @@ from dive_assets.synthesis.config import RunSettings
 from dive_assets.synthesis.verification import answers_match
 from tool_catalog import call_tool
 
-PARTITIONS = [("geo", "full-varied"), ("finance", "slice-fixed")]
+PARTITIONS = [("geo", "full-varied"), ("finance", "slice-fixed"), ("geo", "slice-fixed")]
 TABLES = ("toolsets", "traces", "trace_steps", "tasks", "task_failures", "verifications", "splits")
 
 
@@ -185,3 +185,58 @@ def test_diversity_metrics_are_stored_per_partition(materialized: Materialized) 
         assert 0 < metrics["unique_call_graphs"] <= metrics["tasks"]
         assert 0 < metrics["tools_covered"] <= metrics["tools_in_pool"]
         assert metrics["rp_topology_classes"] >= 1
+
+
+def test_diversity_summary_compares_the_settings_per_domain(materialized: Materialized) -> None:
+    result = dg.materialize(
+        [diversity_summary], resources=default_resources(materialized.settings), instance=materialized.instance
+    )
+    assert result.success
+    rows = materialized.query("SELECT DISTINCT domain, diversity FROM diversity_comparison ORDER BY ALL")
+    stored = materialized.query("SELECT DISTINCT domain, diversity FROM diversity_metrics ORDER BY ALL")
+    assert rows == stored == sorted(PARTITIONS)
+    # geo has two settings: the comparison names the wider one as having more unique toolsets
+    (highest,) = materialized.query(
+        "SELECT DISTINCT highest FROM diversity_comparison WHERE domain = 'geo' AND metric = 'unique_toolsets'"
+    )[0]
+    assert highest == "full-varied"
+    (value,) = materialized.query(
+        "SELECT value FROM diversity_comparison WHERE domain = 'geo' AND metric = 'tasks' AND diversity = 'slice-fixed'"
+    )[0]
+    (tasks,) = materialized.query("SELECT count(*) FROM splits WHERE domain = 'geo' AND diversity = 'slice-fixed'")[0]
+    assert value == tasks
+    meta = result.asset_materializations_for_node("diversity_summary")[0].metadata
+    assert meta["plot"].value.startswith("![") and "base64," in meta["plot"].value
+    assert Path(meta["plot_file"].value).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    again = dg.materialize(
+        [diversity_summary], resources=default_resources(materialized.settings), instance=materialized.instance
+    )
+    assert again.success
+    assert materialized.query("SELECT count(*) FROM diversity_comparison")[0][0] == meta["dagster/row_count"].value
+
+
+def test_study_asset_writes_points_and_rejects_bad_config(materialized: Materialized) -> None:
+    config = {"ops": {"diversity_study": {"config": {"domains": ["language"], "budget": 3}}}}
+    result = dg.materialize(
+        [diversity_study],
+        resources=default_resources(materialized.settings),
+        instance=materialized.instance,
+        run_config=config,
+    )
+    assert result.success
+    points = materialized.query("SELECT DISTINCT point, scaling, budget FROM study_points ORDER BY budget, point")
+    assert ("slice-fixed-x4", "quantity", 12) in points
+    assert {p for p, s, _ in points if s == "diversity"} == {"slice-varied", "full-fixed", "full-varied"}
+    assert {p for p, s, _ in points if s == "quantity"} == {"slice-fixed", "slice-fixed-x2", "slice-fixed-x4"}
+    meta = result.asset_materializations_for_node("diversity_study")[0].metadata
+    assert Path(meta["plot_file"].value).stat().st_size > 1000
+    bad = dg.materialize(
+        [diversity_study],
+        resources=default_resources(materialized.settings),
+        instance=materialized.instance,
+        run_config={"ops": {"diversity_study": {"config": {"domains": ["astrology"], "budget": 3}}}},
+        raise_on_error=False,
+    )
+    assert not bad.success
+    assert "astrology" in str(bad.all_events)
+    assert materialized.query("SELECT count(DISTINCT point) FROM study_points")[0][0] == 6

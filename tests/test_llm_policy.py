@@ -410,3 +410,16 @@ def test_derivation_response_format_is_configurable(srv: ScriptedLLMServer, tool
     task = derive_task_llm(trace, tools, client_for(srv), response_format={"type": "json_object"})
     assert task.answer == "United Kingdom"
     assert srv.requests[-1]["response_format"] == {"type": "json_object"}
+
+
+def test_a_missing_api_key_fails_at_once_with_a_clear_error(
+    server: ScriptedLLMServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    server.reset()
+    client = client_for(server, max_retries=3)
+    with pytest.raises(LLMCallError) as raised:
+        client.complete([{"role": "user", "content": "hi"}])
+    assert raised.value.attempts == 1 and not raised.value.retryable
+    assert "credentials" in str(raised.value).lower() or "api_key" in str(raised.value)
+    assert server.request_count == 0

@@ -101,6 +101,20 @@ class RunSettings(BaseModel):
     llm_api_base: str | None = Field(default=None, description="Base URL of an OpenAI-compatible server.")
     llm_max_calls: int | None = Field(default=None, ge=1, description="HTTP calls allowed per partition stage.")
     llm_concurrency: int = Field(default=8, ge=1, le=256, description="LLM traces in flight at once.")
+    solver_attempts: int = Field(
+        default=0, ge=0, le=32, description="Solver check: attempts per split task (0 = off; needs a model)."
+    )
+    solver_model: str | None = Field(default=None, description="Model of the solver check; default llm_model.")
+    solver_max_turns: int = Field(default=6, ge=1, le=32, description="Tool-calling turns per solver attempt.")
+
+    @model_validator(mode="after")
+    def _solver_needs_a_model(self) -> RunSettings:
+        if self.solver_attempts and not (self.solver_model or self.llm_model):
+            raise ValueError(
+                "solver_attempts > 0 needs a model: set DIVE_SOLVER_MODEL or DIVE_LLM_MODEL (the solver check is "
+                "an LLM re-solving each task)"
+            )
+        return self
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> RunSettings:
@@ -116,11 +130,17 @@ class RunSettings(BaseModel):
             "DIVE_LLM_API_BASE": "llm_api_base",
             "DIVE_LLM_MAX_CALLS": "llm_max_calls",
             "DIVE_LLM_CONCURRENCY": "llm_concurrency",
+            "DIVE_SOLVER_ATTEMPTS": "solver_attempts",
+            "DIVE_SOLVER_MODEL": "solver_model",
+            "DIVE_SOLVER_MAX_TURNS": "solver_max_turns",
         }
         values = {field: env[var] for var, field in mapping.items() if env.get(var, "").strip()}
         try:
             return cls.model_validate(values)
         except ValidationError as exc:
             names = {field: var for var, field in mapping.items()}
-            bad = ", ".join(f"{names.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors())
+            bad = ", ".join(
+                f"{names.get(str(e['loc'][0]), e['loc'][0]) if e['loc'] else 'settings'}: {e['msg']}"
+                for e in exc.errors()
+            )
             raise ConfigError(f"invalid environment configuration: {bad}") from None

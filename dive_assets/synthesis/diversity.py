@@ -33,7 +33,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -341,6 +341,32 @@ def summary_table(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return pl.DataFrame(rows) if rows else pl.DataFrame(schema={"domain": pl.String, "diversity": pl.String})
 
 
+def summary_from_table(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """``summary_table``'s shape read from the stored ``diversity_metrics`` rows (no recomputation)."""
+    from dive_assets.synthesis.warehouse import query_frame
+
+    long = query_frame(conn, "SELECT domain, diversity, metric, value FROM diversity_metrics")
+    if long.height == 0:
+        return pl.DataFrame(schema={"domain": pl.String, "diversity": pl.String})
+    wide = long.pivot(on="metric", index=["domain", "diversity"], values="value", sort_columns=True)
+    order = {p: i for i, p in enumerate(sorted(wide.select("domain", "diversity").rows(), key=_partition_order))}
+    ranks = [order[(d, s)] for d, s in wide.select("domain", "diversity").rows()]
+    return wide.with_columns(pl.Series("_rank", ranks)).sort("_rank").drop("_rank")
+
+
+def _partition_order(partition: tuple[str, str]) -> tuple[str, int, str]:
+    return partition[0], _setting_rank(partition[1]), partition[1]
+
+
+def comparison_rows(compared: pl.DataFrame) -> pl.DataFrame:
+    """``compare_settings`` in long form (one row per domain, metric and setting present) for the warehouse."""
+    fixed = {"domain", "metric", "spread", "max_over_min", "highest"}
+    settings = [c for c in compared.columns if c not in fixed]
+    long = compared.unpivot(on=settings, index=sorted(fixed), variable_name="diversity", value_name="value")
+    columns = ("domain", "metric", "diversity", "value", "spread", "max_over_min", "highest")
+    return long.select(columns).drop_nulls("value")
+
+
 def compare_settings(frame: pl.DataFrame) -> pl.DataFrame:
     """Per domain and metric: the value under each diversity setting (one column each, grid order), the spread
     (max - min), the max/min ratio (null when min is 0) and the setting with the highest value (null on a tie
@@ -370,7 +396,7 @@ def compare_settings(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 # --- plots -------------------------------------------------------------------------------------------------
-def _figure(width: float, height: float, ncols: int, nrows: int = 1) -> tuple[Any, Any]:
+def new_figure(width: float, height: float, ncols: int, nrows: int = 1) -> tuple[Any, Any]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -386,7 +412,7 @@ def plot_partition(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str,
     and how many tasks share each unique call graph."""
     tasks = [t for t in load_task_graphs(conn, domain, diversity) if t.verified]
     metrics = partition_metrics(conn, domain, diversity)
-    fig, (tail, patterns, graphs) = _figure(15, 4.5, 3)
+    fig, (tail, patterns, graphs) = new_figure(15, 4.5, 3)
     calls = sorted(Counter(tool for t in tasks for tool in t.tools).items(), key=lambda kv: (-kv[1], kv[0]))
     tail.bar(range(len(calls)), [v for _, v in calls], color="#4C72B0")
     tail.set_xticks(range(len(calls)), [k for k, _ in calls], rotation=90, fontsize=6)
@@ -402,7 +428,7 @@ def plot_partition(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str,
     graphs.set_xlabel("call graph (by frequency rank)")
     graphs.set_ylabel("tasks")
     fig.suptitle(f"{domain} / {diversity}")
-    return _save(fig, path)
+    return save_figure(fig, path)
 
 
 SUMMARY_METRICS = (
@@ -424,7 +450,7 @@ def plot_summary(frame: pl.DataFrame, path: str | Path, metrics: Sequence[str] =
     settings = sorted(frame["diversity"].unique().to_list(), key=lambda s: (_setting_rank(s), s))
     ncols = 4
     nrows = max(1, math.ceil(len(metrics) / ncols))
-    fig, axes = _figure(4.2 * ncols, 3.4 * nrows, ncols, nrows)
+    fig, axes = new_figure(4.2 * ncols, 3.4 * nrows, ncols, nrows)
     width = 0.8 / max(1, len(settings))
     colours = ["#DD8452", "#C44E52", "#55A868", "#4C72B0", "#8172B3", "#937860"]
     for ax, metric in zip(axes, metrics, strict=False):
@@ -442,10 +468,10 @@ def plot_summary(frame: pl.DataFrame, path: str | Path, metrics: Sequence[str] =
     if metrics:
         axes[0].legend(fontsize=7)
     fig.suptitle("diversity settings compared per domain")
-    return _save(fig, path)
+    return save_figure(fig, path)
 
 
-def _save(fig: Any, path: str | Path) -> Path:
+def save_figure(fig: Any, path: str | Path) -> Path:
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=110)
@@ -454,11 +480,16 @@ def _save(fig: Any, path: str | Path) -> Path:
 
 def plot_partition_png(database: str | Path, domain: str, diversity: str) -> str:
     """The partition plot as base64 PNG (for asset metadata), drawn from a read-only connection."""
+    from dive_assets.synthesis import warehouse
+
+    with warehouse.connect(database, read_only=True) as conn:
+        return png_base64(lambda path: plot_partition(conn, domain, diversity, path))
+
+
+def png_base64(draw: Callable[[Path], Path]) -> str:
+    """Draw a plot into a scratch file and return it as base64 (Dagster shows it in markdown metadata)."""
     import base64
     import tempfile
 
-    from dive_assets.synthesis import warehouse
-
-    with tempfile.TemporaryDirectory() as tmp, warehouse.connect(database, read_only=True) as conn:
-        path = plot_partition(conn, domain, diversity, Path(tmp) / "plot.png")
-        return base64.b64encode(path.read_bytes()).decode()
+    with tempfile.TemporaryDirectory() as tmp:
+        return base64.b64encode(draw(Path(tmp) / "plot.png").read_bytes()).decode()

@@ -32,8 +32,8 @@ SYSTEM_PROMPT = (
 )
 
 TASKS_SQL = """
-SELECT t.*, sp.split
-FROM tasks t JOIN splits sp USING (task_id)
+SELECT t.*, sp.split, pr.pass_rate AS solver_pass_rate
+FROM tasks t JOIN splits sp USING (task_id) LEFT JOIN task_pass_rates pr USING (task_id)
 ORDER BY t.task_id
 """
 
@@ -137,6 +137,7 @@ def rl_example(task: Mapping[str, Any], tools: list[dict]) -> dict:
         "answer_text": task["answer_text"],
         "answer_type": task["answer_type"],
         "tolerance": task["tolerance"],
+        "solver_pass_rate": task.get("solver_pass_rate"),
         **_metadata(task),
     }
 
@@ -185,6 +186,7 @@ def dataset_card(
         f"- tasks: {tasks.height} ({cross_partition_duplicates} near-duplicates of tasks in other partitions removed)",
         f"- tools used by required steps: {used} of {catalog} in the catalog",
         f"- code version: `{code_version}`",
+        *_solver_lines(tasks),
         "",
         _count_table(tasks, "split"),
         _count_table(tasks, "domain"),
@@ -211,6 +213,18 @@ def dataset_card(
         "",
     ]
     return "\n".join(front + body)
+
+
+def _solver_lines(tasks: pl.DataFrame) -> list[str]:
+    """The solver check's summary, when it ran (``solver_pass_rate`` is null otherwise)."""
+    rated = tasks["solver_pass_rate"].drop_nulls() if "solver_pass_rate" in tasks.columns else pl.Series([])
+    if rated.len() == 0:
+        return []
+    frontier = int(((rated > 0) & (rated < 1)).sum())
+    return [
+        f"- solver check: {rated.len()} tasks re-solved by a model with their toolsets; mean pass rate "
+        f"{float(rated.mean() or 0):.2f}; {frontier} frontier tasks (0 < pass rate < 1; `solver_pass_rate` in rl/)"
+    ]
 
 
 def _count_table(tasks: pl.DataFrame, column: str) -> str:

@@ -135,6 +135,7 @@ def request_key(
     response_format: Mapping[str, Any] | None,
     temperature: float | None,
     max_tokens: int | None = None,
+    seed: int | None = None,
 ) -> str:
     """sha256 of the canonical JSON of everything that shapes a reply (never credentials)."""
     payload = {
@@ -147,6 +148,8 @@ def request_key(
     }
     if max_tokens is not None:
         payload["max_tokens"] = max_tokens
+    if seed is not None:
+        payload["seed"] = seed
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -210,14 +213,20 @@ class LLMClient:
         tools: Sequence[Mapping[str, Any]] | None = None,
         response_format: Mapping[str, Any] | None = None,
         purpose: str = "",
+        seed: int | None = None,
     ) -> LLMReply:
         """One chat completion: from the cache when possible, else over HTTP with retries.
+
+        ``seed`` (sent to providers that support it, and part of the cache key) tells repeated samples of the
+        same request apart, e.g. the solver's attempts.
 
         Raises :class:`LLMBudgetExceeded` before sending a request the budget does not allow, and
         :class:`LLMCallError` when the request fails for good.
         """
         cfg = self.config
-        key = request_key(cfg.model, cfg.api_base, messages, tools, response_format, cfg.temperature, cfg.max_tokens)
+        key = request_key(
+            cfg.model, cfg.api_base, messages, tools, response_format, cfg.temperature, cfg.max_tokens, seed
+        )
         started = time.perf_counter()
         if self.cache is not None:
             stored = self.cache.get(key)
@@ -244,6 +253,8 @@ class LLMClient:
             kwargs["tools"] = [dict(t) for t in tools]
         if response_format is not None:
             kwargs["response_format"] = dict(response_format)
+        if seed is not None:
+            kwargs["seed"] = seed
 
         attempt = 0
         while True:
@@ -337,7 +348,14 @@ def _litellm() -> Any:
     return litellm
 
 
+_CONFIG_ERRORS = ("missing credentials", "api_key client option must be set", "no api key")
+
+
 def _is_retryable(litellm: Any, exc: Exception) -> bool:
+    """Rate limits, 5xx and connection errors are retried; a missing API key is not (litellm reports it as a
+    500 'InternalServerError', but waiting does not make a key appear)."""
+    if any(marker in str(exc).lower() for marker in _CONFIG_ERRORS):
+        return False
     transient = (
         litellm.RateLimitError,
         litellm.InternalServerError,

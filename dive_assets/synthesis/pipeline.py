@@ -21,6 +21,7 @@ from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemp
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
 from dive_assets.synthesis.sampling import rng_for, sample_toolsets
+from dive_assets.synthesis.solver import SolverAttempt, pass_rates, solve_task
 from dive_assets.synthesis.splitting import assign_splits
 from dive_assets.synthesis.verification import CHECKS, verify_task
 from tool_catalog.graph import tool_edges
@@ -116,6 +117,61 @@ def llm_client(run: RunSettings, cache: dict[str, dict[str, Any]] | None) -> LLM
         return None
     config = LLMConfig(model=run.llm_model, api_base=run.llm_api_base, max_calls=run.llm_max_calls)
     return LLMClient(config, cache=cache)
+
+
+def solver_client(run: RunSettings, cache: dict[str, dict[str, Any]] | None) -> LLMClient | None:
+    """The client of the solver check, or None when it is off (``solver_attempts`` = 0).
+
+    One greedy attempt at temperature 0; several attempts are sampled at temperature 1 with a seed each.
+    """
+    model = run.solver_model or run.llm_model
+    if not run.solver_attempts or not model:
+        return None
+    temperature = 0.0 if run.solver_attempts == 1 else 1.0
+    config = LLMConfig(model=model, api_base=run.llm_api_base, max_calls=run.llm_max_calls, temperature=temperature)
+    return LLMClient(config, cache=cache)
+
+
+def solve_split_tasks(
+    tasks: Sequence[Task], splits: pl.DataFrame, toolsets: pl.DataFrame, run: RunSettings, client: LLMClient | None
+) -> dict[str, pl.DataFrame]:
+    """The solver check over the partition's split tasks: ``solver_attempts`` and ``task_pass_rates`` frames
+    (empty when the check is off, so a re-materialization without it clears stale rows)."""
+    attempts: list[SolverAttempt] = []
+    if client is not None and splits.height:
+        split_ids = set(splits["task_id"].to_list())
+        tool_names = {r["toolset_id"]: r["tool_names"] for r in toolsets.iter_rows(named=True)}
+        jobs = [
+            (task, attempt)
+            for task in sorted(tasks, key=lambda t: t.task_id)
+            if task.task_id in split_ids
+            for attempt in range(1, run.solver_attempts + 1)
+        ]
+
+        def solve(job: tuple[Task, int]) -> SolverAttempt:
+            task, attempt = job
+            tools = [get_tool(name) for name in sorted(tool_names.get(task.toolset_id, []))]
+            return solve_task(
+                task, tools, client, attempt, run.solver_attempts, run.solver_max_turns, run.tool_timeout_s
+            )
+
+        attempts = _bounded_map(solve, jobs, run.llm_concurrency)
+    attempt_schema = {
+        "task_id": pl.String, "trace_id": pl.String, "domain": pl.String, "diversity": pl.String,
+        "attempt": pl.Int32, "model": pl.String, "answer": pl.String, "passed": pl.Boolean, "tool_calls": pl.Int32,
+        "tool_errors": pl.Int32, "turns": pl.Int32, "error": pl.String, "llm_failed": pl.Boolean,
+    }  # fmt: skip
+    rate_schema = {
+        "task_id": pl.String, "domain": pl.String, "diversity": pl.String, "model": pl.String,
+        "attempts": pl.Int32, "completed": pl.Int32, "passes": pl.Int32, "pass_rate": pl.Float64,
+        "frontier": pl.Boolean,
+    }  # fmt: skip
+    return {
+        "solver_attempts": pl.DataFrame([a.model_dump() for a in attempts], schema=attempt_schema, orient="row"),
+        "task_pass_rates": pl.DataFrame(
+            [r.model_dump() for r in pass_rates(attempts)], schema=rate_schema, orient="row"
+        ),
+    }
 
 
 def run_traces(

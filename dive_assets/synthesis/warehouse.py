@@ -26,6 +26,8 @@ PARTITIONED_TABLES = (
     "verifications",
     "splits",
     "llm_calls",
+    "solver_attempts",
+    "task_pass_rates",
     "diversity_metrics",
 )
 
