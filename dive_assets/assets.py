@@ -397,6 +397,8 @@ def diversity_summary(context: dg.AssetExecutionContext, warehouse_db: Warehouse
     if wide.height == 0:
         context.log.warning("no diversity_metrics rows yet: materialize some partitions first")
         return dg.MaterializeResult(metadata=_table_meta("diversity_comparison", 0))
+    with warehouse_db.connect(read_only=True) as conn:
+        overall = diversity_module.dataset_metrics(conn)
     path = diversity_module.plot_summary(wide, _plot_path(warehouse_db, "diversity_summary"))
     plot = diversity_module.png_base64(lambda out: diversity_module.plot_summary(wide, out))
     headline = compared.filter(pl.col("metric").is_in(list(diversity_module.SUMMARY_METRICS)))
@@ -404,6 +406,8 @@ def diversity_summary(context: dg.AssetExecutionContext, warehouse_db: Warehouse
         metadata={
             **_table_meta("diversity_comparison", rows.height),
             "partitions": wide.height,
+            "dataset_metrics": dg.MetadataValue.json(overall),
+            "targets_met": dg.MetadataValue.json(diversity_module.targets_met(overall)),
             "plot": dg.MetadataValue.md(f"![diversity settings per domain](data:image/png;base64,{plot})"),
             "plot_file": dg.MetadataValue.path(str(path)),
             "comparison": dg.MetadataValue.md(markdown_table(headline, limit=60, width=24)),

@@ -323,6 +323,43 @@ def partition_metrics(conn: duckdb.DuckDBPyConnection, domain: str, diversity: s
     }
 
 
+TARGETS = {
+    "min_calls_per_pool_tool": 10,
+    "unique_call_graph_share": 0.90,
+    "tool_types_per_multistep_task": 3.5,
+    "mixed_retrieval_processing_share": 0.40,
+}
+"""Issue 7's targets for a DIVE-sized run (~48k tasks), over all partitions together."""
+
+
+def dataset_metrics(conn: duckdb.DuckDBPyConnection) -> dict[str, float | int]:
+    """The targets' metrics over every split task of every partition, against the whole tool pool.
+
+    Call graphs are compared across partitions (the same graph in two partitions counts once)."""
+    tasks = [t for d, s in partitions(conn) for t in load_task_graphs(conn, d, s) if t.verified]
+    pool = [name for (name,) in conn.execute("SELECT name FROM tools ORDER BY name").fetchall()]
+    calls = Counter(tool for t in tasks for tool in t.tools)
+    per_tool = [calls.get(name, 0) for name in pool]
+    multi = [t for t in tasks if len(t.tools) > 1]
+    n = len(tasks)
+    return {
+        "tasks": n,
+        "pool_tools": len(pool),
+        "pool_tools_used": sum(1 for c in per_tool if c),
+        "min_calls_per_pool_tool": min(per_tool) if per_tool else 0,
+        "pool_tools_used_10_times": sum(1 for c in per_tool if c >= 10),
+        "unique_call_graph_share": round(len({t.graph for t in tasks}) / n, 4) if n else 0.0,
+        "tool_types_per_multistep_task": round(sum(len(set(t.tools)) for t in multi) / len(multi), 3) if multi else 0.0,
+        "mixed_retrieval_processing_share": round(sum({"R", "P"} <= {_rp(k) for k in t.kinds} for t in tasks) / n, 4)
+        if n
+        else 0.0,
+    }
+
+
+def targets_met(metrics: dict[str, float | int]) -> dict[str, bool]:
+    return {name: float(metrics.get(name, 0)) >= goal for name, goal in TARGETS.items()}
+
+
 def partitions(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """Every (domain, diversity) with toolsets or tasks, settings in grid order."""
     rows = conn.execute(

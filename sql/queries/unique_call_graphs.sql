@@ -1,17 +1,22 @@
 -- Unique call graphs per partition (DIVE's structural diversity metric): a task's call graph is its
 -- required steps' tool names with the producer -> consumer edges; R/P topology classes label nodes by kind.
-WITH graphs AS (
-    SELECT t.domain, t.diversity, t.task_id, t.topology,
-           string_agg(s.step_index || ':' || s.tool_name, ',' ORDER BY s.step_index) || '|' || t.call_graph::VARCHAR
-               AS graph
-    FROM tasks t
-    JOIN trace_steps s ON s.trace_id = t.trace_id AND list_contains(t.required_steps, s.step_index)
-    GROUP BY t.domain, t.diversity, t.task_id, t.topology, t.call_graph
+-- Exact (not up to isomorphism; diversity.py's canonical form is). For speed over millions of steps a task's
+-- steps are keyed by the sum of the hashes of their "index:tool" labels instead of an ordered string.
+WITH required AS (
+    SELECT task_id, trace_id, unnest(required_steps) AS step_index
+    FROM tasks
+),
+steps_keyed AS (
+    SELECT r.task_id, sum(hash(s.step_index || ':' || s.tool_name)::HUGEINT) AS steps_key
+    FROM required r
+    JOIN trace_steps s ON s.trace_id = r.trace_id AND s.step_index = r.step_index
+    GROUP BY r.task_id
 )
-SELECT domain, diversity, count(*) AS tasks,
-       count(DISTINCT graph) AS unique_call_graphs,
-       round(count(DISTINCT graph) / count(*), 3) AS unique_share,
-       count(DISTINCT topology) AS rp_topology_classes
-FROM graphs
+SELECT t.domain, t.diversity, count(*) AS tasks,
+       count(DISTINCT hash(k.steps_key, t.call_graph)) AS unique_call_graphs,
+       round(count(DISTINCT hash(k.steps_key, t.call_graph)) / count(*), 3) AS unique_share,
+       count(DISTINCT t.topology) AS rp_topology_classes
+FROM tasks t
+JOIN steps_keyed k USING (task_id)
 GROUP BY ALL
-ORDER BY domain, diversity;
+ORDER BY t.domain, t.diversity;
