@@ -75,6 +75,17 @@ def tool(
     return decorate
 
 
+def add_tool(name: str, params: type[BaseModel], fn: Callable[[Any], dict[str, Any]], **declaration: Any) -> None:
+    """Register a tool built in a loop (one of a family over the same backend) without writing a ``def`` for it."""
+
+    def call(p: BaseModel) -> dict[str, Any]:
+        return fn(p)
+
+    call.__annotations__ = {"p": params, "return": dict}
+    call.__name__ = call.__qualname__ = name
+    tool(name=name, **declaration)(call)
+
+
 def seed_source(
     *, domain: str, port: str, package: str, description: str
 ) -> Callable[[Callable[[], Iterable[str]]], Callable[[], Iterable[str]]]:

@@ -30,6 +30,11 @@ define_port(
     ask="the category range of {phrase}",
 )
 
+define_port("inchikey", "InChIKey structure hash", "code", "the compound with InChIKey {value}")
+define_port(
+    "pubchem_cid", "PubChem compound ID", "integer", "PubChem compound {value}", ask="the PubChem CID of {phrase}"
+)
+
 _ESTIMATION_METHODS = frozenset({"JOBACK", "WILSON_JASPERSON", "FEDORS", "ACENTRIC_DEFINITION"})
 """chemicals methods that estimate a property instead of looking up a tabulated value."""
 
@@ -378,8 +383,8 @@ class CasNumber(BaseModel):
         "formula": Output("chemical_formula", "the molecular formula of {cas}"),
         "molecular_weight": Output("number", "the molecular weight in g/mol of {cas}"),
         "smiles": Output("smiles", "the SMILES string of {cas}"),
-        "inchikey": Output("label", "the InChIKey of {cas}"),
-        "pubchem_cid": Output("integer", "the PubChem compound ID of {cas}"),
+        "inchikey": Output("inchikey", "the InChIKey of {cas}"),
+        "pubchem_cid": Output("pubchem_cid", "the PubChem compound ID of {cas}"),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "58-08-2"}],
 )
