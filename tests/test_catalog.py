@@ -17,11 +17,12 @@ from tool_catalog.runtime import ToolResult
 TOOLS = all_tools()
 
 
-def test_at_least_ten_tools_per_domain() -> None:
+def test_catalog_has_400_tools_and_60_per_domain() -> None:
     counts = collections.Counter(t.domain for t in TOOLS)
     for domain in DOMAINS:
-        assert counts[domain] >= 10, counts
-    assert counts["general"] >= 5, counts
+        assert counts[domain] >= 60, counts
+    assert counts["general"] >= 15, counts
+    assert len(TOOLS) >= 400 and sum(counts[d] for d in DOMAINS) >= 400, counts
 
 
 def test_names_are_unique_and_schemas_are_valid_json_schema() -> None:

@@ -241,9 +241,15 @@ def _finish(
     done: set[str],
 ) -> PlannedCall | None:
     try:
-        tool.params.model_validate(arguments)
+        model = tool.params.model_validate(arguments)
     except ValueError:
         return None
+    # Seeds are strings: a numeric parameter gets the number itself, so the recorded call matches the schema.
+    props = tool.parameters_schema.get("properties", {})
+    arguments = {
+        k: getattr(model, k) if isinstance(v, str) and props.get(k, {}).get("type") in ("integer", "number") else v
+        for k, v in arguments.items()
+    }
     if _call_key(tool.name, arguments) in done:
         return None
     return PlannedCall(tool, arguments, provenance, newest_link, tuple(sorted(depends)))

@@ -69,6 +69,13 @@ def _money(description: str, samples: list[float], positive: bool = True) -> Any
     )
 
 
+def _cur(value: float, p: Any) -> float:
+    """Round an amount to the minor units of the call's currency (after checking the code)."""
+    from tool_catalog.domains.finance import _digits
+
+    return round(value, _digits(_currency(p.currency_code)))
+
+
 # --- ECB rate analytics -----------------------------------------------------------------------------------
 
 
@@ -231,6 +238,10 @@ def ecb_quoted_currencies(p: EcbDate) -> dict:
 
 
 class Growth(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     present_value: float = _money("Amount invested today.", [10000, 2500, 100000, 500, 75000])
     annual_rate: float = _rate_field("Annual return as a decimal, e.g. 0.05.", [0.05, 0.07, 0.03, 0.1, 0.045])
     years: int = _years_field("Number of years.", [10, 20, 5, 30, 15])
@@ -243,7 +254,10 @@ class Growth(BaseModel):
     )
 
 
-_GROWTH = "{present_value} invested at {annual_rate} a year for {years} years with {annual_contribution} added yearly"
+_GROWTH = (
+    "{present_value} {currency_code} invested at {annual_rate} a year for {years} years with {annual_contribution} "
+    "added yearly"
+)
 
 
 @tool(
@@ -257,17 +271,23 @@ _GROWTH = "{present_value} invested at {annual_rate} a year for {years} years wi
         "total_contributed": Output("number", f"the total amount paid in for {_GROWTH}"),
         "growth": Output("number", f"the investment growth earned by {_GROWTH}"),
     },
-    examples=[{"present_value": 10000, "annual_rate": 0.05, "years": 10, "annual_contribution": 1000}],
+    examples=[
+        {"currency_code": "USD", "present_value": 10000, "annual_rate": 0.05, "years": 10, "annual_contribution": 1000}
+    ],
 )
 def future_value(p: Growth) -> dict:
     import numpy_financial as npf
 
     fv = float(npf.fv(p.annual_rate, p.years, -p.annual_contribution, -p.present_value))
     paid = p.present_value + p.annual_contribution * p.years
-    return {"future_value": round(fv, 2), "total_contributed": round(paid, 2), "growth": round(fv - paid, 2)}
+    return {"future_value": _cur(fv, p), "total_contributed": _cur(paid, p), "growth": _cur(fv - paid, p)}
 
 
 class Discounting(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     future_amount: float = _money("Amount received in the future.", [10000, 50000, 1000, 250000, 7500])
     annual_rate: float = _rate_field("Annual discount rate as a decimal.", [0.05, 0.08, 0.03, 0.1, 0.06])
     years: int = _years_field("Years until the amount is received.", [10, 5, 20, 3, 30])
@@ -281,19 +301,20 @@ class Discounting(BaseModel):
     "discount factor.",
     outputs={
         "present_value": Output(
-            "number", "the present value of {future_amount} received in {years} years at {annual_rate}"
+            "number", "the present value of {future_amount} {currency_code} received in {years} years at {annual_rate}"
         ),
         "discount_factor": Output(
-            "number", "the discount factor for {years} years at {annual_rate}, applied to {future_amount}"
+            "number",
+            "the discount factor for {years} years at {annual_rate}, applied to {future_amount} {currency_code}",
         ),
     },
-    examples=[{"future_amount": 10000, "annual_rate": 0.05, "years": 10}],
+    examples=[{"currency_code": "USD", "future_amount": 10000, "annual_rate": 0.05, "years": 10}],
 )
 def present_value(p: Discounting) -> dict:
     import numpy_financial as npf
 
     pv = -float(npf.pv(p.annual_rate, p.years, 0, p.future_amount))
-    return {"present_value": round(pv, 2), "discount_factor": round(pv / p.future_amount, 6)}
+    return {"present_value": _cur(pv, p), "discount_factor": round(pv / p.future_amount, 6)}
 
 
 def _cashflows_field(samples: list[list[float]]) -> Any:
@@ -309,6 +330,10 @@ _FLOWS = [[-1000, 300, 400, 500], [-5000, 1000, 2000, 3000, 1500], [-250, 100, 1
 
 
 class NpvQuery(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     rate: float = _rate_field("Discount rate per period as a decimal.", [0.1, 0.08, 0.05, 0.12])
     cashflows: list[float] = _cashflows_field(_FLOWS)
 
@@ -320,10 +345,12 @@ class NpvQuery(BaseModel):
     description="Net present value of cash flows at a discount rate (first flow at time 0, numpy_financial.npv) "
     "and whether the project is worth doing (NPV > 0).",
     outputs={
-        "npv": Output("number", "the net present value of the cash flows {cashflows} at {rate}"),
-        "accept": Output("boolean", "whether the cash flows {cashflows} have a positive NPV at {rate}"),
+        "npv": Output("number", "the net present value of the cash flows {cashflows} in {currency_code} at {rate}"),
+        "accept": Output(
+            "boolean", "whether the cash flows {cashflows} in {currency_code} have a positive NPV at {rate}"
+        ),
     },
-    examples=[{"rate": 0.1, "cashflows": [-1000, 300, 400, 500]}],
+    examples=[{"currency_code": "USD", "rate": 0.1, "cashflows": [-1000, 300, 400, 500]}],
 )
 def net_present_value(p: NpvQuery) -> dict:
     import numpy_financial as npf
@@ -331,7 +358,7 @@ def net_present_value(p: NpvQuery) -> dict:
     if any(not math.isfinite(c) for c in p.cashflows):
         raise ToolInputError("cash flows must be finite numbers")
     npv = float(npf.npv(p.rate, p.cashflows))
-    return {"npv": round(npv, 2), "accept": npv > 0}
+    return {"npv": _cur(npv, p), "accept": npv > 0}
 
 
 class Flows(BaseModel):
@@ -369,6 +396,10 @@ def internal_rate_of_return(p: Flows) -> dict:
 
 
 class LoanTerm(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     principal: float = _money("Amount borrowed.", [200000, 15000, 350000, 5000, 80000])
     annual_rate: float = _rate_field(
         "Nominal annual rate, compounded monthly, as a decimal.", [0.05, 0.08, 0.04, 0.12, 0.065]
@@ -384,16 +415,19 @@ class LoanTerm(BaseModel):
     "interest paid.",
     outputs={
         "months": Output(
-            "number", "the number of monthly payments of {monthly_payment} needed to repay {principal} at {annual_rate}"
+            "number",
+            "the monthly payments of {monthly_payment} needed to repay {principal} {currency_code} at {annual_rate}",
         ),
         "years": Output(
-            "number", "the years needed to repay {principal} at {annual_rate} with {monthly_payment} a month"
+            "number",
+            "the years needed to repay {principal} {currency_code} at {annual_rate} with {monthly_payment} a month",
         ),
         "total_interest": Output(
-            "number", "the total interest paid repaying {principal} at {annual_rate} with {monthly_payment} a month"
+            "number",
+            "the interest paid repaying {principal} {currency_code} at {annual_rate} with {monthly_payment} a month",
         ),
     },
-    examples=[{"principal": 200000, "annual_rate": 0.05, "monthly_payment": 1500}],
+    examples=[{"currency_code": "USD", "principal": 200000, "annual_rate": 0.05, "monthly_payment": 1500}],
 )
 def loan_term(p: LoanTerm) -> dict:
     import numpy_financial as npf
@@ -405,11 +439,15 @@ def loan_term(p: LoanTerm) -> dict:
     return {
         "months": round(n, 2),
         "years": round(n / 12, 2),
-        "total_interest": round(p.monthly_payment * n - p.principal, 2),
+        "total_interest": _cur(p.monthly_payment * n - p.principal, p),
     }
 
 
 class LoanPeriod(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     principal: float = _money("Amount borrowed.", [200000, 15000, 350000, 5000, 80000])
     annual_rate: float = _rate_field(
         "Nominal annual rate, compounded monthly, as a decimal.", [0.05, 0.08, 0.04, 0.12, 0.065]
@@ -423,7 +461,7 @@ class LoanPeriod(BaseModel):
     )
 
 
-_AMORT = "payment {month} of a {years}-year loan of {principal} at {annual_rate}"
+_AMORT = "payment {month} of a {years}-year loan of {principal} {currency_code} at {annual_rate}"
 
 
 @tool(
@@ -437,7 +475,7 @@ _AMORT = "payment {month} of a {years}-year loan of {principal} at {annual_rate}
         "principal_part": Output("number", f"the principal part of {_AMORT}"),
         "remaining_balance": Output("number", f"the balance remaining after {_AMORT}"),
     },
-    examples=[{"principal": 200000, "annual_rate": 0.05, "years": 30, "month": 1}],
+    examples=[{"currency_code": "USD", "principal": 200000, "annual_rate": 0.05, "years": 30, "month": 1}],
 )
 def amortization_row(p: LoanPeriod) -> dict:
     import numpy_financial as npf
@@ -449,9 +487,9 @@ def amortization_row(p: LoanPeriod) -> dict:
     principal = -float(npf.ppmt(rate, p.month, n, p.principal))
     balance = float(npf.fv(rate, p.month, npf.pmt(rate, n, p.principal), p.principal)) * -1
     return {
-        "interest_part": round(interest, 2),
-        "principal_part": round(principal, 2),
-        "remaining_balance": round(max(balance, 0.0), 2),
+        "interest_part": _cur(interest, p),
+        "principal_part": _cur(principal, p),
+        "remaining_balance": _cur(max(balance, 0.0), p),
     }
 
 
@@ -557,6 +595,10 @@ def real_interest_rate(p: FisherQuery) -> dict:
 
 
 class Annuity(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     payment: float = _money("Payment per period.", [1000, 500, 2500, 100, 12000])
     rate: float = _rate_field("Rate per period as a decimal.", [0.05, 0.04, 0.06, 0.01, 0.07])
     periods: int = _years_field("Number of payments.", [10, 20, 5, 60, 25])
@@ -569,13 +611,18 @@ class Annuity(BaseModel):
     description="Present value of an ordinary annuity and of an annuity due, and of a perpetuity paying the same "
     "amount.",
     outputs={
-        "annuity_pv": Output("number", "the present value of {periods} payments of {payment} at {rate} per period"),
-        "annuity_due_pv": Output("number", "the present value of {periods} payments of {payment} in advance at {rate}"),
+        "annuity_pv": Output(
+            "number", "the present value of {periods} payments of {payment} {currency_code} at {rate} per period"
+        ),
+        "annuity_due_pv": Output(
+            "number", "the present value of {periods} payments of {payment} {currency_code} in advance at {rate}"
+        ),
         "perpetuity_pv": Output(
-            "number", "the present value of a perpetuity of {payment} at {rate}, compared with {periods} payments"
+            "number",
+            "the value of a perpetuity of {payment} {currency_code} at {rate}, compared with {periods} payments",
         ),
     },
-    examples=[{"payment": 1000, "rate": 0.05, "periods": 10}],
+    examples=[{"currency_code": "USD", "payment": 1000, "rate": 0.05, "periods": 10}],
 )
 def annuity_value(p: Annuity) -> dict:
     import numpy_financial as npf
@@ -583,9 +630,9 @@ def annuity_value(p: Annuity) -> dict:
     if p.rate <= 0:
         raise ToolInputError("the rate must be positive for an annuity and a perpetuity")
     return {
-        "annuity_pv": round(-float(npf.pv(p.rate, p.periods, p.payment)), 2),
-        "annuity_due_pv": round(-float(npf.pv(p.rate, p.periods, p.payment, when="begin")), 2),
-        "perpetuity_pv": round(p.payment / p.rate, 2),
+        "annuity_pv": _cur(-float(npf.pv(p.rate, p.periods, p.payment)), p),
+        "annuity_due_pv": _cur(-float(npf.pv(p.rate, p.periods, p.payment, when="begin")), p),
+        "perpetuity_pv": _cur(p.payment / p.rate, p),
     }
 
 
@@ -680,6 +727,10 @@ def bond_yield(p: BondPrice) -> dict:
 
 
 class Asset(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     cost: float = _money("Purchase cost of the asset.", [10000, 50000, 2500, 120000, 8000])
     salvage_value: float = Field(
         description="Value at the end of its useful life.",
@@ -697,7 +748,7 @@ class Asset(BaseModel):
     )
 
 
-_ASSET = "year {year} of an asset costing {cost} with salvage {salvage_value} over {life_years} years"
+_ASSET = "year {year} of an asset costing {cost} {currency_code} with salvage {salvage_value} over {life_years} years"
 
 
 @tool(
@@ -711,7 +762,7 @@ _ASSET = "year {year} of an asset costing {cost} with salvage {salvage_value} ov
         "double_declining": Output("number", f"the double-declining-balance depreciation in {_ASSET}"),
         "sum_of_years_digits": Output("number", f"the sum-of-years'-digits depreciation in {_ASSET}"),
     },
-    examples=[{"cost": 10000, "salvage_value": 1000, "life_years": 5, "year": 1}],
+    examples=[{"currency_code": "USD", "cost": 10000, "salvage_value": 1000, "life_years": 5, "year": 1}],
 )
 def depreciation(p: Asset) -> dict:
     if p.salvage_value >= p.cost:
@@ -726,16 +777,20 @@ def depreciation(p: Asset) -> dict:
         ddb = min(ddb, book - p.salvage_value)
         book -= ddb
     return {
-        "straight_line": round(base / n, 2),
-        "double_declining": round(ddb, 2),
-        "sum_of_years_digits": round(base * (n - p.year + 1) / (n * (n + 1) / 2), 2),
+        "straight_line": _cur(base / n, p),
+        "double_declining": _cur(ddb, p),
+        "sum_of_years_digits": _cur(base * (n - p.year + 1) / (n * (n + 1) / 2), p),
     }
 
 
-_COSTS = "fixed costs {fixed_costs}, price {price_per_unit} and unit cost {variable_cost_per_unit}"
+_COSTS = "fixed costs {fixed_costs} {currency_code}, price {price_per_unit} and unit cost {variable_cost_per_unit}"
 
 
 class BreakEven(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     fixed_costs: float = _money("Fixed costs per period.", [50000, 12000, 250000, 3000, 80000])
     price_per_unit: float = _money("Selling price per unit.", [25, 9.99, 120, 4.5, 60])
     variable_cost_per_unit: float = Field(
@@ -767,7 +822,7 @@ class BreakEven(BaseModel):
             f"the contribution margin ratio with {_COSTS}",
         ),
     },
-    examples=[{"fixed_costs": 50000, "price_per_unit": 25, "variable_cost_per_unit": 15}],
+    examples=[{"currency_code": "USD", "fixed_costs": 50000, "price_per_unit": 25, "variable_cost_per_unit": 15}],
 )
 def break_even(p: BreakEven) -> dict:
     margin = p.price_per_unit - p.variable_cost_per_unit
@@ -776,7 +831,7 @@ def break_even(p: BreakEven) -> dict:
     units = p.fixed_costs / margin
     return {
         "break_even_units": round(units, 2),
-        "break_even_revenue": round(units * p.price_per_unit, 2),
+        "break_even_revenue": _cur(units * p.price_per_unit, p),
         "contribution_margin_ratio": round(margin / p.price_per_unit, 6),
     }
 
@@ -1931,6 +1986,10 @@ def nth_business_day(p: NthBusinessDay) -> dict:
 
 
 class SavingsGoal(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     target: float = _money("Amount to reach.", [100000, 20000, 1000000, 5000, 50000])
     annual_rate: float = _rate_field("Annual return, compounded monthly, as a decimal.", [0.05, 0.03, 0.07, 0.02, 0.04])
     years: int = _years_field("Years to save.", [10, 3, 30, 1, 5])
@@ -1943,19 +2002,30 @@ class SavingsGoal(BaseModel):
     description="Monthly deposit needed to reach a savings target in a number of years at a monthly-compounded "
     "return (numpy_financial.pmt), and the interest that contributes.",
     outputs={
-        "monthly_deposit": Output("number", "the monthly deposit to reach {target} in {years} years at {annual_rate}"),
-        "interest_earned": Output("number", "the interest earned saving {target} in {years} years at {annual_rate}"),
+        "monthly_deposit": Output(
+            "number", "the monthly deposit to reach {target} {currency_code} in {years} years at {annual_rate}"
+        ),
+        "interest_earned": Output(
+            "number", "the interest earned saving {target} {currency_code} in {years} years at {annual_rate}"
+        ),
     },
-    examples=[{"target": 100000, "annual_rate": 0.05, "years": 10}],
+    examples=[{"currency_code": "USD", "target": 100000, "annual_rate": 0.05, "years": 10}],
 )
 def savings_plan(p: SavingsGoal) -> dict:
     import numpy_financial as npf
 
     deposit = -float(npf.pmt(p.annual_rate / 12, p.years * 12, 0, p.target))
-    return {"monthly_deposit": round(deposit, 2), "interest_earned": round(p.target - deposit * p.years * 12, 2)}
+    return {"monthly_deposit": _cur(deposit, p), "interest_earned": _cur(p.target - deposit * p.years * 12, p)}
+
+
+_AFFORD = "the largest loan {monthly_payment} {currency_code} a month repays in {years} years at {annual_rate}"
 
 
 class Affordability(BaseModel):
+    currency_code: str = _currency_field(
+        "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
+        ["USD", "EUR", "JPY", "GBP", "CHF"],
+    )
     monthly_payment: float = _money("Monthly payment the borrower can afford.", [1500, 800, 3000, 450, 2200])
     annual_rate: float = _rate_field(
         "Nominal annual rate, compounded monthly, as a decimal.", [0.05, 0.07, 0.04, 0.09, 0.06]
@@ -1971,20 +2041,21 @@ class Affordability(BaseModel):
     "total interest over the term.",
     outputs={
         "max_loan": Output(
-            "number", "the largest loan repaid by {monthly_payment} a month over {years} years at {annual_rate}"
+            "number",
+            "the largest loan repaid by {monthly_payment} {currency_code} a month over {years} years at {annual_rate}",
         ),
         "total_interest": Output(
             "number",
-            "the interest on the largest loan {monthly_payment} a month repays over {years} years at {annual_rate}",
+            f"the interest on {_AFFORD}",
         ),
     },
-    examples=[{"monthly_payment": 1500, "annual_rate": 0.05, "years": 30}],
+    examples=[{"currency_code": "USD", "monthly_payment": 1500, "annual_rate": 0.05, "years": 30}],
 )
 def affordable_loan(p: Affordability) -> dict:
     import numpy_financial as npf
 
     loan = -float(npf.pv(p.annual_rate / 12, p.years * 12, p.monthly_payment))
-    return {"max_loan": round(loan, 2), "total_interest": round(p.monthly_payment * p.years * 12 - loan, 2)}
+    return {"max_loan": _cur(loan, p), "total_interest": _cur(p.monthly_payment * p.years * 12 - loan, p)}
 
 
 class TargetGrowth(BaseModel):
@@ -2012,3 +2083,39 @@ def time_to_target(p: TargetGrowth) -> dict:
         raise ToolInputError("the target must exceed the present value and the rate must be positive")
     n = float(npf.nper(p.annual_rate, 0, -p.present_value, p.target))
     return {"years": round(n, 4), "whole_years": math.ceil(n - 1e-9)}
+
+
+class ZoneParam(BaseModel):
+    timezone: str = Field(
+        description="IANA time zone name, e.g. 'America/New_York'.",
+        pattern=r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2}$",
+        max_length=40,
+        json_schema_extra=port(
+            "timezone", samples=["America/New_York", "Europe/London", "Asia/Tokyo", "Europe/Paris", "Asia/Hong_Kong"]
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="exchange_calendars",
+    description="The exchanges whose trading calendar runs in a given IANA time zone (exchange_calendars): how "
+    "many, their ISO 10383 MICs, and the first alphabetically.",
+    outputs={
+        "exchange_count": Output("count", "the number of exchanges trading in the time zone {timezone}"),
+        "exchanges": Output("string_list", "the MICs of the exchanges trading in the time zone {timezone}"),
+        "first_exchange": Output("exchange_code", "the first exchange, by MIC, trading in the time zone {timezone}"),
+    },
+    examples=[{"timezone": "America/New_York"}],
+)
+def exchanges_in_timezone(p: ZoneParam) -> dict:
+    import exchange_calendars as xc
+
+    from tool_catalog.domains.finance import _exchange_codes
+
+    factories = xc.calendar_utils._default_calendar_factories
+    codes = sorted(c for c in _exchange_codes() if str(factories[c].tz) == p.timezone)
+    if not codes:
+        raise ToolInputError(f"no exchange calendar runs in the time zone {p.timezone!r}")
+    return {"exchange_count": len(codes), "exchanges": codes, "first_exchange": codes[0]}

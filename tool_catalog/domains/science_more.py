@@ -14,6 +14,7 @@ import collections
 import datetime as dt
 import itertools
 import math
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -1623,3 +1624,862 @@ def prime_factorization(p: WholeNumber) -> dict:
     for prime in counts:
         totient = totient // prime * (prime - 1)
     return {"is_prime": factors == [p.n], "prime_factors": factors, "divisor_count": divisors, "totient": totient}
+
+
+# --- more sequence analysis ------------------------------------------------------------------------------
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="CpG content of a DNA sequence: the number of CpG dinucleotides and the observed/expected CpG "
+    "ratio (Gardiner-Garden and Frommer), which is above 0.6 in CpG islands.",
+    outputs={
+        "cpg_count": Output("count", "the number of CpG dinucleotides in {sequence}"),
+        "observed_expected_ratio": Output("number", "the observed/expected CpG ratio of {sequence}"),
+    },
+    examples=[{"sequence": "GCGGCCGC"}],
+)
+def cpg_content(p: DnaSequence) -> dict:
+    s = p.sequence
+    cpg, c, g = s.count("CG"), s.count("C"), s.count("G")
+    return {"cpg_count": cpg, "observed_expected_ratio": round(cpg * len(s) / (c * g), 4) if c and g else None}
+
+
+class WindowQuery(BaseModel):
+    sequence: str = Field(
+        description="DNA sequence (A, C, G, T), at least as long as the window.",
+        min_length=1,
+        max_length=_MAX_DNA,
+        pattern=r"^[ACGT]+$",
+        json_schema_extra=port(
+            "dna_sequence", samples=[_DNA_SAMPLES[0], _DNA_SAMPLES[1], _DNA_SAMPLES[2], _DNA_SAMPLES[4]]
+        ),
+    )
+    window: int = Field(
+        description="Window length in bases (2-1000).",
+        ge=2,
+        le=1000,
+        json_schema_extra=port("integer", samples=[10, 8, 6, 12]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="Sliding-window GC content of a DNA sequence: the highest and lowest GC fraction over all windows "
+    "of a given length, and where the richest window starts (1-based).",
+    outputs={
+        "max_gc": Output("number", "the highest GC fraction in {window}-base windows of {sequence}"),
+        "min_gc": Output("number", "the lowest GC fraction in {window}-base windows of {sequence}"),
+        "max_gc_start": Output("count", "the start of the most GC-rich {window}-base window of {sequence}"),
+    },
+    examples=[{"sequence": _DNA_SAMPLES[0], "window": 10}],
+)
+def gc_window_extremes(p: WindowQuery) -> dict:
+    s, w = p.sequence, p.window
+    if w > len(s):
+        raise ToolInputError(f"the window ({w}) is longer than the sequence ({len(s)})")
+    gc = [sum(1 for ch in s[i : i + w] if ch in "GC") / w for i in range(len(s) - w + 1)]
+    best = max(range(len(gc)), key=lambda i: (gc[i], -i))
+    return {"max_gc": round(max(gc), 4), "min_gc": round(min(gc), 4), "max_gc_start": best + 1}
+
+
+class OrfQuery(BaseModel):
+    sequence: str = Field(
+        description="DNA sequence (A, C, G, T), both strands searched.",
+        min_length=3,
+        max_length=_MAX_DNA,
+        pattern=r"^[ACGT]+$",
+        json_schema_extra=port(
+            "dna_sequence", samples=[_DNA_SAMPLES[0], _DNA_SAMPLES[1], _DNA_SAMPLES[4], _DNA_SAMPLES[5]]
+        ),
+    )
+    min_length_aa: int = Field(
+        description="Minimum ORF length in amino acids.",
+        ge=1,
+        le=10000,
+        json_schema_extra=port("integer", samples=[3, 2, 1, 5]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="biopython",
+    description="Open reading frames (ATG to stop, standard code) on both strands of a DNA sequence at least a "
+    "minimum length: how many, and the length of the longest.",
+    outputs={
+        "orf_count": Output("count", "the number of ORFs of at least {min_length_aa} amino acids in {sequence}"),
+        "longest_aa": Output(
+            "count", "the length of the longest ORF of at least {min_length_aa} amino acids in {sequence}"
+        ),
+    },
+    examples=[{"sequence": _DNA_SAMPLES[0], "min_length_aa": 3}],
+)
+def orf_count(p: OrfQuery) -> dict:
+    from tool_catalog.domains.science import _orfs, _reverse_complement
+
+    stops = frozenset(_codon_table(1).stop_codons)
+    found = [o for strand in (p.sequence, _reverse_complement(p.sequence)) for o in _orfs(strand, stops)]
+    lengths = [o[2] for o in found if o[2] >= p.min_length_aa]
+    return {"orf_count": len(lengths), "longest_aa": max(lengths) if lengths else 0}
+
+
+class SiteLength(BaseModel):
+    site_length: int = Field(
+        description="Recognition site length in bases (4-8 typical).",
+        ge=2,
+        le=20,
+        json_schema_extra=port("integer", samples=[6, 4, 8, 5, 7]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="biopython",
+    description="Commercially available restriction enzymes (REBASE, sold by New England Biolabs) whose "
+    "recognition site has a given length: how many, and the first alphabetically.",
+    outputs={
+        "enzyme_count": Output("count", "the number of NEB enzymes with a {site_length}-base recognition site"),
+        "first_enzyme": Output("restriction_enzyme", "the first NEB enzyme with a {site_length}-base recognition site"),
+    },
+    examples=[{"site_length": 8}],
+)
+def enzymes_by_site_length(p: SiteLength) -> dict:
+    from tool_catalog.domains.science import _neb_enzymes, _rebase
+
+    names = sorted(n for n in _neb_enzymes() if len(_rebase()[n]["site"]) == p.site_length)
+    if not names:
+        raise ToolInputError(f"no NEB enzyme has a {p.site_length}-base site")
+    return {"enzyme_count": len(names), "first_enzyme": names[0]}
+
+
+class SiteQuery(BaseModel):
+    site: str = Field(
+        description="Recognition sequence in IUPAC letters, e.g. 'GAATTC'.",
+        min_length=3,
+        max_length=20,
+        pattern=_DNA_PATTERN,
+        json_schema_extra=port("dna_sequence", samples=["GAATTC", "GGATCC", "GCGGCCGC", "CTGCAG", "GATC"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="biopython",
+    description="Restriction enzymes in REBASE that recognize exactly a given site (isoschizomers and "
+    "neoschizomers together): how many, their names, and the first alphabetically.",
+    outputs={
+        "enzyme_count": Output("count", "the number of REBASE enzymes recognizing the site {site}"),
+        "enzymes": Output("string_list", "the REBASE enzymes recognizing the site {site}"),
+        "first_enzyme": Output("restriction_enzyme", "the first REBASE enzyme recognizing the site {site}"),
+    },
+    examples=[{"site": "GAATTC"}],
+)
+def enzymes_for_site(p: SiteQuery) -> dict:
+    from tool_catalog.domains.science import _rebase
+
+    names = sorted(n for n, data in _rebase().items() if data["site"] == p.site)
+    if not names:
+        raise ToolInputError(f"no REBASE enzyme recognizes {p.site!r}")
+    return {"enzyme_count": len(names), "enzymes": names, "first_enzyme": names[0]}
+
+
+class HydroWindow(BaseModel):
+    protein: str = Field(
+        description="Protein sequence in one-letter codes, at least as long as the window.",
+        min_length=1,
+        max_length=5000,
+        pattern=_PROTEIN_PATTERN,
+        json_schema_extra=port(
+            "protein_sequence",
+            samples=[_PROTEIN_SAMPLES[5], _PROTEIN_SAMPLES[6], _PROTEIN_SAMPLES[7], _PROTEIN_SAMPLES[4]],
+        ),
+    )
+    window: int = Field(
+        description="Window length (odd, 5-21; 19 for membrane helices).",
+        ge=3,
+        le=41,
+        json_schema_extra=port("integer", samples=[9, 7, 11, 5]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="biopython",
+    description="Kyte-Doolittle hydropathy profile of a protein over sliding windows (Biopython ProtParam): the "
+    "most hydrophobic window's mean and start, and whether it exceeds 1.6 (a transmembrane-helix signal).",
+    outputs={
+        "max_hydropathy": Output("number", "the highest mean hydropathy in {window}-residue windows of {protein}"),
+        "max_window_start": Output("count", "the start of the most hydrophobic {window}-residue window of {protein}"),
+        "membrane_signal": Output(
+            "boolean", "whether a {window}-residue window of {protein} is hydrophobic enough for a membrane helix"
+        ),
+    },
+    examples=[{"protein": _PROTEIN_SAMPLES[7], "window": 9}],
+)
+def hydropathy_window(p: HydroWindow) -> dict:
+    from Bio.SeqUtils.ProtParam import ProteinAnalysis
+    from Bio.SeqUtils.ProtParamData import kd
+
+    if p.window > len(p.protein):
+        raise ToolInputError(f"the window ({p.window}) is longer than the protein ({len(p.protein)})")
+    profile = ProteinAnalysis(p.protein).protein_scale(kd, p.window)
+    best = max(range(len(profile)), key=lambda i: (profile[i], -i))
+    return {
+        "max_hydropathy": round(profile[best], 4),
+        "max_window_start": best + 1,
+        "membrane_signal": profile[best] > 1.6,
+    }
+
+
+class ProteinMotif(BaseModel):
+    protein: str = Field(
+        description="Protein sequence in one-letter codes.",
+        min_length=1,
+        max_length=5000,
+        pattern=_PROTEIN_PATTERN,
+        json_schema_extra=port("protein_sequence", samples=_PROTEIN_SAMPLES[4:8]),
+    )
+    motif: str = Field(
+        description="Motif in one-letter codes where 'x' matches any residue, e.g. 'CxxC' or 'GxGxxG'.",
+        min_length=1,
+        max_length=30,
+        pattern=r"^[ACDEFGHIKLMNPQRSTVWYx]+$",
+        json_schema_extra=port("label", samples=["Lx", "Cx", "Fx", "xL"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="Find a sequence motif in a protein ('x' = any residue, overlaps counted): the number of matches "
+    "and their 1-based start positions.",
+    outputs={
+        "match_count": Output("count", "the number of matches of the motif {motif} in {protein}"),
+        "positions": Output("number_list", "the start positions of the motif {motif} in {protein}"),
+    },
+    examples=[{"protein": "GIVEQCCTSICSLYQLENYCN", "motif": "CxxxC"}],
+)
+def protein_motif_search(p: ProteinMotif) -> dict:
+    m, s = p.motif, p.protein
+    hits = [
+        i + 1
+        for i in range(len(s) - len(m) + 1)
+        if all(mc == "x" or mc == sc for mc, sc in zip(m, s[i : i + len(m)], strict=True))
+    ]
+    return {"match_count": len(hits), "positions": hits}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="biopython",
+    description="In-silico trypsin digest of a protein (cleave after K or R, not before P): the number of "
+    "peptides, the longest peptide and its average mass.",
+    outputs={
+        "peptide_count": Output("count", "the number of tryptic peptides of {protein}"),
+        "longest_peptide": Output("protein_sequence", "the longest tryptic peptide of {protein}"),
+        "longest_peptide_mass": Output("number", "the average mass in Da of the longest tryptic peptide of {protein}"),
+    },
+    examples=[{"protein": "FVNQHLCGSHLVEALYLVCGERGFFYTPKT"}],
+)
+def trypsin_digest(p: ProteinSequence) -> dict:
+    from Bio.SeqUtils import molecular_weight
+
+    peptides, current = [], ""
+    for i, residue in enumerate(p.protein):
+        current += residue
+        nxt = p.protein[i + 1] if i + 1 < len(p.protein) else ""
+        if residue in "KR" and nxt != "P":
+            peptides.append(current)
+            current = ""
+    if current:
+        peptides.append(current)
+    longest = min(peptides, key=lambda x: (-len(x), x))
+    return {
+        "peptide_count": len(peptides),
+        "longest_peptide": longest,
+        "longest_peptide_mass": round(molecular_weight(longest, seq_type="protein"), 2),
+    }
+
+
+class AminoAcidPair(BaseModel):
+    amino_acid_a: str = Field(
+        description="One-letter code of the original residue.",
+        pattern=r"^[A-Z]$",
+        json_schema_extra=port("amino_acid", samples=["L", "W", "K", "D", "C"]),
+    )
+    amino_acid_b: str = Field(
+        description="One-letter code of the substituted residue.",
+        pattern=r"^[A-Z]$",
+        json_schema_extra=port("amino_acid", samples=["I", "G", "R", "E", "S"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="biopython",
+    description="How conservative an amino-acid substitution is: its BLOSUM62 and PAM250 scores (positive = "
+    "observed more often than chance).",
+    outputs={
+        "blosum62": Output("integer", "the BLOSUM62 score of substituting {amino_acid_a} by {amino_acid_b}"),
+        "pam250": Output("integer", "the PAM250 score of substituting {amino_acid_a} by {amino_acid_b}"),
+        "conservative": Output(
+            "boolean", "whether substituting {amino_acid_a} by {amino_acid_b} is conservative (BLOSUM62 > 0)"
+        ),
+    },
+    examples=[{"amino_acid_a": "L", "amino_acid_b": "I"}],
+)
+def substitution_score(p: AminoAcidPair) -> dict:
+    from Bio.Align import substitution_matrices
+
+    standard = set("ACDEFGHIKLMNPQRSTVWY")
+    for aa in (p.amino_acid_a, p.amino_acid_b):
+        if aa not in standard:
+            raise ToolInputError(f"{aa!r} is not one of the 20 standard amino acids")
+    blosum = int(substitution_matrices.load("BLOSUM62")[p.amino_acid_a][p.amino_acid_b])
+    pam = int(substitution_matrices.load("PAM250")[p.amino_acid_a][p.amino_acid_b])
+    return {"blosum62": blosum, "pam250": pam, "conservative": blosum > 0}
+
+
+class AminoAcidInTable(BaseModel):
+    amino_acid: str = Field(
+        description="One-letter amino-acid code.",
+        pattern=r"^[A-Z]$",
+        json_schema_extra=port("amino_acid", samples=["W", "M", "L", "I", "R"]),
+    )
+    table: int = Field(
+        description="NCBI genetic code table number.",
+        ge=1,
+        le=33,
+        json_schema_extra=port("codon_table_id", samples=[2, 1, 4, 5, 11]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="biopython",
+    description="The codons that encode an amino acid in a given NCBI genetic code (e.g. tryptophan gains TGA in "
+    "the vertebrate mitochondrial code).",
+    outputs={
+        "codons": Output("string_list", "the codons of {amino_acid} in NCBI genetic code {table}"),
+        "codon_count": Output("count", "the number of codons of {amino_acid} in NCBI genetic code {table}"),
+    },
+    examples=[{"amino_acid": "W", "table": 2}],
+)
+def codons_for_amino_acid(p: AminoAcidInTable) -> dict:
+    table = _codon_table(p.table)
+    codons = sorted(c for c, aa in table.forward_table.items() if aa == p.amino_acid)
+    if not codons:
+        raise ToolInputError(f"{p.amino_acid!r} is not encoded in genetic code {p.table}")
+    return {"codons": codons, "codon_count": len(codons)}
+
+
+# --- more sky and physics ------------------------------------------------------------------------------------
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="ephem",
+    description="The Sun on a date at 00:00 UT: its declination (degrees), the equation of time (minutes the "
+    "sundial is ahead of the clock) and its distance in AU.",
+    outputs={
+        "declination_deg": Output("number", "the Sun's declination in degrees at 00:00 UT on {date}"),
+        "equation_of_time_min": Output("number", "the equation of time in minutes at 00:00 UT on {date}"),
+        "distance_au": Output("number", "the Earth-Sun distance in AU at 00:00 UT on {date}"),
+    },
+    examples=[{"date": "2025-06-21"}],
+)
+def sun_on_date(p: AstroDate) -> dict:
+    import ephem
+
+    when = _ephem_date(_date(p.date))
+    sun = ephem.Sun(when)
+    greenwich = _observer(0.0, 0.0, when)
+    hour_angle = float(greenwich.sidereal_time()) - float(sun.ra)
+    eot = (math.degrees(math.atan2(math.sin(hour_angle), math.cos(hour_angle))) / 15 * 60) + 12 * 60
+    eot = (eot + 720) % 1440 - 720
+    return {
+        "declination_deg": round(math.degrees(float(sun.dec)), 4),
+        "equation_of_time_min": round(eot, 2),
+        "distance_au": round(float(sun.earth_distance), 6),
+    }
+
+
+class Shadow(BaseModel):
+    latitude: float = Field(
+        description="Latitude in decimal degrees.",
+        ge=-90,
+        le=90,
+        allow_inf_nan=False,
+        json_schema_extra=port("latitude", samples=[51.5074, 40.7128, -33.8688, 35.6762, 48.8566]),
+    )
+    longitude: float = Field(
+        description="Longitude in decimal degrees.",
+        ge=-180,
+        le=180,
+        allow_inf_nan=False,
+        json_schema_extra=port("longitude", samples=[-0.1278, -74.006, 151.2093, 139.6503, 2.3522]),
+    )
+    datetime_utc: str = Field(
+        description="Instant in UTC as YYYY-MM-DDTHH:MM.",
+        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$",
+        json_schema_extra=port(
+            "datetime",
+            samples=[
+                "2025-06-21T12:00",
+                "2025-03-20T16:00",
+                "2025-01-01T01:00",
+                "2025-06-21T03:00",
+                "2025-09-22T12:00",
+            ],
+        ),
+    )
+    height_m: float = Field(
+        description="Height of the object casting the shadow, in metres.",
+        gt=0,
+        le=10000,
+        json_schema_extra=port("number", samples=[10, 1.8, 100, 2, 30]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="ephem",
+    description="Length and direction of the shadow cast by an upright object at a place and UTC instant, from the "
+    "Sun's altitude and azimuth (refraction included).",
+    outputs={
+        "shadow_length_m": Output(
+            "number",
+            "the shadow length in metres of a {height_m} m object at {latitude}, {longitude} at {datetime_utc} UTC",
+        ),
+        "shadow_azimuth_deg": Output(
+            "number",
+            "the direction of the shadow of a {height_m} m object at {latitude}, {longitude} at {datetime_utc} UTC",
+        ),
+    },
+    examples=[{"latitude": 51.5074, "longitude": -0.1278, "datetime_utc": "2025-06-21T12:00", "height_m": 10}],
+)
+def shadow_length(p: Shadow) -> dict:
+    import ephem
+
+    obs = _observer(p.latitude, p.longitude, _instant(p.datetime_utc))
+    sun = ephem.Sun(obs)
+    alt = float(sun.alt)
+    if alt <= 0:
+        raise ToolInputError("the Sun is below the horizon then; there is no shadow")
+    return {
+        "shadow_length_m": round(p.height_m / math.tan(alt), 3),
+        "shadow_azimuth_deg": round((math.degrees(float(sun.az)) + 180) % 360, 2),
+    }
+
+
+class ConstantPair(BaseModel):
+    name_a: str = Field(
+        description="Exact CODATA constant name (numerator), e.g. 'proton mass'.",
+        pattern=r"^[A-Za-z0-9 .,/()\-]{2,80}$",
+        json_schema_extra=port(
+            "physical_constant", samples=["proton mass", "neutron mass", "muon mass", "alpha particle mass"]
+        ),
+    )
+    name_b: str = Field(
+        description="Exact CODATA constant name (denominator), e.g. 'electron mass'.",
+        pattern=r"^[A-Za-z0-9 .,/()\-]{2,80}$",
+        json_schema_extra=port(
+            "physical_constant", samples=["electron mass", "proton mass", "electron mass", "proton mass"]
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="scipy",
+    description="Ratio of two CODATA constants of the same unit (e.g. the proton-electron mass ratio), and its "
+    "relative uncertainty from the two constants' uncertainties.",
+    outputs={
+        "ratio": Output("number", "the ratio of the {name_a} to the {name_b}"),
+        "relative_uncertainty": Output(
+            "number", "the relative uncertainty of the ratio of the {name_a} to the {name_b}"
+        ),
+    },
+    examples=[{"name_a": "proton mass", "name_b": "electron mass"}],
+)
+def constant_ratio(p: ConstantPair) -> dict:
+    from tool_catalog.domains.science import _constant
+
+    (va, ua, sa), (vb, ub, sb) = _constant(p.name_a), _constant(p.name_b)
+    if ua != ub:
+        raise ToolInputError(f"the units differ ({ua!r} vs {ub!r}); compare constants of the same unit")
+    if p.name_a == p.name_b:
+        raise ToolInputError("the two constants are the same")
+    rel = math.hypot(sa / va, sb / vb)
+    return {"ratio": float(f"{va / vb:.12g}"), "relative_uncertainty": float(f"{rel:.3g}")}
+
+
+class Decay(BaseModel):
+    half_life: float = Field(
+        description="Half-life (any time unit).",
+        gt=0,
+        le=1e15,
+        json_schema_extra=port("number", samples=[5730, 8.02, 1600, 12.32, 30.17]),
+    )
+    elapsed: float = Field(
+        description="Elapsed time in the same unit as the half-life.",
+        ge=0,
+        le=1e15,
+        json_schema_extra=port("number", samples=[10000, 30, 500, 50, 100]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="Exponential decay: the fraction of a radioactive sample left after a time, the decay constant "
+    "and the mean lifetime (same time unit as the half-life).",
+    outputs={
+        "remaining_fraction": Output(
+            "number", "the fraction left after {elapsed} time units with a half-life of {half_life}"
+        ),
+        "decay_constant": Output("number", "the decay constant for a half-life of {half_life} (after {elapsed} units)"),
+        "mean_lifetime": Output("number", "the mean lifetime for a half-life of {half_life} (after {elapsed} units)"),
+    },
+    examples=[{"half_life": 5730, "elapsed": 10000}],
+)
+def radioactive_decay(p: Decay) -> dict:
+    lam = math.log(2) / p.half_life
+    return {
+        "remaining_fraction": float(f"{math.exp(-lam * p.elapsed):.8g}"),
+        "decay_constant": float(f"{lam:.8g}"),
+        "mean_lifetime": float(f"{1 / lam:.8g}"),
+    }
+
+
+class Doppler(BaseModel):
+    wavelength_nm: float = Field(
+        description="Emitted (rest) wavelength in nm.",
+        gt=0,
+        le=1e9,
+        json_schema_extra=port("number", samples=[656.28, 486.13, 21e7, 500, 393.37]),
+    )
+    velocity_km_s: float = Field(
+        description="Radial velocity in km/s (positive = receding).",
+        gt=-299792,
+        lt=299792,
+        json_schema_extra=port("number", samples=[1000, -300, 30000, 15, 100000]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="scipy",
+    description="Relativistic Doppler shift of light from a source moving along the line of sight: observed "
+    "wavelength and redshift z (speed of light from CODATA).",
+    outputs={
+        "observed_nm": Output(
+            "number", "the observed wavelength of {wavelength_nm} nm light from a source at {velocity_km_s} km/s"
+        ),
+        "redshift": Output(
+            "number", "the redshift z of a source receding at {velocity_km_s} km/s (line {wavelength_nm} nm)"
+        ),
+    },
+    examples=[{"wavelength_nm": 656.28, "velocity_km_s": 1000}],
+)
+def doppler_shift(p: Doppler) -> dict:
+    from scipy.constants import c
+
+    beta = p.velocity_km_s * 1000 / c
+    factor = math.sqrt((1 + beta) / (1 - beta))
+    return {"observed_nm": float(f"{p.wavelength_nm * factor:.8g}"), "redshift": float(f"{factor - 1:.8g}")}
+
+
+# --- more statistics and number theory -------------------------------------------------------------------------
+
+
+class TwoSamples(BaseModel):
+    sample_a: list[float] = Field(
+        description="First sample (2-1000 numbers).",
+        min_length=2,
+        max_length=1000,
+        json_schema_extra=port(
+            "number_list", samples=[[5.1, 4.9, 5.6, 5.8, 6.0], [12, 15, 11, 14], [1.2, 1.5, 1.1, 1.9]]
+        ),
+    )
+    sample_b: list[float] = Field(
+        description="Second sample (2-1000 numbers).",
+        min_length=2,
+        max_length=1000,
+        json_schema_extra=port(
+            "number_list", samples=[[6.2, 6.8, 7.0, 6.5, 6.9], [13, 16, 12, 18], [1.3, 1.4, 1.6, 1.2]]
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="scipy",
+    description="Welch's two-sample t-test (scipy.stats.ttest_ind, unequal variances): t statistic, two-sided "
+    "p-value, the difference of means, and whether it is significant at 5%.",
+    outputs={
+        "t_statistic": Output("number", "Welch's t statistic comparing {sample_a} with {sample_b}"),
+        "p_value": Output("number", "the two-sided p-value of Welch's t-test comparing {sample_a} with {sample_b}"),
+        "mean_difference": Output("number", "the mean of {sample_a} minus the mean of {sample_b}"),
+        "significant_5pct": Output("boolean", "whether {sample_a} and {sample_b} differ significantly at 5%"),
+    },
+    examples=[{"sample_a": [5.1, 4.9, 5.6, 5.8, 6.0], "sample_b": [6.2, 6.8, 7.0, 6.5, 6.9]}],
+)
+def welch_t_test(p: TwoSamples) -> dict:
+    import statistics
+
+    from scipy.stats import ttest_ind
+
+    values = (*p.sample_a, *p.sample_b)
+    if any(not math.isfinite(v) for v in values):
+        raise ToolInputError("samples must contain finite numbers")
+    if statistics.pvariance(p.sample_a) == 0 and statistics.pvariance(p.sample_b) == 0:
+        raise ToolInputError("both samples are constant; the t statistic is undefined")
+    result = ttest_ind(p.sample_a, p.sample_b, equal_var=False)
+    return {
+        "t_statistic": round(float(result.statistic), 6),
+        "p_value": float(f"{result.pvalue:.6g}"),
+        "mean_difference": round(statistics.fmean(p.sample_a) - statistics.fmean(p.sample_b), 8),
+        "significant_5pct": bool(result.pvalue < 0.05),
+    }
+
+
+class Choose(BaseModel):
+    n: int = Field(
+        description="Size of the set.", ge=0, le=10000, json_schema_extra=port("count", samples=[52, 10, 49, 20, 6])
+    )
+    k: int = Field(
+        description="Number chosen.", ge=0, le=10000, json_schema_extra=port("count", samples=[5, 3, 6, 2, 4])
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="Combinatorics of choosing k of n items: combinations (order ignored), permutations (order "
+    "counts) and combinations with repetition.",
+    outputs={
+        "combinations": Output("number", "the number of ways to choose {k} of {n} items ignoring order"),
+        "permutations": Output("number", "the number of ordered arrangements of {k} of {n} items"),
+        "multisets": Output("number", "the number of ways to choose {k} of {n} items with repetition"),
+    },
+    examples=[{"n": 52, "k": 5}],
+)
+def combinations_count(p: Choose) -> dict:
+    if p.k > p.n:
+        raise ToolInputError("k cannot exceed n")
+    return {
+        "combinations": float(math.comb(p.n, p.k)),
+        "permutations": float(math.perm(p.n, p.k)),
+        "multisets": float(math.comb(p.n + p.k - 1, p.k)) if p.n else 0.0,
+    }
+
+
+class IntegerPair(BaseModel):
+    a: int = Field(
+        description="First whole number.",
+        ge=1,
+        le=10**15,
+        json_schema_extra=port("integer", samples=[84, 12, 1071, 17, 360]),
+    )
+    b: int = Field(
+        description="Second whole number.",
+        ge=1,
+        le=10**15,
+        json_schema_extra=port("integer", samples=[36, 18, 462, 5, 96]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="Greatest common divisor and least common multiple of two whole numbers, and whether they are coprime.",
+    outputs={
+        "gcd": Output("integer", "the greatest common divisor of {a} and {b}"),
+        "lcm": Output("integer", "the least common multiple of {a} and {b}"),
+        "coprime": Output("boolean", "whether {a} and {b} are coprime"),
+    },
+    examples=[{"a": 84, "b": 36}],
+)
+def gcd_lcm(p: IntegerPair) -> dict:
+    g = math.gcd(p.a, p.b)
+    return {"gcd": g, "lcm": p.a * p.b // g, "coprime": g == 1}
+
+
+class PrimeIndex(BaseModel):
+    n: int = Field(
+        description="Index of the prime (1 = 2), up to 1,000,000.",
+        ge=1,
+        le=1_000_000,
+        json_schema_extra=port("integer", samples=[100, 1, 1000, 10001, 25]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="The n-th prime number (sieve of Eratosthenes) and the gap to the next prime.",
+    outputs={
+        "prime": Output("integer", "prime number {n}"),
+        "gap_to_next": Output("integer", "the gap between prime number {n} and the next prime"),
+    },
+    examples=[{"n": 100}],
+)
+def nth_prime(p: PrimeIndex) -> dict:
+    primes = _primes_up_to(16_000_000)
+    return {"prime": primes[p.n - 1], "gap_to_next": primes[p.n] - primes[p.n - 1]}
+
+
+@cache
+def _primes_up_to(limit: int) -> list[int]:
+    import numpy as np
+
+    sieve = np.ones(limit + 1, dtype=bool)
+    sieve[:2] = False
+    for i in range(2, int(limit**0.5) + 1):
+        if sieve[i]:
+            sieve[i * i :: i] = False
+    return np.flatnonzero(sieve).tolist()
+
+
+class BaseQuery(BaseModel):
+    number: int = Field(
+        description="A whole number, 0 to 10^18.",
+        ge=0,
+        le=10**18,
+        json_schema_extra=port("integer", samples=[255, 2024, 65535, 42, 1000000]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="A whole number written in binary, octal and hexadecimal, with its bit length and number of set bits.",
+    outputs={
+        "binary": Output("label", "{number} in binary"),
+        "octal": Output("label", "{number} in octal"),
+        "hexadecimal": Output("label", "{number} in hexadecimal"),
+        "bit_length": Output("count", "the number of bits needed for {number}"),
+        "set_bits": Output("count", "the number of 1 bits in {number}"),
+    },
+    examples=[{"number": 255}],
+)
+def number_bases(p: BaseQuery) -> dict:
+    n = p.number
+    return {
+        "binary": format(n, "b"),
+        "octal": format(n, "o"),
+        "hexadecimal": format(n, "X"),
+        "bit_length": n.bit_length(),
+        "set_bits": bin(n).count("1"),
+    }
+
+
+class Quadratic(BaseModel):
+    a: float = Field(
+        description="Coefficient of x^2 (not 0).",
+        ge=-1e9,
+        le=1e9,
+        allow_inf_nan=False,
+        json_schema_extra=port("number", samples=[1, 2, 1, -4.9, 3]),
+    )
+    b: float = Field(
+        description="Coefficient of x.",
+        ge=-1e9,
+        le=1e9,
+        allow_inf_nan=False,
+        json_schema_extra=port("number", samples=[-3, 4, 2, 20, -6]),
+    )
+    c: float = Field(
+        description="Constant term.",
+        ge=-1e9,
+        le=1e9,
+        allow_inf_nan=False,
+        json_schema_extra=port("number", samples=[2, -6, 5, 1.5, 3]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="Roots of the quadratic equation a x^2 + b x + c = 0: the discriminant, the real roots (smaller "
+    "first) or the real and imaginary parts of complex roots, and the vertex.",
+    outputs={
+        "discriminant": Output("number", "the discriminant of {a} x^2 + {b} x + {c}"),
+        "root_1": Output("number", "the smaller real root (or the real part) of {a} x^2 + {b} x + {c} = 0"),
+        "root_2": Output("number", "the larger real root (or the imaginary part) of {a} x^2 + {b} x + {c} = 0"),
+        "vertex_x": Output("number", "the x of the vertex of {a} x^2 + {b} x + {c}"),
+    },
+    examples=[{"a": 1, "b": -3, "c": 2}],
+)
+def quadratic_roots(p: Quadratic) -> dict:
+    if p.a == 0:
+        raise ToolInputError("a must not be 0 (the equation would not be quadratic)")
+    d = p.b * p.b - 4 * p.a * p.c
+    if d >= 0:
+        r1, r2 = sorted(((-p.b - math.sqrt(d)) / (2 * p.a), (-p.b + math.sqrt(d)) / (2 * p.a)))
+    else:
+        r1, r2 = -p.b / (2 * p.a), math.sqrt(-d) / (2 * abs(p.a))
+    return {
+        "discriminant": d,
+        "root_1": round(r1, 10),
+        "root_2": round(r2, 10),
+        "vertex_x": round(-p.b / (2 * p.a), 10),
+    }
+
+
+class Proportion(BaseModel):
+    confidence: float = Field(
+        description="Confidence level, e.g. 0.95.",
+        gt=0.5,
+        lt=1,
+        json_schema_extra=port("number", samples=[0.95, 0.99, 0.9, 0.95, 0.98]),
+    )
+    margin: float = Field(
+        description="Margin of error as a fraction, e.g. 0.03 for +/-3 points.",
+        gt=0,
+        lt=0.5,
+        json_schema_extra=port("number", samples=[0.03, 0.05, 0.01, 0.02, 0.04]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="scipy",
+    description="Sample size a survey needs to estimate a proportion within a margin of error at a confidence level "
+    "(worst case p = 0.5, normal approximation), and the z value used.",
+    outputs={
+        "sample_size": Output("count", "the sample size for a {margin} margin of error at {confidence} confidence"),
+        "z_value": Output("number", "the z value for {confidence} confidence (margin {margin})"),
+    },
+    examples=[{"confidence": 0.95, "margin": 0.03}],
+)
+def survey_sample_size(p: Proportion) -> dict:
+    from scipy.stats import norm
+
+    z = float(norm.ppf((1 + p.confidence) / 2))
+    return {"sample_size": math.ceil(z * z * 0.25 / (p.margin * p.margin)), "z_value": round(z, 6)}
