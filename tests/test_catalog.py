@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import re
 
 import jsonschema
 import pytest
@@ -113,3 +114,21 @@ def test_hostile_arguments_give_structured_results(tool) -> None:
         assert result.ok or (result.error_type and result.error)
 
     check()
+
+
+_STOP_WORDS = {"the", "of", "a", "an", "with", "in", "by", "for", "at", "to", "and", "on"}
+
+
+def test_phrases_do_not_repeat_the_noun_a_stated_value_brings() -> None:
+    """A stated value is written with its port's noun ("the time zone Asia/Tokyo"), so a phrase must not put
+    that noun before the placeholder too ("in the time zone {timezone}" would read "the time zone the time zone")."""
+    doubled = []
+    for t in TOOLS:
+        for field, out in t.outputs.items():
+            for match in re.finditer(r"\{(\w+)\}", out.phrase):
+                stated = get_port(t.input_ports[match.group(1)]).stated
+                lead = set(re.findall(r"[a-z0-9-]+", stated.split("{value}")[0].lower())) - _STOP_WORDS
+                before = re.findall(r"[a-z0-9-]+", out.phrase[: match.start()].lower())
+                if lead and before and before[-1] in lead:
+                    doubled.append((t.name, field, out.phrase))
+    assert not doubled, doubled

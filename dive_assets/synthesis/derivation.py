@@ -101,7 +101,8 @@ def derive_task(
 ) -> Task:
     """Derive a deep, well-posed task from a trace, or raise :class:`DerivationError`.
 
-    Deeper tasks are preferred (weight grows with the number of required steps), as are tasks whose R/P
+    Deeper tasks over more different tools are preferred (weight grows with the square of the number of
+    required steps times the square of the number of distinct tools), as are tasks whose R/P
     topology matches one of the sampled exemplars. In round k > 1 the task must be harder than
     ``previous`` (more required steps) and preferably build on it (contain its answer step).
     """
@@ -146,7 +147,8 @@ def derive_task(
     wanted = {e.topology for e in exemplars}
     weights = []
     for c in candidates:
-        weight = float(len(c[2]) ** 3)
+        distinct_tools = len({steps[i].tool_name for i in c[2]})
+        weight = float(len(c[2]) ** 2 * distinct_tools**2)  # deep tasks over several different tools
         if topology_signature(steps, tools, c[0], set(c[2])) in wanted:
             weight *= 3.0
         if previous is not None and previous.answer_step in c[2]:

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import random
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dive_assets.synthesis.records import Provenance, Step
@@ -63,6 +63,7 @@ class EmbeddedCollector:
         timeout_s: float,
         caller: ToolCaller = call_tool,
         entity_pool: dict[str, list[str]] | None = None,
+        partition_usage: ToolUsage | None = None,
     ) -> None:
         self.trace_id = trace_id
         self.tools = list(tools)
@@ -75,13 +76,19 @@ class EmbeddedCollector:
         self.steps: list[Step] = []
         self.done: set[str] = set()
         self.used: dict[str, int] = {}
+        self.failed: dict[str, int] = {}
+        self.partition_usage = partition_usage if partition_usage is not None else ToolUsage()
+        self.productive = productive_tools(self.tools)
 
     def collect(
         self, n_steps: int, round_index: int = 1, focus: Collection[int] = (), kinds: Sequence[str] = ()
     ) -> list[Step]:
         """Make up to ``n_steps`` more real calls; returns the new steps."""
         new: list[Step] = []
-        for offset in range(n_steps):
+        for _attempt in range(2 * n_steps):  # a failed call does not use up the round (at most 2x attempts)
+            offset = sum(st.ok for st in new)
+            if offset >= n_steps:
+                break
             candidates = [c for t in self.tools if (c := plan_call(t, self.known, self.rng, self.done)) is not None]
             siblings = [
                 c
@@ -94,7 +101,17 @@ class EmbeddedCollector:
             if not candidates:
                 break
             want = kinds[offset] if offset < len(kinds) else None
-            choice = _choose(candidates, self.used, self.known, self.rng, set(focus), want)
+            choice = _choose(
+                candidates,
+                self.used,
+                self.known,
+                self.rng,
+                set(focus),
+                want,
+                self.partition_usage,
+                self.productive,
+                self.failed,
+            )
             new.append(self._execute(choice, round_index))
         return new
 
@@ -117,6 +134,9 @@ class EmbeddedCollector:
             depends_on=list(choice.depends_on),
         )
         self.steps.append(step)
+        self.partition_usage.record(choice.tool.name, step.ok)
+        if not step.ok:
+            self.failed[choice.tool.name] = self.failed.get(choice.tool.name, 0) + 1
         if step.ok and step.output is not None:
             for field, out in choice.tool.outputs.items():
                 value = step.output.get(field)
@@ -124,6 +144,45 @@ class EmbeddedCollector:
                     prov = Provenance(source="step", step=index, field=field)
                     self.known.append(Known(out.port, value, prov, index + 1, choice.tool.name))
         return step
+
+
+def productive_tools(tools: Sequence[ToolSpec]) -> frozenset[str]:
+    """Tools of a toolset with an output that another tool of the toolset takes (a chainable port)."""
+    consumers: dict[str, set[str]] = {}
+    for t in tools:
+        for param in t.required_params:
+            consumers.setdefault(t.input_ports[param], set()).add(t.name)
+    return frozenset(
+        t.name
+        for t in tools
+        if any(get_port(o.port).chainable and consumers.get(o.port, set()) - {t.name} for o in t.outputs.values())
+    )
+
+
+@dataclass
+class ToolUsage:
+    """Calls and failed calls per tool over a partition's earlier traces, shared by its collectors.
+
+    The embedded policy prefers the partition's least-used tools (coverage of the whole pool and a long tail,
+    DIVE's first diversity axis) and avoids tools that keep failing on the arguments it can give them."""
+
+    calls: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def record(self, tool: str, ok: bool) -> None:
+        self.calls[tool] = self.calls.get(tool, 0) + 1
+        if not ok:
+            self.errors[tool] = self.errors.get(tool, 0) + 1
+
+    def weights(self, names: Sequence[str]) -> list[float]:
+        typical = sorted(self.calls.get(n, 0) for n in names)[len(names) // 2] if names else 0
+        out = []
+        for name in names:
+            calls, errors = self.calls.get(name, 0), self.errors.get(name, 0)
+            rarity = ((1 + typical) / (1 + calls)) ** 1.5
+            success = (1 + calls - errors) / (1 + calls)
+            out.append(rarity * max(success, 0.05))
+        return out
 
 
 def collect_evidence(
@@ -181,6 +240,10 @@ def plan_call(tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: 
         arguments[param] = value
         provenance[param] = Provenance(source="sample")
     if not links:
+        if not chainable and tool.domain != GENERAL_DOMAIN:
+            # A computation over stated quantities only (a clinical score, a bond price ...): nothing can link
+            # into it, so it is called on its documented sample values, rarely (see _choose).
+            return _finish(tool, arguments, provenance, 0, set(), done)
         return None
     return _finish(tool, arguments, provenance, max(links), depends, done)
 
@@ -273,21 +336,30 @@ def _choose(
     rng: random.Random,
     focus: set[int],
     want_kind: str | None,
+    partition_usage: ToolUsage | None = None,
+    productive: frozenset[str] = frozenset(),
+    failed: dict[str, int] | None = None,
 ) -> PlannedCall:
     newest = max(k.order for k in known)
+    spread = (partition_usage or ToolUsage()).weights([c.tool.name for c in candidates])
     weights = []
-    for c in candidates:
+    for c, usage_weight in zip(candidates, spread, strict=True):
         weight = 4.0 if c.newest_link == newest else 1.0
         if c.newest_link == 0 and c.depends_on == ():  # a sibling call on a second entity
             weight = 2.0
         weight *= 0.25 ** used.get(c.tool.name, 0)
         if c.tool.domain == GENERAL_DOMAIN:
             weight = 6.0 if len(c.depends_on) >= 2 else 0.5
+        elif not any(get_port(c.tool.input_ports[p]).chainable for p in c.tool.required_params):
+            weight = 0.3  # a stand-alone computation on stated values
         if focus and focus.intersection(c.depends_on):
             weight *= 3.0  # grow the evidence around the current task
         if want_kind is not None and (c.tool.kind == "retrieval") == (want_kind == "R"):
             weight *= 2.0  # the exemplar's R/P topology
-        weights.append(weight)
+        if c.tool.name in productive and c.tool.domain != GENERAL_DOMAIN:
+            weight *= 3.0  # its outputs feed another tool of the toolset: evidence can go deeper
+        weight *= 0.1 ** (failed or {}).get(c.tool.name, 0)  # it already failed on this trace's entities
+        weights.append(weight * usage_weight)
     return rng.choices(candidates, weights=weights, k=1)[0]
 
 

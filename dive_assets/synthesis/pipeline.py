@@ -16,7 +16,7 @@ import polars as pl
 from dive_assets.synthesis.config import DiversitySetting, RunSettings
 from dive_assets.synthesis.dedup import find_duplicates
 from dive_assets.synthesis.derivation import DerivationError, derive_task
-from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector
+from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, ToolUsage
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
@@ -25,6 +25,7 @@ from dive_assets.synthesis.solver import SolverAttempt, pass_rates, solve_task
 from dive_assets.synthesis.splitting import assign_splits
 from dive_assets.synthesis.verification import CHECKS, verify_task
 from tool_catalog.graph import tool_edges
+from tool_catalog.ports import get_port
 from tool_catalog.registry import all_tools, domain_tools, general_tools, get_tool, seed_sources
 from tool_catalog.runtime import call_tool
 from tool_catalog.spec import ToolSpec
@@ -192,9 +193,10 @@ def run_traces(
     for row in seeds.iter_rows(named=True):
         seeds_by_port.setdefault(row["port"], []).append(row["value"])
     used_seeds: set[str] = set()
-    plans: list[tuple[int, dict[str, Any], list[ToolSpec], Any, str, str, str]] = []
+    partition_usage = ToolUsage()
     failed: dict[int, Trace] = {}
-    for slot in sorted(by_slot):  # seeds are chosen in slot order, so the plan is deterministic
+
+    def plan(slot: int) -> tuple[int, dict[str, Any], list[ToolSpec], Any, str, str, str] | None:
         toolset = by_slot[slot]
         tools = [get_tool(n) for n in toolset["tool_names"]]
         rng = rng_for(run.seed, domain, diversity, "trace", slot)
@@ -204,8 +206,8 @@ def run_traces(
             failed[slot] = _failed_trace(
                 trace_id, toolset, domain, diversity, slot, policy, "no seed entity fits this toolset"
             )
-            continue
-        seed_port = rng.choice(ports)
+            return None
+        seed_port = _seed_port(ports, tools, partition_usage, rng)
         candidates = seeds_by_port[seed_port]
         seed_value = rng.choice(candidates)
         for _ in range(20):  # prefer an unused seed entity within the partition
@@ -213,13 +215,15 @@ def run_traces(
                 break
             seed_value = rng.choice(candidates)
         used_seeds.add(seed_value)
-        plans.append((slot, toolset, tools, rng, trace_id, seed_port, seed_value))
+        return (slot, toolset, tools, rng, trace_id, seed_port, seed_value)
 
     def collect(plan: tuple[int, dict[str, Any], list[ToolSpec], Any, str, str, str]) -> Trace:
         slot, toolset, tools, rng, trace_id, seed_port, seed_value = plan
         llm_error = None
         if client is None:
-            steps = _embedded_loop(trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run)
+            steps = _embedded_loop(
+                trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run, partition_usage
+            )
         else:
             try:
                 steps = _llm_loop(trace_id, tools, seed_port, seed_value, domain, client, policy, run)
@@ -241,9 +245,32 @@ def run_traces(
             steps=steps,
         )
 
-    collected = _bounded_map(collect, plans, run.llm_concurrency if client is not None else 1)
+    if client is None:
+        # The embedded policy runs slot by slot: each seed choice sees the partition's tool usage so far.
+        collected = [collect(p) for slot in sorted(by_slot) if (p := plan(slot)) is not None]
+    else:
+        plans = [p for slot in sorted(by_slot) if (p := plan(slot)) is not None]  # seeds fixed in slot order first
+        collected = _bounded_map(collect, plans, run.llm_concurrency)
     by_result = {t.rng_seed: t for t in collected} | failed
     return [by_result[slot] for slot in sorted(by_result)]
+
+
+def _seed_port(ports: list[str], tools: Sequence[ToolSpec], usage: ToolUsage, rng: Any) -> str:
+    """A seed port for the trace: weighted towards ports from which long chains of the toolset's tools can run
+    (tools reachable in three hops through typed outputs) and that feed the partition's least-used tools."""
+    takes = {t.name: {t.input_ports[p] for p in t.required_params} for t in tools}
+    gives = {t.name: {o.port for o in t.outputs.values() if get_port(o.port).chainable} for t in tools}
+    weights = []
+    for port_name in ports:
+        frontier, reached = {port_name}, set()
+        for _ in range(3):
+            step = {name for name, needed in takes.items() if needed & frontier} - reached
+            reached |= step
+            frontier = set().union(*(gives[name] for name in step)) if step else set()
+        consumers = [name for name, needed in takes.items() if port_name in needed]
+        rarity = 1.0 / (1 + min(usage.calls.get(name, 0) for name in consumers))
+        weights.append(len(reached) ** 2 * rarity)
+    return rng.choices(ports, weights=weights, k=1)[0]
 
 
 def _bounded_map(fn: Any, items: Sequence[Any], concurrency: int) -> list[Any]:
@@ -268,6 +295,7 @@ def _embedded_loop(
     entity_pool: dict[str, list[str]],
     policy: str,
     run: RunSettings,
+    partition_usage: ToolUsage | None = None,
 ) -> list[Step]:
     """DIVE's Evidence Collection -> Task Derivation loop with the embedded policy.
 
@@ -276,7 +304,14 @@ def _embedded_loop(
     derive it again from the stored trace.
     """
     collector = EmbeddedCollector(
-        trace_id, tools, seed_port, seed_value, rng, run.tool_timeout_s, entity_pool=entity_pool
+        trace_id,
+        tools,
+        seed_port,
+        seed_value,
+        rng,
+        run.tool_timeout_s,
+        entity_pool=entity_pool,
+        partition_usage=partition_usage,
     )
     by_name = {t.name: t for t in all_tools()}
     previous: Task | None = None

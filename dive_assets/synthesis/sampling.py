@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from dive_assets.synthesis.config import DiversitySetting
 from dive_assets.synthesis.records import Toolset, stable_id
+from tool_catalog.ports import get_port
 from tool_catalog.spec import ToolSpec
 
 MAX_ATTEMPTS = 50
@@ -65,15 +66,34 @@ def sample_toolsets(
     low, high = min(low, len(pool)), min(high, len(pool))
     extras = sorted(t.name for t in general) if setting.include_general else []
 
+    included: dict[str, int] = {}
+    outputs = {t.name: {o.port for o in t.outputs.values() if get_port(o.port).chainable} for t in pool}
+    inputs = {t.name: {t.input_ports[p] for p in t.required_params} for t in pool}
+
+    def pick(rng: random.Random, options: list[ToolSpec]) -> ToolSpec:
+        """Rarely included tools first, so toolsets cover the whole pool as the task count grows."""
+        weights = [1.0 / (1 + included.get(t.name, 0)) for t in options]
+        return rng.choices(options, weights=weights, k=1)[0]
+
     def draw(rng: random.Random, size: int) -> list[str]:
-        for _ in range(MAX_ATTEMPTS):
-            chosen = rng.sample(pool, size)
-            if seedable_tools(chosen, seed_ports):
-                return sorted(t.name for t in chosen)
-        raise ValueError(f"could not sample a toolset of {size} tools in {domain!r} that accepts a seed entity")
+        """A random toolset grown along the typed tool graph: from a tool that takes a seed entity, each next
+        tool is (3 times in 4) one that consumes an output of, or feeds an input of, a tool already chosen, so
+        the toolset holds chains to execute; the rest are drawn from the whole slice."""
+        chosen = [pick(rng, seedable_tools(pool, seed_ports))]
+        while len(chosen) < size:
+            taken = {t.name for t in chosen}
+            rest = [t for t in pool if t.name not in taken]
+            produced = set().union(*(outputs[t.name] for t in chosen))
+            wanted = set().union(*(inputs[t.name] for t in chosen))
+            linked = [t for t in rest if inputs[t.name] & produced or outputs[t.name] & wanted]
+            chosen.append(pick(rng, linked if linked and rng.random() < 0.75 else rest))
+        for t in chosen:
+            included[t.name] = included.get(t.name, 0) + 1
+        return sorted(t.name for t in chosen)
 
     toolsets: dict[str, Toolset] = {}
     assignment: list[str] = []
+    fixed_names: list[str] | None = None
     for index in range(n_tasks):
         if setting.toolset_mode == "fixed":
             rng_seed_parts: tuple[object, ...] = (seed, domain, setting.key, "fixed")
@@ -81,7 +101,11 @@ def sample_toolsets(
         else:
             rng_seed_parts = (seed, domain, setting.key, "task", index)
             size = rng_for(*rng_seed_parts, "size").randint(low, high)
-        names = draw(rng_for(*rng_seed_parts), size)
+        if setting.toolset_mode == "fixed":
+            fixed_names = fixed_names or draw(rng_for(*rng_seed_parts), size)  # one toolset for every task
+            names = fixed_names
+        else:
+            names = draw(rng_for(*rng_seed_parts), size)
         toolset_id = stable_id("ts", domain, names + extras)
         if toolset_id not in toolsets:
             toolsets[toolset_id] = Toolset(

@@ -1564,9 +1564,9 @@ class CurrencyInLanguage(BaseModel):
     package="babel",
     description="A currency's name and symbol as written in a locale (CLDR), e.g. JPY in French: 'yen japonais'.",
     outputs={
-        "name": Output("label", "the name of {currency_code} in the locale {locale}"),
-        "plural_name": Output("label", "the plural name of {currency_code} in the locale {locale}"),
-        "symbol": Output("label", "the symbol of {currency_code} in the locale {locale}"),
+        "name": Output("label", "the name of {currency_code} in the {locale}"),
+        "plural_name": Output("label", "the plural name of {currency_code} in the {locale}"),
+        "symbol": Output("label", "the symbol of {currency_code} in the {locale}"),
     },
     examples=[{"currency_code": "JPY", "locale": "fr"}],
 )
@@ -1602,9 +1602,9 @@ class NumberInLocale(BaseModel):
     description="Write a number the way a locale does (CLDR): grouped decimal, percent (of the number as a "
     "fraction) and scientific notation, e.g. 1234567 in de_DE is '1.234.567'.",
     outputs={
-        "decimal": Output("label", "{amount} written as a decimal in the locale {locale}"),
-        "percent": Output("label", "{amount} written as a percentage in the locale {locale}"),
-        "scientific": Output("label", "{amount} written in scientific notation in the locale {locale}"),
+        "decimal": Output("label", "{amount} written as a decimal in the {locale}"),
+        "percent": Output("label", "{amount} written as a percentage in the {locale}"),
+        "scientific": Output("label", "{amount} written in scientific notation in the {locale}"),
     },
     examples=[{"amount": 1234567, "locale": "de_DE"}],
 )
@@ -2103,9 +2103,9 @@ class ZoneParam(BaseModel):
     description="The exchanges whose trading calendar runs in a given IANA time zone (exchange_calendars): how "
     "many, their ISO 10383 MICs, and the first alphabetically.",
     outputs={
-        "exchange_count": Output("count", "the number of exchanges trading in the time zone {timezone}"),
-        "exchanges": Output("string_list", "the MICs of the exchanges trading in the time zone {timezone}"),
-        "first_exchange": Output("exchange_code", "the first exchange, by MIC, trading in the time zone {timezone}"),
+        "exchange_count": Output("count", "the number of exchanges trading in {timezone}"),
+        "exchanges": Output("string_list", "the MICs of the exchanges trading in {timezone}"),
+        "first_exchange": Output("exchange_code", "the first exchange, by MIC, trading in {timezone}"),
     },
     examples=[{"timezone": "America/New_York"}],
 )

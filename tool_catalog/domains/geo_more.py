@@ -333,9 +333,9 @@ class CountryAlpha3(BaseModel):
     package="pycountry",
     description="Resolve an ISO 3166-1 alpha-3 country code to its alpha-2 code, English name and official name.",
     outputs={
-        "country_code": Output("country_code", "the country with alpha-3 code {alpha_3}"),
-        "name": Output("country_name", "the English name of the country with alpha-3 code {alpha_3}"),
-        "official_name": Output("label", "the official name of the country with alpha-3 code {alpha_3}"),
+        "country_code": Output("country_code", "{alpha_3}"),
+        "name": Output("country_name", "the English name of {alpha_3}"),
+        "official_name": Output("label", "the official name of {alpha_3}"),
     },
     examples=[{"alpha_3": "DEU"}, {"alpha_3": "KEN"}],
 )
@@ -567,7 +567,7 @@ class CountryInLanguage(BaseModel):
     package="babel",
     description="The name of a country written in another language (CLDR territory names), e.g. DE in French "
     "is 'Allemagne'.",
-    outputs={"name": Output("label", "the name of {country_code} in the language {language_code}")},
+    outputs={"name": Output("label", "the name of {country_code} in {language_code}")},
     examples=[{"country_code": "DE", "language_code": "fr"}, {"country_code": "JP", "language_code": "ru"}],
 )
 def country_name_in_language(p: CountryInLanguage) -> dict:
@@ -797,10 +797,10 @@ class IcaoCode(BaseModel):
     package="airportsdata",
     description="Find an airport by its ICAO code: its IATA code, name, country and subdivision.",
     outputs={
-        "iata": Output("iata_code", "the airport with ICAO code {icao}"),
-        "name": Output("airport_name", "the name of the airport with ICAO code {icao}"),
-        "country_code": Output("country_code", "the country of the airport with ICAO code {icao}"),
-        "subdivision": Output("label", "the state or region of the airport with ICAO code {icao}"),
+        "iata": Output("iata_code", "{icao}"),
+        "name": Output("airport_name", "the name of {icao}"),
+        "country_code": Output("country_code", "the country of {icao}"),
+        "subdivision": Output("label", "the state or region of {icao}"),
     },
     examples=[{"icao": "EGLL"}, {"icao": "YSSY"}],
 )
@@ -818,9 +818,9 @@ def airport_by_icao(p: IcaoCode) -> dict:
     package="airportsdata",
     description="The ICAO code, FAA location identifier (US airports) and state or region of an airport by IATA code.",
     outputs={
-        "icao": Output("icao_code", "the ICAO code of airport {iata}"),
-        "faa_lid": Output("label", "the FAA location identifier of airport {iata}"),
-        "subdivision": Output("label", "the state or region where airport {iata} is located"),
+        "icao": Output("icao_code", "the ICAO code of {iata}"),
+        "faa_lid": Output("label", "the FAA location identifier of {iata}"),
+        "subdivision": Output("label", "the state or region where {iata} is located"),
     },
     examples=[{"iata": "JFK"}, {"iata": "NRT"}],
 )
@@ -995,8 +995,8 @@ def airport_time_difference(p: AirportPairOnDate) -> dict:
     description="The IATA-coded airports whose time zone is a given IANA zone: how many, and the highest-elevation "
     "one.",
     outputs={
-        "airport_count": Output("count", "the number of airports in the time zone {timezone}"),
-        "highest_airport": Output("iata_code", "the highest-elevation airport in the time zone {timezone}"),
+        "airport_count": Output("count", "the number of airports in {timezone}"),
+        "highest_airport": Output("iata_code", "the highest-elevation airport in {timezone}"),
     },
     examples=[{"timezone": "Europe/London"}, {"timezone": "Asia/Tokyo"}],
 )
@@ -1016,8 +1016,8 @@ def airports_in_timezone(p: TimezoneName) -> dict:
     description="Rank of an airport by elevation among the IATA-coded airports of its country (1 = highest) and "
     "the number of airports ranked.",
     outputs={
-        "elevation_rank": Output("count", "the elevation rank of airport {iata} within its country"),
-        "airports_in_country": Output("count", "the number of airports in the country of airport {iata}"),
+        "elevation_rank": Output("count", "the elevation rank of {iata} within its country"),
+        "airports_in_country": Output("count", "the number of airports in the country of {iata}"),
     },
     examples=[{"iata": "LHR"}, {"iata": "CUZ"}],
 )
@@ -1138,8 +1138,8 @@ class ZoneInLanguage(BaseModel):
     description="The CLDR display name of a time zone in a language (e.g. Asia/Tokyo in French: 'heure du Japon') "
     "and the city name CLDR uses for it.",
     outputs={
-        "zone_name": Output("label", "the name of the time zone {timezone} in the language {language_code}"),
-        "exemplar_city": Output("label", "the city name of {timezone} in the language {language_code}"),
+        "zone_name": Output("label", "the name of {timezone} in {language_code}"),
+        "exemplar_city": Output("label", "the city name of {timezone} in {language_code}"),
     },
     examples=[{"timezone": "Asia/Tokyo", "language_code": "fr"}],
 )
@@ -1177,7 +1177,7 @@ def _windows_names() -> dict[str, str]:
     "zone is the Windows zone's main location), and the canonical IANA name of an alias.",
     outputs={
         "windows_zone": Output("label", "the Windows time zone ID of {timezone}"),
-        "canonical_name": Output("timezone", "the canonical IANA name of the time zone {timezone}"),
+        "canonical_name": Output("timezone", "the canonical IANA name of {timezone}"),
     },
     examples=[{"timezone": "Europe/London"}, {"timezone": "Asia/Tokyo"}],
 )
@@ -1497,9 +1497,9 @@ class Geohash(BaseModel):
     package="stdlib",
     description="Decode a geohash to the latitude and longitude of its cell centre and the cell's size in degrees.",
     outputs={
-        "latitude": Output("latitude", "the latitude of the centre of the geohash cell {geohash}"),
-        "longitude": Output("longitude", "the longitude of the centre of the geohash cell {geohash}"),
-        "lat_error_deg": Output("number", "the half-height in degrees of the geohash cell {geohash}"),
+        "latitude": Output("latitude", "the latitude of the centre of {geohash}"),
+        "longitude": Output("longitude", "the longitude of the centre of {geohash}"),
+        "lat_error_deg": Output("number", "the half-height in degrees of {geohash}"),
     },
     examples=[{"geohash": "u4pruydqqvj"}],
 )
@@ -1557,8 +1557,8 @@ class Locator(BaseModel):
     package="stdlib",
     description="The latitude and longitude of the centre of a Maidenhead grid square.",
     outputs={
-        "latitude": Output("latitude", "the latitude of the centre of the Maidenhead square {locator}"),
-        "longitude": Output("longitude", "the longitude of the centre of the Maidenhead square {locator}"),
+        "latitude": Output("latitude", "the latitude of the centre of {locator}"),
+        "longitude": Output("longitude", "the longitude of the centre of {locator}"),
     },
     examples=[{"locator": "IO91wm"}],
 )

@@ -363,7 +363,7 @@ class YearInLanguage(BaseModel):
     package="num2words",
     description="A year read out in words in a language, as it is spoken (num2words 'year' mode: 1999 in English "
     "is 'nineteen ninety-nine').",
-    outputs={"words": Output("text", "the year {year} spoken in the language {language_code}")},
+    outputs={"words": Output("text", "the year {year} spoken in {language_code}")},
     examples=[{"year": 1999, "language_code": "en"}, {"year": 2024, "language_code": "fr"}],
 )
 def year_in_words(p: YearInLanguage) -> dict:
@@ -390,7 +390,7 @@ class OrdinalInLanguage(BaseModel):
     kind="processing",
     package="num2words",
     description="An ordinal number written in words in a language (num2words), e.g. 3 in French is 'troisième'.",
-    outputs={"ordinal_words": Output("text", "the ordinal {number} written in the language {language_code}")},
+    outputs={"ordinal_words": Output("text", "the ordinal {number} written in {language_code}")},
     examples=[{"number": 3, "language_code": "fr"}],
 )
 def ordinal_in_words(p: OrdinalInLanguage) -> dict:
@@ -424,7 +424,7 @@ class AmountInWords(BaseModel):
     package="num2words",
     description="An amount of money written out in words in a language, as on a cheque (num2words currency "
     "mode), e.g. 12.50 EUR in German is 'zwölf Euro und fünfzig Cent'.",
-    outputs={"words": Output("text", "{amount} {currency_code} written in words in the language {language_code}")},
+    outputs={"words": Output("text", "{amount} {currency_code} written in words in {language_code}")},
     examples=[{"amount": 12.5, "currency_code": "EUR", "language_code": "de"}],
 )
 def amount_in_words(p: AmountInWords) -> dict:
@@ -500,7 +500,7 @@ class Roman(BaseModel):
     kind="processing",
     package="stdlib",
     description="Read a Roman numeral (standard subtractive form only; 'IIII' or 'IC' are rejected) as a number.",
-    outputs={"number": Output("integer", "the value of the Roman numeral {roman}")},
+    outputs={"number": Output("integer", "the value of {roman}")},
     examples=[{"roman": "MCMXCIX"}],
 )
 def from_roman_numerals(p: Roman) -> dict:
@@ -532,8 +532,8 @@ class NumberInLanguage(BaseModel):
     description="CLDR plural category of a number in a language (zero, one, two, few, many or other), which decides "
     "the noun form after it (Russian 3 -> few, 5 -> many), and the ordinal category.",
     outputs={
-        "plural_category": Output("label", "the CLDR plural category of {number} in the language {language_code}"),
-        "ordinal_category": Output("label", "the CLDR ordinal category of {number} in the language {language_code}"),
+        "plural_category": Output("label", "the CLDR plural category of {number} in {language_code}"),
+        "ordinal_category": Output("label", "the CLDR ordinal category of {number} in {language_code}"),
     },
     examples=[{"number": 3, "language_code": "ru"}],
 )
@@ -549,8 +549,8 @@ def plural_category(p: NumberInLanguage) -> dict:
     description="The plural categories a language distinguishes (CLDR): how many and which (English: one, other; "
     "Arabic: zero, one, two, few, many, other).",
     outputs={
-        "category_count": Output("count", "the number of plural categories of the language {language_code}"),
-        "categories": Output("string_list", "the plural categories of the language {language_code}"),
+        "category_count": Output("count", "the number of plural categories of {language_code}"),
+        "categories": Output("string_list", "the plural categories of {language_code}"),
     },
     examples=[{"language_code": "ar"}, {"language_code": "ja"}],
 )
@@ -579,7 +579,7 @@ class ListInLanguage(BaseModel):
     package="babel",
     description="Join a list of items the way a language writes lists (CLDR list patterns: 'a, b und c' in German, "
     "'a, b y c' in Spanish).",
-    outputs={"joined": Output("text", "the list {items} joined in the language {language_code}")},
+    outputs={"joined": Output("text", "the list {items} joined in {language_code}")},
     examples=[{"items": ["apples", "pears", "plums"], "language_code": "de"}],
 )
 def join_list(p: ListInLanguage) -> dict:
@@ -597,10 +597,10 @@ def join_list(p: ListInLanguage) -> dict:
     description="How a language writes numbers (CLDR symbols): decimal separator, grouping separator, percent sign "
     "and minus sign, and its default numbering system.",
     outputs={
-        "decimal_separator": Output("label", "the decimal separator of the language {language_code}"),
-        "group_separator": Output("label", "the digit grouping separator of the language {language_code}"),
-        "percent_sign": Output("label", "the percent sign of the language {language_code}"),
-        "numbering_system": Output("label", "the default numbering system of the language {language_code}"),
+        "decimal_separator": Output("label", "the decimal separator of {language_code}"),
+        "group_separator": Output("label", "the digit grouping separator of {language_code}"),
+        "percent_sign": Output("label", "the percent sign of {language_code}"),
+        "numbering_system": Output("label", "the default numbering system of {language_code}"),
     },
     examples=[{"language_code": "de"}, {"language_code": "ar"}],
 )
@@ -623,9 +623,9 @@ def number_symbols(p: LanguageParam) -> dict:
     description="Writing conventions of a language (CLDR): text direction, short date and time patterns, and its "
     "measurement system.",
     outputs={
-        "text_direction": Output("label", "the text direction (ltr or rtl) of the language {language_code}"),
-        "short_date_pattern": Output("label", "the short date pattern of the language {language_code}"),
-        "short_time_pattern": Output("label", "the short time pattern of the language {language_code}"),
+        "text_direction": Output("label", "the text direction (ltr or rtl) of {language_code}"),
+        "short_date_pattern": Output("label", "the short date pattern of {language_code}"),
+        "short_time_pattern": Output("label", "the short time pattern of {language_code}"),
     },
     examples=[{"language_code": "ar"}, {"language_code": "de"}],
 )
@@ -671,8 +671,8 @@ class UnitInLanguage(BaseModel):
     description="A quantity with its unit written out in a language (CLDR unit patterns with the right plural "
     "form), long and short.",
     outputs={
-        "long_form": Output("text", "{value} {unit} written out in the language {language_code}"),
-        "short_form": Output("label", "{value} {unit} abbreviated in the language {language_code}"),
+        "long_form": Output("text", "{value} {unit} written out in {language_code}"),
+        "short_form": Output("label", "{value} {unit} abbreviated in {language_code}"),
     },
     examples=[{"value": 12, "unit": "kilometer", "language_code": "fr"}],
 )
@@ -703,7 +703,7 @@ class Duration(BaseModel):
     package="babel",
     description="A relative time phrase in a language (CLDR), e.g. 3 days ahead in German is 'in 3 Tagen', rounded "
     "to the largest sensible unit.",
-    outputs={"phrase": Output("text", "{days} days from now said in the language {language_code}")},
+    outputs={"phrase": Output("text", "{days} days from now said in {language_code}")},
     examples=[{"days": 3, "language_code": "de"}],
 )
 def relative_time_phrase(p: Duration) -> dict:
@@ -876,8 +876,8 @@ class JulianCalendarDate(BaseModel):
     description="Convert a Julian-calendar date (Old Style) to the Gregorian calendar, and the days the two "
     "calendars differ by then.",
     outputs={
-        "date": Output("date", "the Gregorian date of the Julian calendar date {julian_date}"),
-        "offset_days": Output("integer", "the days between the Julian date {julian_date} and its Gregorian date"),
+        "date": Output("date", "the Gregorian date of {julian_date}"),
+        "offset_days": Output("integer", "the days between {julian_date} and its Gregorian date"),
     },
     examples=[{"julian_date": "1917-10-25"}],
 )
@@ -913,8 +913,8 @@ class PersianCalendarDate(BaseModel):
     description="Convert a Persian (Solar Hijri) calendar date to the Gregorian calendar and give its weekday "
     "(1403-01-01 is Nowruz 2024).",
     outputs={
-        "date": Output("date", "the Gregorian date of the Persian calendar date {persian_date}"),
-        "weekday": Output("weekday", "the weekday of the Persian calendar date {persian_date}"),
+        "date": Output("date", "the Gregorian date of {persian_date}"),
+        "weekday": Output("weekday", "the weekday of {persian_date}"),
     },
     examples=[{"persian_date": "1403-01-01"}],
 )

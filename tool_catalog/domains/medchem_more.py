@@ -1085,7 +1085,7 @@ for _name, _model, _kind, _attr, _label, _examples in [
         description=f"Resolve a compound by its {_label.split(' {')[0]} to its CAS number, common name and molecular "
         "formula (PubChem-derived database of the chemicals package).",
         outputs={
-            k: Output(port_name, phrase.format(value=f"the compound with {_label}"))
+            k: Output(port_name, phrase.format(value="{" + _label.split("{")[1]))
             for k, (port_name, phrase) in _ID_OUTPUTS.items()
         },
         examples=_examples,
@@ -1125,9 +1125,9 @@ class _OrganicFormula(BaseModel):
     description="Isomers in the chemicals database: how many compounds share a molecular formula, and the CAS "
     "number and name of the first one listed.",
     outputs={
-        "isomer_count": Output("count", "the number of compounds in the database with formula {formula}"),
-        "first_cas": Output("cas_number", "the first compound listed with formula {formula}"),
-        "first_name": Output("chemical_name", "the name of the first compound listed with formula {formula}"),
+        "isomer_count": Output("count", "the number of compounds in the database with {formula}"),
+        "first_cas": Output("cas_number", "the first compound listed with {formula}"),
+        "first_name": Output("chemical_name", "the name of the first compound listed with {formula}"),
     },
     examples=[{"formula": "C2H6O"}, {"formula": "C6H12O6"}],
 )

@@ -93,8 +93,8 @@ class RnaSequence(BaseModel):
     description="Back-transcribe RNA into the DNA coding strand (U -> T) and translate the RNA from its first "
     "base with the standard genetic code up to the first stop.",
     outputs={
-        "dna": Output("dna_sequence", "the DNA coding strand of the RNA {rna}"),
-        "protein": Output("protein_sequence", "the protein encoded by the RNA {rna} read from its first base"),
+        "dna": Output("dna_sequence", "the DNA coding strand of {rna}"),
+        "protein": Output("protein_sequence", "the protein encoded by {rna} read from its first base"),
     },
     examples=[{"rna": "AUGGCCAUUGUAAUGGGCCGCUGA"}],
 )
@@ -390,9 +390,9 @@ class CodonQuery(BaseModel):
     description="What a codon means in an NCBI genetic code: the amino acid it encodes (or stop), and whether it "
     "is a start codon there.",
     outputs={
-        "amino_acid": Output("amino_acid", "the amino acid encoded by {codon} in NCBI genetic code {table}"),
-        "is_stop": Output("boolean", "whether {codon} is a stop codon in NCBI genetic code {table}"),
-        "is_start": Output("boolean", "whether {codon} is a start codon in NCBI genetic code {table}"),
+        "amino_acid": Output("amino_acid", "the amino acid encoded by {codon} in {table}"),
+        "is_stop": Output("boolean", "whether {codon} is a stop codon in {table}"),
+        "is_start": Output("boolean", "whether {codon} is a start codon in {table}"),
     },
     examples=[{"codon": "TGA", "table": 2}, {"codon": "TGA", "table": 1}],
 )
@@ -856,11 +856,11 @@ def _instant(text: str) -> Any:
     "as hours:minutes:seconds and decimal hours.",
     outputs={
         "sidereal_time": Output(
-            "label", "the local sidereal time at longitude {longitude} (latitude {latitude}) at {datetime_utc} UTC"
+            "label", "the local sidereal time at {longitude} (seen from {latitude}) at {datetime_utc} UTC"
         ),
         "sidereal_hours": Output(
             "number",
-            "the local sidereal time in hours at longitude {longitude} (latitude {latitude}) at {datetime_utc} UTC",
+            "the local sidereal time in hours at {longitude} (seen from {latitude}) at {datetime_utc} UTC",
         ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278, "datetime_utc": "2025-01-01T22:00"}],
@@ -961,10 +961,8 @@ class StarLatitude(BaseModel):
     description="Visibility of a star from a latitude (J2000 declination): whether it is circumpolar (never sets), "
     "never rises, or rises and sets, and its greatest altitude at culmination.",
     outputs={
-        "visibility": Output(
-            "label", "whether {star} is circumpolar, rises and sets, or never rises at latitude {latitude}"
-        ),
-        "max_altitude_deg": Output("number", "the greatest altitude in degrees of {star} at latitude {latitude}"),
+        "visibility": Output("label", "whether {star} is circumpolar, rises and sets, or never rises at {latitude}"),
+        "max_altitude_deg": Output("number", "the greatest altitude in degrees of {star} at {latitude}"),
     },
     examples=[{"star": "Canopus", "latitude": 51.5074}, {"star": "Polaris", "latitude": 40.7128}],
 )
@@ -1242,9 +1240,9 @@ class LatitudeHeight(BaseModel):
     description="WGS84 normal gravity at a latitude and height (Somigliana's formula with the free-air "
     "correction), and the geocentric radius of the ellipsoid at that latitude.",
     outputs={
-        "gravity_m_s2": Output("number", "the normal gravity in m/s2 at latitude {latitude} and {height_m} m"),
+        "gravity_m_s2": Output("number", "the normal gravity in m/s2 at {latitude} and {height_m} m"),
         "geocentric_radius_km": Output(
-            "number", "the WGS84 geocentric radius in km at latitude {latitude} (height {height_m} m)"
+            "number", "the WGS84 geocentric radius in km at {latitude} (height {height_m} m)"
         ),
     },
     examples=[{"latitude": 45.0, "height_m": 0}],
@@ -1972,8 +1970,8 @@ class AminoAcidInTable(BaseModel):
     description="The codons that encode an amino acid in a given NCBI genetic code (e.g. tryptophan gains TGA in "
     "the vertebrate mitochondrial code).",
     outputs={
-        "codons": Output("string_list", "the codons of {amino_acid} in NCBI genetic code {table}"),
-        "codon_count": Output("count", "the number of codons of {amino_acid} in NCBI genetic code {table}"),
+        "codons": Output("string_list", "the codons of {amino_acid} in {table}"),
+        "codon_count": Output("count", "the number of codons of {amino_acid} in {table}"),
     },
     examples=[{"amino_acid": "W", "table": 2}],
 )
