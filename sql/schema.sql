@@ -116,7 +116,7 @@ CREATE TABLE IF NOT EXISTS verifications (
     task_id    VARCHAR NOT NULL,
     domain     VARCHAR NOT NULL,
     diversity  VARCHAR NOT NULL,
-    check_name VARCHAR NOT NULL,             -- format | replay | entailment | grounding | minimality | non_trivial | unique
+    check_name VARCHAR NOT NULL,             -- format | replay | entailment | grounding | minimality | non_trivial | unique | split_safe
     passed     BOOLEAN NOT NULL,
     reason     VARCHAR NOT NULL
 );

@@ -22,13 +22,19 @@ from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_ev
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
 from dive_assets.synthesis.sampling import rng_for, sample_toolsets
 from dive_assets.synthesis.solver import SolverAttempt, pass_rates, solve_task
-from dive_assets.synthesis.splitting import assign_splits
+from dive_assets.synthesis.splitting import (
+    assign_splits,
+    seed_held_out,
+    split_conflict,
+    tool_held_out,
+    toolset_held_out,
+)
 from dive_assets.synthesis.verification import CHECKS, verify_task
 from tool_catalog.graph import tool_edges
 from tool_catalog.ports import get_port
 from tool_catalog.registry import all_tools, domain_tools, general_tools, get_tool, seed_sources
 from tool_catalog.runtime import call_tool
-from tool_catalog.spec import ToolSpec
+from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
 CHECK_ORDER = (*CHECKS, "non_trivial", "unique")
 ADVISORY_CHECKS = ("non_trivial",)  # recorded for filtering; a flagged task is still verified
@@ -209,6 +215,8 @@ def run_traces(
             return None
         seed_port = _seed_port(ports, tools, partition_usage, rng)
         candidates = seeds_by_port[seed_port]
+        if toolset_held_out(toolset["toolset_id"], run.seed):  # its tasks are test tasks: give them a test seed
+            candidates = [v for v in candidates if seed_held_out(domain, v, run.seed)] or candidates
         seed_value = rng.choice(candidates)
         for _ in range(20):  # prefer an unused seed entity within the partition
             if seed_value not in used_seeds:
@@ -221,6 +229,11 @@ def run_traces(
         slot, toolset, tools, rng, trace_id, seed_port, seed_value = plan
         llm_error = None
         if client is None:
+            if not seed_held_out(domain, seed_value, run.seed) and not toolset_held_out(
+                toolset["toolset_id"], run.seed
+            ):
+                # a training trace: held-out tools stay out of it, so none of its tasks needs one
+                tools = [t for t in tools if t.domain == GENERAL_DOMAIN or not tool_held_out(t.name, run.seed)]
             steps = _embedded_loop(
                 trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run, partition_usage
             )
@@ -601,6 +614,7 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
     tools = {t.name: t for t in all_tools()}
     by_trace = {t.trace_id: t for t in traces}
     checks = []
+    general = frozenset(t.name for t in general_tools())
     duplicates = find_duplicates([(t.task_id, t.trace_id, t.question) for t in tasks])
     for task in sorted(tasks, key=lambda t: t.task_id):
         trace = by_trace.get(task.trace_id)
@@ -612,6 +626,8 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
         dup = duplicates.get(task.task_id)
         reason = None if dup is None else f"duplicate of task {dup.kept} (shingle Jaccard {dup.similarity})"
         results.append(_row(task, "unique", reason))
+        needed = [] if trace is None else [s.tool_name for s in trace.steps if s.step_index in task.required_steps]
+        results.append(_row(task, "split_safe", split_conflict(task, run.seed, needed, general)))
         checks.extend(results)
     checks_frame = pl.DataFrame(
         checks, schema=["task_id", "domain", "diversity", "check_name", "passed", "reason"], orient="row"
@@ -627,7 +643,6 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
         t.task_id: [s.tool_name for s in by_trace[t.trace_id].steps if s.step_index in t.required_steps]
         for t in final.values()
     }
-    general = frozenset(t.name for t in general_tools())
     splits = [s.model_dump() for s in assign_splits(list(final.values()), verified, run.seed, required_tools, general)]
     split_schema = {
         "task_id": pl.String, "domain": pl.String, "diversity": pl.String, "split": pl.String,

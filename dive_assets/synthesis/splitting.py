@@ -12,6 +12,14 @@
 
 Only verified tasks are assigned; assignment of a task never depends on which other tasks exist, so
 adding tasks never moves old ones.
+
+Leak-free by construction, across partitions too: every task has a *side* that is a function of itself only.
+Its seed entity's side is :func:`seed_held_out`; its question's side is the seed's side when the question
+names the seed entity, else a bucket of the normalized question. A training task needs both sides "train",
+a test task both "test" (test_id by its seed; the out-of-distribution splits by their tool or toolset, and the
+policy gives held-out toolsets held-out seeds and keeps held-out tools out of training traces). So two tasks
+with the same question, or the same seed and answer, can never sit on opposite sides; a task whose sides
+disagree is not split, and :func:`split_conflict` says why (it is a failed ``split_safe`` check).
 """
 
 from __future__ import annotations
@@ -40,16 +48,49 @@ def toolset_held_out(toolset_id: str, seed: int) -> bool:
 
 
 def seed_held_out(domain: str, seed_value: str, seed: int) -> bool:
-    return bucket(seed, "seed", domain, seed_value) < SEED_HOLDOUT
+    """Whether a seed entity is reserved for testing; the same value (a country code seeds both geo and
+    language) has the same side in every domain, since the leakage check compares across partitions."""
+    del domain
+    return bucket(seed, "seed", seed_value) < SEED_HOLDOUT
 
 
 def tool_held_out(tool_name: str, seed: int) -> bool:
     return bucket(seed, "tool", tool_name) < TOOL_HOLDOUT
 
 
+def question_held_out(task: Task, seed: int) -> bool:
+    """The question's side: the seed's when the question names the seed entity, else its own bucket."""
+    question = " ".join(task.question.lower().split())
+    if task.seed_value and task.seed_value.lower() in question:
+        return seed_held_out(task.domain, task.seed_value, seed)
+    return bucket(seed, "question", question) < SEED_HOLDOUT
+
+
+def split_conflict(
+    task: Task, seed: int, required_tools: Iterable[str] = (), general: frozenset[str] = frozenset()
+) -> str | None:
+    """Why the task cannot be split without a possible train/test leak, or None."""
+    seed_test = seed_held_out(task.domain, task.seed_value, seed)
+    question_test = question_held_out(task, seed)
+    wants_test = (
+        any(tool_held_out(t, seed) for t in required_tools if t not in general)
+        or toolset_held_out(task.toolset_id, seed)
+        or seed_test
+    )
+    if wants_test and not (seed_test and question_test):
+        side = "its seed entity" if not seed_test else "its question"
+        return f"a test task whose {side} is reserved for training"
+    if not wants_test and question_test:
+        return "a training task whose question is reserved for testing"
+    return None
+
+
 def assign_split(
     task: Task, seed: int, required_tools: Iterable[str] = (), general: frozenset[str] = frozenset()
-) -> str:
+) -> str | None:
+    """The task's split, or None when :func:`split_conflict` finds it could leak."""
+    if split_conflict(task, seed, required_tools, general) is not None:
+        return None
     if any(tool_held_out(t, seed) for t in required_tools if t not in general):
         return "test_ood_tool"
     if toolset_held_out(task.toolset_id, seed):
@@ -71,12 +112,15 @@ def assign_splits(
         if t.task_id not in verified:
             continue
         needed = (required_tools or {}).get(t.task_id, [])
+        split = assign_split(t, seed, needed, general)
+        if split is None:
+            continue
         out.append(
             SplitAssignment(
                 task_id=t.task_id,
                 domain=t.domain,
                 diversity=t.diversity,
-                split=assign_split(t, seed, needed, general),
+                split=split,
                 toolset_id=t.toolset_id,
                 seed_value=t.seed_value,
                 held_out_tools=sorted({n for n in needed if n not in general and tool_held_out(n, seed)}),

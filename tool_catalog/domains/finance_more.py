@@ -2068,7 +2068,8 @@ class TargetGrowth(BaseModel):
     domain=DOMAIN,
     kind="processing",
     package="numpy-financial",
-    description="Years for an investment to grow to a target at an annual return (numpy_financial.nper), exact "
+    description="Years for an investment to grow to a target at an annual return (log(target/pv)/log(1+r), as "
+    "numpy_financial.nper with no payments), exact "
     "and rounded up to whole years.",
     outputs={
         "years": Output("number", "the years for {present_value} to grow to {target} at {annual_rate}"),
@@ -2077,11 +2078,9 @@ class TargetGrowth(BaseModel):
     examples=[{"present_value": 10000, "target": 20000, "annual_rate": 0.07}],
 )
 def time_to_target(p: TargetGrowth) -> dict:
-    import numpy_financial as npf
-
     if p.target <= p.present_value or p.annual_rate <= 0:
         raise ToolInputError("the target must exceed the present value and the rate must be positive")
-    n = float(npf.nper(p.annual_rate, 0, -p.present_value, p.target))
+    n = math.log(p.target / p.present_value) / math.log1p(p.annual_rate)  # npf.nper with no payments
     return {"years": round(n, 4), "whole_years": math.ceil(n - 1e-9)}
 
 

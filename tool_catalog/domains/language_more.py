@@ -101,6 +101,14 @@ def _first_pronunciations() -> dict[str, tuple[str, ...]]:
     return {w: tuple(pr[0].split()) for w, pr in _cmu().items() if w.isalpha() and pr}
 
 
+@cache
+def _pronunciations_by_length() -> dict[int, tuple[tuple[str, tuple[str, ...]], ...]]:
+    grouped: dict[int, list[tuple[str, tuple[str, ...]]]] = collections.defaultdict(list)
+    for word, phones in _first_pronunciations().items():
+        grouped[len(phones)].append((word, phones))
+    return {n: tuple(v) for n, v in grouped.items()}
+
+
 @tool(
     domain=DOMAIN,
     kind="retrieval",
@@ -119,8 +127,8 @@ def minimal_pairs(p: WordParam) -> dict:
     target = tuple(_phones(word)[0].split())
     found = sorted(
         w
-        for w, phones in _first_pronunciations().items()
-        if len(phones) == len(target) and w != word and sum(a != b for a, b in zip(phones, target, strict=True)) == 1
+        for w, phones in _pronunciations_by_length().get(len(target), ())
+        if w != word and sum(a != b for a, b in zip(phones, target, strict=True)) == 1
     )
     return {"pair_count": len(found), "first_pairs": found[:10]}
 
@@ -190,14 +198,19 @@ class StressPattern(BaseModel):
     examples=[{"pattern": "010"}],
 )
 def words_with_stress_pattern(p: StressPattern) -> dict:
-    found = sorted(
-        w
-        for w, phones in _first_pronunciations().items()
-        if "".join(ch for ph in phones for ch in ph if ch.isdigit()) == p.pattern
-    )
+    found = _stress_index().get(p.pattern)
     if not found:
         raise ToolInputError(f"no word has the stress pattern {p.pattern!r}")
     return {"word_count": len(found), "first_word": found[0]}
+
+
+@cache
+def _stress_index() -> dict[str, tuple[str, ...]]:
+    """Stress pattern of each word's first pronunciation -> the words, sorted (built once per process)."""
+    index: dict[str, list[str]] = collections.defaultdict(list)
+    for word, phones in _first_pronunciations().items():
+        index["".join(ch for ph in phones for ch in ph if ch.isdigit())].append(word)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
 class WordPair(BaseModel):
@@ -1022,14 +1035,22 @@ def islamic_festivals(p: YearParam) -> dict:
     examples=[{"year": 2025}],
 )
 def lunar_new_year(p: YearParam) -> dict:
-    import holidays
-
     if not 1950 <= p.year <= 2099:
         raise ToolInputError("the Chinese holiday calendar covers 1950-2099")
-    for day, name in sorted(holidays.country_holidays("CN", years=p.year, language="en_US").items()):
+    day = _spring_festival(p.year)
+    if day is None:
+        raise ToolInputError(f"no Spring Festival found in {p.year}")
+    return {"lunar_new_year": day.isoformat(), "weekday": day.strftime("%A")}
+
+
+@cache
+def _spring_festival(year: int) -> dt.date | None:
+    import holidays
+
+    for day, name in sorted(holidays.country_holidays("CN", years=year, language="en_US").items()):
         if "Spring Festival" in str(name) or "Chinese New Year" in str(name):
-            return {"lunar_new_year": day.isoformat(), "weekday": day.strftime("%A")}
-    raise ToolInputError(f"no Spring Festival found in {p.year}")
+            return day
+    return None
 
 
 @tool(

@@ -634,26 +634,46 @@ def _observer(latitude: float, longitude: float, when: Any) -> Any:
     return obs
 
 
-class BodyAtPlace(BaseModel):
-    body: str = Field(
-        description="Sun, Moon, Mercury, Venus, Mars, Jupiter, Saturn, Uranus, Neptune or Pluto.",
-        pattern=r"^[A-Z][a-z]{2,7}$",
-        json_schema_extra=port("celestial_body", samples=["Mars", "Jupiter", "Venus", "Saturn", "Moon"]),
-    )
-    latitude: float = Field(
+def _observer_latitude(limit: int = 90) -> Any:
+    return Field(
         description="Observer latitude in decimal degrees.",
-        ge=-66,
-        le=66,
+        ge=-limit,
+        le=limit,
         allow_inf_nan=False,
         json_schema_extra=port("latitude", samples=[51.5074, 40.7128, -33.8688, 35.6762, 48.8566]),
     )
-    longitude: float = Field(
+
+
+_NIGHT_SKY_TIMES = ["2025-01-01T22:00", "2024-08-12T02:00", "2025-03-20T20:30", "2024-12-24T23:00", "2025-06-21T21:00"]
+_DAYTIME_TIMES = ["2025-06-21T12:00", "2025-03-20T16:00", "2025-01-01T01:00", "2025-06-21T03:00", "2025-09-22T12:00"]
+
+
+def _utc_instant(samples: list[str]) -> Any:
+    return Field(
+        description="Instant in UTC as YYYY-MM-DDTHH:MM.",
+        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$",
+        json_schema_extra=port("datetime", samples=samples),
+    )
+
+
+def _observer_longitude() -> Any:
+    return Field(
         description="Observer longitude in decimal degrees.",
         ge=-180,
         le=180,
         allow_inf_nan=False,
         json_schema_extra=port("longitude", samples=[-0.1278, -74.006, 151.2093, 139.6503, 2.3522]),
     )
+
+
+class BodyAtPlace(BaseModel):
+    body: str = Field(
+        description="Sun, Moon, Mercury, Venus, Mars, Jupiter, Saturn, Uranus, Neptune or Pluto.",
+        pattern=r"^[A-Z][a-z]{2,7}$",
+        json_schema_extra=port("celestial_body", samples=["Mars", "Jupiter", "Venus", "Saturn", "Moon"]),
+    )
+    latitude: float = _observer_latitude(66)
+    longitude: float = _observer_longitude()
     date: str = _date_field("Date (YYYY-MM-DD); the search starts at 00:00 UT.")
 
 
@@ -809,34 +829,9 @@ def planet_heliocentric(p: PlanetOnDate) -> dict:
 
 
 class PlaceTime(BaseModel):
-    latitude: float = Field(
-        description="Observer latitude in decimal degrees.",
-        ge=-90,
-        le=90,
-        allow_inf_nan=False,
-        json_schema_extra=port("latitude", samples=[51.5074, 40.7128, -33.8688, 35.6762, 48.8566]),
-    )
-    longitude: float = Field(
-        description="Observer longitude in decimal degrees.",
-        ge=-180,
-        le=180,
-        allow_inf_nan=False,
-        json_schema_extra=port("longitude", samples=[-0.1278, -74.006, 151.2093, 139.6503, 2.3522]),
-    )
-    datetime_utc: str = Field(
-        description="Instant in UTC as YYYY-MM-DDTHH:MM.",
-        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$",
-        json_schema_extra=port(
-            "datetime",
-            samples=[
-                "2025-01-01T22:00",
-                "2024-08-12T02:00",
-                "2025-03-20T20:30",
-                "2024-12-24T23:00",
-                "2025-06-21T21:00",
-            ],
-        ),
-    )
+    latitude: float = _observer_latitude(90)
+    longitude: float = _observer_longitude()
+    datetime_utc: str = _utc_instant(_NIGHT_SKY_TIMES)
 
 
 def _instant(text: str) -> Any:
@@ -877,34 +872,9 @@ class StarAtPlace(BaseModel):
         pattern=r"^[A-Z][A-Za-z ]{2,30}$",
         json_schema_extra=port("star_name", samples=["Sirius", "Vega", "Betelgeuse", "Polaris", "Antares"]),
     )
-    latitude: float = Field(
-        description="Observer latitude in decimal degrees.",
-        ge=-90,
-        le=90,
-        allow_inf_nan=False,
-        json_schema_extra=port("latitude", samples=[51.5074, 40.7128, -33.8688, 35.6762, 48.8566]),
-    )
-    longitude: float = Field(
-        description="Observer longitude in decimal degrees.",
-        ge=-180,
-        le=180,
-        allow_inf_nan=False,
-        json_schema_extra=port("longitude", samples=[-0.1278, -74.006, 151.2093, 139.6503, 2.3522]),
-    )
-    datetime_utc: str = Field(
-        description="Instant in UTC as YYYY-MM-DDTHH:MM.",
-        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$",
-        json_schema_extra=port(
-            "datetime",
-            samples=[
-                "2025-01-01T22:00",
-                "2024-08-12T02:00",
-                "2025-03-20T20:30",
-                "2024-12-24T23:00",
-                "2025-06-21T21:00",
-            ],
-        ),
-    )
+    latitude: float = _observer_latitude(90)
+    longitude: float = _observer_longitude()
+    datetime_utc: str = _utc_instant(_NIGHT_SKY_TIMES)
 
 
 @tool(
@@ -945,13 +915,7 @@ class StarLatitude(BaseModel):
         pattern=r"^[A-Z][A-Za-z ]{2,30}$",
         json_schema_extra=port("star_name", samples=["Canopus", "Polaris", "Sirius", "Acrux", "Vega"]),
     )
-    latitude: float = Field(
-        description="Observer latitude in decimal degrees.",
-        ge=-90,
-        le=90,
-        allow_inf_nan=False,
-        json_schema_extra=port("latitude", samples=[51.5074, 40.7128, -33.8688, 35.6762, 48.8566]),
-    )
+    latitude: float = _observer_latitude(90)
 
 
 @tool(
@@ -2016,34 +1980,9 @@ def sun_on_date(p: AstroDate) -> dict:
 
 
 class Shadow(BaseModel):
-    latitude: float = Field(
-        description="Latitude in decimal degrees.",
-        ge=-90,
-        le=90,
-        allow_inf_nan=False,
-        json_schema_extra=port("latitude", samples=[51.5074, 40.7128, -33.8688, 35.6762, 48.8566]),
-    )
-    longitude: float = Field(
-        description="Longitude in decimal degrees.",
-        ge=-180,
-        le=180,
-        allow_inf_nan=False,
-        json_schema_extra=port("longitude", samples=[-0.1278, -74.006, 151.2093, 139.6503, 2.3522]),
-    )
-    datetime_utc: str = Field(
-        description="Instant in UTC as YYYY-MM-DDTHH:MM.",
-        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$",
-        json_schema_extra=port(
-            "datetime",
-            samples=[
-                "2025-06-21T12:00",
-                "2025-03-20T16:00",
-                "2025-01-01T01:00",
-                "2025-06-21T03:00",
-                "2025-09-22T12:00",
-            ],
-        ),
-    )
+    latitude: float = _observer_latitude(90)
+    longitude: float = _observer_longitude()
+    datetime_utc: str = _utc_instant(_DAYTIME_TIMES)
     height_m: float = Field(
         description="Height of the object casting the shadow, in metres.",
         gt=0,

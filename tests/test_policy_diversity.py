@@ -1,0 +1,58 @@
+"""The embedded policy's diversity levers: graph-grown toolsets, least-used and failure-aware tool choice."""
+
+from __future__ import annotations
+
+import collections
+
+from dive_assets.synthesis.config import load_diversity_grid
+from dive_assets.synthesis.evidence import ToolUsage, productive_tools
+from dive_assets.synthesis.sampling import sample_toolsets
+from tool_catalog import domain_tools, general_tools, get_tool, seed_sources
+from tool_catalog.ports import get_port
+
+
+def test_tool_usage_prefers_rarely_used_and_rarely_failing_tools() -> None:
+    usage = ToolUsage()
+    for _ in range(9):
+        usage.record("busy", ok=True)
+    for _ in range(3):
+        usage.record("failing", ok=False)
+    usage.record("fresh_sibling", ok=True)
+    busy, failing, fresh, unseen = usage.weights(["busy", "failing", "fresh_sibling", "unseen"])
+    assert unseen > fresh > busy
+    assert failing < fresh  # same rarity class, but it keeps failing
+    assert usage.calls["busy"] == 9 and usage.errors == {"failing": 3}
+
+
+def test_productive_tools_are_those_feeding_another_tool_of_the_toolset() -> None:
+    tools = [get_tool(n) for n in ("airport_info", "timezone_utc_offset", "country_week_convention")]
+    productive = productive_tools(tools)
+    assert "airport_info" in productive  # its timezone output feeds timezone_utc_offset
+    assert "country_week_convention" not in productive  # weekdays and counts feed nothing here
+
+
+def test_varied_toolsets_are_grown_along_the_tool_graph_and_cover_the_pool() -> None:
+    setting = load_diversity_grid().get("full-varied")
+    pool = domain_tools("geo")
+    ports = {s.port for s in seed_sources("geo")}
+    toolsets, assignment = sample_toolsets("geo", setting, pool, general_tools(), ports, 200, 7)
+    assert len(assignment) == 200 and len(toolsets) > 150
+    domain_names = {t.name for t in pool}
+    linked = 0
+    included: collections.Counter[str] = collections.Counter()
+    for ts in toolsets:
+        names = [n for n in ts.tool_names if n in domain_names]
+        included.update(names)
+        tools = [get_tool(n) for n in names]
+        produced = {o.port for t in tools for o in t.outputs.values() if get_port(o.port).chainable}
+        linked += any(t.input_ports[p] in produced for t in tools for p in t.required_params)
+    assert linked / len(toolsets) > 0.8  # nearly every toolset holds a chain to execute
+    assert len(included) == len(pool)  # rarely included tools are drawn first: the whole pool is reached
+    assert max(included.values()) <= 4 * min(included.values())
+
+
+def test_fixed_setting_draws_its_single_toolset_once() -> None:
+    setting = load_diversity_grid().get("slice-fixed")
+    ports = {s.port for s in seed_sources("medchem")}
+    toolsets, assignment = sample_toolsets("medchem", setting, domain_tools("medchem"), [], ports, 50, 3)
+    assert len(toolsets) == 1 and set(assignment) == {toolsets[0].toolset_id}
