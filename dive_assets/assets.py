@@ -279,8 +279,8 @@ LEAK_CHECK = "no_train_test_leakage"
             description="No held-out toolset, question or (seed, answer) pair is shared between train and test splits.",
         ),
     ],
-    description="Verification (format, replay, entailment, grounding, minimality, uniqueness; one row per "
-    "task and check with the reason) and the split of every verified task.",
+    description="Verification (format, replay, entailment, grounding, minimality, uniqueness, split safety; one "
+    "row per task and check with the reason) and the leak-free split of every verified task.",
 )
 def verified_splits(
     context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource

@@ -54,3 +54,16 @@ def test_a_task_that_cannot_be_placed_says_why() -> None:
             reasons.add(reason)
     assert reasons  # some combinations conflict, and each is named
     assert all(r.startswith(("a test task whose", "a training task whose")) for r in reasons)
+
+
+def test_identical_questions_about_an_entity_share_a_side_whoever_seeded_the_trace() -> None:
+    """The same question from a trace seeded with the entity and from one that reached it as a second entity."""
+    for z in range(300):
+        zone = f"Zone/City_{z}"
+        question = f"What is the English name of the country that the time zone {zone} belongs to?"
+        sides = set()
+        for i, seed_value in enumerate([zone, "Other/Place", f"Seed/{z}", "Europe/Paris"]):
+            for toolset in ("ts_a", "ts_b", "ts_c"):
+                task = _task(i, question, seed_value, toolset, "France")
+                sides.add(_side(assign_split(task, SEED, ["timezone_location"], entities=[zone])))
+        assert len(sides - {None}) <= 1, (zone, sides)

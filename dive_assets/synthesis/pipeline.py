@@ -615,6 +615,7 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
     by_trace = {t.trace_id: t for t in traces}
     checks = []
     general = frozenset(t.name for t in general_tools())
+    entities: dict[str, list[str]] = {}
     duplicates = find_duplicates([(t.task_id, t.trace_id, t.question) for t in tasks])
     for task in sorted(tasks, key=lambda t: t.task_id):
         trace = by_trace.get(task.trace_id)
@@ -627,7 +628,9 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
         reason = None if dup is None else f"duplicate of task {dup.kept} (shingle Jaccard {dup.similarity})"
         results.append(_row(task, "unique", reason))
         needed = [] if trace is None else [s.tool_name for s in trace.steps if s.step_index in task.required_steps]
-        results.append(_row(task, "split_safe", split_conflict(task, run.seed, needed, general)))
+        entities[task.task_id] = [] if trace is None else stated_entities(task, trace, tools)
+        conflict = split_conflict(task, run.seed, needed, general, entities[task.task_id])
+        results.append(_row(task, "split_safe", conflict))
         checks.extend(results)
     checks_frame = pl.DataFrame(
         checks, schema=["task_id", "domain", "diversity", "check_name", "passed", "reason"], orient="row"
@@ -643,13 +646,37 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
         t.task_id: [s.tool_name for s in by_trace[t.trace_id].steps if s.step_index in t.required_steps]
         for t in final.values()
     }
-    splits = [s.model_dump() for s in assign_splits(list(final.values()), verified, run.seed, required_tools, general)]
+    splits = [
+        s.model_dump()
+        for s in assign_splits(list(final.values()), verified, run.seed, required_tools, general, entities)
+    ]
     split_schema = {
         "task_id": pl.String, "domain": pl.String, "diversity": pl.String, "split": pl.String,
         "toolset_id": pl.String, "seed_value": pl.String, "held_out_tools": pl.List(pl.String),
     }  # fmt: skip
     split_frame = pl.DataFrame(splits, schema=split_schema, orient="row")
     return {"verifications": checks_frame, "splits": split_frame}
+
+
+_NOT_ENTITIES = frozenset({"date", "datetime", "year"})
+
+
+def stated_entities(task: Task, trace: Trace, tools: dict[str, ToolSpec]) -> list[str]:
+    """The entity values a task's question states (seed or sample arguments of chainable ports such as codes and
+    names, not dates): the question's side in the split follows the smallest of them."""
+    out = set()
+    for step in trace.steps:
+        if step.step_index not in task.required_steps or step.tool_name not in tools:
+            continue
+        ports = tools[step.tool_name].input_ports
+        for name, value in step.arguments.items():
+            prov = step.provenance.get(name)
+            port_name = ports.get(name)
+            if prov is None or prov.source == "step" or port_name is None or port_name in _NOT_ENTITIES:
+                continue
+            if get_port(port_name).chainable:
+                out.add(str(value))
+    return sorted(out)
 
 
 def _row(task: Task, check: str, failure: str | None) -> dict[str, Any]:

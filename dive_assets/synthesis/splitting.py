@@ -13,19 +13,20 @@
 Only verified tasks are assigned; assignment of a task never depends on which other tasks exist, so
 adding tasks never moves old ones.
 
-Leak-free by construction, across partitions too: every task has a *side* that is a function of itself only.
-Its seed entity's side is :func:`seed_held_out`; its question's side is the seed's side when the question
-names the seed entity, else a bucket of the normalized question. A training task needs both sides "train",
-a test task both "test" (test_id by its seed; the out-of-distribution splits by their tool or toolset, and the
-policy gives held-out toolsets held-out seeds and keeps held-out tools out of training traces). So two tasks
-with the same question, or the same seed and answer, can never sit on opposite sides; a task whose sides
-disagree is not split, and :func:`split_conflict` says why (it is a failed ``split_safe`` check).
+Leak-free by construction, across partitions too: every task has two *sides*, each a function of the task
+itself. Its seed entity's side is :func:`seed_held_out`; its question's side is the side of the smallest entity
+value the question states (codes and names; dates and numbers do not count), else a bucket of the question. A
+training task needs both sides "train", a test task both "test" (test_id by its seed; the out-of-distribution
+splits by their tool or toolset, and the policy gives held-out toolsets held-out seeds and keeps held-out tools
+out of training traces). So two tasks with the same question, or the same seed and answer, can never sit on
+opposite sides; a task whose sides disagree is not split, and :func:`split_conflict` says why (it is a failed
+``split_safe`` check).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from dive_assets.synthesis.records import SplitAssignment, Task
 
@@ -58,8 +59,13 @@ def tool_held_out(tool_name: str, seed: int) -> bool:
     return bucket(seed, "tool", tool_name) < TOOL_HOLDOUT
 
 
-def question_held_out(task: Task, seed: int) -> bool:
-    """The question's side: the seed's when the question names the seed entity, else its own bucket."""
+def question_held_out(task: Task, seed: int, entities: Sequence[str] | None = None) -> bool:
+    """The question's side, a function of what the question states. With ``entities`` (the entity values the
+    question states: codes and names, not dates or numbers) it is the side of the smallest of them, so two
+    identical questions always share a side whichever trace asked them; without, the seed's side when the
+    question names the seed, else a bucket of the normalized question."""
+    if entities:
+        return seed_held_out(task.domain, min(entities), seed)
     question = " ".join(task.question.lower().split())
     if task.seed_value and task.seed_value.lower() in question:
         return seed_held_out(task.domain, task.seed_value, seed)
@@ -67,18 +73,22 @@ def question_held_out(task: Task, seed: int) -> bool:
 
 
 def split_conflict(
-    task: Task, seed: int, required_tools: Iterable[str] = (), general: frozenset[str] = frozenset()
+    task: Task,
+    seed: int,
+    required_tools: Iterable[str] = (),
+    general: frozenset[str] = frozenset(),
+    entities: Sequence[str] | None = None,
 ) -> str | None:
     """Why the task cannot be split without a possible train/test leak, or None."""
     seed_test = seed_held_out(task.domain, task.seed_value, seed)
-    question_test = question_held_out(task, seed)
+    question_test = question_held_out(task, seed, entities)
     wants_test = (
         any(tool_held_out(t, seed) for t in required_tools if t not in general)
         or toolset_held_out(task.toolset_id, seed)
         or seed_test
     )
     if wants_test and not (seed_test and question_test):
-        side = "its seed entity" if not seed_test else "its question"
+        side = "seed entity" if not seed_test else "question"
         return f"a test task whose {side} is reserved for training"
     if not wants_test and question_test:
         return "a training task whose question is reserved for testing"
@@ -86,10 +96,14 @@ def split_conflict(
 
 
 def assign_split(
-    task: Task, seed: int, required_tools: Iterable[str] = (), general: frozenset[str] = frozenset()
+    task: Task,
+    seed: int,
+    required_tools: Iterable[str] = (),
+    general: frozenset[str] = frozenset(),
+    entities: Sequence[str] | None = None,
 ) -> str | None:
     """The task's split, or None when :func:`split_conflict` finds it could leak."""
-    if split_conflict(task, seed, required_tools, general) is not None:
+    if split_conflict(task, seed, required_tools, general, entities) is not None:
         return None
     if any(tool_held_out(t, seed) for t in required_tools if t not in general):
         return "test_ood_tool"
@@ -106,13 +120,14 @@ def assign_splits(
     seed: int,
     required_tools: dict[str, list[str]] | None = None,
     general: frozenset[str] = frozenset(),
+    entities: dict[str, list[str]] | None = None,
 ) -> list[SplitAssignment]:
     out = []
     for t in tasks:
         if t.task_id not in verified:
             continue
         needed = (required_tools or {}).get(t.task_id, [])
-        split = assign_split(t, seed, needed, general)
+        split = assign_split(t, seed, needed, general, (entities or {}).get(t.task_id))
         if split is None:
             continue
         out.append(
