@@ -70,6 +70,16 @@ class ToolSpec:
         return tuple(self.parameters_schema.get("required", []))
 
     @cached_property
+    def required_input_ports(self) -> frozenset[str]:
+        """Ports of the parameters a call must fill."""
+        return frozenset(self.input_ports[p] for p in self.required_params)
+
+    @cached_property
+    def chainable_output_ports(self) -> frozenset[str]:
+        """Ports of the output fields that can feed another tool (codes, names, dates; not free numbers)."""
+        return frozenset(o.port for o in self.outputs.values() if get_port(o.port).chainable)
+
+    @cached_property
     def package_version(self) -> str:
         return package_version(self.package)
 

@@ -150,13 +150,9 @@ def productive_tools(tools: Sequence[ToolSpec]) -> frozenset[str]:
     """Tools of a toolset with an output that another tool of the toolset takes (a chainable port)."""
     consumers: dict[str, set[str]] = {}
     for t in tools:
-        for param in t.required_params:
-            consumers.setdefault(t.input_ports[param], set()).add(t.name)
-    return frozenset(
-        t.name
-        for t in tools
-        if any(get_port(o.port).chainable and consumers.get(o.port, set()) - {t.name} for o in t.outputs.values())
-    )
+        for port_name in t.required_input_ports:
+            consumers.setdefault(port_name, set()).add(t.name)
+    return frozenset(t.name for t in tools if any(consumers.get(p, set()) - {t.name} for p in t.chainable_output_ports))
 
 
 @dataclass
@@ -350,7 +346,7 @@ def _choose(
         weight *= 0.25 ** used.get(c.tool.name, 0)
         if c.tool.domain == GENERAL_DOMAIN:
             weight = 6.0 if len(c.depends_on) >= 2 else 0.5
-        elif not any(get_port(c.tool.input_ports[p]).chainable for p in c.tool.required_params):
+        elif not any(get_port(p).chainable for p in c.tool.required_input_ports):
             weight = 0.3  # a stand-alone computation on stated values
         if focus and focus.intersection(c.depends_on):
             weight *= 3.0  # grow the evidence around the current task

@@ -271,8 +271,8 @@ def run_traces(
 def _seed_port(ports: list[str], tools: Sequence[ToolSpec], usage: ToolUsage, rng: Any) -> str:
     """A seed port for the trace: weighted towards ports from which long chains of the toolset's tools can run
     (tools reachable in three hops through typed outputs) and that feed the partition's least-used tools."""
-    takes = {t.name: {t.input_ports[p] for p in t.required_params} for t in tools}
-    gives = {t.name: {o.port for o in t.outputs.values() if get_port(o.port).chainable} for t in tools}
+    takes = {t.name: t.required_input_ports for t in tools}
+    gives = {t.name: t.chainable_output_ports for t in tools}
     weights = []
     for port_name in ports:
         frontier, reached = {port_name}, set()

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from dive_assets.synthesis.config import DiversitySetting
 from dive_assets.synthesis.records import Toolset, stable_id
-from tool_catalog.ports import get_port
 from tool_catalog.spec import ToolSpec
 
 MAX_ATTEMPTS = 50
@@ -67,8 +66,6 @@ def sample_toolsets(
     extras = sorted(t.name for t in general) if setting.include_general else []
 
     included: dict[str, int] = {}
-    outputs = {t.name: {o.port for o in t.outputs.values() if get_port(o.port).chainable} for t in pool}
-    inputs = {t.name: {t.input_ports[p] for p in t.required_params} for t in pool}
 
     def pick(rng: random.Random, options: list[ToolSpec]) -> ToolSpec:
         """Rarely included tools first, so toolsets cover the whole pool as the task count grows."""
@@ -83,9 +80,9 @@ def sample_toolsets(
         while len(chosen) < size:
             taken = {t.name for t in chosen}
             rest = [t for t in pool if t.name not in taken]
-            produced = set().union(*(outputs[t.name] for t in chosen))
-            wanted = set().union(*(inputs[t.name] for t in chosen))
-            linked = [t for t in rest if inputs[t.name] & produced or outputs[t.name] & wanted]
+            produced = set().union(*(t.chainable_output_ports for t in chosen))
+            wanted = set().union(*(t.required_input_ports for t in chosen))
+            linked = [t for t in rest if t.required_input_ports & produced or t.chainable_output_ports & wanted]
             chosen.append(pick(rng, linked if linked and rng.random() < 0.75 else rest))
         for t in chosen:
             included[t.name] = included.get(t.name, 0) + 1

@@ -799,13 +799,12 @@ def normalize_language_tag(p: LanguageTag) -> dict:
 )
 def language_territories(p: LanguageParam) -> dict:
     import langcodes
-    from babel.core import get_global
 
-    from tool_catalog.domains.language import _known_language
+    from tool_catalog.domains.language import _known_language, _territory_languages
 
     _known_language(p.language_code)
     official, speakers = [], {}
-    for territory, languages in get_global("territory_languages").items():
+    for territory, languages in _territory_languages().items():
         info = languages.get(p.language_code)
         if not info or not territory.isalpha():
             continue

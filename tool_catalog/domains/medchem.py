@@ -404,10 +404,17 @@ def chemical_identity(p: CasNumber) -> dict:
 # --- chemicals: tabulated properties --------------------------------------------------------
 
 
-def _tabulated(getter: Callable[..., Any], methods: Callable[..., list[str]], cas: str, **kw: Any) -> Any:
-    """The first tabulated (non-estimated) value of a property, in the package's order of preference."""
+def _tabulated(
+    getter: Callable[..., Any],
+    methods: Callable[..., list[str]],
+    cas: str,
+    skip: frozenset[str] = frozenset(),
+    **kw: Any,
+) -> Any:
+    """The first tabulated (non-estimated) value of a property, in the package's order of preference; methods in
+    ``skip`` are passed over too."""
     for method in methods(CASRN=cas, **kw):
-        if method in _ESTIMATION_METHODS:
+        if method in _ESTIMATION_METHODS or method in skip:
             continue
         value = getter(CASRN=cas, method=method, **kw)
         if value is not None and not (isinstance(value, float) and math.isnan(value)):

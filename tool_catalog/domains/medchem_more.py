@@ -440,17 +440,11 @@ _CondensedCas = _cas_params("CondensedCas", ["64-17-5", "7732-18-5", "71-43-2", 
 
 
 def _scalar(module: str, prop: str, cas: str, skip: frozenset[str] = frozenset()) -> Any:
+    """The first tabulated value of ``chemicals.<module>.<prop>`` (see :func:`_tabulated`), minus ``skip``."""
     import importlib
 
     mod = importlib.import_module(f"chemicals.{module}")
-    getter, methods = getattr(mod, prop), getattr(mod, f"{prop}_methods")
-    for method in methods(CASRN=cas):
-        if method in skip:
-            continue
-        value = getter(CASRN=cas, method=method)
-        if value is not None and not (isinstance(value, float) and math.isnan(value)):
-            return value
-    return None
+    return _tabulated(getattr(mod, prop), getattr(mod, f"{prop}_methods"), cas, skip=skip)
 
 
 def _require(cas: str, what: str, values: dict[str, Any]) -> dict[str, Any]:
