@@ -33,7 +33,7 @@ class SynthesisResource(dg.ConfigurableResource):
 
     tasks_per_partition: int = 24
     seed: int = 20260310
-    max_steps: int = 3
+    max_steps: int = 5
     rounds: int = 3
     tool_timeout_s: float = 10.0
     llm_model: str | None = None

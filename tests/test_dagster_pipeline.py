@@ -144,6 +144,8 @@ def test_verified_tasks_replay_from_the_database(materialized: Materialized) -> 
             for name, source in prov.items():
                 if source["source"] == "step":
                     args[name] = outputs[source["step"]][source["field"]]
+                elif source["source"] == "steps":  # a list: one output field of each of several steps
+                    args[name] = [outputs[i][source["field"]] for i in source["steps"]]
                 else:
                     assert str(args[name]).lower() in question.lower() or isinstance(args[name], float)
             result = call_tool(tool, args)

@@ -92,7 +92,8 @@ def ask_phrase(port_name: str, phrase: str) -> str:
 
 
 def format_value(value: Any) -> str:
-    """Human formatting of a scalar: no trailing zeros on floats, lists joined by commas."""
+    """Human formatting of a scalar: no trailing zeros on floats, lists joined by commas (by semicolons when an
+    item has a comma of its own, so the list can be read back)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
@@ -100,7 +101,8 @@ def format_value(value: Any) -> str:
             return str(int(value))
         return f"{value:.10g}"
     if isinstance(value, (list, tuple)):
-        return ", ".join(format_value(v) for v in value)
+        items = [format_value(v) for v in value]
+        return ("; " if any("," in item for item in items) else ", ").join(items)
     return str(value)
 
 

@@ -94,7 +94,9 @@ class RunSettings(BaseModel):
     duckdb_path: str = Field(default=str(DEFAULT_DUCKDB_PATH), min_length=1)
     tasks_per_partition: int = Field(default=24, ge=1, le=100_000)
     seed: int = Field(default=20260310, ge=0)
-    max_steps: int = Field(default=3, ge=1, le=32, description="Tool calls per round of evidence collection.")
+    max_steps: int = Field(
+        default=5, ge=1, le=32, description="Tool calls per round of evidence collection (DIVE's max_steps = 5)."
+    )
     rounds: int = Field(default=3, ge=1, le=10, description="Evidence collection -> task derivation rounds.")
     tool_timeout_s: float = Field(default=10.0, gt=0, le=600)
     llm_model: str | None = Field(default=None, description="litellm model string; None = embedded policy.")

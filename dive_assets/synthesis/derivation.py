@@ -54,12 +54,23 @@ def describe(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_inde
         if not name or name in values:
             continue
         prov = step.provenance.get(name)
-        if prov is not None and prov.source == "step" and prov.step is not None and prov.field is not None:
+        if prov is not None and prov.produced and tool.input_ports.get(name) in ("number_list", "string_list"):
+            # a described list reads "the mean of the X of A, the X of B and the X of C", not "of the numbers ..."
+            template = template.replace(f"the numbers {{{name}}}", f"{{{name}}}")
+            template = template.replace(f"the strings {{{name}}}", f"{{{name}}}")
+        if prov is not None and prov.source == "steps" and prov.steps and prov.field is not None:
+            values[name] = join_phrases([describe(steps, tools, i, prov.field) for i in prov.steps])
+        elif prov is not None and prov.source == "step" and prov.step is not None and prov.field is not None:
             values[name] = describe(steps, tools, prov.step, prov.field)
         else:
             value = step.arguments.get(name, _default(tool, name))
             values[name] = render_stated(tool.input_ports[name], value)
     return template.format(**values)
+
+
+def join_phrases(phrases: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C" """
+    return phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
 
 
 def question_for(phrase: str) -> str:
@@ -181,6 +192,9 @@ def derive_task(
     )
 
 
+_AGGREGATORS = ("aggregate", "sum", "mean", "sort", "rank", "top_k", "percentile")
+
+
 def classify_pattern(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], required: list[int]) -> str:
     """Name the call graph's shape: single, chain, parallel, compare, aggregate or iterative."""
     if len(required) == 1:
@@ -192,9 +206,9 @@ def classify_pattern(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], r
     fan_in = [i for i, n in parents.items() if n >= 2]
     if fan_in:
         sink = tools[steps[max(fan_in)].tool_name]
-        if sink.domain == GENERAL_DOMAIN and "compare" in sink.name:
+        if sink.domain == GENERAL_DOMAIN and ("compare" in sink.name or "set_operations" in sink.name):
             return "compare"
-        if sink.domain == GENERAL_DOMAIN and any(w in sink.name for w in ("aggregate", "sum", "mean", "sort", "rank")):
+        if sink.domain == GENERAL_DOMAIN and any(w in sink.name for w in _AGGREGATORS):
             return "aggregate"
         return "parallel"
     names = [steps[i].tool_name for i in required]
@@ -210,7 +224,7 @@ def _stated_texts(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], requ
         step = steps[index]
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
-            if prov is None or prov.source != "step":
+            if prov is None or not prov.produced:
                 out.add(format_value(value).lower())
     return out
 

@@ -10,9 +10,10 @@ Deterministic for a given seed; no network, no LLM.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from tool_catalog.runtime import ToolResult, call_tool
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
 POLICY_NAME = "embedded-v1"
+LIST_PORTS = frozenset({"number_list", "string_list"})
 ToolCaller = Callable[[str, Any, float | None], ToolResult]
 
 
@@ -34,6 +36,7 @@ class Known:
     provenance: Provenance
     order: int
     tool: str | None = None
+    general: bool = False  # produced by a general tool (arithmetic, lists): not fed into another general tool
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ class EmbeddedCollector:
         self.failed: dict[str, int] = {}
         self.partition_usage = partition_usage if partition_usage is not None else ToolUsage()
         self.productive = productive_tools(self.tools)
+        self.shapes: list[str] = []  # per step: the shape of the call graph a task answered by it would have
+        self.ancestry: list[frozenset[str]] = []  # per step: the tools of that call graph
 
     def collect(
         self, n_steps: int, round_index: int = 1, focus: Collection[int] = (), kinds: Sequence[str] = ()
@@ -111,9 +116,15 @@ class EmbeddedCollector:
                 self.partition_usage,
                 self.productive,
                 self.failed,
+                self.shapes,
+                self.ancestry,
             )
             new.append(self._execute(choice, round_index))
         return new
+
+    def record_task(self, answer_step: int) -> None:
+        """Tell the partition which call-graph shape this trace's task has, so later traces avoid repeating it."""
+        self.partition_usage.record_shape(self.shapes[answer_step])
 
     def _execute(self, choice: PlannedCall, round_index: int) -> Step:
         index = len(self.steps)
@@ -134,16 +145,32 @@ class EmbeddedCollector:
             depends_on=list(choice.depends_on),
         )
         self.steps.append(step)
+        self.shapes.append(call_shape(choice.tool.name, choice.depends_on, self.shapes))
+        self.ancestry.append(_tools_upstream(choice.tool.name, choice.depends_on, self.ancestry))
         self.partition_usage.record(choice.tool.name, step.ok)
         if not step.ok:
             self.failed[choice.tool.name] = self.failed.get(choice.tool.name, 0) + 1
         if step.ok and step.output is not None:
             for field, out in choice.tool.outputs.items():
                 value = step.output.get(field)
-                if _is_scalar(value):
+                if _is_scalar(value) or (out.port in LIST_PORTS and _is_scalar_list(value)):
                     prov = Provenance(source="step", step=index, field=field)
-                    self.known.append(Known(out.port, value, prov, index + 1, choice.tool.name))
+                    general = choice.tool.domain == GENERAL_DOMAIN
+                    self.known.append(Known(out.port, value, prov, index + 1, choice.tool.name, general))
         return step
+
+
+def call_shape(tool: str, depends_on: Sequence[int], shapes: Sequence[str]) -> str:
+    """Isomorphism-invariant hash of the call graph that ends in a call of ``tool`` on the given steps' outputs.
+
+    It hashes the tool with the sorted shapes of the steps it depends on (the graph unfolded into a tree from the
+    answer step), so it costs one hash a call and equal graphs always get equal shapes."""
+    text = tool + "(" + ",".join(sorted(shapes[i] for i in depends_on)) + ")"
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def _tools_upstream(tool: str, depends_on: Sequence[int], ancestry: Sequence[frozenset[str]]) -> frozenset[str]:
+    return frozenset({tool}).union(*(ancestry[i] for i in depends_on))
 
 
 def productive_tools(tools: Sequence[ToolSpec]) -> frozenset[str]:
@@ -164,11 +191,19 @@ class ToolUsage:
 
     calls: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
+    shapes: dict[str, int] = field(default_factory=dict)
 
     def record(self, tool: str, ok: bool) -> None:
         self.calls[tool] = self.calls.get(tool, 0) + 1
         if not ok:
             self.errors[tool] = self.errors.get(tool, 0) + 1
+
+    def record_shape(self, shape: str) -> None:
+        self.shapes[shape] = self.shapes.get(shape, 0) + 1
+
+    def novelty(self, shape: str) -> float:
+        """1 for a call-graph shape no earlier task of the partition has, falling with every repeat."""
+        return 1.0 / (1 + self.shapes.get(shape, 0)) ** 2
 
     def weights(self, names: Sequence[str]) -> list[float]:
         typical = sorted(self.calls.get(n, 0) for n in names)[len(names) // 2] if names else 0
@@ -212,7 +247,9 @@ def plan_call(tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: 
     chainable = [p for p in tool.required_params if get_port(tool.input_ports[p]).chainable]
     generic = [p for p in tool.required_params if p not in chainable]
     if tool.domain == GENERAL_DOMAIN and generic and not chainable:
-        return _plan_fan_in(tool, generic, known, rng, done)
+        if any(tool.input_ports[p] in LIST_PORTS for p in generic):
+            return _plan_list_fan_in(tool, generic, known, rng, done)
+        return _plan_fan_in(tool, generic, known, rng, done) or _plan_on_quantity(tool, generic, known, rng, done)
     arguments: dict[str, Any] = {}
     provenance: dict[str, Provenance] = {}
     links: list[int] = []
@@ -253,7 +290,7 @@ def _plan_fan_in(
         return None
     groups: dict[tuple[str, str], list[Known]] = {}
     for k in known:
-        if k.port in ports and k.provenance.source == "step" and isinstance(k.value, (int, float)):
+        if k.port in ports and k.provenance.source == "step" and isinstance(k.value, (int, float)) and not k.general:
             groups.setdefault((k.tool or "", k.provenance.field or ""), []).append(k)
     usable = [g for g in groups.values() if len({k.provenance.step for k in g}) >= len(params)]
     if not usable:
@@ -272,6 +309,116 @@ def _plan_fan_in(
     provenance = {p: k.provenance for p, k in zip(params, chosen, strict=True)}
     depends = {k.provenance.step for k in chosen if k.provenance.step is not None}
     return _finish(tool, arguments, provenance, max(k.order for k in chosen), depends, done)
+
+
+def _list_item_fits(list_port: str, k: Known) -> bool:
+    """Can this held value be one item of a list argument (a quantity for numbers, a name or code for strings)?"""
+    if k.provenance.source != "step" or isinstance(k.value, bool) or k.general:
+        return False
+    info = get_port(k.port)
+    if list_port == "number_list":
+        return isinstance(k.value, (int, float)) and info.answer_type in ("number", "integer") and not info.chainable
+    return isinstance(k.value, str) and info.answer_type == "string"  # names, not codes or encodings
+
+
+def _plan_list_fan_in(
+    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+) -> PlannedCall | None:
+    """Fill a general list tool (aggregate, sort, top-k, rank, set operations) from earlier steps.
+
+    A single list parameter takes one quantity measured on 3-5 entities (the same output field of the same tool,
+    one item per step: "the median of the X of A, the X of B and the X of C"), or else one list-valued output.
+    Two list parameters (set operations) take the same list-valued output of two entities. Other parameters
+    are an item of the list ("the rank of the X of A among ...") or a documented sample."""
+    lists = [p for p in params if tool.input_ports[p] in LIST_PORTS]
+    arguments: dict[str, Any] = {}
+    provenance: dict[str, Provenance] = {}
+    items: list[Known] = []
+    if len(lists) == 2:
+        port_name = tool.input_ports[lists[0]]
+        groups = _groups(k for k in known if k.port == port_name and k.provenance.source == "step" and not k.general)
+        pairs = [g for g in groups if len(g) >= 2]
+        if not pairs:
+            return None
+        chosen = sorted(max(pairs, key=lambda g: g[-1].order)[-2:], key=lambda k: k.order)
+        if rng.random() < 0.5:
+            chosen.reverse()
+        for param, k in zip(lists, chosen, strict=True):
+            arguments[param], provenance[param] = k.value, k.provenance
+        items = chosen
+    elif len(lists) == 1:
+        param, port_name = lists[0], tool.input_ports[lists[0]]
+        quantities = [g for g in _groups(k for k in known if _list_item_fits(port_name, k)) if len(g) >= 3]
+        whole = [k for k in known if k.port == port_name and k.provenance.source == "step" and not k.general]
+        if quantities and (not whole or rng.random() < 0.8):
+            group = max(quantities, key=lambda g: g[-1].order)
+            items = group[-rng.randint(3, min(5, len(group))) :]
+            steps = [k.provenance.step for k in items if k.provenance.step is not None]
+            arguments[param] = [k.value for k in items]
+            provenance[param] = Provenance(source="steps", steps=steps, field=items[0].provenance.field)
+        elif whole:
+            pick = max(whole, key=lambda k: k.order)
+            arguments[param], provenance[param] = pick.value, pick.provenance
+            items = [pick]
+        else:
+            return None
+    else:
+        return None
+    for param in params:
+        if param in arguments:
+            continue
+        port_name = tool.input_ports[param]
+        scalars = [k for k in items if not isinstance(k.value, list)]
+        if port_name == "number" and scalars and get_port(tool.input_ports[lists[0]]).name == "number_list":
+            pick = rng.choice(scalars)  # one item of the list ("the rank of the X of A among ...")
+            arguments[param], provenance[param] = pick.value, pick.provenance
+            continue
+        size = len(arguments[lists[0]])
+        if port_name == "integer":
+            if size < 3:
+                return None
+            value: Any = rng.randrange(2, size)  # a count within the list ("the 2 largest of ...")
+        else:
+            value = _stated_value(tool, param, port_name, rng, arguments)
+        if value is None:
+            return None
+        arguments[param], provenance[param] = value, Provenance(source="sample")
+    depends = {k.provenance.step for k in items if k.provenance.step is not None}
+    return _finish(tool, arguments, provenance, max(k.order for k in items), depends, done)
+
+
+def _plan_on_quantity(
+    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+) -> PlannedCall | None:
+    """One quantity from a step plus stated whole numbers ("the X of A rounded to 3 significant digits")."""
+    numbers = [p for p in params if tool.input_ports[p] == "number"]
+    if len(numbers) != 1 or any(tool.input_ports[p] != "integer" for p in params if p not in numbers):
+        return None
+    # a measured quantity with a fractional part (rounding a count or a rank says nothing)
+    held = [k for k in known if _list_item_fits("number_list", k) and isinstance(k.value, float)]
+    held = [k for k in held if not k.value.is_integer()]
+    if not held:
+        return None
+    pick = max(held, key=lambda k: k.order)
+    arguments: dict[str, Any] = {numbers[0]: pick.value}
+    provenance = {numbers[0]: pick.provenance}
+    for param in params:
+        if param not in arguments:
+            value = _stated_value(tool, param, tool.input_ports[param], rng, arguments)
+            if value is None:
+                return None
+            arguments[param], provenance[param] = value, Provenance(source="sample")
+    depends = {pick.provenance.step} if pick.provenance.step is not None else set()
+    return _finish(tool, arguments, provenance, pick.order, depends, done)
+
+
+def _groups(held: Iterable[Known]) -> list[list[Known]]:
+    """Held values grouped by the (tool, output field) that produced them, one per step, oldest first."""
+    groups: dict[tuple[str, str], dict[int, Known]] = {}
+    for k in held:
+        if k.provenance.step is not None:
+            groups.setdefault((k.tool or "", k.provenance.field or ""), {}).setdefault(k.provenance.step, k)
+    return [sorted(g.values(), key=lambda k: k.order) for g in groups.values()]
 
 
 def plan_sibling(
@@ -335,9 +482,12 @@ def _choose(
     partition_usage: ToolUsage | None = None,
     productive: frozenset[str] = frozenset(),
     failed: dict[str, int] | None = None,
+    shapes: Sequence[str] = (),
+    ancestry: Sequence[frozenset[str]] = (),
 ) -> PlannedCall:
+    usage = partition_usage or ToolUsage()
     newest = max(k.order for k in known)
-    spread = (partition_usage or ToolUsage()).weights([c.tool.name for c in candidates])
+    spread = usage.weights([c.tool.name for c in candidates])
     weights = []
     for c, usage_weight in zip(candidates, spread, strict=True):
         weight = 4.0 if c.newest_link == newest else 1.0
@@ -355,12 +505,20 @@ def _choose(
         if c.tool.name in productive and c.tool.domain != GENERAL_DOMAIN:
             weight *= 3.0  # its outputs feed another tool of the toolset: evidence can go deeper
         weight *= 0.1 ** (failed or {}).get(c.tool.name, 0)  # it already failed on this trace's entities
+        if shapes or not c.depends_on:  # a task graph the partition has not made yet (DIVE's unique call graphs)
+            weight *= usage.novelty(call_shape(c.tool.name, c.depends_on, shapes))
+        if ancestry or not c.depends_on:  # a task over more different tools (DIVE's tool types per task)
+            weight *= len(_tools_upstream(c.tool.name, c.depends_on, ancestry)) ** 2
         weights.append(weight * usage_weight)
     return rng.choices(candidates, weights=weights, k=1)[0]
 
 
 def _is_scalar(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool)) and value != ""
+
+
+def _is_scalar_list(value: Any) -> bool:
+    return isinstance(value, list) and 0 < len(value) <= 50 and all(_is_scalar(v) for v in value)
 
 
 def _call_key(tool: str, arguments: dict[str, Any]) -> str:

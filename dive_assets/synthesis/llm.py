@@ -689,8 +689,9 @@ def derivation_messages(
         lines.append(f"Step {step.step_index}: {step.tool_name}({args})")
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
-            if prov is not None and prov.source == "step":
-                lines.append(f"  argument {name}: from step {prov.step} field {prov.field} (describe, do not state)")
+            if prov is not None and prov.produced:
+                origin = f"steps {prov.steps}" if prov.source == "steps" else f"step {prov.step}"
+                lines.append(f"  argument {name}: from {origin} field {prov.field} (describe, do not state)")
             else:
                 lines.append(f"  argument {name}: stated, write {format_value(value)!r} in the question")
         if step.depends_on:
@@ -779,7 +780,7 @@ def _build_task(trace: Trace, tools: Mapping[str, ToolSpec], content: str | None
     for index in required:
         for name, arg in steps[index].arguments.items():
             prov = steps[index].provenance.get(name)
-            if prov is not None and prov.source == "step":
+            if prov is not None and prov.produced:
                 continue
             stated = format_value(arg)
             if stated.lower() == answer_text.lower():

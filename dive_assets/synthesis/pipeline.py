@@ -339,6 +339,8 @@ def _embedded_loop(
             previous = _derive_round(partial, by_name, run, k, previous, exemplars, policy)
         except DerivationError:
             continue
+    if previous is not None:
+        collector.record_task(previous.answer_step)
     return collector.steps
 
 
@@ -476,7 +478,7 @@ def trace_frames(traces: Sequence[Trace]) -> dict[str, pl.DataFrame]:
                     "round": s.round,
                     "tool_name": s.tool_name,
                     "arguments": json.dumps(s.arguments, sort_keys=True),
-                    "provenance": json.dumps({k: v.model_dump() for k, v in s.provenance.items()}, sort_keys=True),
+                    "provenance": json.dumps({k: _provenance_json(v) for k, v in s.provenance.items()}, sort_keys=True),
                     "output": None if s.output is None else json.dumps(s.output, sort_keys=True),
                     "error_type": s.error_type,
                     "error": s.error,
@@ -493,6 +495,10 @@ def trace_frames(traces: Sequence[Trace]) -> dict[str, pl.DataFrame]:
         "traces": pl.DataFrame(trace_rows, schema_overrides={"error": pl.String, "rng_seed": pl.Int64}),
         "trace_steps": pl.DataFrame(step_rows, schema=step_schema, orient="row"),
     }
+
+
+def _provenance_json(prov: Provenance) -> dict[str, Any]:
+    return prov.model_dump(exclude=None if prov.steps is not None else {"steps"})
 
 
 def traces_from_frames(traces: pl.DataFrame, steps: pl.DataFrame) -> list[Trace]:
@@ -672,7 +678,7 @@ def stated_entities(task: Task, trace: Trace, tools: dict[str, ToolSpec]) -> lis
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
             port_name = ports.get(name)
-            if prov is None or prov.source == "step" or port_name is None or port_name in _NOT_ENTITIES:
+            if prov is None or prov.produced or port_name is None or port_name in _NOT_ENTITIES:
                 continue
             if get_port(port_name).chainable:
                 out.add(str(value))

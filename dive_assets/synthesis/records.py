@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-ProvenanceSource = Literal["seed", "sample", "step"]
+ProvenanceSource = Literal["seed", "sample", "step", "steps"]
 TraceStatus = Literal["ok", "failed"]
 
 
@@ -32,11 +32,24 @@ class Toolset(BaseModel):
 
 
 class Provenance(BaseModel):
-    """Where an argument value came from: the seed entity, a sample stated in the question, or a step."""
+    """Where an argument value came from: the seed entity, a sample stated in the question, a step's output
+    field, or (``steps``) a list argument made of the same output field of several steps, in that order."""
 
     source: ProvenanceSource
     step: int | None = None
     field: str | None = None
+    steps: list[int] | None = None
+
+    @property
+    def produced(self) -> bool:
+        """True when the value comes from earlier steps (it is described in a question, never stated)."""
+        return self.source in ("step", "steps")
+
+    def produced_value(self, outputs: dict[int, dict[str, Any]]) -> Any:
+        """The value rebuilt from the producing steps' ``outputs`` (KeyError when one is missing)."""
+        if self.source == "steps":
+            return [outputs[i][self.field or ""] for i in self.steps or []]
+        return outputs[self.step if self.step is not None else -1][self.field or ""]
 
 
 class Step(BaseModel):

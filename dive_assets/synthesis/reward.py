@@ -47,7 +47,7 @@ def _as_list(answer: str, truth: Any) -> list[Any]:
             return parsed
     except json.JSONDecodeError:
         pass
-    items: list[Any] = [a.strip() for a in answer.split(",") if a.strip()]
+    items: list[Any] = [a.strip() for a in answer.split(";" if ";" in answer else ",") if a.strip()]
     if isinstance(truth, list) and truth and all(isinstance(t, (int, float)) for t in truth):
         try:
             return [float(a) for a in items]

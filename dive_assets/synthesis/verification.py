@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dive_assets.synthesis.derivation import answer_in_text, required_steps
-from dive_assets.synthesis.records import CheckResult, Step, Task, Trace
+from dive_assets.synthesis.records import CheckResult, Provenance, Step, Task, Trace
 from tool_catalog.ports import format_value
 from tool_catalog.runtime import ToolResult, call_tool
 from tool_catalog.spec import ToolSpec
@@ -131,12 +131,12 @@ def _check_replay(task: Task, steps: Mapping[int, Step], timeout_s: float, calle
         arguments: dict[str, Any] = {}
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
-            if prov is not None and prov.source == "step" and prov.step is not None and prov.field is not None:
-                source = replayed.get(prov.step)
-                if source is None or prov.field not in source:
-                    problems.append(f"step {index}: argument {name} needs step {prov.step}.{prov.field}, not replayed")
+            if prov is not None and prov.produced:
+                try:
+                    arguments[name] = prov.produced_value(replayed)
+                except KeyError:
+                    problems.append(f"step {index}: argument {name} needs {_producers(prov)}, not replayed")
                     return problems
-                arguments[name] = source[prov.field]
             else:
                 arguments[name] = value
         fresh = caller(step.tool_name, arguments, timeout_s)
@@ -160,13 +160,18 @@ def _check_entailment(task: Task, steps: Mapping[int, Step]) -> list[str]:
         step = steps[index]
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
-            if prov is not None and prov.source == "step":
-                if prov.step not in position or position[prov.step] >= position[index]:
-                    problems.append(f"step {index}.{name} comes from step {prov.step}, not an earlier required step")
+            if prov is not None and prov.produced:
+                sources = (prov.steps or []) if prov.source == "steps" else [prov.step]
+                late = [s for s in sources if s not in position or position[s] >= position[index]]
+                if late or not sources:
+                    problems.append(f"step {index}.{name} comes from {_producers(prov)}, not earlier required steps")
                     continue
-                produced = (steps[prov.step].output or {}).get(prov.field or "")
+                try:
+                    produced = prov.produced_value({s: steps[s].output or {} for s in sources})
+                except KeyError:
+                    produced = None
                 if not values_equal(produced, value):
-                    problems.append(f"step {index}.{name}={value!r} differs from step {prov.step}.{prov.field}")
+                    problems.append(f"step {index}.{name}={value!r} differs from {_producers(prov)}")
             elif format_value(value).lower() not in question:
                 problems.append(f"step {index}.{name}={format_value(value)!r} is not stated in the question")
     return problems
@@ -180,10 +185,16 @@ def _check_grounding(task: Task, steps: Mapping[int, Step]) -> list[str]:
         step = steps[index]
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
-            stated = prov is None or prov.source != "step"
+            stated = prov is None or not prov.produced
             if stated and format_value(value).lower() == task.answer_text.lower():
                 problems.append(f"answer equals the stated argument {name} of step {index}")
     return problems
+
+
+def _producers(prov: Provenance) -> str:
+    if prov.source == "steps":
+        return f"steps {prov.steps} field {prov.field}"
+    return f"step {prov.step}.{prov.field}"
 
 
 def _check_minimality(task: Task, steps: Mapping[int, Step]) -> list[str]:

@@ -185,9 +185,9 @@ class TwoStringLists(BaseModel):
     description="Set operations on two lists of strings: the items in both, only in the first, only in the "
     "second (each sorted), and the Jaccard similarity of the two sets.",
     outputs={
-        "in_both": Output("string_list", "the items in both {first} and {second}"),
-        "only_first": Output("string_list", "the items of {first} that are not in {second}"),
-        "only_second": Output("string_list", "the items of {second} that are not in {first}"),
+        "in_both": Output("string_list", "the list of the items in both {first} and {second}"),
+        "only_first": Output("string_list", "the list of the items of {first} that are not in {second}"),
+        "only_second": Output("string_list", "the list of the items of {second} that are not in {first}"),
         "jaccard": Output("number", "the Jaccard similarity of {first} and {second}"),
     },
     examples=[{"first": ["DE", "FR", "IT", "ES"], "second": ["FR", "BE", "ES", "PT"]}],
