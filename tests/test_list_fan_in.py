@@ -179,3 +179,17 @@ def test_a_partition_uses_the_list_tools_and_every_list_task_verifies() -> None:
     assert tasks.height > 0
     blocking = checks.filter(checks["task_id"].is_in(split_ids) & ~checks["passed"])
     assert set(blocking["check_name"]) <= {"non_trivial"}
+
+
+def test_a_quantity_whose_field_names_its_unit_is_converted_and_verifies() -> None:
+    steps, known = _airports(["LHR"])
+    plan = plan_call(get_tool("convert_unit"), known, random.Random(0), set())
+    assert plan is not None and plan.arguments["from_unit"] == "foot" and plan.depends_on == (0,)
+    assert plan.provenance["value"].source == "step" and plan.provenance["to_unit"].source == "sample"
+    trace = _trace([*steps, _run(1, "convert_unit", plan.arguments, plan.provenance, [0])])
+    task = next(
+        t for seed in range(20) if (t := derive_task(trace, TOOLS, random.Random(seed), "test")).answer_step == 1
+    )
+    assert task.question == "What is the elevation in feet of airport LHR (in foot) expressed in meter?"
+    assert all(c.passed for c in verify_task(task, trace, TOOLS, 10.0))
+    assert plan_call(get_tool("convert_unit"), [], random.Random(0), set()) is None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import collections
+import random
 
 from dive_assets.synthesis.config import load_diversity_grid
-from dive_assets.synthesis.evidence import ToolUsage, productive_tools
+from dive_assets.synthesis.evidence import Known, ToolUsage, plan_call, productive_tools
+from dive_assets.synthesis.records import Provenance
 from dive_assets.synthesis.sampling import sample_toolsets
 from tool_catalog import domain_tools, general_tools, get_tool, seed_sources
 from tool_catalog.ports import get_port
@@ -56,3 +58,16 @@ def test_fixed_setting_draws_its_single_toolset_once() -> None:
     ports = {s.port for s in seed_sources("medchem")}
     toolsets, assignment = sample_toolsets("medchem", setting, domain_tools("medchem"), [], ports, 50, 3)
     assert len(toolsets) == 1 and set(assignment) == {toolsets[0].toolset_id}
+
+
+def test_a_tool_nothing_held_can_feed_starts_a_second_root_on_its_samples() -> None:
+    tool = get_tool("pregnancy_due_date")
+    known = [Known("cas_number", "64-17-5", Provenance(source="seed"), 0)]
+    plan = plan_call(tool, known, random.Random(0), set())
+    assert plan is not None and plan.stated_root and plan.depends_on == ()
+    assert plan.arguments["last_menstrual_period"] in tool.param_samples("last_menstrual_period")
+    assert plan.provenance["last_menstrual_period"].source == "sample"
+    held = [*known, Known("date", "2024-02-01", Provenance(source="step", step=0, field="date"), 1, "x")]
+    linked = plan_call(tool, held, random.Random(0), set())
+    assert linked is not None and not linked.stated_root and linked.depends_on == (0,)
+    assert plan_call(get_tool("date_weekday"), known, random.Random(0), set()) is None  # general tools never do

@@ -58,6 +58,8 @@ def describe(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_inde
             # a described list reads "the mean of the X of A, the X of B and the X of C", not "of the numbers ..."
             template = template.replace(f"the numbers {{{name}}}", f"{{{name}}}")
             template = template.replace(f"the strings {{{name}}}", f"{{{name}}}")
+        if prov is not None and prov.produced and "{" + name + "} {from_unit}" in template:
+            template = template.replace("{" + name + "} {from_unit}", "{" + name + "} (in {from_unit})")
         if prov is not None and prov.source == "steps" and prov.steps and prov.field is not None:
             values[name] = join_phrases([describe(steps, tools, i, prov.field) for i in prov.steps])
         elif prov is not None and prov.source == "step" and prov.step is not None and prov.field is not None:
@@ -128,7 +130,7 @@ def derive_task(
         stated = _stated_texts(steps, tools, required)
         for field, out in tool.outputs.items():
             value = step.output.get(field)
-            if value is None or value == "" or value == []:
+            if value is None or value == [] or not format_value(value).strip():  # nothing to ask for
                 continue
             port = get_port(out.port)
             if isinstance(value, (list, dict)) and port.answer_type != "list":

@@ -35,10 +35,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import polars as pl
 
 from dive_assets.synthesis.warehouse import query_frame
@@ -166,15 +168,29 @@ _PERMUTATIONS = 64
 _BANDS, _ROWS = 16, 4
 
 
+_PRIME = (1 << 31) - 1  # products of two 31-bit values fit in int64
+
+
+def _permutation_coefficients() -> tuple[np.ndarray, np.ndarray]:
+    """(a, b) of the 64 universal hash functions h_k(x) = (a_k x + b_k) mod p, fixed by blake2b (deterministic)."""
+    raw = [int.from_bytes(hashlib.blake2b(f"minhash-{k}".encode(), digest_size=8).digest(), "big") for k in range(64)]
+    a = np.array([1 + (r >> 32) % (_PRIME - 1) for r in raw], dtype=np.int64)
+    b = np.array([(r & 0xFFFFFFFF) % _PRIME for r in raw], dtype=np.int64)
+    return a[:_PERMUTATIONS, None], b[:_PERMUTATIONS, None]
+
+
+_A, _B = _permutation_coefficients()
+
+
 def minhash_signature(shingles: set[str]) -> tuple[int, ...]:
-    """64 MinHash values; permutation k hashes every shingle with blake2b salted by k (deterministic)."""
-    signature = []
-    for k in range(_PERMUTATIONS):
-        salt = k.to_bytes(16, "big")
-        signature.append(
-            min(int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8, salt=salt).digest(), "big") for s in shingles)
-        )
-    return tuple(signature)
+    """64 MinHash values: every shingle is hashed once with blake2b, then permuted by 64 universal hash functions
+    ``(a_k x + b_k) mod p`` (vectorized; deterministic on every machine)."""
+    base = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "big") % _PRIME for s in shingles),
+        dtype=np.int64,
+        count=len(shingles),
+    )
+    return tuple(int(v) for v in ((_A * base[None, :] + _B) % _PRIME).min(axis=1))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -220,11 +236,11 @@ class TaskGraph:
     kinds: tuple[str, ...]
     edges: tuple[tuple[int, int], ...]  # positions in ``tools`` (producer, consumer)
 
-    @property
+    @cached_property
     def graph(self) -> str:
         return canonical_graph(self.tools, self.edges)
 
-    @property
+    @cached_property
     def rp_class(self) -> str:
         return canonical_graph([_rp(k) for k in self.kinds], self.edges)
 

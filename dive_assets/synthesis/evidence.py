@@ -14,7 +14,7 @@ import hashlib
 import json
 import random
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dive_assets.synthesis.records import Provenance, Step
@@ -46,6 +46,7 @@ class PlannedCall:
     provenance: dict[str, Provenance]
     newest_link: int
     depends_on: tuple[int, ...]
+    stated_root: bool = False  # takes entities it could chain on from stated samples: a second root of the trace
 
 
 class EmbeddedCollector:
@@ -249,7 +250,11 @@ def plan_call(tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: 
     if tool.domain == GENERAL_DOMAIN and generic and not chainable:
         if any(tool.input_ports[p] in LIST_PORTS for p in generic):
             return _plan_list_fan_in(tool, generic, known, rng, done)
-        return _plan_fan_in(tool, generic, known, rng, done) or _plan_on_quantity(tool, generic, known, rng, done)
+        return (
+            _plan_fan_in(tool, generic, known, rng, done)
+            or _plan_on_quantity(tool, generic, known, rng, done)
+            or _plan_conversion(tool, generic, known, rng, done)
+        )
     arguments: dict[str, Any] = {}
     provenance: dict[str, Provenance] = {}
     links: list[int] = []
@@ -273,11 +278,12 @@ def plan_call(tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: 
         arguments[param] = value
         provenance[param] = Provenance(source="sample")
     if not links:
-        if not chainable and tool.domain != GENERAL_DOMAIN:
-            # A computation over stated quantities only (a clinical score, a bond price ...): nothing can link
-            # into it, so it is called on its documented sample values, rarely (see _choose).
-            return _finish(tool, arguments, provenance, 0, set(), done)
-        return None
+        if tool.domain == GENERAL_DOMAIN:
+            return None
+        # A computation over stated quantities only (a clinical score, a bond price ...), or a tool that nothing
+        # held can feed yet (a due date from a stated date): called on documented samples, rarely (see _choose).
+        plan = _finish(tool, arguments, provenance, 0, set(), done)
+        return plan if plan is None or not chainable else replace(plan, stated_root=True)
     return _finish(tool, arguments, provenance, max(links), depends, done)
 
 
@@ -312,7 +318,7 @@ def _plan_fan_in(
 
 
 def _list_item_fits(list_port: str, k: Known) -> bool:
-    """Can this held value be one item of a list argument (a quantity for numbers, a name or code for strings)?"""
+    """Can this held value be one item of a list argument (a measured quantity for numbers, a name for strings)?"""
     if k.provenance.source != "step" or isinstance(k.value, bool) or k.general:
         return False
     info = get_port(k.port)
@@ -412,6 +418,55 @@ def _plan_on_quantity(
     return _finish(tool, arguments, provenance, pick.order, depends, done)
 
 
+# Units of measured quantities, read off the output field's name (``elevation_ft``), with sensible targets.
+FIELD_UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "_ft": ("foot", ("meter",)),
+    "_m": ("meter", ("foot", "kilometer")),
+    "_km": ("kilometer", ("mile", "nautical_mile")),
+    "_km2": ("kilometer ** 2", ("mile ** 2",)),
+    "_au": ("astronomical_unit", ("kilometer",)),
+    "_angstrom": ("angstrom", ("nanometer", "picometer")),
+    "_nm": ("nanometer", ("angstrom", "micrometer")),
+    "_kpa": ("kilopascal", ("psi", "atmosphere")),
+    "_pa": ("pascal", ("kilopascal", "millibar")),
+    "_c": ("degC", ("degF",)),
+    "_kg": ("kilogram", ("pound",)),
+    "_hours": ("hour", ("minute",)),
+    "_ev": ("electron_volt", ("attojoule",)),
+}
+
+
+def field_unit(field_name: str) -> tuple[str, tuple[str, ...]] | None:
+    """(unit, conversion targets) of a quantity whose output field names its unit, else None."""
+    for suffix, unit in FIELD_UNITS.items():
+        if field_name.endswith(suffix):
+            return unit
+    return None
+
+
+def _plan_conversion(
+    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+) -> PlannedCall | None:
+    """A measured quantity in another unit ("the elevation in feet of airport LHR (in foot) in meter")."""
+    numbers = [p for p in params if tool.input_ports[p] == "number"]
+    units = [p for p in params if tool.input_ports[p] == "unit"]
+    if len(numbers) != 1 or len(units) != 2 or len(params) != 3:
+        return None
+    held = [k for k in known if _list_item_fits("number_list", k) and field_unit(k.provenance.field or "")]
+    if not held:
+        return None
+    pick = max(held, key=lambda k: k.order)
+    unit, targets = field_unit(pick.provenance.field or "") or ("", ())
+    arguments = {numbers[0]: pick.value, units[0]: unit, units[1]: rng.choice(targets)}
+    provenance = {
+        numbers[0]: pick.provenance,
+        units[0]: Provenance(source="sample"),
+        units[1]: Provenance(source="sample"),
+    }
+    depends = {pick.provenance.step} if pick.provenance.step is not None else set()
+    return _finish(tool, arguments, provenance, pick.order, depends, done)
+
+
 def _groups(held: Iterable[Known]) -> list[list[Known]]:
     """Held values grouped by the (tool, output field) that produced them, one per step, oldest first."""
     groups: dict[tuple[str, str], dict[int, Known]] = {}
@@ -496,6 +551,8 @@ def _choose(
         weight *= 0.25 ** used.get(c.tool.name, 0)
         if c.tool.domain == GENERAL_DOMAIN:
             weight = 6.0 if len(c.depends_on) >= 2 else 0.5
+        elif c.stated_root:
+            weight = 0.15  # a new root on stated entities (the seed's chain comes first)
         elif not any(get_port(p).chainable for p in c.tool.required_input_ports):
             weight = 0.3  # a stand-alone computation on stated values
         if focus and focus.intersection(c.depends_on):
