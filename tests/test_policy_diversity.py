@@ -71,3 +71,26 @@ def test_a_tool_nothing_held_can_feed_starts_a_second_root_on_its_samples() -> N
     linked = plan_call(tool, held, random.Random(0), set())
     assert linked is not None and not linked.stated_root and linked.depends_on == (0,)
     assert plan_call(get_tool("date_weekday"), known, random.Random(0), set()) is None  # general tools never do
+
+
+def test_stated_values_come_from_an_example_with_the_same_linked_values() -> None:
+    tool = get_tool("subdivision_by_name")  # examples: (US, Texas), (JP, Hokkaido)
+    held = [Known("country_code", "JP", Provenance(source="seed"), 0)]
+    for seed in range(5):
+        plan = plan_call(tool, held, random.Random(seed), set())
+        assert plan is not None and plan.arguments == {"country_code": "JP", "name": "Hokkaido"}
+    other = [Known("country_code", "CN", Provenance(source="seed"), 0)]
+    mixed = plan_call(tool, other, random.Random(0), set())
+    assert mixed is not None and mixed.arguments["country_code"] == "CN" and not mixed.stated_root
+    coherent = plan_call(tool, other, random.Random(0), set(), coherent_only=True)
+    assert coherent is not None and coherent.stated_root and coherent.arguments in [dict(e) for e in tool.examples]
+    assert all(p.source == "sample" for p in coherent.provenance.values())
+
+
+def test_a_tool_is_failing_once_most_of_its_calls_in_the_partition_failed() -> None:
+    usage = ToolUsage()
+    for ok in (False, False, True, False):
+        usage.record("t", ok)
+    assert not usage.failing("t")  # too few calls to judge
+    usage.record("t", False)
+    assert usage.failing("t") and not usage.failing("unseen")

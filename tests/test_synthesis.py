@@ -10,6 +10,7 @@ import pytest
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
 from dive_assets.synthesis.derivation import answer_in_text, derive_task
+from dive_assets.synthesis.pipeline import stated_entities
 from dive_assets.synthesis.records import Task, Trace
 from dive_assets.synthesis.sampling import pool_slice, rng_for
 from dive_assets.synthesis.splitting import assign_split
@@ -170,13 +171,17 @@ def test_answer_matching_by_type() -> None:
 
 
 def test_splits_are_stable_and_hold_out_toolsets(catalog: dict[str, pl.DataFrame]) -> None:
-    _, tasks, out = _partition(catalog, "geo", "full-varied")
+    traces, tasks, out = _partition(catalog, "geo", "full-varied")
+    by_trace = {t.trace_id: t for t in traces}
+    tools = {t.name: t for t in all_tools()}
+    general = frozenset(t.name for t in all_tools() if t.domain == "general")
     for row in out["splits"].iter_rows(named=True):
         task = next(t for t in tasks if t.task_id == row["task_id"])
-        if row["split"] != "test_ood_tool":
-            assert assign_split(task, RUN.seed) == row["split"]
-        else:
-            assert row["held_out_tools"]
+        trace = by_trace[task.trace_id]
+        needed = [s.tool_name for s in trace.steps if s.step_index in task.required_steps]
+        entities = stated_entities(task, trace, tools)
+        assert assign_split(task, RUN.seed, needed, general, entities) == row["split"]  # same inputs, same split
+        assert (row["split"] == "test_ood_tool") == bool(row["held_out_tools"])
     ood = set(out["splits"].filter(pl.col("split") == "test_ood_toolset")["toolset_id"])
     train = set(out["splits"].filter(pl.col("split").is_in(["train_sft", "train_rl"]))["toolset_id"])
     assert not ood & train

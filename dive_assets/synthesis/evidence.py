@@ -95,7 +95,12 @@ class EmbeddedCollector:
             offset = sum(st.ok for st in new)
             if offset >= n_steps:
                 break
-            candidates = [c for t in self.tools if (c := plan_call(t, self.known, self.rng, self.done)) is not None]
+            candidates = [
+                c
+                for t in self.tools
+                if (c := plan_call(t, self.known, self.rng, self.done, self.partition_usage.failing(t.name)))
+                is not None
+            ]
             siblings = [
                 c
                 for st in self.steps
@@ -199,6 +204,11 @@ class ToolUsage:
         if not ok:
             self.errors[tool] = self.errors.get(tool, 0) + 1
 
+    def failing(self, tool: str) -> bool:
+        """True when most of the tool's calls in the partition failed (after a few)."""
+        calls = self.calls.get(tool, 0)
+        return calls >= 5 and self.errors.get(tool, 0) > calls / 2
+
     def record_shape(self, shape: str) -> None:
         self.shapes[shape] = self.shapes.get(shape, 0) + 1
 
@@ -237,13 +247,19 @@ def collect_evidence(
     return collector.collect(max_steps)
 
 
-def plan_call(tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: set[str]) -> PlannedCall | None:
+def plan_call(
+    tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: set[str], coherent_only: bool = False
+) -> PlannedCall | None:
     """Fill every required parameter of ``tool``; None when impossible or when nothing links to evidence.
 
     Chainable ports (codes, dates, names ...) link to any held value of the same port. Generic numbers link
     only into general tools, and only as a *same-quantity fan-in*: every numeric operand is the same output
     field of the same tool on different entities (so "the larger of the elevation of airport LHR and the
     elevation of airport JFK", never "the larger of an elevation and 40").
+
+    Stated values that go with linked ones (a subdivision name with a country code) come from a documented
+    example with the same linked values when there is one. ``coherent_only`` (the tool keeps failing in this
+    partition) replaces a mix no example vouches for by a whole documented example, as a new root.
     """
     chainable = [p for p in tool.required_params if get_port(tool.input_ports[p]).chainable]
     generic = [p for p in tool.required_params if p not in chainable]
@@ -277,14 +293,32 @@ def plan_call(tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: 
             return None
         arguments[param] = value
         provenance[param] = Provenance(source="sample")
+    linked = [p for p in arguments if provenance[p].source != "sample"]
+    stated = [p for p in arguments if provenance[p].source == "sample"]
+    if links and stated and tool.examples:
+        matching = [e for e in tool.examples if all(e.get(p) == arguments[p] for p in linked)]
+        if matching:
+            example = rng.choice(matching)
+            arguments.update({p: example[p] for p in stated if p in example})
+        elif coherent_only:
+            return _plan_example(tool, rng, done)
     if not links:
         if tool.domain == GENERAL_DOMAIN:
             return None
+        if chainable and tool.examples:
+            return _plan_example(tool, rng, done)
         # A computation over stated quantities only (a clinical score, a bond price ...), or a tool that nothing
         # held can feed yet (a due date from a stated date): called on documented samples, rarely (see _choose).
         plan = _finish(tool, arguments, provenance, 0, set(), done)
         return plan if plan is None or not chainable else replace(plan, stated_root=True)
     return _finish(tool, arguments, provenance, max(links), depends, done)
+
+
+def _plan_example(tool: ToolSpec, rng: random.Random, done: set[str]) -> PlannedCall | None:
+    """A documented example call (coherent stated values) as a new root of the trace."""
+    example = dict(rng.choice(tool.examples))
+    plan = _finish(tool, example, {p: Provenance(source="sample") for p in example}, 0, set(), done)
+    return None if plan is None else replace(plan, stated_root=True)
 
 
 def _plan_fan_in(
