@@ -102,7 +102,7 @@ def test_general_tools_never_take_what_a_general_tool_produced() -> None:
     assert plan_call(get_tool("round_significant"), produced, random.Random(0), set()) is None
 
 
-def test_a_count_argument_stays_within_the_list_and_rank_takes_an_item_of_it() -> None:
+def test_a_count_stays_within_the_list_rank_takes_an_item_and_a_percentile_is_stated() -> None:
     _, known = _airports(["LHR", "JFK", "CDG", "NRT", "SYD"])
     for seed in range(10):
         top = plan_call(get_tool("top_k_numbers"), known, random.Random(seed), set())
@@ -110,6 +110,9 @@ def test_a_count_argument_stays_within_the_list_and_rank_takes_an_item_of_it() -
         rank = plan_call(get_tool("rank_of_value"), known, random.Random(seed), set())
         assert rank is not None and rank.provenance["value"].source == "step"
         assert rank.arguments["value"] in rank.arguments["values"]
+        percentile = plan_call(get_tool("percentile_of_list"), known, random.Random(seed), set())
+        assert percentile is not None and percentile.provenance["percentile"].source == "sample"  # never an item
+        assert percentile.arguments["percentile"] in get_tool("percentile_of_list").param_samples("percentile")
 
 
 def test_set_operations_take_the_same_list_of_two_entities() -> None:

@@ -409,8 +409,8 @@ def _plan_list_fan_in(
             continue
         port_name = tool.input_ports[param]
         scalars = [k for k in items if not isinstance(k.value, list)]
-        if port_name == "number" and scalars and get_port(tool.input_ports[lists[0]]).name == "number_list":
-            pick = rng.choice(scalars)  # one item of the list ("the rank of the X of A among ...")
+        if param == "value" and port_name == "number" and scalars and tool.input_ports[lists[0]] == "number_list":
+            pick = rng.choice(scalars)  # the value to place among the list ("the rank of the X of A among ...")
             arguments[param], provenance[param] = pick.value, pick.provenance
             continue
         size = len(arguments[lists[0]])
