@@ -59,6 +59,10 @@ def get_port(name: str) -> PortInfo:
         raise KeyError(f"unknown port {name!r}; define it in tool_catalog/ports.py") from None
 
 
+LIST_PORTS = frozenset({"number_list", "string_list"})
+"""Ports whose values are lists (a list argument may be built from several steps' outputs)."""
+
+
 def all_ports() -> dict[str, PortInfo]:
     return dict(_PORTS)
 

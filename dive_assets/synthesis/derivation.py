@@ -16,7 +16,7 @@ from typing import Any
 
 from dive_assets.synthesis.exemplars import Exemplar, topology_signature
 from dive_assets.synthesis.records import Step, Task, Trace, stable_id
-from tool_catalog.ports import ask_phrase, format_value, get_port, render_stated
+from tool_catalog.ports import LIST_PORTS, ask_phrase, format_value, get_port, render_stated
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
 NUMBER_TOLERANCE = 1e-4  # relative: a numeric answer within 0.01% is correct
@@ -54,7 +54,7 @@ def describe(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_inde
         if not name or name in values:
             continue
         prov = step.provenance.get(name)
-        if prov is not None and prov.produced and tool.input_ports.get(name) in ("number_list", "string_list"):
+        if prov is not None and prov.produced and tool.input_ports.get(name) in LIST_PORTS:
             # a described list reads "the mean of the X of A, the X of B and the X of C", not "of the numbers ..."
             template = template.replace(f"the numbers {{{name}}}", f"{{{name}}}")
             template = template.replace(f"the strings {{{name}}}", f"{{{name}}}")

@@ -173,10 +173,13 @@ _PRIME = (1 << 31) - 1  # products of two 31-bit values fit in int64
 
 def _permutation_coefficients() -> tuple[np.ndarray, np.ndarray]:
     """(a, b) of the 64 universal hash functions h_k(x) = (a_k x + b_k) mod p, fixed by blake2b (deterministic)."""
-    raw = [int.from_bytes(hashlib.blake2b(f"minhash-{k}".encode(), digest_size=8).digest(), "big") for k in range(64)]
+    raw = [
+        int.from_bytes(hashlib.blake2b(f"minhash-{k}".encode(), digest_size=8).digest(), "big")
+        for k in range(_PERMUTATIONS)
+    ]
     a = np.array([1 + (r >> 32) % (_PRIME - 1) for r in raw], dtype=np.int64)
     b = np.array([(r & 0xFFFFFFFF) % _PRIME for r in raw], dtype=np.int64)
-    return a[:_PERMUTATIONS, None], b[:_PERMUTATIONS, None]
+    return a[:, None], b[:, None]
 
 
 _A, _B = _permutation_coefficients()

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dive_assets.synthesis.records import Provenance, Step
-from tool_catalog.ports import get_port
+from tool_catalog.ports import LIST_PORTS, get_port
 from tool_catalog.runtime import ToolResult, call_tool
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
 POLICY_NAME = "embedded-v1"
-LIST_PORTS = frozenset({"number_list", "string_list"})
 ToolCaller = Callable[[str, Any, float | None], ToolResult]
 
 
@@ -328,21 +327,15 @@ def _plan_fan_in(
     ports = {tool.input_ports[p] for p in params}
     if len(ports) != 1 or len(params) < 2:
         return None
-    groups: dict[tuple[str, str], list[Known]] = {}
-    for k in known:
-        if k.port in ports and k.provenance.source == "step" and isinstance(k.value, (int, float)) and not k.general:
-            groups.setdefault((k.tool or "", k.provenance.field or ""), []).append(k)
-    usable = [g for g in groups.values() if len({k.provenance.step for k in g}) >= len(params)]
+    held = (
+        k
+        for k in known
+        if k.port in ports and k.provenance.source == "step" and isinstance(k.value, (int, float)) and not k.general
+    )
+    usable = [g for g in _groups(held) if len(g) >= len(params)]
     if not usable:
         return None
-    group = max(usable, key=lambda g: max(k.order for k in g))
-    chosen: list[Known] = []
-    for k in sorted(group, key=lambda k: k.order, reverse=True):
-        if all(c.provenance.step != k.provenance.step for c in chosen):
-            chosen.append(k)
-        if len(chosen) == len(params):
-            break
-    chosen.sort(key=lambda k: k.order)
+    chosen = max(usable, key=lambda g: g[-1].order)[-len(params) :]  # the newest entities, in step order
     if rng.random() < 0.5:
         chosen.reverse()
     arguments = {p: k.value for p, k in zip(params, chosen, strict=True)}
