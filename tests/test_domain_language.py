@@ -174,6 +174,22 @@ def test_bad_arguments_give_structured_errors() -> None:
     assert _error("adjective_degrees", {"word": "beautiful"}) == "bad_input"
     assert _error("number_in_words", {"number": 5, "language_code": "xx"}) == "bad_input"
     assert _error("english_number_words", {"number": 10**16}) == "invalid_arguments"
+
+
+@pytest.mark.usefixtures("no_network")
+def test_num2words_tools_refuse_amharic_instead_of_hanging() -> None:
+    """num2words' Amharic converter loops forever on 1234567: a refused call returns at once and names why, where
+    a timed-out one would leave a thread spinning for the rest of the run."""
+    calls = {
+        "number_in_words": {"number": 1234567, "language_code": "am"},
+        "ordinal_in_words": {"number": 1234567, "language_code": "am"},
+        "year_in_words": {"year": 1999, "language_code": "am"},
+        "amount_in_words": {"amount": 12.5, "currency_code": "EUR", "language_code": "am"},
+    }
+    for name, arguments in calls.items():
+        result = call_tool(name, arguments, timeout_s=5.0)
+        assert result.error_type == "bad_input", (name, result.error_type, result.error)
+        assert "Amharic" in (result.error or "") and result.latency_ms < 1000, (name, result.latency_ms)
     assert _error("language_info", {"language_code": "eo"}) == "bad_input"
     assert _error("language_code_lookup", {"name": "Blorfish"}) == "bad_input"
     assert _error("territory_languages", {"country_code": "XX"}) == "bad_input"

@@ -935,9 +935,12 @@ def exchange_session_counts(p: ExchangeDate) -> dict:
             f"{p.exchange_code} sessions are available here only for whole years from {first_day.isoformat()} "
             f"to {last_day.isoformat()}; {day.year} is not covered"
         )
-    month_start = pd.Timestamp(day.replace(day=1))
-    month_end = month_start + pd.offsets.MonthEnd(0)
-    year = cal.sessions_in_range(pd.Timestamp(year_start), pd.Timestamp(year_end))
+    # ranges are clipped to the calendar's first and last sessions (its last day may be a holiday: XTKS 2030-12-31)
+    month_start = max(pd.Timestamp(day.replace(day=1)), cal.first_session)
+    month_end = min(pd.Timestamp(day.replace(day=1)) + pd.offsets.MonthEnd(0), cal.last_session)
+    year = cal.sessions_in_range(
+        max(pd.Timestamp(year_start), cal.first_session), min(pd.Timestamp(year_end), cal.last_session)
+    )
     early = cal.early_closes
     return {
         "month_sessions": int(cal.sessions_in_range(month_start, month_end).size),

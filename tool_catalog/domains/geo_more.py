@@ -516,10 +516,13 @@ _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Su
 
 
 def _territory_locale(code: str) -> Any:
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     _country(code)
-    return Locale.parse(f"und_{code}")
+    try:
+        return Locale.parse(f"und_{code}")
+    except UnknownLocaleError:
+        raise ToolInputError(f"CLDR has no locale data for the territory {code!r}") from None
 
 
 @tool(
@@ -1153,10 +1156,13 @@ def timezone_display_name(p: ZoneInLanguage) -> dict:
     except (UnknownLocaleError, ValueError):
         raise ToolInputError(f"unknown CLDR language {p.language_code!r}") from None
     tz = get_timezone(p.timezone)
-    return {
-        "zone_name": get_timezone_name(tz, locale=loc),
-        "exemplar_city": get_timezone_location(tz, locale=loc, return_city=True),
-    }
+    try:
+        return {
+            "zone_name": get_timezone_name(tz, locale=loc),
+            "exemplar_city": get_timezone_location(tz, locale=loc, return_city=True),
+        }
+    except KeyError:  # the locale's CLDR data lacks a region the name needs (e.g. 'rw' for Australia/Sydney)
+        raise ToolInputError(f"CLDR cannot name {p.timezone} in {p.language_code!r}") from None
 
 
 @cache

@@ -400,6 +400,21 @@ def english_number_words(p: EnglishNumber) -> dict:
 _NUM2WORDS_ALIASES = {"kk": "kz"}
 """ISO 639-1 codes that num2words files under another key (Kazakh is 'kz' there)."""
 
+_NUM2WORDS_BROKEN = {"am": "its Amharic converter loops forever on some numbers (1234567) and fails on others"}
+"""Languages num2words lists but cannot be trusted with: a tool thread that never returns outlives its timeout."""
+
+
+def num2words_language(code: str) -> str:
+    """The num2words key for an ISO 639-1 code, or a clear error for a language it cannot (reliably) write."""
+    from num2words import CONVERTER_CLASSES
+
+    if code in _NUM2WORDS_BROKEN:
+        raise ToolInputError(f"num2words cannot be used for {code!r}: {_NUM2WORDS_BROKEN[code]}")
+    lang = _NUM2WORDS_ALIASES.get(code, code)
+    if lang not in CONVERTER_CLASSES:
+        raise ToolInputError(f"num2words cannot write numbers in the language with code {code!r}")
+    return lang
+
 
 class ForeignNumber(BaseModel):
     number: int = Field(
@@ -423,12 +438,9 @@ class ForeignNumber(BaseModel):
     examples=[{"number": 1234567, "language_code": "fr"}, {"number": 42, "language_code": "de"}],
 )
 def number_in_words(p: ForeignNumber) -> dict:
-    from num2words import CONVERTER_CLASSES, num2words
+    from num2words import num2words
 
-    lang = _NUM2WORDS_ALIASES.get(p.language_code, p.language_code)
-    if lang not in CONVERTER_CLASSES:
-        raise ToolInputError(f"num2words cannot write numbers in the language with code {p.language_code!r}")
-    return {"words": num2words(p.number, lang=lang)}
+    return {"words": num2words(p.number, lang=num2words_language(p.language_code))}
 
 
 # --- languages of the world (langcodes + language_data, babel/CLDR) ----------------------------------

@@ -35,6 +35,7 @@ from tool_catalog.domains.language import (
     _word,
     _word_field,
     _words_by_phones,
+    num2words_language,
 )
 from tool_catalog.ports import define_port, port
 from tool_catalog.registry import add_tool, tool
@@ -383,8 +384,8 @@ def year_in_words(p: YearInLanguage) -> dict:
     from num2words import num2words
 
     try:
-        return {"words": num2words(p.year, to="year", lang=p.language_code)}
-    except NotImplementedError:
+        return {"words": num2words(p.year, to="year", lang=num2words_language(p.language_code))}
+    except (NotImplementedError, AttributeError):  # AttributeError: a converter without a year mode (vi)
         raise ToolInputError(f"num2words cannot say years in {p.language_code!r}") from None
 
 
@@ -410,7 +411,7 @@ def ordinal_in_words(p: OrdinalInLanguage) -> dict:
     from num2words import num2words
 
     try:
-        return {"ordinal_words": num2words(p.number, to="ordinal", lang=p.language_code)}
+        return {"ordinal_words": num2words(p.number, to="ordinal", lang=num2words_language(p.language_code))}
     except (NotImplementedError, KeyError):
         raise ToolInputError(f"num2words has no ordinals for {p.language_code!r}") from None
 
@@ -443,9 +444,10 @@ class AmountInWords(BaseModel):
 def amount_in_words(p: AmountInWords) -> dict:
     from num2words import num2words
 
+    lang = num2words_language(p.language_code)
     try:
-        return {"words": num2words(p.amount, to="currency", lang=p.language_code, currency=p.currency_code)}
-    except (NotImplementedError, KeyError, ValueError):
+        return {"words": num2words(p.amount, to="currency", lang=lang, currency=p.currency_code)}
+    except (NotImplementedError, KeyError, ValueError, TypeError):  # TypeError: a converter without currencies (fa)
         raise ToolInputError(f"num2words cannot write {p.currency_code} amounts in {p.language_code!r}") from None
 
 

@@ -609,7 +609,10 @@ def chemical_thermochemistry(p: CasNumber) -> dict:
     if hfg is not None:
         atoms = simple_formula_parser(meta.formula)
         if "C" in atoms or "H" in atoms:
-            hhv = -combustion.HHV_stoichiometry(combustion.combustion_stoichiometry(atoms), hfg) / 1000.0
+            try:
+                hhv = -combustion.HHV_stoichiometry(combustion.combustion_stoichiometry(atoms), hfg) / 1000.0
+            except KeyError:  # an element whose combustion product chemicals does not model (Si, ...)
+                hhv = None
     return {
         "hf_gas_kj_mol": _r(None if hfg is None else hfg / 1000.0, 3),
         "hf_liquid_kj_mol": _r(None if hfl is None else hfl / 1000.0, 3),

@@ -221,6 +221,8 @@ def icd10cm_siblings(p: IcdCode) -> dict:
     if not parent:
         raise ToolInputError(f"ICD-10-CM code {code!r} has no parent")
     siblings = [c for c in cm.get_children(parent) if cm.is_category_or_subcategory(c)]
+    if code not in siblings:
+        raise ToolInputError(f"ICD-10-CM code {code!r} is not listed among the codes under its parent {parent!r}")
     i = siblings.index(code)
     return {
         "sibling_count": len(siblings) - 1,

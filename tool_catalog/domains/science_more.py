@@ -311,6 +311,8 @@ def compatible_end_enzymes(p: Enzyme) -> dict:
     from tool_catalog.domains.science import _neb_enzymes
 
     enz = _enzyme(p.enzyme)
+    if enz.is_unknown():
+        raise ToolInputError(f"REBASE does not record the ends {p.enzyme} leaves, so no compatible ends are known")
     batch = RestrictionBatch(list(_neb_enzymes()))
     names = sorted(str(e) for e in enz.compatible_end(batch=batch) if str(e) != p.enzyme)
     return {
