@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import json
 import random
 
 from dive_assets.synthesis.config import load_diversity_grid
@@ -94,3 +95,29 @@ def test_a_tool_is_failing_once_most_of_its_calls_in_the_partition_failed() -> N
     assert not usage.failing("t")  # too few calls to judge
     usage.record("t", False)
     assert usage.failing("t") and not usage.failing("unseen")
+
+
+def test_a_call_a_tool_refused_is_not_made_again_in_the_partition() -> None:
+    """Two traces from the same seed: the second does not repeat the call the tool refused in the first."""
+    from dive_assets.synthesis.evidence import EmbeddedCollector
+    from tool_catalog.runtime import ToolResult, call_tool
+
+    refused_key: list[str] = []
+
+    def caller(name: str, arguments: dict, timeout_s: float | None) -> ToolResult:
+        if name == "country_info" and not refused_key:  # the first country_info call is refused
+            refused_key.append(json.dumps(arguments, sort_keys=True))
+            return ToolResult(tool=name, ok=False, error_type="bad_input", error="refused", latency_ms=0.1)
+        return call_tool(name, arguments, timeout_s)
+
+    tools = [get_tool(n) for n in ("country_info", "country_population", "timezone_location")]
+    usage = ToolUsage()
+    calls = []
+    for trace in range(2):
+        collector = EmbeddedCollector(
+            f"t{trace}", tools, "country_code", "FR", random.Random(3), 5.0, caller, partition_usage=usage
+        )
+        calls.append([(s.tool_name, json.dumps(s.arguments, sort_keys=True), s.ok) for s in collector.collect(3)])
+    assert ("country_info", refused_key[0], False) in calls[0]
+    assert len(usage.refusals) == 1
+    assert all((name, args) != ("country_info", refused_key[0]) for name, args, _ in calls[1])

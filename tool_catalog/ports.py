@@ -208,7 +208,8 @@ define_port(
     ask="the language code of {phrase}",
 )
 define_port("language_name", "English name of a language", "string", "{value}")
-define_port("text", "free text", "string", "the text '{value}'", chainable=False)
+define_port("text", "free text", "string", "the text '{value}'")  # chainable: words a tool wrote can be analysed
+define_port("search_query", "words to search for in a local index", "string", "{value}", chainable=False)
 define_port("hebrew_date", "date in the Hebrew calendar as year-month-day", "string", "the Hebrew date {value}")
 define_port(
     "islamic_date", "date in the Islamic (Hijri) calendar as year-month-day", "string", "the Islamic date {value}"

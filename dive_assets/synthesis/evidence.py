@@ -99,6 +99,7 @@ class EmbeddedCollector:
                 for t in self.tools
                 if (c := plan_call(t, self.known, self.rng, self.done, self.partition_usage.failing(t.name)))
                 is not None
+                and not self.partition_usage.refused(c)
             ]
             siblings = [
                 c
@@ -153,6 +154,8 @@ class EmbeddedCollector:
         self.shapes.append(call_shape(choice.tool.name, choice.depends_on, self.shapes))
         self.ancestry.append(_tools_upstream(choice.tool.name, choice.depends_on, self.ancestry))
         self.partition_usage.record(choice.tool.name, step.ok)
+        if step.error_type == "bad_input":
+            self.partition_usage.refusals.add(_call_key(choice.tool.name, choice.arguments))
         if not step.ok:
             self.failed[choice.tool.name] = self.failed.get(choice.tool.name, 0) + 1
         if step.ok and step.output is not None:
@@ -192,11 +195,18 @@ class ToolUsage:
     """Calls and failed calls per tool over a partition's earlier traces, shared by its collectors.
 
     The embedded policy prefers the partition's least-used tools (coverage of the whole pool and a long tail,
-    DIVE's first diversity axis) and avoids tools that keep failing on the arguments it can give them."""
+    DIVE's first diversity axis), avoids tools that keep failing on the arguments it can give them, and does not
+    repeat a call a tool has refused."""
 
     calls: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     shapes: dict[str, int] = field(default_factory=dict)
+    refusals: set[str] = field(default_factory=set)  # calls a tool refused (bad_input) earlier in the partition
+
+    def refused(self, plan: PlannedCall) -> bool:
+        """True when the tool already refused exactly this call in the partition: making it again teaches nothing
+        (38% of failed calls in a 48k run repeated an earlier refusal, because seed entities recur)."""
+        return _call_key(plan.tool.name, plan.arguments) in self.refusals
 
     def record(self, tool: str, ok: bool) -> None:
         self.calls[tool] = self.calls.get(tool, 0) + 1

@@ -94,7 +94,7 @@ class SearchQuery(BaseModel):
         min_length=2,
         max_length=200,
         json_schema_extra=port(
-            "text",
+            "search_query",
             samples=["heathrow", "type 2 diabetes kidney", "caffeine", "electron mass", "betelgeuse", "new zealand"],
         ),
     )
