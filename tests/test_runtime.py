@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from pydantic import BaseModel, Field
@@ -70,6 +71,23 @@ def test_hanging_tool_times_out_and_the_caller_goes_on() -> None:
     result = _execute(_spec(hang), {"seconds": 5.0}, timeout_s=0.2)
     assert result.error_type == "timeout"
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_runaway_tool_is_stopped_not_left_spinning() -> None:
+    """A pure-Python loop that never ends is stopped after its timeout, so it stops taking CPU from the run."""
+    threads: list[threading.Thread] = []
+
+    def spin(p: _Seconds) -> dict:
+        threads.append(threading.current_thread())
+        n = 0
+        while True:
+            n += 1
+
+    result = _execute(_spec(spin), {"seconds": 0.0}, timeout_s=0.2)
+    assert result.error_type == "timeout"
+    threads[0].join(timeout=5.0)
+    assert not threads[0].is_alive()
+    assert _execute(_spec(lambda p: {"value": 2}), {"seconds": 0.0}, timeout_s=2).output == {"value": 2}
 
 
 def test_raising_tool_becomes_tool_exception() -> None:

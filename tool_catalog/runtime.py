@@ -7,6 +7,7 @@ structured :class:`ToolResult` with an error type and a clear message. Nothing r
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import json
 import math
@@ -82,21 +83,40 @@ def _execute(spec: ToolSpec, arguments: Any, timeout_s: float) -> ToolResult:
     return ToolResult(tool=spec.name, ok=True, output=output)
 
 
+class ToolTimeout(BaseException):
+    """Raised inside a worker thread whose call overran its time limit, so the abandoned work stops."""
+
+
 class _Worker:
     """A reusable daemon thread that runs one tool call at a time (starting a thread per call costs more)."""
 
     def __init__(self) -> None:
         self.jobs: queue.SimpleQueue[tuple[Any, Any, dict[str, Any], threading.Event]] = queue.SimpleQueue()
-        threading.Thread(target=self._loop, name="tool-worker", daemon=True).start()
+        self.thread = threading.Thread(target=self._loop, name="tool-worker", daemon=True)
+        self.thread.start()
 
     def _loop(self) -> None:
-        while True:
-            fn, params, box, done = self.jobs.get()
-            try:
-                box["value"] = fn(params)
-            except BaseException as exc:  # every failure becomes a structured error
-                box["error"] = exc
-            done.set()
+        try:
+            while True:
+                fn, params, box, done = self.jobs.get()
+                try:
+                    box["value"] = fn(params)
+                except ToolTimeout:
+                    return  # the call was abandoned: this worker ends
+                except BaseException as exc:  # every failure becomes a structured error
+                    box["error"] = exc
+                done.set()
+        except ToolTimeout:
+            return  # stopped just after its call finished
+
+    def stop(self) -> None:
+        """Raise :class:`ToolTimeout` in the worker's thread at its next Python instruction.
+
+        Without this an abandoned call goes on: a pure-Python loop that never ends (num2words' Amharic
+        converter on 1234567) kept one core busy and slowed the rest of a 2,400-trace partition tenfold.
+        Code inside one C call finishes that call first."""
+        if self.thread.ident is not None and self.thread.is_alive():
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread.ident), ctypes.py_object(ToolTimeout))
 
 
 _idle: list[_Worker] = []
@@ -106,8 +126,8 @@ _idle_lock = threading.Lock()
 def _run_with_time_limit(fn: Any, params: Any, timeout_s: float) -> dict[str, Any] | None:
     """Run ``fn(params)`` on a worker thread; None when it does not finish in time.
 
-    A worker that timed out is abandoned (it is a daemon thread, so it never blocks exit) and a fresh one
-    serves the next call, so one hanging tool cannot stall the run.
+    A worker that timed out is stopped (see :meth:`_Worker.stop`) and abandoned (it is a daemon thread, so it
+    never blocks exit); a fresh one serves the next call, so one hanging tool cannot stall the run.
     """
     with _idle_lock:
         worker = _idle.pop() if _idle else None
@@ -116,6 +136,7 @@ def _run_with_time_limit(fn: Any, params: Any, timeout_s: float) -> dict[str, An
     done = threading.Event()
     worker.jobs.put((fn, params, box, done))
     if not done.wait(timeout_s):
+        worker.stop()
         return None
     with _idle_lock:
         _idle.append(worker)
