@@ -5,7 +5,8 @@ then the same partition materialized through Dagster into a temporary DuckDB fil
 (toolsets -> traces -> tasks -> verified splits, with their GX checks, DuckDB writes and reads) timed against
 the plain run, and the partition's diversity_metrics asset (analytics the plain run does not do) timed on its
 own. Reports verified tasks per second, tool calls per second, the ratio of pipeline time to the bare time of
-the same tool calls (replayed directly), the Dagster/plain ratio, and peak RSS.
+the same tool calls (replayed directly), the Dagster/plain ratio, and the peak RSS of each path (the Dagster path
+runs in its own process; it also materializes the catalog, which loads every domain's backend).
 
     .venv/bin/python bench/core_throughput.py --tasks 1000 --domain geo --diversity full-varied
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -30,41 +33,66 @@ def main() -> None:
     parser.add_argument("--domain", default="geo")
     parser.add_argument("--diversity", default="full-varied")
     parser.add_argument("--skip-dagster", action="store_true")
+    parser.add_argument("--dagster-only", action="store_true", help="(internal) time the Dagster path only")
     args = parser.parse_args()
     run = RunSettings(tasks_per_partition=args.tasks)
+    if args.dagster_only:
+        print(json.dumps(dagster_path(args, run)))
+        return
+    report = plain_path(args, run)
+    if not args.skip_dagster:
+        # its own process, so that each path's peak memory is its own
+        child = subprocess.run(
+            [sys.executable, "-W", "ignore", __file__, "--dagster-only", "--tasks", str(args.tasks),
+             "--domain", args.domain, "--diversity", args.diversity],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        dagster = json.loads(child.stdout.strip().splitlines()[-1])
+        report["dagster_seconds"] = dagster["dagster_seconds"]
+        report["dagster_over_plain"] = round(dagster["dagster_seconds"] / report["plain_seconds"], 2)
+        report["diversity_metrics_asset_seconds"] = dagster["diversity_metrics_asset_seconds"]
+        report["dagster_peak_rss_mb"] = dagster["peak_rss_mb"]
+        report["dagster_peak_rss_growth_after_catalog_mb"] = dagster["peak_rss_growth_after_catalog_mb"]
+    print(json.dumps(report, indent=2))
+
+
+def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
+    """The four stages in plain Python, chunk by chunk as the assets run them, then the bare tool time."""
     catalog = pipeline.catalog_frames(run_examples=False)
     seeds = catalog["seeds"].filter(domain=args.domain)
     setting = load_diversity_grid().get(args.diversity)
 
     started = time.perf_counter()
     toolsets = pipeline.toolset_frame(args.domain, setting, set(seeds["port"].unique()), run)
-    traces = pipeline.run_traces(args.domain, setting.key, toolsets, seeds, run)
+    traced = pipeline.trace_frames_of(pipeline.iter_trace_chunks(args.domain, setting.key, toolsets, seeds, run))
     t_traces = time.perf_counter()
-    tasks, _ = pipeline.derive_tasks(traces, run)
+    stored = traced["traces"], traced["trace_steps"]
+    derived = pipeline.derive_task_frames(pipeline.stored_trace_chunks(*stored), run)
     t_tasks = time.perf_counter()
-    out = pipeline.verify_and_split(tasks, traces, run)
+    out = pipeline.verify_and_split_chunks(derived["tasks"], pipeline.stored_trace_chunks(*stored), run)
     plain = time.perf_counter() - started
     verified = out["splits"].height
-    calls = sum(len(t.steps) for t in traces)
+    calls = traced["trace_steps"].height
 
-    bare_started = time.perf_counter()
-    for trace in traces:
-        for step in trace.steps:
-            get_tool(step.tool_name).fn(
-                get_tool(step.tool_name).params.model_validate(step.arguments)
-            ) if step.ok else None
-    bare = time.perf_counter() - bare_started
-    checked_started = time.perf_counter()
-    for trace in traces:
-        for step in trace.steps:
+    bare = checked = 0.0
+    for chunk in pipeline.stored_trace_chunks(*stored):
+        steps = [s for trace in chunk for s in trace.steps]
+        t0 = time.perf_counter()
+        for step in steps:
+            if step.ok:
+                spec = get_tool(step.tool_name)
+                spec.fn(spec.params.model_validate(step.arguments))
+        t1 = time.perf_counter()
+        for step in steps:
             call_tool(step.tool_name, step.arguments)
-    checked = time.perf_counter() - checked_started
+        bare += t1 - t0
+        checked += time.perf_counter() - t1
 
-    report = {
+    return {
         "tasks_per_partition": args.tasks,
-        "traces": len(traces),
+        "traces": traced["traces"].height,
         "tool_calls": calls,
-        "tasks_all_rounds": len(tasks),
+        "tasks_all_rounds": derived["tasks"].height,
         "verified_split_tasks": verified,
         "plain_seconds": round(plain, 2),
         "stage_seconds": {
@@ -77,34 +105,41 @@ def main() -> None:
         "bare_tool_seconds": round(bare, 3),
         "checked_tool_seconds (validation + thread + timeout)": round(checked, 3),
         "pipeline_over_bare_tool_time": round(plain / bare, 1) if bare else None,
+        "plain_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
-    if not args.skip_dagster:
-        import dagster as dg
 
-        from dive_assets.assets import PARTITIONED_ASSETS, diversity_metrics, tool_catalog
-        from dive_assets.partitions import partition_key
-        from dive_assets.resources import default_resources
 
-        with tempfile.TemporaryDirectory() as tmp:
-            settings = run.model_copy(update={"duckdb_path": str(Path(tmp) / "bench.duckdb")})
-            (Path(tmp) / "home").mkdir()
-            with dg.instance_for_test(temp_dir=str(Path(tmp) / "home")) as instance:
-                dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance)
-                key = partition_key(args.domain, args.diversity)
-                stages = [a for a in PARTITIONED_ASSETS if a is not diversity_metrics]
-                t0 = time.perf_counter()
-                dg.materialize(stages, partition_key=key, resources=default_resources(settings), instance=instance)
-                dagster_seconds = time.perf_counter() - t0
-                t1 = time.perf_counter()
-                dg.materialize(
-                    [diversity_metrics], partition_key=key, resources=default_resources(settings), instance=instance
-                )
-                metrics_seconds = time.perf_counter() - t1
-        report["dagster_seconds"] = round(dagster_seconds, 2)
-        report["dagster_over_plain"] = round(dagster_seconds / plain, 2)
-        report["diversity_metrics_asset_seconds"] = round(metrics_seconds, 2)
-    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    print(json.dumps(report, indent=2))
+def dagster_path(args: argparse.Namespace, run: RunSettings) -> dict[str, float]:
+    """The catalog, then the partition's four pipeline assets and its diversity_metrics, in a fresh process."""
+    import dagster as dg
+
+    from dive_assets.assets import PARTITIONED_ASSETS, diversity_metrics, tool_catalog
+    from dive_assets.partitions import partition_key
+    from dive_assets.resources import default_resources
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = run.model_copy(update={"duckdb_path": str(Path(tmp) / "bench.duckdb")})
+        (Path(tmp) / "home").mkdir()
+        with dg.instance_for_test(temp_dir=str(Path(tmp) / "home")) as instance:
+            dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance)
+            after_catalog = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            key = partition_key(args.domain, args.diversity)
+            stages = [a for a in PARTITIONED_ASSETS if a is not diversity_metrics]
+            t0 = time.perf_counter()
+            dg.materialize(stages, partition_key=key, resources=default_resources(settings), instance=instance)
+            dagster_seconds = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            dg.materialize(
+                [diversity_metrics], partition_key=key, resources=default_resources(settings), instance=instance
+            )
+            metrics_seconds = time.perf_counter() - t1
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "dagster_seconds": round(dagster_seconds, 2),
+        "diversity_metrics_asset_seconds": round(metrics_seconds, 2),
+        "peak_rss_mb": round(peak, 1),
+        "peak_rss_growth_after_catalog_mb": round(peak - after_catalog, 1),
+    }
 
 
 if __name__ == "__main__":

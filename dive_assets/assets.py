@@ -196,8 +196,7 @@ def execution_traces(
     if toolsets.height == 0:
         raise dg.Failure(f"no toolsets for partition {domain}/{diversity}: materialize sampled_toolsets first")
     client = pipeline.llm_client(run, cache)
-    traces = pipeline.run_traces(domain, diversity, toolsets, seeds, run, client)
-    frames = pipeline.trace_frames(traces)
+    frames = pipeline.trace_frames_of(pipeline.iter_trace_chunks(domain, diversity, toolsets, seeds, run, client))
     written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "evidence")
     steps = frames["trace_steps"]
     errors = dict(steps.filter(pl.col("error_type").is_not_null()).group_by("error_type").len().iter_rows())
@@ -207,7 +206,7 @@ def execution_traces(
             "steps": written["trace_steps"],
             "ok_traces": int((frames["traces"]["status"] == "ok").sum()),
             "mean_steps": float(frames["traces"]["step_count"].mean() or 0),
-            "policy": traces[0].policy if traces else "",
+            "policy": frames["traces"]["policy"][0] if frames["traces"].height else "",
             "llm_usage": dg.MetadataValue.json(client.usage() if client else {}),
             "step_errors": _counts_md(errors, "error type") if errors else dg.MetadataValue.text("none"),
             "preview": dg.MetadataValue.md(
@@ -237,19 +236,16 @@ def derived_tasks(
     domain, diversity = _partition(context)
     run = synthesis.settings(warehouse_db.duckdb_path)
     with warehouse_db.connect() as conn:
-        traces = pipeline.traces_from_frames(
-            warehouse.read_partition(conn, "traces", domain, diversity),
-            warehouse.read_partition(conn, "trace_steps", domain, diversity),
-        )
+        traces = warehouse.read_partition(conn, "traces", domain, diversity)
+        steps = warehouse.read_partition(conn, "trace_steps", domain, diversity)
         cache = warehouse.load_llm_cache(conn) if run.llm_model else None
     client = pipeline.llm_client(run, cache)
-    tasks, failures = pipeline.derive_tasks(traces, run, client)
-    frames = pipeline.task_frames(tasks, failures)
+    frames = pipeline.derive_task_frames(pipeline.stored_trace_chunks(traces, steps), run, client)
+    del traces, steps
     written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "derivation")
-    patterns = {}
-    for t in tasks:
-        patterns[t.pattern] = patterns.get(t.pattern, 0) + 1
-    preview = frames["tasks"].select("pattern", "question", "answer_text") if tasks else pl.DataFrame()
+    derived = frames["tasks"]
+    patterns = dict(derived.group_by("pattern").len().iter_rows()) if derived.height else {}
+    preview = derived.select("pattern", "question", "answer_text") if derived.height else pl.DataFrame()
     return dg.MaterializeResult(
         metadata={
             **_table_meta("tasks", written["tasks"]),
@@ -289,15 +285,15 @@ def verified_splits(
     run = synthesis.settings(warehouse_db.duckdb_path)
     with warehouse_db.connect() as conn:
         tasks_frame = warehouse.read_partition(conn, "tasks", domain, diversity)
-        traces = pipeline.traces_from_frames(
-            warehouse.read_partition(conn, "traces", domain, diversity),
-            warehouse.read_partition(conn, "trace_steps", domain, diversity),
-        )
+        traces = warehouse.read_partition(conn, "traces", domain, diversity)
+        steps = warehouse.read_partition(conn, "trace_steps", domain, diversity)
         toolsets = warehouse.read_partition(conn, "toolsets", domain, diversity, ["toolset_id", "tool_names"])
         cache = warehouse.load_llm_cache(conn) if run.solver_attempts else None
-    tasks = pipeline.tasks_from_frame(tasks_frame) if tasks_frame.height else []
-    frames = pipeline.verify_and_split(tasks, traces, run)
+    frames = pipeline.verify_and_split_chunks(tasks_frame, pipeline.stored_trace_chunks(traces, steps), run)
+    del traces, steps
     client = pipeline.solver_client(run, cache)
+    split_ids = frames["splits"]["task_id"].to_list()
+    tasks = pipeline.tasks_from_frame(tasks_frame.filter(pl.col("task_id").is_in(split_ids))) if client else []
     frames |= pipeline.solve_split_tasks(tasks, frames["splits"], toolsets, run, client)
     written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "solver")
     with warehouse_db.connect(read_only=True) as conn:
@@ -308,7 +304,7 @@ def verified_splits(
         for name, grp in ((k[0], g) for k, g in checks.group_by("check_name", maintain_order=True))
     }
     splits = dict(frames["splits"].group_by("split").len().iter_rows())
-    verified_rate = frames["splits"].height / len(tasks) if tasks else 0.0
+    verified_rate = frames["splits"].height / tasks_frame.height if tasks_frame.height else 0.0
     leak_result = dg.AssetCheckResult(
         check_name=LEAK_CHECK,
         passed=not leaks,

@@ -7,14 +7,14 @@ the frames to write. The Dagster assets in ``dive_assets.assets`` are thin wrapp
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import polars as pl
 
 from dive_assets.synthesis.config import DiversitySetting, RunSettings
-from dive_assets.synthesis.dedup import find_duplicates
+from dive_assets.synthesis.dedup import Duplicate, find_duplicates
 from dive_assets.synthesis.derivation import DerivationError, derive_task
 from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, ToolUsage
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
@@ -38,6 +38,9 @@ from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
 CHECK_ORDER = (*CHECKS, "non_trivial", "unique")
 ADVISORY_CHECKS = ("non_trivial",)  # recorded for filtering; a flagged task is still verified
+TRACE_CHUNK = 500
+"""Traces held as Python objects at a time. A trace object costs ~25x its rows in a polars frame, so the stages
+keep the partition in frames and rebuild objects one chunk of traces at a time (memory grows with the frames)."""
 
 
 # --- catalog -----------------------------------------------------------------------------
@@ -190,6 +193,20 @@ def run_traces(
     client: LLMClient | None = None,
 ) -> list[Trace]:
     """Collect evidence for every task slot: the embedded policy, or the LLM when a client is given."""
+    return [t for chunk in iter_trace_chunks(domain, diversity, toolsets, seeds, run, client) for t in chunk]
+
+
+def iter_trace_chunks(
+    domain: str,
+    diversity: str,
+    toolsets: pl.DataFrame,
+    seeds: pl.DataFrame,
+    run: RunSettings,
+    client: LLMClient | None = None,
+    chunk: int = TRACE_CHUNK,
+) -> Iterator[list[Trace]]:
+    """:func:`run_traces` in chunks of ``chunk`` task slots (in slot order, with the same partition state carried
+    over, so the traces are the same whatever the chunk size)."""
     policy = POLICY_NAME if client is None else f"litellm:{client.model}"
     by_slot: dict[int, dict[str, Any]] = {}
     for row in toolsets.iter_rows(named=True):
@@ -258,14 +275,17 @@ def run_traces(
             steps=steps,
         )
 
-    if client is None:
-        # The embedded policy runs slot by slot: each seed choice sees the partition's tool usage so far.
-        collected = [collect(p) for slot in sorted(by_slot) if (p := plan(slot)) is not None]
-    else:
-        plans = [p for slot in sorted(by_slot) if (p := plan(slot)) is not None]  # seeds fixed in slot order first
-        collected = _bounded_map(collect, plans, run.llm_concurrency)
-    by_result = {t.rng_seed: t for t in collected} | failed
-    return [by_result[slot] for slot in sorted(by_result)]
+    slots = sorted(by_slot)
+    for start in range(0, len(slots), max(1, chunk)):
+        part = slots[start : start + max(1, chunk)]
+        if client is None:
+            # The embedded policy runs slot by slot: each seed choice sees the partition's tool usage so far.
+            collected = [collect(p) for slot in part if (p := plan(slot)) is not None]
+        else:
+            plans = [p for slot in part if (p := plan(slot)) is not None]  # seeds fixed in slot order first
+            collected = _bounded_map(collect, plans, run.llm_concurrency)
+        by_result = {t.rng_seed: t for t in collected} | {s: failed.pop(s) for s in part if s in failed}
+        yield [by_result[slot] for slot in sorted(by_result)]
 
 
 def _seed_port(ports: list[str], tools: Sequence[ToolSpec], usage: ToolUsage, rng: Any) -> str:
@@ -497,6 +517,32 @@ def trace_frames(traces: Sequence[Trace]) -> dict[str, pl.DataFrame]:
     }
 
 
+def concat_frames(parts: Iterable[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
+    """Stack the frames of several chunks table by table (a column null in one chunk takes the others' type)."""
+    stacked: dict[str, list[pl.DataFrame]] = {}
+    for part in parts:
+        for name, frame in part.items():
+            stacked.setdefault(name, []).append(frame)
+    out = {}
+    for name, frames in stacked.items():
+        filled = [f for f in frames if f.width]
+        out[name] = pl.concat(filled, how="diagonal_relaxed") if filled else frames[0]
+    return out
+
+
+def stored_trace_chunks(traces: pl.DataFrame, steps: pl.DataFrame, chunk: int = TRACE_CHUNK) -> Iterator[list[Trace]]:
+    """Trace records rebuilt from warehouse rows ``chunk`` traces at a time, in task-slot order."""
+    ordered = traces.sort("task_slot")
+    for start in range(0, ordered.height, max(1, chunk)):
+        part = ordered.slice(start, max(1, chunk))
+        yield traces_from_frames(part, steps.filter(pl.col("trace_id").is_in(part["trace_id"].to_list())))
+
+
+def trace_frames_of(chunks: Iterable[Sequence[Trace]]) -> dict[str, pl.DataFrame]:
+    """The trace frames of a partition collected chunk by chunk (one chunk's objects alive at a time)."""
+    return concat_frames(trace_frames(chunk) for chunk in chunks) or trace_frames([])
+
+
 def _provenance_json(prov: Provenance) -> dict[str, Any]:
     return prov.model_dump(exclude=None if prov.steps is not None else {"steps"})
 
@@ -571,6 +617,15 @@ def derive_tasks(
     return tasks, failures
 
 
+def derive_task_frames(
+    trace_chunks: Iterable[Sequence[Trace]], run: RunSettings, client: LLMClient | None = None
+) -> dict[str, pl.DataFrame]:
+    """The task frames of a partition derived chunk by chunk (derivation is per trace)."""
+    return concat_frames(task_frames(*derive_tasks(chunk, run, client)) for chunk in trace_chunks) or task_frames(
+        [], []
+    )
+
+
 def _failure(trace: Trace, stage: str, reason: str) -> dict[str, str]:
     return {
         "trace_id": trace.trace_id,
@@ -616,13 +671,46 @@ def tasks_from_frame(frame: pl.DataFrame) -> list[Task]:
 
 
 # --- verification and splits ---------------------------------------------------------------
-def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSettings) -> dict[str, pl.DataFrame]:
+def verify_and_split_chunks(
+    tasks: pl.DataFrame, trace_chunks: Iterable[Sequence[Trace]], run: RunSettings
+) -> dict[str, pl.DataFrame]:
+    """:func:`verify_and_split` over a partition's task rows, one chunk of traces (and their tasks) at a time.
+
+    Everything but the near-duplicate search is per trace; that search runs once over all questions first."""
+    if tasks.height == 0:
+        return verify_and_split([], [], run)
+    duplicates = find_duplicates(list(zip(tasks["task_id"], tasks["trace_id"], tasks["question"], strict=True)))
+    seen: set[str] = set()
+    parts = []
+    for traces in trace_chunks:
+        ids = [t.trace_id for t in traces]
+        seen.update(ids)
+        chunk_tasks = tasks_from_frame(tasks.filter(pl.col("trace_id").is_in(ids)))
+        parts.append(verify_and_split(chunk_tasks, traces, run, duplicates))
+    orphans = tasks.filter(~pl.col("trace_id").is_in(list(seen)))  # tasks whose trace is gone fail every check
+    if orphans.height:
+        parts.append(verify_and_split(tasks_from_frame(orphans), [], run, duplicates))
+    out = concat_frames(parts)
+    return {name: frame.sort("task_id", maintain_order=True) for name, frame in out.items()}
+
+
+def verify_and_split(
+    tasks: Sequence[Task],
+    traces: Sequence[Trace],
+    run: RunSettings,
+    duplicates: dict[str, Duplicate] | None = None,
+) -> dict[str, pl.DataFrame]:
+    """Verify every task against its trace and split the hardest verified round of each trace.
+
+    ``duplicates`` (task id -> the task it repeats) is searched over ``tasks`` unless given (chunked callers
+    search the whole partition once)."""
     tools = {t.name: t for t in all_tools()}
     by_trace = {t.trace_id: t for t in traces}
     checks = []
     general = frozenset(t.name for t in general_tools())
     entities: dict[str, list[str]] = {}
-    duplicates = find_duplicates([(t.task_id, t.trace_id, t.question) for t in tasks])
+    if duplicates is None:
+        duplicates = find_duplicates([(t.task_id, t.trace_id, t.question) for t in tasks])
     for task in sorted(tasks, key=lambda t: t.task_id):
         trace = by_trace.get(task.trace_id)
         if trace is None:
@@ -660,7 +748,7 @@ def verify_and_split(tasks: Sequence[Task], traces: Sequence[Trace], run: RunSet
         "task_id": pl.String, "domain": pl.String, "diversity": pl.String, "split": pl.String,
         "toolset_id": pl.String, "seed_value": pl.String, "held_out_tools": pl.List(pl.String),
     }  # fmt: skip
-    split_frame = pl.DataFrame(splits, schema=split_schema, orient="row")
+    split_frame = pl.DataFrame(splits, schema=split_schema, orient="row").sort("task_id", maintain_order=True)
     return {"verifications": checks_frame, "splits": split_frame}
 
 
@@ -713,19 +801,16 @@ def _missing_trace(task: Task, check: str) -> dict[str, Any]:
 def partition_frames(
     domain: str, setting: DiversitySetting, seeds: pl.DataFrame, run: RunSettings
 ) -> dict[str, pl.DataFrame]:
-    """Every partitioned table's frame for one partition with the embedded policy (the assets' work, in memory).
-
-    ``seeds`` are the domain's seed rows; the partition's diversity key is ``setting.key``.
+    """Every partitioned table's frame for one partition with the embedded policy (the assets' work, in memory,
+    chunk by chunk as the assets do it). ``seeds`` are the domain's seed rows; the diversity key is ``setting.key``.
     """
     toolsets = toolset_frame(domain, setting, set(seeds["port"].unique()), run)
-    traces = run_traces(domain, setting.key, toolsets, seeds, run)
-    tasks, failures = derive_tasks(traces, run)
-    return {
-        "toolsets": toolsets,
-        **trace_frames(traces),
-        **task_frames(tasks, failures),
-        **verify_and_split(tasks, traces, run),
-    }
+    traced = trace_frames_of(iter_trace_chunks(domain, setting.key, toolsets, seeds, run))
+    derived = derive_task_frames(stored_trace_chunks(traced["traces"], traced["trace_steps"]), run)
+    checked = verify_and_split_chunks(
+        derived["tasks"], stored_trace_chunks(traced["traces"], traced["trace_steps"]), run
+    )
+    return {"toolsets": toolsets, **traced, **derived, **checked}
 
 
 # --- LLM accounting ----------------------------------------------------------------------
