@@ -46,6 +46,11 @@ class PlannedCall:
     newest_link: int
     depends_on: tuple[int, ...]
     stated_root: bool = False  # takes entities it could chain on from stated samples: a second root of the trace
+    key: str = ""  # the call's identity (tool and arguments), set by _finish
+
+    @property
+    def call_key(self) -> str:
+        return self.key or _call_key(self.tool.name, self.arguments)
 
 
 class EmbeddedCollector:
@@ -134,7 +139,7 @@ class EmbeddedCollector:
 
     def _execute(self, choice: PlannedCall, round_index: int) -> Step:
         index = len(self.steps)
-        self.done.add(_call_key(choice.tool.name, choice.arguments))
+        self.done.add(choice.call_key)
         self.used[choice.tool.name] = self.used.get(choice.tool.name, 0) + 1
         result = self.caller(choice.tool.name, choice.arguments, self.timeout_s)
         step = Step(
@@ -155,7 +160,7 @@ class EmbeddedCollector:
         self.ancestry.append(_tools_upstream(choice.tool.name, choice.depends_on, self.ancestry))
         self.partition_usage.record(choice.tool.name, step.ok)
         if step.error_type == "bad_input":
-            self.partition_usage.refusals.add(_call_key(choice.tool.name, choice.arguments))
+            self.partition_usage.refusals.add(choice.call_key)
         if not step.ok:
             self.failed[choice.tool.name] = self.failed.get(choice.tool.name, 0) + 1
         if step.ok and step.output is not None:
@@ -206,7 +211,7 @@ class ToolUsage:
     def refused(self, plan: PlannedCall) -> bool:
         """True when the tool already refused exactly this call in the partition: making it again teaches nothing
         (38% of failed calls in a 48k run repeated an earlier refusal, because seed entities recur)."""
-        return _call_key(plan.tool.name, plan.arguments) in self.refusals
+        return plan.call_key in self.refusals
 
     def record(self, tool: str, ok: bool) -> None:
         self.calls[tool] = self.calls.get(tool, 0) + 1
@@ -548,9 +553,10 @@ def _finish(
         k: getattr(model, k) if isinstance(v, str) and props.get(k, {}).get("type") in ("integer", "number") else v
         for k, v in arguments.items()
     }
-    if _call_key(tool.name, arguments) in done:
+    key = _call_key(tool.name, arguments)
+    if key in done:
         return None
-    return PlannedCall(tool, arguments, provenance, newest_link, tuple(sorted(depends)))
+    return PlannedCall(tool, arguments, provenance, newest_link, tuple(sorted(depends)), key=key)
 
 
 def _stated_value(tool: ToolSpec, param: str, port_name: str, rng: random.Random, taken: dict[str, Any]) -> Any:
