@@ -121,3 +121,26 @@ def test_a_call_a_tool_refused_is_not_made_again_in_the_partition() -> None:
     assert ("country_info", refused_key[0], False) in calls[0]
     assert len(usage.refusals) == 1
     assert all((name, args) != ("country_info", refused_key[0]) for name, args, _ in calls[1])
+
+
+def test_a_fixed_setting_keeps_the_draw_along_which_evidence_chains_furthest() -> None:
+    """One toolset serves every task of a fixed setting, so it is the best connected of a few draws: every domain
+    tool in it can be reached from a seed entity through typed outputs."""
+    from dive_assets.synthesis.sampling import FIXED_CANDIDATES, chain_reach
+
+    assert FIXED_CANDIDATES > 1
+    for domain in ("geo", "medchem"):
+        ports = {s.port for s in seed_sources(domain)}
+        setting = load_diversity_grid().get("slice-fixed")
+        toolsets, _ = sample_toolsets(domain, setting, domain_tools(domain), general_tools(), ports, 5, 20260310)
+        tools = [get_tool(n) for n in toolsets[0].tool_names if get_tool(n).domain == domain]
+        reached, pairs = chain_reach(tools, ports)
+        assert reached == len(tools) == 6 and pairs >= 5, (domain, reached, pairs)
+
+
+def test_chain_reach_counts_tools_reachable_from_seeds_and_their_links() -> None:
+    from dive_assets.synthesis.sampling import chain_reach
+
+    airport, offset = get_tool("airport_info"), get_tool("timezone_utc_offset")
+    assert chain_reach([airport, offset], {"iata_code"}) == (2, 1)  # airport -> its timezone -> the offset
+    assert chain_reach([airport, offset], {"country_code"}) == (0, 0)  # no seed fits either tool

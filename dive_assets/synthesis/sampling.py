@@ -15,6 +15,8 @@ from dive_assets.synthesis.records import Toolset, stable_id
 from tool_catalog.spec import ToolSpec
 
 MAX_ATTEMPTS = 50
+FIXED_CANDIDATES = 24
+"""Draws a fixed setting compares before it keeps the toolset along which evidence chains furthest."""
 
 
 def rng_for(*parts: object) -> random.Random:
@@ -25,6 +27,23 @@ def rng_for(*parts: object) -> random.Random:
 def seedable_tools(tools: Sequence[ToolSpec], seed_ports: set[str]) -> list[ToolSpec]:
     """Tools that can start a trace: a required parameter takes a port that has seed entities."""
     return [t for t in tools if any(t.input_ports.get(p) in seed_ports for p in t.required_params)]
+
+
+def chain_reach(tools: Sequence[ToolSpec], seed_ports: set[str]) -> tuple[int, int]:
+    """How far chained evidence can go in a toolset: (tools reachable from a seed entity through typed outputs,
+    producer -> consumer pairs among the reachable tools)."""
+    held = set(seed_ports)
+    reached: list[ToolSpec] = []
+    grew = True
+    while grew:
+        grew = False
+        for t in tools:
+            if t not in reached and t.required_input_ports & held:
+                reached.append(t)
+                held |= t.chainable_output_ports
+                grew = True
+    pairs = sum(1 for a in reached for b in reached if a is not b and a.chainable_output_ports & b.required_input_ports)
+    return len(reached), pairs
 
 
 def pool_slice(tools: Sequence[ToolSpec], setting: DiversitySetting, seed: int, seed_ports: set[str]) -> list[ToolSpec]:
@@ -99,7 +118,10 @@ def sample_toolsets(
             rng_seed_parts = (seed, domain, setting.key, "task", index)
             size = rng_for(*rng_seed_parts, "size").randint(low, high)
         if setting.toolset_mode == "fixed":
-            fixed_names = fixed_names or draw(rng_for(*rng_seed_parts), size)  # one toolset for every task
+            if fixed_names is None:  # one toolset for every task: the best connected of a few draws
+                by_name = {t.name: t for t in pool}
+                draws = [draw(rng_for(*rng_seed_parts, attempt), size) for attempt in range(FIXED_CANDIDATES)]
+                fixed_names = max(draws, key=lambda names: chain_reach([by_name[n] for n in names], seed_ports))
             names = fixed_names
         else:
             names = draw(rng_for(*rng_seed_parts), size)
