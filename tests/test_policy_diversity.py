@@ -8,7 +8,7 @@ import random
 
 from dive_assets.synthesis.config import load_diversity_grid
 from dive_assets.synthesis.evidence import Known, ToolUsage, plan_call, productive_tools
-from dive_assets.synthesis.records import Provenance
+from dive_assets.synthesis.records import Provenance, stable_id
 from dive_assets.synthesis.sampling import sample_toolsets
 from tool_catalog import domain_tools, general_tools, get_tool, seed_sources
 from tool_catalog.ports import get_port
@@ -144,3 +144,24 @@ def test_chain_reach_counts_tools_reachable_from_seeds_and_their_links() -> None
     airport, offset = get_tool("airport_info"), get_tool("timezone_utc_offset")
     assert chain_reach([airport, offset], {"iata_code"}) == (2, 1)  # airport -> its timezone -> the offset
     assert chain_reach([airport, offset], {"country_code"}) == (0, 0)  # no seed fits either tool
+
+
+def test_a_fixed_setting_never_keeps_the_held_out_toolset() -> None:
+    """Every task of a fixed setting uses its one toolset: were it held out for the OOD-toolset test split, the
+    partition would have no training task (it happened to science/slice-fixed: 677 split tasks, all test)."""
+    from dive_assets.synthesis.sampling import best_fixed_toolset
+    from dive_assets.synthesis.splitting import toolset_held_out
+
+    pool = domain_tools("science")
+    ports = {s.port for s in seed_sources("science")}
+    draws = [sorted(t.name for t in pool[i : i + 6]) for i in range(0, 60, 6)]
+    held = [d for d in draws if toolset_held_out(stable_id("ts", "science", d), 11)]
+    kept = [d for d in draws if d not in held]
+    assert held and kept, "the seed should hold out some of these draws"
+    assert best_fixed_toolset(held + kept, pool, ports, "science", [], 11) in kept
+    for domain in ("science", "medchem", "finance"):
+        for key in ("slice-fixed", "full-fixed"):
+            ports = {s.port for s in seed_sources(domain)}
+            setting = load_diversity_grid().get(key)
+            toolsets, _ = sample_toolsets(domain, setting, domain_tools(domain), general_tools(), ports, 3, 20260310)
+            assert not toolset_held_out(toolsets[0].toolset_id, 20260310), (domain, key)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from dive_assets.synthesis.config import DiversitySetting
 from dive_assets.synthesis.records import Toolset, stable_id
+from dive_assets.synthesis.splitting import toolset_held_out
 from tool_catalog.spec import ToolSpec
 
 MAX_ATTEMPTS = 50
@@ -44,6 +45,25 @@ def chain_reach(tools: Sequence[ToolSpec], seed_ports: set[str]) -> tuple[int, i
                 grew = True
     pairs = sum(1 for a in reached for b in reached if a is not b and a.chainable_output_ports & b.required_input_ports)
     return len(reached), pairs
+
+
+def best_fixed_toolset(
+    draws: Sequence[list[str]],
+    pool: Sequence[ToolSpec],
+    seed_ports: set[str],
+    domain: str,
+    extras: list[str],
+    seed: int,
+) -> list[str]:
+    """The draw a fixed setting keeps: never the held-out (test-only) toolset, which would leave the partition
+    without a training task, then the one along which evidence chains furthest (:func:`chain_reach`)."""
+    by_name = {t.name: t for t in pool}
+
+    def rank(names: list[str]) -> tuple[bool, int, int]:
+        trainable = not toolset_held_out(stable_id("ts", domain, names + extras), seed)
+        return (trainable, *chain_reach([by_name[n] for n in names], seed_ports))
+
+    return max(draws, key=rank)
 
 
 def pool_slice(tools: Sequence[ToolSpec], setting: DiversitySetting, seed: int, seed_ports: set[str]) -> list[ToolSpec]:
@@ -119,9 +139,8 @@ def sample_toolsets(
             size = rng_for(*rng_seed_parts, "size").randint(low, high)
         if setting.toolset_mode == "fixed":
             if fixed_names is None:  # one toolset for every task: the best connected of a few draws
-                by_name = {t.name: t for t in pool}
                 draws = [draw(rng_for(*rng_seed_parts, attempt), size) for attempt in range(FIXED_CANDIDATES)]
-                fixed_names = max(draws, key=lambda names: chain_reach([by_name[n] for n in names], seed_ports))
+                fixed_names = best_fixed_toolset(draws, pool, seed_ports, domain, extras, seed)
             names = fixed_names
         else:
             names = draw(rng_for(*rng_seed_parts), size)
