@@ -275,9 +275,9 @@ def iter_trace_chunks(
             steps=steps,
         )
 
-    slots = sorted(by_slot)
-    for start in range(0, len(slots), max(1, chunk)):
-        part = slots[start : start + max(1, chunk)]
+    slots, size = sorted(by_slot), max(1, chunk)
+    for start in range(0, len(slots), size):
+        part = slots[start : start + size]
         if client is None:
             # The embedded policy runs slot by slot: each seed choice sees the partition's tool usage so far.
             collected = [collect(p) for slot in part if (p := plan(slot)) is not None]
@@ -532,9 +532,9 @@ def concat_frames(parts: Iterable[dict[str, pl.DataFrame]]) -> dict[str, pl.Data
 
 def stored_trace_chunks(traces: pl.DataFrame, steps: pl.DataFrame, chunk: int = TRACE_CHUNK) -> Iterator[list[Trace]]:
     """Trace records rebuilt from warehouse rows ``chunk`` traces at a time, in task-slot order."""
-    ordered = traces.sort("task_slot")
-    for start in range(0, ordered.height, max(1, chunk)):
-        part = ordered.slice(start, max(1, chunk))
+    ordered, size = traces.sort("task_slot"), max(1, chunk)
+    for start in range(0, ordered.height, size):
+        part = ordered.slice(start, size)
         yield traces_from_frames(part, steps.filter(pl.col("trace_id").is_in(part["trace_id"].to_list())))
 
 
@@ -687,7 +687,7 @@ def verify_and_split_chunks(
         seen.update(ids)
         chunk_tasks = tasks_from_frame(tasks.filter(pl.col("trace_id").is_in(ids)))
         parts.append(verify_and_split(chunk_tasks, traces, run, duplicates))
-    orphans = tasks.filter(~pl.col("trace_id").is_in(list(seen)))  # tasks whose trace is gone fail every check
+    orphans = tasks.filter(~pl.col("trace_id").is_in(list(seen)))  # tasks whose trace is gone fail their proofs
     if orphans.height:
         parts.append(verify_and_split(tasks_from_frame(orphans), [], run, duplicates))
     out = concat_frames(parts)
