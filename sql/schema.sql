@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS trace_steps (
     round      INTEGER   NOT NULL,           -- the loop round (1..K) in which the call was made
     tool_name  VARCHAR   NOT NULL,
     arguments  JSON      NOT NULL,
-    provenance JSON      NOT NULL,           -- {param: {source: seed|sample|step|steps, step, field, steps}}
+    provenance JSON      NOT NULL,           -- {param: {source: seed|sample|step|steps|expression, step, field, steps, formula}}
     output     JSON,                         -- NULL when the call failed
     error_type VARCHAR,                      -- invalid_arguments | bad_input | timeout | tool_exception | ...
     error      VARCHAR,

@@ -14,6 +14,7 @@ from dive_assets.partitions import partition_key
 from dive_assets.resources import default_resources
 from dive_assets.synthesis import warehouse
 from dive_assets.synthesis.config import RunSettings
+from dive_assets.synthesis.formulas import fill
 from dive_assets.synthesis.verification import answers_match
 from tool_catalog import call_tool
 
@@ -146,6 +147,8 @@ def test_verified_tasks_replay_from_the_database(materialized: Materialized) -> 
                     args[name] = outputs[source["step"]][source["field"]]
                 elif source["source"] == "steps":  # a list: one output field of each of several steps
                     args[name] = [outputs[i][source["field"]] for i in source["steps"]]
+                elif source["source"] == "expression":  # a calculator formula over that field of several steps
+                    args[name] = fill(source["formula"], [outputs[i][source["field"]] for i in source["steps"]])
                 else:
                     assert str(args[name]).lower() in question.lower() or isinstance(args[name], float)
             result = call_tool(tool, args)

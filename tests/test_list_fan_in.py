@@ -171,7 +171,7 @@ def test_a_partition_uses_the_list_tools_and_every_list_task_verifies() -> None:
     run = RunSettings(duckdb_path=":memory:", tasks_per_partition=60)
     seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(domain="geo")
     frames = pipeline.partition_frames("geo", load_diversity_grid().get("full-varied"), seeds, run)
-    listed = frames["trace_steps"].filter(frames["trace_steps"]["provenance"].str.contains('"steps"'))
+    listed = frames["trace_steps"].filter(frames["trace_steps"]["provenance"].str.contains('"source": "steps"'))
     assert listed.height > 0  # list fan-ins happen at this size
     assert set(listed["tool_name"]) <= {
         "aggregate_numbers", "sort_numbers", "sort_strings", "top_k_numbers", "percentile_of_list", "rank_of_value",

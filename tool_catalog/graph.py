@@ -1,7 +1,8 @@
 """The typed tool graph: which output of one tool can feed which input of another.
 
 An edge joins an output field of tool A to a parameter of tool B when both carry the same chainable
-port (an ISO country code, a date, a CAS number ...). The graph tells which chains a policy can build.
+port (an ISO country code, a date, a CAS number ...), or B's port accepts A's (a name is a search query).
+The graph tells which chains a policy can build.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ def tool_edges(tools: Sequence[ToolSpec]) -> list[dict[str, str]]:
     consumers: dict[str, list[tuple[str, str]]] = {}
     for t in tools:
         for param, port_name in t.input_ports.items():
-            consumers.setdefault(port_name, []).append((t.name, param))
+            for accepted in (port_name, *get_port(port_name).accepts):
+                consumers.setdefault(accepted, []).append((t.name, param))
     edges = []
     for t in tools:
         for field, out in t.outputs.items():

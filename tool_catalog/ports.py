@@ -30,6 +30,8 @@ class PortInfo:
     ask: str = "{phrase}"
     """How to ask for a value of this port directly, given the entity phrase: tool phrases name the
     entity ("the country where airport LHR is located"); a question asks for its code."""
+    accepts: tuple[str, ...] = ()
+    """Other ports whose values are also values of this one (a country's name is a search query)."""
 
 
 _PORTS: dict[str, PortInfo] = {}
@@ -42,9 +44,10 @@ def define_port(
     stated: str = "{value}",
     chainable: bool = True,
     ask: str = "{phrase}",
+    accepts: tuple[str, ...] = (),
 ) -> PortInfo:
     """Register a port once; redefinition with different facts is an error."""
-    info = PortInfo(name, description, answer_type, stated, chainable, ask)
+    info = PortInfo(name, description, answer_type, stated, chainable, ask, accepts)
     existing = _PORTS.get(name)
     if existing is not None and existing != info:
         raise ValueError(f"port {name!r} is already defined differently: {existing}")
@@ -209,7 +212,14 @@ define_port(
 )
 define_port("language_name", "English name of a language", "string", "{value}")
 define_port("text", "free text", "string", "the text '{value}'")  # chainable: words a tool wrote can be analysed
-define_port("search_query", "words to search for in a local index", "string", "{value}", chainable=False)
+define_port(  # not chainable (a generated sentence is no query), but the name of a thing the index holds is one
+    "search_query",
+    "words to search for in a local index",
+    "string",
+    "'{value}'",
+    chainable=False,
+    accepts=("country_name", "airport_name", "chemical_name", "star_name", "physical_constant"),
+)
 define_port("hebrew_date", "date in the Hebrew calendar as year-month-day", "string", "the Hebrew date {value}")
 define_port(
     "islamic_date", "date in the Islamic (Hijri) calendar as year-month-day", "string", "the Islamic date {value}"

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dive_assets.synthesis.exemplars import Exemplar, topology_signature
+from dive_assets.synthesis.formulas import phrase as formula_phrase
 from dive_assets.synthesis.records import Step, Task, Trace, stable_id
 from tool_catalog.ports import LIST_PORTS, ask_phrase, format_value, get_port, render_stated
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
@@ -60,7 +61,15 @@ def describe(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_inde
             template = template.replace(f"the strings {{{name}}}", f"{{{name}}}")
         if prov is not None and prov.produced and "{" + name + "} {from_unit}" in template:
             template = template.replace("{" + name + "} {from_unit}", "{" + name + "} (in {from_unit})")
-        if prov is not None and prov.source == "steps" and prov.steps and prov.field is not None:
+        if prov is not None and prov.source == "expression" and prov.steps and prov.field is not None:
+            # "the ratio of the X of A to the X of B", not "the value of the arithmetic expression ..."
+            template = template.replace(f"the value of the arithmetic expression {{{name}}}", f"{{{name}}}")
+            described = [describe(steps, tools, i, prov.field) for i in prov.steps]
+            try:
+                values[name] = formula_phrase(prov.formula or "", described)
+            except KeyError:
+                raise DerivationError(f"step {step_index}: unknown formula {prov.formula!r}") from None
+        elif prov is not None and prov.source == "steps" and prov.steps and prov.field is not None:
             values[name] = join_phrases([describe(steps, tools, i, prov.field) for i in prov.steps])
         elif prov is not None and prov.source == "step" and prov.step is not None and prov.field is not None:
             values[name] = describe(steps, tools, prov.step, prov.field)
@@ -208,6 +217,8 @@ def classify_pattern(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], r
     fan_in = [i for i, n in parents.items() if n >= 2]
     if fan_in:
         sink = tools[steps[max(fan_in)].tool_name]
+        if sink.name == "calculator":  # a formula over two quantities compares them; over more, aggregates
+            return "compare" if parents[max(fan_in)] == 2 else "aggregate"
         if sink.domain == GENERAL_DOMAIN and ("compare" in sink.name or "set_operations" in sink.name):
             return "compare"
         if sink.domain == GENERAL_DOMAIN and any(w in sink.name for w in _AGGREGATORS):

@@ -13,10 +13,12 @@ import datetime as dt
 import hashlib
 import json
 import random
+import zlib
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.records import Provenance, Step
 from tool_catalog.ports import LIST_PORTS, get_port
 from tool_catalog.runtime import ToolResult, call_tool
@@ -278,6 +280,10 @@ def plan_call(
     chainable = [p for p in tool.required_params if get_port(tool.input_ports[p]).chainable]
     generic = [p for p in tool.required_params if p not in chainable]
     if tool.domain == GENERAL_DOMAIN and generic and not chainable:
+        if any(tool.input_ports[p] == "math_expression" for p in generic):
+            return _plan_formula(tool, generic, known, done)
+        if any(get_port(tool.input_ports[p]).accepts for p in generic):
+            return _plan_accepted(tool, generic, known, rng, done)
         if any(tool.input_ports[p] in LIST_PORTS for p in generic):
             return _plan_list_fan_in(tool, generic, known, rng, done)
         return (
@@ -357,6 +363,57 @@ def _plan_fan_in(
     provenance = {p: k.provenance for p, k in zip(params, chosen, strict=True)}
     depends = {k.provenance.step for k in chosen if k.provenance.step is not None}
     return _finish(tool, arguments, provenance, max(k.order for k in chosen), depends, done)
+
+
+def _plan_formula(tool: ToolSpec, params: list[str], known: Sequence[Known], done: set[str]) -> PlannedCall | None:
+    """A calculator expression over one quantity measured on 2-3 entities ("the ratio of the X of A to the X of
+    B"): the formula comes from formulas.py, its operands are the newest same-field group of earlier steps."""
+    if len(params) != 1:
+        return None
+    groups = [g for g in _groups(k for k in known if _list_item_fits("number_list", k)) if len(g) >= 2]
+    if not groups:
+        return None
+    group = max(groups, key=lambda g: g[-1].order)
+    # One formula and operand order per group (drawn from the group's evidence, not the trace's rng): like compare
+    # or sum, the calculator is called once on the same evidence, not once per formula.
+    pick = random.Random(zlib.crc32(repr([(k.provenance.step, k.value) for k in group]).encode()))
+    formula = pick.choice([f for f in FORMULAS if operand_count(f) <= len(group)])
+    chosen = group[-operand_count(formula) :]
+    if pick.random() < 0.5:
+        chosen.reverse()
+    values = [k.value for k in chosen]
+    if not fits(formula, values):
+        return None
+    steps = [k.provenance.step for k in chosen if k.provenance.step is not None]
+    field = chosen[0].provenance.field
+    provenance = {params[0]: Provenance(source="expression", steps=steps, field=field, formula=formula)}
+    arguments = {params[0]: fill(formula, values)}
+    return _finish(tool, arguments, provenance, max(k.order for k in chosen), set(steps), done)
+
+
+def _plan_accepted(
+    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+) -> PlannedCall | None:
+    """A general tool whose port accepts a name produced by an earlier step (search for the name of the country
+    where airport X is located); other required parameters from documented samples."""
+    arguments: dict[str, Any] = {}
+    provenance: dict[str, Provenance] = {}
+    pick: Known | None = None
+    for param in params:
+        accepts = get_port(tool.input_ports[param]).accepts
+        held = [k for k in known if k.port in accepts and k.provenance.source == "step" and not k.general]
+        held = [k for k in held if isinstance(k.value, str) and k.value.strip()]
+        if accepts and pick is None and held:
+            pick = max(held, key=lambda k: k.order) if rng.random() < 0.8 else rng.choice(held)
+            arguments[param], provenance[param] = pick.value, pick.provenance
+            continue
+        value = _stated_value(tool, param, tool.input_ports[param], rng, arguments)
+        if value is None:
+            return None
+        arguments[param], provenance[param] = value, Provenance(source="sample")
+    if pick is None or pick.provenance.step is None:
+        return None
+    return _finish(tool, arguments, provenance, pick.order, {pick.provenance.step}, done)
 
 
 def _list_item_fits(list_port: str, k: Known) -> bool:

@@ -690,8 +690,9 @@ def derivation_messages(
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
             if prov is not None and prov.produced:
-                origin = f"steps {prov.steps}" if prov.source == "steps" else f"step {prov.step}"
-                lines.append(f"  argument {name}: from {origin} field {prov.field} (describe, do not state)")
+                origin = f"step {prov.step}" if prov.source == "step" else f"steps {prov.steps}"
+                formula = f" as the formula {prov.formula}" if prov.source == "expression" else ""
+                lines.append(f"  argument {name}: from {origin} field {prov.field}{formula} (describe, do not state)")
             else:
                 lines.append(f"  argument {name}: stated, write {format_value(value)!r} in the question")
         if step.depends_on:

@@ -544,7 +544,7 @@ def trace_frames_of(chunks: Iterable[Sequence[Trace]]) -> dict[str, pl.DataFrame
 
 
 def _provenance_json(prov: Provenance) -> dict[str, Any]:
-    return prov.model_dump(exclude=None if prov.steps is not None else {"steps"})
+    return prov.model_dump(exclude={k for k in ("steps", "formula") if getattr(prov, k) is None})
 
 
 def traces_from_frames(traces: pl.DataFrame, steps: pl.DataFrame) -> list[Trace]:

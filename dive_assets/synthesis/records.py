@@ -12,7 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-ProvenanceSource = Literal["seed", "sample", "step", "steps"]
+from dive_assets.synthesis.formulas import fill
+
+ProvenanceSource = Literal["seed", "sample", "step", "steps", "expression"]
 TraceStatus = Literal["ok", "failed"]
 
 
@@ -33,22 +35,33 @@ class Toolset(BaseModel):
 
 class Provenance(BaseModel):
     """Where an argument value came from: the seed entity, a sample stated in the question, a step's output
-    field, or (``steps``) a list argument made of the same output field of several steps, in that order."""
+    field, (``steps``) a list argument made of the same output field of several steps, in that order, or
+    (``expression``) a calculator expression: ``formula`` (see formulas.py) filled with those values."""
 
     source: ProvenanceSource
     step: int | None = None
     field: str | None = None
     steps: list[int] | None = None
+    formula: str | None = None
 
     @property
     def produced(self) -> bool:
         """True when the value comes from earlier steps (it is described in a question, never stated)."""
-        return self.source in ("step", "steps")
+        return self.source in ("step", "steps", "expression")
+
+    @property
+    def sources(self) -> list[int]:
+        """The producing steps (empty for stated values)."""
+        if self.source in ("steps", "expression"):
+            return list(self.steps or [])
+        return [self.step] if self.source == "step" and self.step is not None else []
 
     def produced_value(self, outputs: dict[int, dict[str, Any]]) -> Any:
         """The value rebuilt from the producing steps' ``outputs`` (KeyError when one is missing)."""
         if self.source == "steps":
             return [outputs[i][self.field or ""] for i in self.steps or []]
+        if self.source == "expression":
+            return fill(self.formula or "", [outputs[i][self.field or ""] for i in self.steps or []])
         return outputs[self.step if self.step is not None else -1][self.field or ""]
 
 

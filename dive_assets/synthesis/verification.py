@@ -161,7 +161,7 @@ def _check_entailment(task: Task, steps: Mapping[int, Step]) -> list[str]:
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
             if prov is not None and prov.produced:
-                sources = (prov.steps or []) if prov.source == "steps" else [prov.step]
+                sources = prov.sources
                 late = [s for s in sources if s not in position or position[s] >= position[index]]
                 if late or not sources:
                     problems.append(f"step {index}.{name} comes from {_producers(prov)}, not earlier required steps")
@@ -194,6 +194,8 @@ def _check_grounding(task: Task, steps: Mapping[int, Step]) -> list[str]:
 def _producers(prov: Provenance) -> str:
     if prov.source == "steps":
         return f"steps {prov.steps} field {prov.field}"
+    if prov.source == "expression":
+        return f"the formula {prov.formula!r} over steps {prov.steps} field {prov.field}"
     return f"step {prov.step}.{prov.field}"
 
 
