@@ -229,3 +229,10 @@ def test_bad_arguments_give_structured_errors() -> None:
     assert _error("aggregate_numbers", {"values": list(range(1001))}) == "invalid_arguments"
     assert _error("sort_strings", {"values": ["x" * 201]}) == "bad_input"
     assert _error("sort_numbers", {"values": "1,2,3"}) == "invalid_arguments"
+
+
+def test_count_true_counts_and_says_all_or_any() -> None:
+    assert _ok("count_true", {"values": [True, False, True]}) == {"true_count": 2, "all_true": False, "any_true": True}
+    assert _ok("count_true", {"values": [False]}) == {"true_count": 0, "all_true": False, "any_true": False}
+    assert _error("count_true", {"values": []}) == "invalid_arguments"
+    assert _error("count_true", {"values": ["yes", "maybe"]}) == "invalid_arguments"

@@ -9,9 +9,9 @@ import pytest
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.derivation import DerivationError, derive_task
-from dive_assets.synthesis.evidence import Known, plan_call
+from dive_assets.synthesis.evidence import Known, plan_call, plan_sibling
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
-from dive_assets.synthesis.records import Provenance
+from dive_assets.synthesis.records import Provenance, Step
 from dive_assets.synthesis.verification import verify_task
 from tests.test_list_fan_in import TOOLS, _airports, _run, _trace
 from tool_catalog import get_tool
@@ -134,3 +134,51 @@ def test_the_tool_graph_links_names_to_the_local_search() -> None:
     assert {(e["source_tool"], e["source_field"], e["target_tool"], e["port"]) for e in edges} == {
         ("airport_info", "name", "local_search", "airport_name")
     }
+
+
+def _leap_years(years: list[int]) -> tuple[list[Step], list[Known]]:
+    steps = [
+        _run(i, "calendar_leap_years", {"year": y}, {"year": Provenance(source="sample")}, [])
+        for i, y in enumerate(years)
+    ]
+    known = [
+        Known(
+            "boolean",
+            s.output["gregorian_leap"],
+            Provenance(source="step", step=i, field="gregorian_leap"),
+            i + 1,
+            s.tool_name,
+        )
+        for i, s in enumerate(steps)
+    ]
+    return steps, known
+
+
+def test_a_stand_alone_check_on_a_stated_value_gets_siblings_on_other_samples() -> None:
+    tool = get_tool("calendar_leap_years")
+    (step,), _ = _leap_years([2024])
+    sibling = plan_sibling(step, tool, {}, random.Random(0), set())
+    assert sibling is not None and sibling.arguments["year"] in tool.param_samples("year")
+    assert sibling.arguments["year"] != 2024 and sibling.provenance["year"].source == "sample"
+    two_params = get_tool("isotope_data")  # a coherent pair of stated values is not varied one at a time
+    pair = _run(0, "isotope_data", {"symbol": "C", "mass_number": 13}, {
+        "symbol": Provenance(source="sample"), "mass_number": Provenance(source="sample")}, [])  # fmt: skip
+    assert plan_sibling(pair, two_params, {}, random.Random(0), set()) is None
+
+
+def test_facts_of_several_entities_are_counted_and_the_count_verifies() -> None:
+    steps, known = _leap_years([2024, 2023, 2100, 2000])
+    plan = plan_call(get_tool("count_true"), known, random.Random(0), set())
+    assert plan is not None and plan.provenance["values"].source == "steps"
+    assert plan.arguments["values"] == [steps[i].output["gregorian_leap"] for i in plan.provenance["values"].steps]
+    answer = _run(4, "count_true", plan.arguments, plan.provenance, list(plan.depends_on))
+    trace = _trace([*steps, answer])
+    tasks = [derive_task(trace, TOOLS, random.Random(seed), "test") for seed in range(6)]
+    count = next(t for t in tasks if t.answer_field == "true_count")
+    assert count.pattern == "aggregate" and count.answer == sum(plan.arguments["values"])
+    assert count.question.startswith("What is the number of the following statements that are true: ")
+    assert "whether" not in count.question and "is a Gregorian leap year" in count.question
+    assert all(c.passed for c in verify_task(count, trace, TOOLS, 10.0))
+    numbers = [Known("number", 1.5, Provenance(source="step", step=i, field="x"), i + 1, "t") for i in range(3)]
+    assert plan_call(get_tool("count_true"), numbers, random.Random(0), set()) is None  # only true/false values
+    assert plan_call(get_tool("aggregate_numbers"), known, random.Random(0), set()) is None  # booleans are no numbers

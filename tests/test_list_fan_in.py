@@ -175,6 +175,7 @@ def test_a_partition_uses_the_list_tools_and_every_list_task_verifies() -> None:
     assert listed.height > 0  # list fan-ins happen at this size
     assert set(listed["tool_name"]) <= {
         "aggregate_numbers", "sort_numbers", "sort_strings", "top_k_numbers", "percentile_of_list", "rank_of_value",
+        "count_true",
     }  # fmt: skip
     checks = frames["verifications"]
     split_ids = set(frames["splits"]["task_id"])

@@ -124,8 +124,9 @@ def test_a_call_a_tool_refused_is_not_made_again_in_the_partition() -> None:
 
 
 def test_a_fixed_setting_keeps_the_draw_along_which_evidence_chains_furthest() -> None:
-    """One toolset serves every task of a fixed setting, so it is the best connected of a few draws: every domain
-    tool in it can be reached from a seed entity through typed outputs."""
+    """One toolset serves every task of a fixed setting, so it is the best connected of a few trainable draws: all
+    its domain tools, or all but one, can be reached from a seed entity through typed outputs (a random draw of
+    the same slice reaches 66% of its medchem tools on average)."""
     from dive_assets.synthesis.sampling import FIXED_CANDIDATES, chain_reach
 
     assert FIXED_CANDIDATES > 1
@@ -135,7 +136,7 @@ def test_a_fixed_setting_keeps_the_draw_along_which_evidence_chains_furthest() -
         toolsets, _ = sample_toolsets(domain, setting, domain_tools(domain), general_tools(), ports, 5, 20260310)
         tools = [get_tool(n) for n in toolsets[0].tool_names if get_tool(n).domain == domain]
         reached, pairs = chain_reach(tools, ports)
-        assert reached == len(tools) == 6 and pairs >= 5, (domain, reached, pairs)
+        assert len(tools) == 6 and reached >= 5 and pairs >= 5, (domain, reached, pairs)
 
 
 def test_chain_reach_counts_tools_reachable_from_seeds_and_their_links() -> None:

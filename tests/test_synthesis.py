@@ -9,7 +9,7 @@ import pytest
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import answer_in_text, derive_task
+from dive_assets.synthesis.derivation import answer_in_text, derive_task, question_for
 from dive_assets.synthesis.pipeline import stated_entities
 from dive_assets.synthesis.records import Task, Trace
 from dive_assets.synthesis.sampling import pool_slice, rng_for
@@ -229,3 +229,12 @@ def test_entropy() -> None:
 
     assert shannon_entropy(Counter({"a": 1, "b": 1, "c": 1, "d": 1})) == pytest.approx(2.0)
     assert shannon_entropy(Counter({"a": 5})) == 0.0
+
+
+def test_a_list_answer_is_asked_in_the_plural_unless_named_as_a_list() -> None:
+    assert question_for("the alpha-2 codes of the countries in X", plural=True) == (
+        "What are the alpha-2 codes of the countries in X?"
+    )
+    assert question_for("the list of public holidays in X", plural=True) == "What is the list of public holidays in X?"
+    assert question_for("the capital of X") == "What is the capital of X?"
+    assert question_for("whether 2024 is a leap year", plural=True) == "Determine whether 2024 is a leap year."

@@ -62,7 +62,7 @@ def get_port(name: str) -> PortInfo:
         raise KeyError(f"unknown port {name!r}; define it in tool_catalog/ports.py") from None
 
 
-LIST_PORTS = frozenset({"number_list", "string_list"})
+LIST_PORTS = frozenset({"number_list", "string_list", "boolean_list"})
 """Ports whose values are lists (a list argument may be built from several steps' outputs)."""
 
 
@@ -232,3 +232,4 @@ define_port("boolean", "true or false", "boolean", "{value}", chainable=False)
 define_port("label", "a short descriptive string", "string", "{value}", chainable=False)
 define_port("number_list", "a list of numbers", "list", "{value}", chainable=False)
 define_port("string_list", "a list of strings", "list", "{value}", chainable=False)
+define_port("boolean_list", "a list of true/false values", "list", "{value}", chainable=False)

@@ -70,7 +70,10 @@ def describe(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_inde
             except KeyError:
                 raise DerivationError(f"step {step_index}: unknown formula {prov.formula!r}") from None
         elif prov is not None and prov.source == "steps" and prov.steps and prov.field is not None:
-            values[name] = join_phrases([describe(steps, tools, i, prov.field) for i in prov.steps])
+            items = [describe(steps, tools, i, prov.field) for i in prov.steps]
+            if tool.input_ports.get(name) == "boolean_list":  # statements: "2024 is a leap year", not "whether ..."
+                items = [item.removeprefix("whether ") for item in items]
+            values[name] = join_phrases(items)
         elif prov is not None and prov.source == "step" and prov.step is not None and prov.field is not None:
             values[name] = describe(steps, tools, prov.step, prov.field)
         else:
@@ -84,10 +87,13 @@ def join_phrases(phrases: Sequence[str]) -> str:
     return phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
 
 
-def question_for(phrase: str) -> str:
+def question_for(phrase: str, plural: bool = False) -> str:
+    """The question asking for a phrase; ``plural`` for a list answer ("What are the codes of ..."), except one
+    named as a list ("What is the list of ...")."""
     if phrase.startswith("whether "):
         return f"Determine {phrase}."
-    text = f"What is {phrase}?"
+    verb = "are" if plural and not phrase.startswith("the list ") else "is"
+    text = f"What {verb} {phrase}?"
     return text[0].upper() + text[1:]
 
 
@@ -146,7 +152,7 @@ def derive_task(
                 continue
             answer_text = format_value(value)
             phrase = ask_phrase(out.port, describe(steps, tools, step.step_index, field))
-            question = question_for(phrase)
+            question = question_for(phrase, plural=port.answer_type == "list")
             if answer_in_text(answer_text, question):
                 rejections.append(f"{step.tool_name}.{field}: answer {answer_text!r} appears in the question")
                 continue
@@ -203,7 +209,7 @@ def derive_task(
     )
 
 
-_AGGREGATORS = ("aggregate", "sum", "mean", "sort", "rank", "top_k", "percentile")
+_AGGREGATORS = ("aggregate", "sum", "mean", "sort", "rank", "top_k", "percentile", "count")
 
 
 def classify_pattern(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], required: list[int]) -> str:

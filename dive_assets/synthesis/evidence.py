@@ -417,10 +417,15 @@ def _plan_accepted(
 
 
 def _list_item_fits(list_port: str, k: Known) -> bool:
-    """Can this held value be one item of a list argument (a measured quantity for numbers, a name for strings)?"""
-    if k.provenance.source != "step" or isinstance(k.value, bool) or k.general:
+    """Can this held value be one item of a list argument (a measured quantity for numbers, a name for strings, a
+    fact for true/false values)?"""
+    if k.provenance.source != "step" or k.general:
         return False
     info = get_port(k.port)
+    if list_port == "boolean_list":  # "how many of these statements are true"
+        return isinstance(k.value, bool) and info.answer_type == "boolean"
+    if isinstance(k.value, bool):
+        return False
     if list_port == "number_list":
         return isinstance(k.value, (int, float)) and info.answer_type in ("number", "integer") and not info.chainable
     return isinstance(k.value, str) and info.answer_type == "string"  # names, not codes or encodings
@@ -578,9 +583,16 @@ def _groups(held: Iterable[Known]) -> list[list[Known]]:
 def plan_sibling(
     step: Step, tool: ToolSpec, entity_pool: dict[str, list[str]], rng: random.Random, done: set[str]
 ) -> PlannedCall | None:
-    """The same call on another entity of the same port (parallel evidence for compare/iterative tasks)."""
+    """The same call on another entity of the same port (parallel evidence for compare/iterative tasks).
+
+    A stand-alone call on one stated value (an identifier check, a year's calendar facts) gets a sibling on
+    another documented sample, so its outputs can be compared or counted over several entities too."""
     linked = [p for p, prov in step.provenance.items() if prov.source in ("seed", "step")]
-    if len(linked) != 1 or not step.ok:
+    if not step.ok:
+        return None
+    if not linked and tool.domain != GENERAL_DOMAIN and len(step.arguments) == 1 == len(tool.required_params):
+        linked = list(step.arguments)
+    if len(linked) != 1:
         return None
     param = linked[0]
     port_name = tool.input_ports[param]

@@ -660,6 +660,34 @@ def sort_numbers(p: NumberList) -> dict:
     return {"ascending": values, "descending": values[::-1]}
 
 
+class BooleanList(BaseModel):
+    values: list[bool] = Field(
+        description="The true/false values (1 to 1000 of them).",
+        min_length=1,
+        max_length=MAX_LIST_ITEMS,
+        json_schema_extra=port(
+            "boolean_list",
+            samples=[[True, False, True], [False, False, True, True], [True, True], [False, False, False]],
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="Count the true values of a list of true/false values, and say whether all or any of them are true.",
+    outputs={
+        "true_count": Output("count", "the number of the following statements that are true: {values}"),
+        "all_true": Output("boolean", "whether all of the following statements are true: {values}"),
+        "any_true": Output("boolean", "whether at least one of the following statements is true: {values}"),
+    },
+    examples=[{"values": [True, False, True]}, {"values": [False, False, True, True]}],
+)
+def count_true(p: BooleanList) -> dict:
+    return {"true_count": sum(p.values), "all_true": all(p.values), "any_true": any(p.values)}
+
+
 class StringList(BaseModel):
     values: list[str] = Field(
         description="The strings to sort (1 to 1000 of them, each at most 200 characters).",
