@@ -32,6 +32,7 @@ def test_every_formula_fills_to_an_expression_the_calculator_evaluates_exactly()
     assert fill("abs({0} - {1})", [1.5, -2.0]) == "abs(1.5 - (-2.0))"
     assert call_tool("calculator", {"expression": "abs(1.5 - (-2.0))"}).output == {"result": 3.5}
     assert not fits("{0} / {1}", [1.0, 0.0]) and not fits("sqrt({0} * {1})", [-1.0, 4.0])
+    assert not fits("{0} / {1}", [-3.0, 4.0]) and fits("abs({0} - {1})", [-3.0, 4.0])
     assert not fits("abs({0} - {1})", [1.0, 2.0, 3.0])  # one operand per placeholder
 
 

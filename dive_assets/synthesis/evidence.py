@@ -335,8 +335,16 @@ def plan_call(
 
 
 def _plan_example(tool: ToolSpec, rng: random.Random, done: set[str]) -> PlannedCall | None:
-    """A documented example call (coherent stated values) as a new root of the trace."""
-    example = dict(rng.choice(tool.examples))
+    """A documented example call (coherent stated values) as a new root of the trace; a tool of one parameter
+    may also start from any documented sample of it (a sparse-table tool has 2 examples but 5 tabulated samples:
+    roots that repeat the 2 examples die as near duplicates)."""
+    options = [dict(e) for e in tool.examples]
+    if len(tool.required_params) == 1:
+        param = tool.required_params[0]
+        options += [{param: s} for s in tool.param_samples(param) if {param: s} not in options]
+    if not options:
+        return None
+    example = rng.choice(options)
     plan = _finish(tool, example, {p: Provenance(source="sample") for p in example}, 0, set(), done)
     return None if plan is None else replace(plan, stated_root=True)
 

@@ -23,13 +23,12 @@ def operand_count(formula: str) -> int:
 
 
 def fits(formula: str, values: Sequence[float]) -> bool:
-    """True when the formula is defined on these values (no division by zero, no root of a negative)."""
+    """True when the formula is defined and meaningful on these values: a ratio or a geometric mean of positive
+    quantities only (no division by zero, no root of a negative, no ratio of signed coordinates)."""
     if len(values) != operand_count(formula):
         return False
-    if formula == "{0} / {1}":
-        return values[1] != 0
-    if formula == "sqrt({0} * {1})":
-        return values[0] > 0 and values[1] > 0
+    if formula in ("{0} / {1}", "sqrt({0} * {1})"):
+        return all(v > 0 for v in values)
     return True
 
 
