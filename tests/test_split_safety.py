@@ -67,3 +67,34 @@ def test_identical_questions_about_an_entity_share_a_side_whoever_seeded_the_tra
                 task = _task(i, question, seed_value, toolset, "France")
                 sides.add(_side(assign_split(task, SEED, ["timezone_location"], entities=[zone])))
         assert len(sides - {None}) <= 1, (zone, sides)
+
+
+def test_a_question_stating_only_numbers_shares_its_side_whoever_seeded_the_trace() -> None:
+    """Found in a 48k run: the same question (two stated altitudes, no entity) from a trace seeded with the amino
+    acid "I" (whose letter occurs in the question) and from one seeded with a constant, split train / test."""
+    from dive_assets.synthesis.pipeline import stated_entities
+    from dive_assets.synthesis.records import Provenance, Step, Trace
+    from tool_catalog import all_tools
+
+    tools = {t.name: t for t in all_tools()}
+    question = (
+        "What is the product of the standard-atmosphere pressure in Pa at 20000 m and the standard-atmosphere "
+        "pressure in Pa at 1500 m?"
+    )
+    sides = set()
+    for i, seed_value in enumerate(["I", "triton mag. mom. to Bohr magneton ratio", "A", "e"] * 10):
+        steps = [
+            Step(trace_id=f"tr_{i}", step_index=k, tool_name="standard_atmosphere", arguments={"altitude_m": alt},
+                 provenance={"altitude_m": Provenance(source="sample")}, output={"pressure_pa": 1.0})
+            for k, alt in enumerate([20000, 1500] if i % 2 else [1500, 20000])
+        ]  # fmt: skip
+        trace = Trace(
+            trace_id=f"tr_{i}", toolset_id=f"ts_{i}", domain="science", diversity="full-varied", policy="t",
+            seed_port="amino_acid", seed_value=seed_value, status="ok", step_count=2, rng_seed=0, steps=steps,
+        )  # fmt: skip
+        task = _task(i, question, seed_value, f"ts_{i}")
+        task = task.model_copy(update={"trace_id": f"tr_{i}", "required_steps": [0, 1]})
+        entities = stated_entities(task, trace, tools)
+        assert entities == ["1500", "20000"]
+        sides.add(_side(assign_split(task, SEED, ["standard_atmosphere"], entities=entities)))
+    assert len(sides - {None}) == 1, sides

@@ -31,7 +31,7 @@ from dive_assets.synthesis.splitting import (
 )
 from dive_assets.synthesis.verification import CHECKS, verify_task
 from tool_catalog.graph import tool_edges
-from tool_catalog.ports import get_port
+from tool_catalog.ports import format_value, get_port
 from tool_catalog.registry import all_tools, domain_tools, general_tools, get_tool, seed_sources
 from tool_catalog.runtime import call_tool
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
@@ -757,8 +757,9 @@ _NOT_ENTITIES = frozenset({"date", "datetime", "year"})
 
 def stated_entities(task: Task, trace: Trace, tools: dict[str, ToolSpec]) -> list[str]:
     """The entity values a task's question states (seed or sample arguments of chainable ports such as codes and
-    names, not dates): the question's side in the split follows the smallest of them."""
-    out = set()
+    names, not dates), else every value it states (numbers, dates: "the pressure at 20000 m and at 1500 m"): the
+    question's side in the split follows the smallest of them, so it is the same for the same question."""
+    out, stated = set(), set()
     for step in trace.steps:
         if step.step_index not in task.required_steps or step.tool_name not in tools:
             continue
@@ -766,11 +767,12 @@ def stated_entities(task: Task, trace: Trace, tools: dict[str, ToolSpec]) -> lis
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
             port_name = ports.get(name)
-            if prov is None or prov.produced or port_name is None or port_name in _NOT_ENTITIES:
+            if prov is None or prov.produced or port_name is None:
                 continue
-            if get_port(port_name).chainable:
+            stated.add(format_value(value).lower())
+            if port_name not in _NOT_ENTITIES and get_port(port_name).chainable:
                 out.add(str(value))
-    return sorted(out)
+    return sorted(out or stated)
 
 
 def _row(task: Task, check: str, failure: str | None) -> dict[str, Any]:

@@ -60,15 +60,14 @@ def tool_held_out(tool_name: str, seed: int) -> bool:
 
 
 def question_held_out(task: Task, seed: int, entities: Sequence[str] | None = None) -> bool:
-    """The question's side, a function of what the question states. With ``entities`` (the entity values the
-    question states: codes and names, not dates or numbers) it is the side of the smallest of them, so two
-    identical questions always share a side whichever trace asked them; without, the seed's side when the
-    question names the seed, else a bucket of the normalized question."""
+    """The question's side, a function of what the question states only, so two identical questions always share
+    a side whichever trace asked them: with ``entities`` (the values the question states, see
+    ``pipeline.stated_entities``) the side of the smallest of them, else a bucket of the normalized question.
+    (It once took the seed's side when the seed's text occurred in the question: a one-letter seed such as the
+    amino acid "I" occurs in nearly every question, and two traces asking the same question split it.)"""
     if entities:
         return seed_held_out(task.domain, min(entities), seed)
     question = " ".join(task.question.lower().split())
-    if task.seed_value and task.seed_value.lower() in question:
-        return seed_held_out(task.domain, task.seed_value, seed)
     return bucket(seed, "question", question) < SEED_HOLDOUT
 
 
