@@ -13,7 +13,7 @@ from dive_assets.synthesis.evidence import Known, plan_call, plan_sibling
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.records import Provenance, Step
 from dive_assets.synthesis.verification import verify_task
-from tests.test_list_fan_in import TOOLS, _airports, _run, _trace
+from tests.test_list_fan_in import TOOLS, _airports, _run, _stated_calls, _trace
 from tool_catalog import get_tool
 from tool_catalog.graph import tool_edges
 from tool_catalog.runtime import call_tool
@@ -138,21 +138,7 @@ def test_the_tool_graph_links_names_to_the_local_search() -> None:
 
 
 def _leap_years(years: list[int]) -> tuple[list[Step], list[Known]]:
-    steps = [
-        _run(i, "calendar_leap_years", {"year": y}, {"year": Provenance(source="sample")}, [])
-        for i, y in enumerate(years)
-    ]
-    known = [
-        Known(
-            "boolean",
-            s.output["gregorian_leap"],
-            Provenance(source="step", step=i, field="gregorian_leap"),
-            i + 1,
-            s.tool_name,
-        )
-        for i, s in enumerate(steps)
-    ]
-    return steps, known
+    return _stated_calls("calendar_leap_years", "year", years, "gregorian_leap", "boolean")
 
 
 def test_a_stand_alone_check_on_a_stated_value_gets_siblings_on_other_samples() -> None:

@@ -30,23 +30,20 @@ def _run(index: int, tool: str, arguments: dict, provenance: dict[str, Provenanc
     )  # fmt: skip
 
 
-def _airports(codes: list[str]) -> tuple[list[Step], list[Known]]:
-    """Real airport_info calls on stated airports, and the held values the policy would keep from them."""
-    steps = [
-        _run(i, "airport_info", {"iata": c}, {"iata": Provenance(source="sample")}, []) for i, c in enumerate(codes)
-    ]
+def _stated_calls(tool: str, param: str, values: list, field: str, port: str) -> tuple[list[Step], list[Known]]:
+    """Real calls of ``tool`` on stated values, and the held values (one output field) the policy would keep."""
+    steps = [_run(i, tool, {param: v}, {param: Provenance(source="sample")}, []) for i, v in enumerate(values)]
     known = [
-        Known(
-            "number",
-            s.output["elevation_ft"],
-            Provenance(source="step", step=i, field="elevation_ft"),
-            i + 1,
-            "airport_info",
-        )
+        Known(port, s.output[field], Provenance(source="step", step=i, field=field), i + 1, tool)
         for i, s in enumerate(steps)
         if s.output is not None
     ]
     return steps, known
+
+
+def _airports(codes: list[str]) -> tuple[list[Step], list[Known]]:
+    """Real airport_info calls on stated airports, and their elevations as the policy would hold them."""
+    return _stated_calls("airport_info", "iata", codes, "elevation_ft", "number")
 
 
 def _trace(steps: list[Step]) -> Trace:

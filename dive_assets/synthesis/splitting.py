@@ -15,12 +15,12 @@ adding tasks never moves old ones.
 
 Leak-free by construction, across partitions too: every task has two *sides*, each a function of the task
 itself. Its seed entity's side is :func:`seed_held_out`; its question's side is the side of the smallest entity
-value the question states (codes and names; dates and numbers do not count), else a bucket of the question. A
-training task needs both sides "train", a test task both "test" (test_id by its seed; the out-of-distribution
-splits by their tool or toolset, and the policy gives held-out toolsets held-out seeds and keeps held-out tools
-out of training traces). So two tasks with the same question, or the same seed and answer, can never sit on
-opposite sides; a task whose sides disagree is not split, and :func:`split_conflict` says why (it is a failed
-``split_safe`` check).
+value the question states (codes and names; dates and numbers count only when it states no entity), else a
+bucket of the question. A training task needs both sides "train", a test task both "test" (test_id by its seed;
+the out-of-distribution splits by their tool or toolset, and the policy gives held-out toolsets held-out seeds
+and keeps held-out tools out of training traces). So two tasks with the same question, or the same seed and
+answer, can never sit on opposite sides; a task whose sides disagree is not split, and :func:`split_conflict`
+says why (it is a failed ``split_safe`` check).
 """
 
 from __future__ import annotations
