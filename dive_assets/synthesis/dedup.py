@@ -12,9 +12,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 _PRIME = (1 << 61) - 1
 _PERMS = [((i * 0x9E3779B97F4A7C15 + 12345) % _PRIME | 1, (i * 0xC2B2AE3D27D4EB4F + 678) % _PRIME) for i in range(32)]
 BANDS, ROWS = 8, 4
+_MASK = (1 << 64) - 1
 _WORD = re.compile(r"[\w.+-]+")
 
 
@@ -49,34 +52,59 @@ class Duplicate:
 
 
 def find_duplicates(items: Sequence[tuple[str, str, str]], threshold: float = 0.85) -> dict[str, Duplicate]:
-    """``items`` are (id, group, question). Returns id -> the kept item it duplicates (exactly or nearly)."""
-    ordered = sorted(items)
-    sets = {i: shingles(q) for i, _, q in ordered}
-    groups = {i: g for i, g, _ in ordered}
-    exact: dict[str, str] = {}
+    """``items`` are (id, group, question). Returns id -> the kept item it duplicates (exactly or nearly).
+
+    Memory stays small at any size: the search holds an 8-byte digest per question and per band, and builds
+    shingle sets only for the members of one shared band bucket at a time (a partition's 300k questions would
+    otherwise hold ~1 GB of shingle strings). Buckets are visited in the order of their first member, then
+    band, as a dict of buckets filled item by item would visit them."""
+    ordered = sorted(range(len(items)), key=lambda k: items[k])
+    exact: dict[int, int] = {}  # digest of the normalized question -> position of its first item
     out: dict[str, Duplicate] = {}
-    for i, _, q in ordered:
-        key = normalize(q)
-        if key in exact:
-            out[i] = Duplicate(exact[key], 1.0)
-        else:
-            exact[key] = i
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
-    for i, _, _ in ordered:
-        if i in out:
+    candidates: list[int] = []  # positions of the items that are not exact duplicates, in order
+    rows: list[list[int]] = []
+    for pos in ordered:
+        item_id, _, question = items[pos]
+        key = normalize(question)
+        first = exact.setdefault(_h(key), pos)
+        if first != pos and normalize(items[first][2]) == key:
+            out[item_id] = Duplicate(items[first][0], 1.0)
             continue
-        signature = minhash(sets[i])
-        for band in range(BANDS):
-            buckets.setdefault((band, signature[band * ROWS : (band + 1) * ROWS]), []).append(i)
-    for members in buckets.values():
-        for pos, later in enumerate(members):
-            if later in out:
+        signature = minhash(shingles(question))
+        candidates.append(pos)
+        rows.append([hash(signature[b * ROWS : (b + 1) * ROWS]) & _MASK for b in range(BANDS)])
+    keys = np.array(rows, dtype=np.uint64).reshape(len(rows), BANDS)
+    del rows
+    for _first, _band, members in _shared_buckets(keys):
+        sets: dict[int, set[str]] = {}
+        for index, later in enumerate(candidates[m] for m in members):
+            if items[later][0] in out:
                 continue
-            for earlier in members[:pos]:
-                if earlier in out or groups[earlier] == groups[later]:
+            for earlier in (candidates[m] for m in members[:index]):
+                if items[earlier][0] in out or items[earlier][1] == items[later][1]:
                     continue
+                if earlier not in sets:
+                    sets[earlier] = shingles(items[earlier][2])
+                if later not in sets:
+                    sets[later] = shingles(items[later][2])
                 similarity = jaccard(sets[earlier], sets[later])
                 if similarity >= threshold:
-                    out[later] = Duplicate(earlier, round(similarity, 3))
+                    out[items[later][0]] = Duplicate(items[earlier][0], round(similarity, 3))
                     break
     return out
+
+
+def _shared_buckets(keys: np.ndarray) -> list[tuple[int, int, list[int]]]:
+    """(first member, band, members) of every band bucket with two or more members, members ascending."""
+    found = []
+    for band in range(keys.shape[1] if keys.size else 0):
+        order = np.argsort(keys[:, band], kind="stable")
+        column = keys[order, band]
+        starts = np.flatnonzero(np.r_[True, column[1:] != column[:-1]])
+        ends = np.r_[starts[1:], len(column)]
+        for start, end in zip(starts, ends, strict=True):
+            if end - start >= 2:
+                members = order[start:end].tolist()
+                found.append((members[0], band, members))
+    found.sort(key=lambda g: (g[0], g[1]))
+    return found
