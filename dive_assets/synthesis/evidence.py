@@ -10,7 +10,6 @@ Deterministic for a given seed; no network, no LLM.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import random
 import zlib
@@ -18,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dive_assets.synthesis.derivation import call_shape, shape_novelty
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.records import Provenance, Step
 from tool_catalog.ports import LIST_PORTS, get_port
@@ -175,15 +175,6 @@ class EmbeddedCollector:
         return step
 
 
-def call_shape(tool: str, depends_on: Sequence[int], shapes: Sequence[str]) -> str:
-    """Isomorphism-invariant hash of the call graph that ends in a call of ``tool`` on the given steps' outputs.
-
-    It hashes the tool with the sorted shapes of the steps it depends on (the graph unfolded into a tree from the
-    answer step), so it costs one hash a call and equal graphs always get equal shapes."""
-    text = tool + "(" + ",".join(sorted(shapes[i] for i in depends_on)) + ")"
-    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
-
-
 def _tools_upstream(tool: str, depends_on: Sequence[int], ancestry: Sequence[frozenset[str]]) -> frozenset[str]:
     return frozenset({tool}).union(*(ancestry[i] for i in depends_on))
 
@@ -230,7 +221,7 @@ class ToolUsage:
 
     def novelty(self, shape: str) -> float:
         """1 for a call-graph shape no earlier task of the partition has, falling with every repeat."""
-        return 1.0 / (1 + self.shapes.get(shape, 0)) ** 2
+        return shape_novelty(self.shapes, shape)
 
     def weights(self, names: Sequence[str]) -> list[float]:
         typical = sorted(self.calls.get(n, 0) for n in names)[len(names) // 2] if names else 0

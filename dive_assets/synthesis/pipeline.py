@@ -7,7 +7,7 @@ the frames to write. The Dagster assets in ``dive_assets.assets`` are thin wrapp
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -15,7 +15,7 @@ import polars as pl
 
 from dive_assets.synthesis.config import DiversitySetting, RunSettings
 from dive_assets.synthesis.dedup import Duplicate, find_duplicates
-from dive_assets.synthesis.derivation import DerivationError, derive_task
+from dive_assets.synthesis.derivation import DerivationError, derive_task, step_shapes
 from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, ToolUsage
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
@@ -204,9 +204,11 @@ def iter_trace_chunks(
     run: RunSettings,
     client: LLMClient | None = None,
     chunk: int = TRACE_CHUNK,
+    partition_usage: ToolUsage | None = None,
 ) -> Iterator[list[Trace]]:
     """:func:`run_traces` in chunks of ``chunk`` task slots (in slot order, with the same partition state carried
-    over, so the traces are the same whatever the chunk size)."""
+    over, so the traces are the same whatever the chunk size). ``partition_usage`` is that state (tool calls,
+    refusals, task shapes); pass a fresh one to read it afterwards."""
     policy = POLICY_NAME if client is None else f"litellm:{client.model}"
     by_slot: dict[int, dict[str, Any]] = {}
     for row in toolsets.iter_rows(named=True):
@@ -216,7 +218,7 @@ def iter_trace_chunks(
     for row in seeds.iter_rows(named=True):
         seeds_by_port.setdefault(row["port"], []).append(row["value"])
     used_seeds: set[str] = set()
-    partition_usage = ToolUsage()
+    partition_usage = partition_usage if partition_usage is not None else ToolUsage()
     failed: dict[int, Trace] = {}
 
     def plan(slot: int) -> tuple[int, dict[str, Any], list[ToolSpec], Any, str, str, str] | None:
@@ -356,7 +358,9 @@ def _embedded_loop(
             break
         partial = _trace_view(trace_id, seed_port, seed_value, policy, collector.steps)
         try:
-            previous = _derive_round(partial, by_name, run, k, previous, exemplars, policy)
+            previous = _derive_round(
+                partial, by_name, run, k, previous, exemplars, policy, seen_shapes=collector.partition_usage.shapes
+            )
         except DerivationError:
             continue
     if previous is not None:
@@ -418,17 +422,25 @@ def _derive_round(
     exemplars: list[Exemplar],
     derived_by: str,
     client: LLMClient | None = None,
+    seen_shapes: Mapping[str, int] | None = None,
 ) -> Task:
     if client is not None:
         return derive_task_llm(trace, tools, client, exemplars=[e.question for e in exemplars], round_index=round_index)
     rng = rng_for(run.seed, trace.trace_id, "derive", round_index)
-    return derive_task(trace, tools, rng, derived_by, round_index, previous, exemplars)
+    return derive_task(trace, tools, rng, derived_by, round_index, previous, exemplars, seen_shapes)
 
 
 def derive_rounds(
-    trace: Trace, tools: dict[str, ToolSpec], run: RunSettings, client: LLMClient | None = None
+    trace: Trace,
+    tools: dict[str, ToolSpec],
+    run: RunSettings,
+    client: LLMClient | None = None,
+    seen_shapes: Mapping[str, int] | None = None,
 ) -> tuple[list[Task], list[str]]:
-    """Re-derive every round's task from a stored trace (round k sees the steps of rounds 1..k)."""
+    """Re-derive every round's task from a stored trace (round k sees the steps of rounds 1..k).
+
+    ``seen_shapes`` must be the partition's state the evidence loop saw for this trace (the shapes of the final
+    tasks of the earlier traces, in task-slot order), so the tasks are the ones the loop derived."""
     tasks: list[Task] = []
     reasons: list[str] = []
     previous: Task | None = None
@@ -437,7 +449,15 @@ def derive_rounds(
         view = trace.model_copy(update={"steps": [s for s in trace.steps if s.round <= k]})
         try:
             task = _derive_round(
-                view, tools, run, k, previous, round_exemplars(run.seed, trace.trace_id, k), trace.policy, client
+                view,
+                tools,
+                run,
+                k,
+                previous,
+                round_exemplars(run.seed, trace.trace_id, k),
+                trace.policy,
+                client,
+                seen_shapes,
             )
         except DerivationError as exc:
             reasons.append(str(exc))
@@ -589,12 +609,19 @@ def traces_from_frames(traces: pl.DataFrame, steps: pl.DataFrame) -> list[Trace]
 
 # --- derivation --------------------------------------------------------------------------
 def derive_tasks(
-    traces: Sequence[Trace], run: RunSettings, client: LLMClient | None = None
+    traces: Sequence[Trace],
+    run: RunSettings,
+    client: LLMClient | None = None,
+    seen_shapes: dict[str, int] | None = None,
 ) -> tuple[list[Task], list[dict[str, str]]]:
-    """Derive one task per successful trace: by phrase composition, or by the LLM when a client is given."""
+    """Derive the tasks of successful traces: by phrase composition, or by the LLM when a client is given.
+
+    Phrase composition goes in task-slot order with the partition's call-graph shapes so far (``seen_shapes``,
+    updated here: pass the same dict for every chunk of a partition), as the evidence loop did."""
     tools = {t.name: t for t in all_tools()}
     tasks: list[Task] = []
     failures: list[dict[str, str]] = []
+    shapes = seen_shapes if seen_shapes is not None else {}
 
     def derive(trace: Trace) -> tuple[list[Task], list[str]]:
         try:
@@ -602,10 +629,16 @@ def derive_tasks(
         except LLMError as exc:
             return [], [f"{type(exc).__name__}: {exc}"]
 
+    def derive_embedded(trace: Trace) -> tuple[list[Task], list[str]]:
+        derived, reasons = derive_rounds(trace, tools, run, None, shapes)
+        if derived:  # what the evidence loop's ``record_task`` recorded for this trace
+            shape = step_shapes(trace.steps)[derived[-1].answer_step]
+            shapes[shape] = shapes.get(shape, 0) + 1
+        return derived, reasons
+
     ok = [t for t in traces if t.status == "ok"]
-    results = dict(
-        zip([t.trace_id for t in ok], _bounded_map(derive, ok, run.llm_concurrency if client else 1), strict=True)
-    )
+    by_trace = _bounded_map(derive, ok, run.llm_concurrency) if client else [derive_embedded(t) for t in ok]
+    results = dict(zip([t.trace_id for t in ok], by_trace, strict=True))
     for trace in traces:
         if trace.status != "ok":
             failures.append(_failure(trace, "evidence", trace.error or "trace failed"))
@@ -620,10 +653,12 @@ def derive_tasks(
 def derive_task_frames(
     trace_chunks: Iterable[Sequence[Trace]], run: RunSettings, client: LLMClient | None = None
 ) -> dict[str, pl.DataFrame]:
-    """The task frames of a partition derived chunk by chunk (derivation is per trace)."""
-    return concat_frames(task_frames(*derive_tasks(chunk, run, client)) for chunk in trace_chunks) or task_frames(
-        [], []
-    )
+    """The task frames of a partition derived chunk by chunk (in task-slot order, carrying the partition's
+    call-graph shapes from chunk to chunk)."""
+    shapes: dict[str, int] = {}
+    return concat_frames(
+        task_frames(*derive_tasks(chunk, run, client, shapes)) for chunk in trace_chunks
+    ) or task_frames([], [])
 
 
 def _failure(trace: Trace, stage: str, reason: str) -> dict[str, str]:
