@@ -1,6 +1,7 @@
 """Core throughput of the embedded policy, without Dagster and with Dagster, plus the bare tool-call time.
 
-For one partition: sample toolsets, collect evidence (K rounds), derive, verify and split, in plain Python;
+For one partition: sample toolsets, collect evidence (K rounds), derive, verify and split, in plain Python
+(streamed chunk by chunk through a spool of Parquet files, so memory does not grow with the partition);
 then the same partition materialized through Dagster into a temporary DuckDB file: the four pipeline assets
 (toolsets -> traces -> tasks -> verified splits, with their GX checks, DuckDB writes and reads) timed against
 the plain run, and the partition's diversity_metrics asset (analytics the plain run does not do) timed on its
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis.spool import Spool
 from tool_catalog import call_tool, get_tool
 
 
@@ -57,51 +59,44 @@ def main() -> None:
 
 
 def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
-    """The four stages in plain Python, chunk by chunk as the assets run them, then the bare tool time."""
+    """The four stages in plain Python, streamed chunk by chunk through a spool on disk, then the bare tool time."""
     catalog = pipeline.catalog_frames(run_examples=False)
     seeds = catalog["seeds"].filter(domain=args.domain)
     setting = load_diversity_grid().get(args.diversity)
-
-    started = time.perf_counter()
-    toolsets = pipeline.toolset_frame(args.domain, setting, set(seeds["port"].unique()), run)
-    traced = pipeline.trace_frames_of(pipeline.iter_trace_chunks(args.domain, setting.key, toolsets, seeds, run))
-    t_traces = time.perf_counter()
-    stored = traced["traces"], traced["trace_steps"]
-    derived = pipeline.derive_task_frames(pipeline.stored_trace_chunks(*stored), run)
-    t_tasks = time.perf_counter()
-    out = pipeline.verify_and_split_chunks(derived["tasks"], pipeline.stored_trace_chunks(*stored), run)
-    plain = time.perf_counter() - started
-    verified = out["splits"].height
-    calls = traced["trace_steps"].height
-
-    bare = checked = 0.0
-    for chunk in pipeline.stored_trace_chunks(*stored):
-        steps = [s for trace in chunk for s in trace.steps]
-        t0 = time.perf_counter()
-        for step in steps:
-            if step.ok:
-                spec = get_tool(step.tool_name)
-                spec.fn(spec.params.model_validate(step.arguments))
-        t1 = time.perf_counter()
-        for step in steps:
-            call_tool(step.tool_name, step.arguments)
-        bare += t1 - t0
-        checked += time.perf_counter() - t1
-
+    del catalog
+    with tempfile.TemporaryDirectory(prefix="dive-bench-") as tmp:
+        spool = Spool(tmp)
+        started = time.perf_counter()
+        stages = pipeline.spool_partition(args.domain, setting, seeds, run, spool)
+        plain = time.perf_counter() - started
+        verified, calls = spool.height("splits"), spool.height("trace_steps")
+        bare = checked = 0.0
+        for chunk in pipeline.spooled_trace_chunks(spool):
+            steps = [s for trace in chunk for s in trace.steps]
+            t0 = time.perf_counter()
+            for step in steps:
+                if step.ok:
+                    spec = get_tool(step.tool_name)
+                    spec.fn(spec.params.model_validate(step.arguments))
+            t1 = time.perf_counter()
+            for step in steps:
+                call_tool(step.tool_name, step.arguments)
+            bare += t1 - t0
+            checked += time.perf_counter() - t1
+        report = {
+            "tasks_per_partition": args.tasks,
+            "traces": spool.height("traces"),
+            "tool_calls": calls,
+            "tasks_all_rounds": spool.height("tasks"),
+            "verified_split_tasks": verified,
+            "spool_mb": round(sum(p.stat().st_size for p in Path(tmp).rglob("*.parquet")) / 2**20, 1),
+        }
     return {
-        "tasks_per_partition": args.tasks,
-        "traces": traced["traces"].height,
-        "tool_calls": calls,
-        "tasks_all_rounds": derived["tasks"].height,
-        "verified_split_tasks": verified,
+        **report,
         "plain_seconds": round(plain, 2),
-        "stage_seconds": {
-            "evidence": round(t_traces - started, 2),
-            "derivation": round(t_tasks - t_traces, 2),
-            "verification": round(plain - (t_tasks - started), 2),
-        },
+        "stage_seconds": {name: round(seconds, 2) for name, seconds in stages.items()},
         "verified_tasks_per_second": round(verified / plain, 1),
-        "tool_calls_per_second": round(calls / (t_traces - started), 1),
+        "tool_calls_per_second": round(calls / stages["evidence"], 1),
         "bare_tool_seconds": round(bare, 3),
         "checked_tool_seconds (validation + thread + timeout)": round(checked, 3),
         "pipeline_over_bare_tool_time": round(plain / bare, 1) if bare else None,

@@ -7,6 +7,8 @@ the frames to write. The Dagster assets in ``dive_assets.assets`` are thin wrapp
 from __future__ import annotations
 
 import json
+import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -29,6 +31,7 @@ from dive_assets.synthesis.splitting import (
     tool_held_out,
     toolset_held_out,
 )
+from dive_assets.synthesis.spool import Spool
 from dive_assets.synthesis.verification import CHECKS, verify_task
 from tool_catalog.graph import tool_edges
 from tool_catalog.ports import format_value, get_port
@@ -694,7 +697,9 @@ def task_frames(tasks: Sequence[Task], failures: Sequence[dict[str, str]]) -> di
 
 
 def tasks_from_frame(frame: pl.DataFrame) -> list[Task]:
-    out = []
+    out: list[Task] = []
+    if frame.height == 0:
+        return out
     for row in frame.sort("task_id").iter_rows(named=True):
         row = dict(row)
         row["answer"] = json.loads(row["answer"])
@@ -834,20 +839,57 @@ def _missing_trace(task: Task, check: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-# --- a whole partition without Dagster --------------------------------------------------------
+# --- a whole partition, streamed through a spool ------------------------------------------------
+def spool_partition(
+    domain: str, setting: DiversitySetting, seeds: pl.DataFrame, run: RunSettings, spool: Spool
+) -> dict[str, float]:
+    """Every partitioned table of one partition with the embedded policy, written to ``spool`` chunk by chunk.
+
+    Memory does not grow with the partition: a stage holds one chunk's trace objects and frames, plus the
+    partition's state (seeds used, tool usage and refusals, task shapes) and, for the near-duplicate search,
+    the questions' ids and an 8-byte key per question and band. Chunk k of ``tasks`` and of ``verifications``
+    belongs to chunk k of ``traces``. Returns each stage's wall seconds."""
+    started = time.perf_counter()
+    toolsets = toolset_frame(domain, setting, set(seeds["port"].unique()), run)
+    spool.add({"toolsets": toolsets})
+    for chunk in iter_trace_chunks(domain, setting.key, toolsets, seeds, run):
+        spool.add(trace_frames(chunk))
+    traced = time.perf_counter()
+    shapes: dict[str, int] = {}
+    for traces in spooled_trace_chunks(spool):
+        spool.add(task_frames(*derive_tasks(traces, run, None, shapes)))
+    derived = time.perf_counter()
+    index = spool.read("tasks", ["task_id", "trace_id", "question"])
+    duplicates = find_duplicates(list(index.iter_rows())) if index.height else {}
+    del index
+    for tasks, traces in zip(spool.chunks("tasks"), spooled_trace_chunks(spool), strict=True):
+        spool.add(verify_and_split(tasks_from_frame(tasks), traces, run, duplicates))
+    return {
+        "evidence": traced - started,
+        "derivation": derived - traced,
+        "verification": time.perf_counter() - derived,
+    }
+
+
+def spooled_trace_chunks(spool: Spool) -> Iterator[list[Trace]]:
+    """The spool's trace records, one chunk at a time, in task-slot order."""
+    for traces, steps in zip(spool.chunks("traces"), spool.chunks("trace_steps"), strict=True):
+        yield traces_from_frames(traces, steps)
+
+
 def partition_frames(
     domain: str, setting: DiversitySetting, seeds: pl.DataFrame, run: RunSettings
 ) -> dict[str, pl.DataFrame]:
-    """Every partitioned table's frame for one partition with the embedded policy (the assets' work, in memory,
-    chunk by chunk as the assets do it). ``seeds`` are the domain's seed rows; the diversity key is ``setting.key``.
-    """
-    toolsets = toolset_frame(domain, setting, set(seeds["port"].unique()), run)
-    traced = trace_frames_of(iter_trace_chunks(domain, setting.key, toolsets, seeds, run))
-    derived = derive_task_frames(stored_trace_chunks(traced["traces"], traced["trace_steps"]), run)
-    checked = verify_and_split_chunks(
-        derived["tasks"], stored_trace_chunks(traced["traces"], traced["trace_steps"]), run
-    )
-    return {"toolsets": toolsets, **traced, **derived, **checked}
+    """Every partitioned table's frame for one partition with the embedded policy: :func:`spool_partition`
+    through a temporary directory, read back whole (for partitions that fit in memory; large ones should
+    read the spool's files). ``seeds`` are the domain's seed rows; the diversity key is ``setting.key``."""
+    with tempfile.TemporaryDirectory(prefix="dive-spool-") as tmp:
+        spool = Spool(tmp)
+        spool_partition(domain, setting, seeds, run, spool)
+        frames = {table: spool.read(table) for table in spool.tables()}
+    for table in ("verifications", "splits"):
+        frames[table] = frames[table].sort("task_id", maintain_order=True)
+    return frames
 
 
 # --- LLM accounting ----------------------------------------------------------------------

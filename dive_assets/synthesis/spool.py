@@ -39,15 +39,16 @@ class Spool:
     def chunks(self, table: str, columns: Sequence[str] | None = None) -> Iterator[pl.DataFrame]:
         """The table's chunks in the order written."""
         for path in self.files(table):
-            yield pl.read_parquet(path, columns=list(columns) if columns else None)
+            wanted = list(columns) if columns and pl.read_parquet_schema(path) else None  # a chunk may have no columns
+            yield pl.read_parquet(path, columns=wanted)
 
     def read(self, table: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
         """The whole table (only for small tables or a few columns). Chunks whose column was all null take the
         type of the others."""
-        frames = [f for f in self.chunks(table, columns) if f.width]
-        if not frames:
+        if not self.files(table):
             raise KeyError(f"spool {self.directory} has no table {table!r}")
-        return pl.concat(frames, how="diagonal_relaxed")
+        frames = [f for f in self.chunks(table, columns) if f.width]
+        return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
 
     def height(self, table: str) -> int:
         return sum(pl.scan_parquet(path).select(pl.len()).collect().item() for path in self.files(table))
