@@ -6,6 +6,7 @@ partition's rows in one transaction, validate them with the Great Expectations s
 """
 
 import os
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import diversity as diversity_module
 from dive_assets.synthesis import exports, pipeline, warehouse
 from dive_assets.synthesis.llm import LLMClient
-from dive_assets.synthesis.quality import validate_frame
+from dive_assets.synthesis.quality import load_suite, suite_columns, validate_frame
+from dive_assets.synthesis.spool import Spool
 from tool_catalog.graph import graph_stats
 from tool_catalog.registry import all_tools
 from tool_catalog.spec import DOMAINS
@@ -40,6 +42,12 @@ def _gx_check(asset: str, suite: str, frame: pl.DataFrame, check_name: str | Non
             "rows": frame.height,
         },
     )
+
+
+def _gx_spool_check(asset: str, suite: str, spool: Spool, table: str) -> dg.AssetCheckResult:
+    """:func:`_gx_check` on a spooled table, reading only the columns the suite names."""
+    columns = suite_columns(load_suite(suite), spool.columns(table)) if spool.columns(table) else None
+    return _gx_check(asset, suite, spool.read(table, columns))
 
 
 def _gx_spec(asset: str, suite: str, blocking: bool = False) -> dg.AssetCheckSpec:
@@ -110,7 +118,7 @@ def tool_catalog(context: dg.AssetExecutionContext, warehouse_db: WarehouseResou
 
 def _write_with_llm(
     warehouse_db: WarehouseResource,
-    frames: dict[str, pl.DataFrame],
+    frames: Mapping[str, warehouse.Rows],
     domain: str,
     diversity: str,
     client: LLMClient | None,
@@ -196,27 +204,32 @@ def execution_traces(
     if toolsets.height == 0:
         raise dg.Failure(f"no toolsets for partition {domain}/{diversity}: materialize sampled_toolsets first")
     client = pipeline.llm_client(run, cache)
-    frames = pipeline.trace_frames_of(pipeline.iter_trace_chunks(domain, diversity, toolsets, seeds, run, client))
-    written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "evidence")
-    steps = frames["trace_steps"]
-    errors = dict(steps.filter(pl.col("error_type").is_not_null()).group_by("error_type").len().iter_rows())
+    with tempfile.TemporaryDirectory(prefix="dive-traces-") as tmp:
+        spool = Spool(tmp)  # the partition's rows chunk by chunk on disk: memory does not grow with it
+        pipeline.spool_traces(domain, diversity, toolsets, seeds, run, spool, client)
+        files = {table: spool.files(table) for table in ("traces", "trace_steps")}
+        written = _write_with_llm(warehouse_db, files, domain, diversity, client, cache, "evidence")
+        traces = spool.read("traces", ["status", "step_count", "policy"])
+        error_types = spool.read("trace_steps", ["error_type"])
+        errors = dict(error_types.drop_nulls().group_by("error_type").len().iter_rows()) if error_types.width else {}
+        first = next(spool.chunks("trace_steps"), pl.DataFrame())
+        preview = first.select("trace_id", "step_index", "tool_name", "arguments", "output") if first.width else first
+        checks = [
+            _gx_spool_check("execution_traces", "traces", spool, "traces"),
+            _gx_spool_check("execution_traces", "trace_steps", spool, "trace_steps"),
+        ]
     return dg.MaterializeResult(
         metadata={
             **_table_meta("traces", written["traces"]),
             "steps": written["trace_steps"],
-            "ok_traces": int((frames["traces"]["status"] == "ok").sum()),
-            "mean_steps": float(frames["traces"]["step_count"].mean() or 0),
-            "policy": frames["traces"]["policy"][0] if frames["traces"].height else "",
+            "ok_traces": int((traces["status"] == "ok").sum()) if traces.height else 0,
+            "mean_steps": float(traces["step_count"].mean() or 0) if traces.height else 0.0,
+            "policy": traces["policy"][0] if traces.height else "",
             "llm_usage": dg.MetadataValue.json(client.usage() if client else {}),
             "step_errors": _counts_md(errors, "error type") if errors else dg.MetadataValue.text("none"),
-            "preview": dg.MetadataValue.md(
-                markdown_table(steps.select("trace_id", "step_index", "tool_name", "arguments", "output"))
-            ),
+            "preview": dg.MetadataValue.md(markdown_table(preview)),
         },
-        check_results=[
-            _gx_check("execution_traces", "traces", frames["traces"]),
-            _gx_check("execution_traces", "trace_steps", steps),
-        ],
+        check_results=checks,
     )
 
 
@@ -235,17 +248,20 @@ def derived_tasks(
 ) -> dg.MaterializeResult:
     domain, diversity = _partition(context)
     run = synthesis.settings(warehouse_db.duckdb_path)
-    with warehouse_db.connect() as conn:
-        traces = warehouse.read_partition(conn, "traces", domain, diversity)
-        steps = warehouse.read_partition(conn, "trace_steps", domain, diversity)
-        cache = warehouse.load_llm_cache(conn) if run.llm_model else None
-    client = pipeline.llm_client(run, cache)
-    frames = pipeline.derive_task_frames(pipeline.stored_trace_chunks(traces, steps), run, client)
-    del traces, steps
-    written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "derivation")
-    derived = frames["tasks"]
-    patterns = dict(derived.group_by("pattern").len().iter_rows()) if derived.height else {}
-    preview = derived.select("pattern", "question", "answer_text") if derived.height else pl.DataFrame()
+    with tempfile.TemporaryDirectory(prefix="dive-tasks-") as tmp:
+        spool = Spool(tmp)  # the stored traces chunk by chunk, then their tasks: memory does not grow
+        with warehouse_db.connect() as conn:
+            warehouse.spool_stored_traces(conn, spool, domain, diversity, pipeline.TRACE_CHUNK)
+            cache = warehouse.load_llm_cache(conn) if run.llm_model else None
+        client = pipeline.llm_client(run, cache)
+        pipeline.spool_tasks(spool, run, client)
+        files = {table: spool.files(table) for table in ("tasks", "task_failures")}
+        written = _write_with_llm(warehouse_db, files, domain, diversity, client, cache, "derivation")
+        patterns = spool.read("tasks", ["pattern"])
+        patterns = dict(patterns.group_by("pattern").len().iter_rows()) if patterns.height else {}
+        first = next((f for f in spool.chunks("tasks") if f.height), pl.DataFrame())
+        preview = first.select("pattern", "question", "answer_text") if first.height else first
+        check = _gx_spool_check("derived_tasks", "tasks", spool, "tasks")
     return dg.MaterializeResult(
         metadata={
             **_table_meta("tasks", written["tasks"]),
@@ -254,7 +270,7 @@ def derived_tasks(
             "llm_usage": dg.MetadataValue.json(client.usage() if client else {}),
             "preview": dg.MetadataValue.md(markdown_table(preview, width=200)),
         },
-        check_results=[_gx_check("derived_tasks", "tasks", frames["tasks"])],
+        check_results=[check],
     )
 
 
@@ -283,28 +299,33 @@ def verified_splits(
 ) -> dg.MaterializeResult:
     domain, diversity = _partition(context)
     run = synthesis.settings(warehouse_db.duckdb_path)
-    with warehouse_db.connect() as conn:
-        tasks_frame = warehouse.read_partition(conn, "tasks", domain, diversity)
-        traces = warehouse.read_partition(conn, "traces", domain, diversity)
-        steps = warehouse.read_partition(conn, "trace_steps", domain, diversity)
-        toolsets = warehouse.read_partition(conn, "toolsets", domain, diversity, ["toolset_id", "tool_names"])
-        cache = warehouse.load_llm_cache(conn) if run.solver_attempts else None
-    frames = pipeline.verify_and_split_chunks(tasks_frame, pipeline.stored_trace_chunks(traces, steps), run)
-    del traces, steps
-    client = pipeline.solver_client(run, cache)
-    split_ids = frames["splits"]["task_id"].to_list()
-    tasks = pipeline.tasks_from_frame(tasks_frame.filter(pl.col("task_id").is_in(split_ids))) if client else []
-    frames |= pipeline.solve_split_tasks(tasks, frames["splits"], toolsets, run, client)
-    written = _write_with_llm(warehouse_db, frames, domain, diversity, client, cache, "solver")
+    with tempfile.TemporaryDirectory(prefix="dive-splits-") as tmp:
+        spool = Spool(tmp)  # traces and their tasks chunk by chunk, then the checks: memory does not grow
+        with warehouse_db.connect() as conn:
+            warehouse.spool_stored_traces(conn, spool, domain, diversity, pipeline.TRACE_CHUNK, with_tasks=True)
+            toolsets = warehouse.read_partition(conn, "toolsets", domain, diversity, ["toolset_id", "tool_names"])
+            cache = warehouse.load_llm_cache(conn) if run.solver_attempts else None
+        pipeline.spool_verification(spool, run)
+        client = pipeline.solver_client(run, cache)
+        split_frame = spool.read("splits")
+        task_count = spool.height("tasks")
+        split_ids = split_frame["task_id"].to_list() if split_frame.height else []
+        tasks = (
+            pipeline.tasks_from_frame(spool.read("tasks").filter(pl.col("task_id").is_in(split_ids))) if client else []
+        )
+        solved = pipeline.solve_split_tasks(tasks, split_frame, toolsets, run, client)
+        files = {table: spool.files(table) for table in ("verifications", "splits")}
+        written = _write_with_llm(warehouse_db, {**files, **solved}, domain, diversity, client, cache, "solver")
+        checks = spool.read("verifications", ["check_name", "passed"])
+        split_check = _gx_spool_check("verified_splits", "verified_splits", spool, "splits")
     with warehouse_db.connect(read_only=True) as conn:
         leaks = conn.execute(warehouse.named_query("split_leakage")).fetchall()
-    checks = frames["verifications"]
     fail_share = {
         name: round(float((~grp["passed"]).mean() or 0), 4)
         for name, grp in ((k[0], g) for k, g in checks.group_by("check_name", maintain_order=True))
     }
-    splits = dict(frames["splits"].group_by("split").len().iter_rows())
-    verified_rate = frames["splits"].height / tasks_frame.height if tasks_frame.height else 0.0
+    splits = dict(split_frame.group_by("split").len().iter_rows()) if split_frame.height else {}
+    verified_rate = split_frame.height / task_count if task_count else 0.0
     leak_result = dg.AssetCheckResult(
         check_name=LEAK_CHECK,
         passed=not leaks,
@@ -318,9 +339,9 @@ def verified_splits(
             "verified_rate": round(verified_rate, 4),
             "failure_share_per_check": dg.MetadataValue.json(fail_share),
             "tasks_per_split": _counts_md(splits, "split"),
-            **_solver_meta(frames["task_pass_rates"], client),
+            **_solver_meta(solved["task_pass_rates"], client),
         },
-        check_results=[_gx_check("verified_splits", "verified_splits", frames["splits"]), leak_result],
+        check_results=[split_check, leak_result],
     )
 
 

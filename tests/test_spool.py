@@ -9,9 +9,10 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from dive_assets.synthesis import pipeline
+from dive_assets.synthesis import pipeline, warehouse
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
 from dive_assets.synthesis.spool import Spool
+from dive_assets.synthesis.verification import CHECKS
 
 RUN = RunSettings(tasks_per_partition=12, duckdb_path="unused.duckdb")
 
@@ -25,9 +26,8 @@ def test_chunks_come_back_in_order_and_aligned_across_tables(tmp_path: Path) -> 
     assert spool.read("a")["x"].to_list() == [1, 2, 3]
     assert spool.read("b").schema["y"] == pl.String and spool.read("b")["y"].to_list() == ["p", None, "q"]
     assert [f.width for f in spool.chunks("a", ["x"])] == [1, 0, 1]  # a chunk without columns reads as empty
-    assert spool.height("a") == 3 and spool.tables() == ["a", "b"]
-    with pytest.raises(KeyError, match="no table 'c'"):
-        spool.read("c")
+    assert spool.height("a") == 3 and spool.tables() == ["a", "b"] and spool.columns("a") == ["x"]
+    assert spool.read("c").is_empty() and spool.columns("c") == [] and spool.height("c") == 0
 
 
 def test_the_streamed_partition_equals_the_chunked_stages(tmp_path: Path) -> None:
@@ -51,3 +51,76 @@ def test_the_streamed_partition_equals_the_chunked_stages(tmp_path: Path) -> Non
             got, want = got.drop("latency_ms"), want.drop("latency_ms")
         assert_frame_equal(got, want, check_dtypes=False, check_column_order=False)
     assert spool.read("splits").sort("task_id").equals(checked["splits"])
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, pl.DataFrame]]:
+    """A small partition written to a DuckDB file the usual way (frames)."""
+    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
+    frames = pipeline.partition_frames("geo", load_diversity_grid().get("full-varied"), seeds, RUN)
+    db = tmp_path_factory.mktemp("db") / "w.duckdb"
+    with warehouse.connect(db) as conn:
+        warehouse.replace_partition(conn, frames, "geo", "full-varied")
+    return db, frames
+
+
+def test_stored_traces_come_back_in_slot_chunks_with_their_tasks(
+    stored: tuple[Path, dict[str, pl.DataFrame]], tmp_path: Path
+) -> None:
+    db, frames = stored
+    spool = Spool(tmp_path / "s")
+    with warehouse.connect(db, read_only=True) as conn:
+        assert warehouse.spool_stored_traces(conn, spool, "geo", "full-varied", chunk=5, with_tasks=True) == 12
+    slots = [chunk["task_slot"].sort().to_list() for chunk in spool.chunks("traces")]
+    assert slots == [list(range(0, 5)), list(range(5, 10)), [10, 11]]
+    chunks = zip(spool.chunks("traces"), spool.chunks("trace_steps"), spool.chunks("tasks"), strict=True)
+    for traces, steps, tasks in chunks:
+        ids = set(traces["trace_id"])
+        assert set(steps["trace_id"]) <= ids and (tasks.height == 0 or set(tasks["trace_id"]) <= ids)
+    assert spool.height("trace_steps") == frames["trace_steps"].height
+    assert sorted(spool.read("tasks")["task_id"]) == sorted(frames["tasks"]["task_id"])
+
+    # a partition re-verified from the warehouse gives the rows verified in memory
+    pipeline.spool_verification(spool, RUN)
+    assert spool.read("splits").sort("task_id").equals(frames["splits"])
+
+
+def test_tasks_whose_trace_is_gone_come_last_and_fail_their_proofs(
+    stored: tuple[Path, dict[str, pl.DataFrame]], tmp_path: Path
+) -> None:
+    db, frames = stored
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(db.read_bytes())
+    gone = frames["tasks"]["trace_id"][0]
+    with warehouse.connect(copy) as conn:
+        conn.execute("DELETE FROM traces WHERE trace_id = ?", [gone])
+        spool = Spool(tmp_path / "s")
+        warehouse.spool_stored_traces(conn, spool, "geo", "full-varied", chunk=5, with_tasks=True)
+    assert len(spool.files("tasks")) == len(spool.files("traces")) + 1
+    orphans = list(spool.chunks("tasks"))[-1]
+    assert set(orphans["trace_id"]) == {gone}
+    pipeline.spool_verification(spool, RUN)
+    rows = spool.read("verifications").filter(pl.col("task_id").is_in(orphans["task_id"].to_list()))
+    proofs = rows.filter(pl.col("check_name").is_in(list(CHECKS)))
+    assert proofs.height and not proofs["passed"].any() and proofs["reason"].str.contains("not found").all()
+
+
+def test_a_partition_is_written_from_spooled_files(
+    stored: tuple[Path, dict[str, pl.DataFrame]], tmp_path: Path
+) -> None:
+    _, frames = stored
+    spool = Spool(tmp_path / "s")
+    half = frames["trace_steps"].height // 2
+    spool.add({"trace_steps": frames["trace_steps"].head(half)})
+    spool.add({"trace_steps": pl.DataFrame()})  # an empty chunk without columns is skipped
+    spool.add({"trace_steps": frames["trace_steps"].slice(half)})
+    db = tmp_path / "w.duckdb"
+    with warehouse.connect(db) as conn:
+        for _ in range(2):  # twice: the partition is replaced, not appended to
+            written = warehouse.replace_partition(
+                conn, {"trace_steps": spool.files("trace_steps")}, "geo", "full-varied"
+            )
+        assert written == {"trace_steps": frames["trace_steps"].height}
+        back = warehouse.read_partition(conn, "trace_steps", "geo", "full-varied")
+    key = ["trace_id", "step_index"]
+    assert back.sort(key).select(frames["trace_steps"].columns).equals(frames["trace_steps"].sort(key))

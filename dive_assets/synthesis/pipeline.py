@@ -847,28 +847,57 @@ def spool_partition(
 
     Memory does not grow with the partition: a stage holds one chunk's trace objects and frames, plus the
     partition's state (seeds used, tool usage and refusals, task shapes) and, for the near-duplicate search,
-    the questions' ids and an 8-byte key per question and band. Chunk k of ``tasks`` and of ``verifications``
-    belongs to chunk k of ``traces``. Returns each stage's wall seconds."""
+    the questions' ids and an 8-byte key per question and band. Returns each stage's wall seconds."""
     started = time.perf_counter()
     toolsets = toolset_frame(domain, setting, set(seeds["port"].unique()), run)
     spool.add({"toolsets": toolsets})
-    for chunk in iter_trace_chunks(domain, setting.key, toolsets, seeds, run):
-        spool.add(trace_frames(chunk))
+    spool_traces(domain, setting.key, toolsets, seeds, run, spool)
     traced = time.perf_counter()
-    shapes: dict[str, int] = {}
-    for traces in spooled_trace_chunks(spool):
-        spool.add(task_frames(*derive_tasks(traces, run, None, shapes)))
+    spool_tasks(spool, run)
     derived = time.perf_counter()
-    index = spool.read("tasks", ["task_id", "trace_id", "question"])
-    duplicates = find_duplicates(list(index.iter_rows())) if index.height else {}
-    del index
-    for tasks, traces in zip(spool.chunks("tasks"), spooled_trace_chunks(spool), strict=True):
-        spool.add(verify_and_split(tasks_from_frame(tasks), traces, run, duplicates))
+    spool_verification(spool, run)
     return {
         "evidence": traced - started,
         "derivation": derived - traced,
         "verification": time.perf_counter() - derived,
     }
+
+
+def spool_traces(
+    domain: str,
+    diversity: str,
+    toolsets: pl.DataFrame,
+    seeds: pl.DataFrame,
+    run: RunSettings,
+    spool: Spool,
+    client: LLMClient | None = None,
+) -> None:
+    """Evidence collection into ``spool``: chunk k of ``traces`` and ``trace_steps`` holds task slots k*chunk..."""
+    for chunk in iter_trace_chunks(domain, diversity, toolsets, seeds, run, client):
+        spool.add(trace_frames(chunk))
+
+
+def spool_tasks(spool: Spool, run: RunSettings, client: LLMClient | None = None) -> None:
+    """Derivation from the spool's traces: chunk k of ``tasks`` and ``task_failures`` comes from trace chunk k
+    (in task-slot order, carrying the partition's call-graph shapes from chunk to chunk)."""
+    shapes: dict[str, int] = {}
+    for traces in spooled_trace_chunks(spool):
+        spool.add(task_frames(*derive_tasks(traces, run, client, shapes)))
+
+
+def spool_verification(spool: Spool, run: RunSettings) -> None:
+    """Verification and splits of the spool's tasks: chunk k against trace chunk k (a tasks chunk past the last
+    trace chunk holds tasks whose trace is gone: they fail their proofs). The near-duplicate search runs once
+    over every question first."""
+    if not spool.files("tasks"):
+        spool.add(verify_and_split([], [], run))
+        return
+    index = spool.read("tasks", ["task_id", "trace_id", "question"])
+    duplicates = find_duplicates(list(index.iter_rows())) if index.height else {}
+    del index
+    trace_chunks = spooled_trace_chunks(spool)
+    for tasks in spool.chunks("tasks"):
+        spool.add(verify_and_split(tasks_from_frame(tasks), next(trace_chunks, []), run, duplicates))
 
 
 def spooled_trace_chunks(spool: Spool) -> Iterator[list[Trace]]:

@@ -70,7 +70,7 @@ def validate_frame(suite_name: str, frame: pl.DataFrame) -> SuiteOutcome:
         .add_dataframe_asset(name=suite_name)
         .add_batch_definition_whole_dataframe("whole")
     )
-    batch = batch_definition.get_batch(batch_parameters={"dataframe": flat.to_pandas()})
+    batch = batch_definition.get_batch(batch_parameters={"dataframe": flat.to_pandas(use_pyarrow_extension_array=True)})
     result = batch.validate(gx.ExpectationSuite(**suite_dict))
     failed = []
     for r in result.results:

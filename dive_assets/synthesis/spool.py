@@ -43,12 +43,17 @@ class Spool:
             yield pl.read_parquet(path, columns=wanted)
 
     def read(self, table: str, columns: Sequence[str] | None = None) -> pl.DataFrame:
-        """The whole table (only for small tables or a few columns). Chunks whose column was all null take the
-        type of the others."""
-        if not self.files(table):
-            raise KeyError(f"spool {self.directory} has no table {table!r}")
+        """The whole table (only for small tables or a few columns); empty when no chunk was written. Chunks
+        whose column was all null take the type of the others."""
         frames = [f for f in self.chunks(table, columns) if f.width]
         return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+
+    def columns(self, table: str) -> list[str]:
+        """The table's columns (of its first chunk that has any)."""
+        for path in self.files(table):
+            if schema := pl.read_parquet_schema(path):
+                return list(schema)
+        return []
 
     def height(self, table: str) -> int:
         return sum(pl.scan_parquet(path).select(pl.len()).collect().item() for path in self.files(table))

@@ -7,13 +7,15 @@ file lock (``<db>.lock``): parallel partition runs, the SQL CLI and tests wait i
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import filelock
 import polars as pl
+
+from dive_assets.synthesis.spool import Spool
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
@@ -64,9 +66,13 @@ def connect(
             conn.close()
 
 
+Rows = pl.DataFrame | Sequence[Path]
+"""A table's new rows: a frame, or Parquet files (a spool's chunks) that DuckDB reads itself."""
+
+
 def replace_partition(
     conn: duckdb.DuckDBPyConnection,
-    frames: dict[str, pl.DataFrame],
+    frames: Mapping[str, Rows],
     domain: str,
     diversity: str,
     scope: dict[str, dict[str, str]] | None = None,
@@ -109,7 +115,14 @@ def replace_tables(conn: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFra
     return written
 
 
-def _insert(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+def _insert(conn: duckdb.DuckDBPyConnection, table: str, frame: Rows) -> int:
+    if not isinstance(frame, pl.DataFrame):
+        files = [str(path) for path in frame if pl.scan_parquet(path).select(pl.len()).collect().item()]
+        if not files:
+            return 0
+        sql = f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?, union_by_name = true)"
+        ((count,),) = conn.execute(sql, [files]).fetchall()
+        return int(count)
     if frame.height == 0:
         return 0
     view = f"_incoming_{table}"
@@ -150,3 +163,41 @@ def save_llm_cache(conn: duckdb.DuckDBPyConnection, cache: dict[str, dict], mode
     if fresh:
         conn.executemany("INSERT OR IGNORE INTO llm_cache VALUES (?, ?, ?)", fresh)
     return len(fresh)
+
+
+def spool_stored_traces(
+    conn: duckdb.DuckDBPyConnection, spool: Spool, domain: str, diversity: str, chunk: int, with_tasks: bool = False
+) -> int:
+    """Copy a partition's traces and steps (and, with ``with_tasks``, its tasks) into ``spool``, ``chunk`` traces at
+    a time in task-slot order, so the next stage reads one chunk at a time without holding the writer lock.
+
+    Tasks chunk k holds the tasks of trace chunk k; tasks whose trace is gone come last, in a chunk of their own.
+    Returns the number of traces."""
+    partition = [domain, diversity]
+    slots = [row[0] for row in conn.execute(_SLOTS_SQL, partition).fetchall()]
+    for start in range(0, len(slots), max(1, chunk)):
+        bounds = [*partition, slots[start], slots[min(start + chunk, len(slots)) - 1]]
+        frames = {
+            "traces": query_frame(conn, _CHUNK_TRACES_SQL, bounds),
+            "trace_steps": query_frame(conn, _CHUNK_ROWS_SQL.format(table="trace_steps"), [*partition, *bounds]),
+        }
+        if with_tasks:
+            frames["tasks"] = query_frame(conn, _CHUNK_ROWS_SQL.format(table="tasks"), [*partition, *bounds])
+        spool.add(frames)
+    if with_tasks:
+        orphans = query_frame(conn, _ORPHAN_TASKS_SQL, partition * 2)
+        if orphans.height:
+            spool.add({"tasks": orphans})
+    return len(slots)
+
+
+_SLOTS_SQL = "SELECT task_slot FROM traces WHERE domain = ? AND diversity = ? ORDER BY task_slot"
+_CHUNK_TRACES_SQL = "SELECT * FROM traces WHERE domain = ? AND diversity = ? AND task_slot BETWEEN ? AND ?"
+_CHUNK_ROWS_SQL = (
+    "SELECT * FROM {table} WHERE domain = ? AND diversity = ? AND trace_id IN "
+    "(SELECT trace_id FROM traces WHERE domain = ? AND diversity = ? AND task_slot BETWEEN ? AND ?)"
+)
+_ORPHAN_TASKS_SQL = (
+    "SELECT * FROM tasks WHERE domain = ? AND diversity = ? AND trace_id NOT IN "
+    "(SELECT trace_id FROM traces WHERE domain = ? AND diversity = ?)"
+)
