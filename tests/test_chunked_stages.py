@@ -1,10 +1,12 @@
-"""The stages hold a partition in frames and rebuild trace objects one chunk at a time; chunking changes nothing.
+"""The stages hold one chunk of a partition at a time (through a spool on disk); the chunk size changes no row.
 
-Memory is why (a trace object costs ~25x its rows), so these tests pin that the rows are the same whatever the
-chunk size, including a chunk boundary inside the partition and tasks whose trace is missing.
+Memory is why (a trace object costs ~25x its rows, a partition's rows ~1.5 GB at 100k traces), so these tests
+pin that the rows are the same whatever the chunk size, and the same as one pass over the whole partition.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -12,9 +14,10 @@ from polars.testing import assert_frame_equal
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.verification import CHECKS
+from dive_assets.synthesis.spool import Spool
 
 RUN = RunSettings(tasks_per_partition=14, duckdb_path="unused.duckdb")
+TABLES = ("traces", "trace_steps", "tasks", "task_failures", "verifications", "splits")
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +28,21 @@ def partition() -> tuple[pl.DataFrame, pl.DataFrame]:
     return toolsets, seeds
 
 
-def _without_latency(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    return {name: f.drop("latency_ms") if "latency_ms" in f.columns else f for name, f in frames.items()}
+KEYS = ("trace_id", "task_id", "step_index", "check_name", "stage", "reason")
+
+
+def _comparable(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows in a fixed order (by their key columns), without the timing column."""
+    frame = frame.drop("latency_ms") if "latency_ms" in frame.columns else frame
+    return frame.sort([k for k in KEYS if k in frame.columns]) if frame.height else frame
+
+
+def _spooled(path: Path, partition: tuple[pl.DataFrame, pl.DataFrame], chunk: int) -> Spool:
+    spool = Spool(path)
+    pipeline.spool_traces("geo", "full-varied", *partition, RUN, spool, chunk=chunk)
+    pipeline.spool_tasks(spool, RUN)
+    pipeline.spool_verification(spool, RUN)
+    return spool
 
 
 def test_trace_chunks_give_the_traces_of_one_pass(partition: tuple[pl.DataFrame, pl.DataFrame]) -> None:
@@ -34,44 +50,27 @@ def test_trace_chunks_give_the_traces_of_one_pass(partition: tuple[pl.DataFrame,
     chunks = list(pipeline.iter_trace_chunks("geo", "full-varied", toolsets, seeds, RUN, chunk=4))
     assert [len(c) for c in chunks] == [4, 4, 4, 2]
     whole = pipeline.trace_frames(pipeline.run_traces("geo", "full-varied", toolsets, seeds, RUN))
-    chunked = pipeline.trace_frames_of(iter(chunks))
+    chunked = pipeline.trace_frames([t for c in chunks for t in c])
     for name in ("traces", "trace_steps"):
-        assert_frame_equal(_without_latency(chunked)[name], _without_latency(whole)[name], check_dtypes=False)
+        assert_frame_equal(_comparable(chunked[name]), _comparable(whole[name]), check_dtypes=False)
 
 
-def test_derivation_and_verification_by_chunks_match_the_whole(partition: tuple[pl.DataFrame, pl.DataFrame]) -> None:
-    toolsets, seeds = partition
-    traced = pipeline.trace_frames_of(pipeline.iter_trace_chunks("geo", "full-varied", toolsets, seeds, RUN))
-    stored = traced["traces"], traced["trace_steps"]
-    derived = pipeline.derive_task_frames(pipeline.stored_trace_chunks(*stored, chunk=3), run=RUN)
-    traces = pipeline.traces_from_frames(*stored)
-    tasks, failures = pipeline.derive_tasks(traces, RUN)
-    whole = pipeline.task_frames(tasks, failures)
-    assert derived["tasks"].height == len(tasks) > 0
-    assert_frame_equal(derived["tasks"], whole["tasks"], check_dtypes=False)
-    assert_frame_equal(derived["task_failures"], whole["task_failures"], check_dtypes=False)
+def test_every_stage_by_chunks_matches_the_whole(partition: tuple[pl.DataFrame, pl.DataFrame], tmp_path: Path) -> None:
+    small = _spooled(tmp_path / "small", partition, chunk=4)
+    large = _spooled(tmp_path / "large", partition, chunk=500)
+    assert len(small.files("traces")) == len(small.files("tasks")) == len(small.files("verifications")) == 4
+    assert len(large.files("traces")) == 1
+    assert small.height("splits") > 0
+    for table in TABLES:
+        assert_frame_equal(_comparable(small.read(table)), _comparable(large.read(table)), check_dtypes=False)
 
-    checked = pipeline.verify_and_split_chunks(derived["tasks"], pipeline.stored_trace_chunks(*stored, chunk=3), RUN)
-    expected = pipeline.verify_and_split(tasks, traces, RUN)
-    assert checked["splits"].height > 0
-    for name in ("verifications", "splits"):
-        assert_frame_equal(checked[name], expected[name].sort("task_id", maintain_order=True), check_dtypes=False)
-
-
-def test_a_task_whose_trace_is_missing_fails_its_proofs_when_chunked(
-    partition: tuple[pl.DataFrame, pl.DataFrame],
-) -> None:
-    toolsets, seeds = partition
-    traced = pipeline.trace_frames_of(pipeline.iter_trace_chunks("geo", "full-varied", toolsets, seeds, RUN))
-    derived = pipeline.derive_task_frames(pipeline.stored_trace_chunks(traced["traces"], traced["trace_steps"]), RUN)
-    gone = derived["tasks"]["trace_id"][0]
-    kept = traced["traces"].filter(pl.col("trace_id") != gone)
-    checked = pipeline.verify_and_split_chunks(
-        derived["tasks"], pipeline.stored_trace_chunks(kept, traced["trace_steps"], chunk=5), RUN
-    )
-    orphan_ids = derived["tasks"].filter(pl.col("trace_id") == gone)["task_id"].to_list()
-    orphan_rows = checked["verifications"].filter(pl.col("task_id").is_in(orphan_ids))
-    proofs = orphan_rows.filter(pl.col("check_name").is_in(list(CHECKS)))
-    assert proofs.height == len(orphan_ids) * len(CHECKS) and not proofs["passed"].any()
-    assert proofs["reason"].str.contains("not found").all()
-    assert not checked["splits"]["task_id"].is_in(orphan_ids).any()
+    # and one pass over the whole partition in memory gives the same rows
+    traces = pipeline.run_traces("geo", "full-varied", *partition, RUN)
+    tasks, failures = pipeline.derive_tasks(traces, RUN, seen_shapes={})
+    whole = {
+        **pipeline.trace_frames(traces),
+        **pipeline.task_frames(tasks, failures),
+        **pipeline.verify_and_split(tasks, traces, RUN),
+    }
+    for table in TABLES:
+        assert_frame_equal(_comparable(small.read(table)), _comparable(whole[table]), check_dtypes=False)

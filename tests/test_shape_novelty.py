@@ -3,15 +3,24 @@ partition state the evidence loop saw, so re-deriving from stored traces gives t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 import pytest
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import UNSEEN_SHAPE_WEIGHT, derive_task, shape_novelty, step_shapes
+from dive_assets.synthesis.derivation import (
+    UNSEEN_SHAPE_WEIGHT,
+    derive_task,
+    required_steps,
+    shape_novelty,
+    step_shapes,
+)
 from dive_assets.synthesis.evidence import ToolUsage
 from dive_assets.synthesis.records import Trace
 from dive_assets.synthesis.sampling import rng_for
+from dive_assets.synthesis.spool import Spool
 from tool_catalog.registry import all_tools
 
 RUN = RunSettings(tasks_per_partition=40, duckdb_path="unused.duckdb")
@@ -26,7 +35,7 @@ def fixed_partition() -> tuple[list[Trace], ToolUsage]:
     toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
     usage = ToolUsage()
     chunks = pipeline.iter_trace_chunks("geo", "full-fixed", toolsets, seeds, RUN, chunk=7, partition_usage=usage)
-    traced = pipeline.trace_frames_of(chunks)
+    traced = pipeline.trace_frames([t for chunk in chunks for t in chunk])
     return pipeline.traces_from_frames(traced["traces"], traced["trace_steps"]), usage
 
 
@@ -41,14 +50,17 @@ def test_the_derivation_stage_replays_the_loops_shape_counts(fixed_partition: tu
     assert alone != [t.task_id for t in tasks]
 
 
-def test_chunked_derivation_carries_the_shapes_across_chunks(fixed_partition: tuple[list[Trace], ToolUsage]) -> None:
+def test_chunked_derivation_carries_the_shapes_across_chunks(
+    fixed_partition: tuple[list[Trace], ToolUsage], tmp_path: Path
+) -> None:
     traces, _ = fixed_partition
     whole, _ = pipeline.derive_tasks(traces, RUN, seen_shapes={})
-    stored = pipeline.trace_frames(traces)
-    chunked = pipeline.derive_task_frames(
-        pipeline.stored_trace_chunks(stored["traces"], stored["trace_steps"], chunk=6), RUN
-    )
-    assert chunked["tasks"]["task_id"].to_list() == [t.task_id for t in whole]
+    spool = Spool(tmp_path / "s")
+    for start in range(0, len(traces), 6):
+        spool.add(pipeline.trace_frames(traces[start : start + 6]))
+    pipeline.spool_tasks(spool, RUN)
+    assert len(spool.files("tasks")) > 1
+    assert spool.read("tasks")["task_id"].to_list() == [t.task_id for t in whole]
 
 
 def test_a_seen_shape_is_avoided_when_the_trace_offers_another(fixed_partition: tuple[list[Trace], ToolUsage]) -> None:
@@ -73,3 +85,20 @@ def test_an_unseen_shape_outweighs_a_seen_one_by_far() -> None:
     assert shape_novelty({}, "a") == shape_novelty({"a": 3}, "b") == UNSEEN_SHAPE_WEIGHT
     assert shape_novelty({"a": 1}, "a") == 1 / 8
     assert shape_novelty({"a": 3}, "a") == 1 / 64
+
+
+def test_the_new_shape_bonus_goes_to_the_candidates_over_the_most_tools(
+    fixed_partition: tuple[list[Trace], ToolUsage],
+) -> None:
+    traces, _ = fixed_partition
+    richest_picked = {True: 0, False: 0}
+    for trace in traces:
+        if trace.status != "ok":
+            continue
+        steps = {s.step_index: s for s in trace.steps}
+        most = max(len({steps[i].tool_name for i in required_steps(steps, s.step_index)}) for s in trace.steps if s.ok)
+        for active in (True, False):  # any non-empty state switches the novelty on: every shape here is new
+            task = derive_task(trace, TOOLS, rng_for(1, trace.trace_id), "t", seen_shapes={"x": 1} if active else {})
+            richest_picked[active] += len({steps[i].tool_name for i in task.required_steps}) == most
+    assert richest_picked[True] > richest_picked[False]
+    assert richest_picked[True] >= 0.8 * sum(t.status == "ok" for t in traces)

@@ -30,7 +30,7 @@ def test_chunks_come_back_in_order_and_aligned_across_tables(tmp_path: Path) -> 
     assert spool.read("c").is_empty() and spool.columns("c") == [] and spool.height("c") == 0
 
 
-def test_the_streamed_partition_equals_the_chunked_stages(tmp_path: Path) -> None:
+def test_the_streamed_partition_equals_one_pass_in_memory(tmp_path: Path) -> None:
     seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
     setting = load_diversity_grid().get("full-fixed")
     spool = Spool(tmp_path / "spool")
@@ -38,11 +38,11 @@ def test_the_streamed_partition_equals_the_chunked_stages(tmp_path: Path) -> Non
     assert len(spool.files("traces")) == len(spool.files("tasks")) == len(spool.files("verifications"))
 
     toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
-    traced = pipeline.trace_frames_of(pipeline.iter_trace_chunks("geo", setting.key, toolsets, seeds, RUN, chunk=5))
-    stored = traced["traces"], traced["trace_steps"]
-    derived = pipeline.derive_task_frames(pipeline.stored_trace_chunks(*stored, chunk=5), RUN)
-    checked = pipeline.verify_and_split_chunks(derived["tasks"], pipeline.stored_trace_chunks(*stored, chunk=5), RUN)
-    expected = {"toolsets": toolsets, **traced, **derived, **checked}
+    traces = pipeline.run_traces("geo", setting.key, toolsets, seeds, RUN)
+    tasks, failures = pipeline.derive_tasks(traces, RUN, seen_shapes={})
+    checked = pipeline.verify_and_split(tasks, traces, RUN)
+    expected = {"toolsets": toolsets, **pipeline.trace_frames(traces), **pipeline.task_frames(tasks, failures)}
+    expected |= checked
     streamed = pipeline.partition_frames("geo", setting, seeds, RUN)
     assert checked["splits"].height > 0
     for table, frame in expected.items():

@@ -164,7 +164,8 @@ def derive_task(
     topology matches one of the sampled exemplars. In round k > 1 the task must be harder than
     ``previous`` (more required steps) and preferably build on it (contain its answer step).
     ``seen_shapes`` counts the call-graph shapes of the partition's earlier tasks (in task-slot order): a
-    shape it has not made yet is preferred (DIVE's unique call graphs); empty or None changes nothing.
+    repeated shape is avoided, and a shape not made yet is preferred among the candidates over the most distinct
+    tools (DIVE's unique call graphs without trading away tool types per task); empty or None changes nothing.
     """
     steps = {s.step_index: s for s in trace.steps}
     candidates: list[tuple[int, str, list[int], str, Any, str]] = []
@@ -206,6 +207,7 @@ def derive_task(
         candidates = harder
     wanted = {e.topology for e in exemplars}
     shapes = step_shapes(trace.steps) if seen_shapes else {}
+    richest = max(len({steps[i].tool_name for i in c[2]}) for c in candidates)
     weights = []
     for c in candidates:
         distinct_tools = len({steps[i].tool_name for i in c[2]})
@@ -215,7 +217,9 @@ def derive_task(
         if previous is not None and previous.answer_step in c[2]:
             weight *= 4.0
         if seen_shapes:
-            weight *= shape_novelty(seen_shapes, shapes[c[0]])
+            novelty = shape_novelty(seen_shapes, shapes[c[0]])
+            # a new shape by repeating a tool (one more parallel branch) is cheap novelty: no bonus for it
+            weight *= novelty if distinct_tools == richest else min(novelty, 1.0)
         weights.append(weight)
     answer_step, field, required, question, value, answer_text = rng.choices(candidates, weights=weights, k=1)[0]
     tool = tools[steps[answer_step].tool_name]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -540,32 +540,6 @@ def trace_frames(traces: Sequence[Trace]) -> dict[str, pl.DataFrame]:
     }
 
 
-def concat_frames(parts: Iterable[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
-    """Stack the frames of several chunks table by table (a column null in one chunk takes the others' type)."""
-    stacked: dict[str, list[pl.DataFrame]] = {}
-    for part in parts:
-        for name, frame in part.items():
-            stacked.setdefault(name, []).append(frame)
-    out = {}
-    for name, frames in stacked.items():
-        filled = [f for f in frames if f.width]
-        out[name] = pl.concat(filled, how="diagonal_relaxed") if filled else frames[0]
-    return out
-
-
-def stored_trace_chunks(traces: pl.DataFrame, steps: pl.DataFrame, chunk: int = TRACE_CHUNK) -> Iterator[list[Trace]]:
-    """Trace records rebuilt from warehouse rows ``chunk`` traces at a time, in task-slot order."""
-    ordered, size = traces.sort("task_slot"), max(1, chunk)
-    for start in range(0, ordered.height, size):
-        part = ordered.slice(start, size)
-        yield traces_from_frames(part, steps.filter(pl.col("trace_id").is_in(part["trace_id"].to_list())))
-
-
-def trace_frames_of(chunks: Iterable[Sequence[Trace]]) -> dict[str, pl.DataFrame]:
-    """The trace frames of a partition collected chunk by chunk (one chunk's objects alive at a time)."""
-    return concat_frames(trace_frames(chunk) for chunk in chunks) or trace_frames([])
-
-
 def _provenance_json(prov: Provenance) -> dict[str, Any]:
     return prov.model_dump(exclude={k for k in ("steps", "formula") if getattr(prov, k) is None})
 
@@ -653,17 +627,6 @@ def derive_tasks(
     return tasks, failures
 
 
-def derive_task_frames(
-    trace_chunks: Iterable[Sequence[Trace]], run: RunSettings, client: LLMClient | None = None
-) -> dict[str, pl.DataFrame]:
-    """The task frames of a partition derived chunk by chunk (in task-slot order, carrying the partition's
-    call-graph shapes from chunk to chunk)."""
-    shapes: dict[str, int] = {}
-    return concat_frames(
-        task_frames(*derive_tasks(chunk, run, client, shapes)) for chunk in trace_chunks
-    ) or task_frames([], [])
-
-
 def _failure(trace: Trace, stage: str, reason: str) -> dict[str, str]:
     return {
         "trace_id": trace.trace_id,
@@ -711,29 +674,6 @@ def tasks_from_frame(frame: pl.DataFrame) -> list[Task]:
 
 
 # --- verification and splits ---------------------------------------------------------------
-def verify_and_split_chunks(
-    tasks: pl.DataFrame, trace_chunks: Iterable[Sequence[Trace]], run: RunSettings
-) -> dict[str, pl.DataFrame]:
-    """:func:`verify_and_split` over a partition's task rows, one chunk of traces (and their tasks) at a time.
-
-    Everything but the near-duplicate search is per trace; that search runs once over all questions first."""
-    if tasks.height == 0:
-        return verify_and_split([], [], run)
-    duplicates = find_duplicates(list(zip(tasks["task_id"], tasks["trace_id"], tasks["question"], strict=True)))
-    seen: set[str] = set()
-    parts = []
-    for traces in trace_chunks:
-        ids = [t.trace_id for t in traces]
-        seen.update(ids)
-        chunk_tasks = tasks_from_frame(tasks.filter(pl.col("trace_id").is_in(ids)))
-        parts.append(verify_and_split(chunk_tasks, traces, run, duplicates))
-    orphans = tasks.filter(~pl.col("trace_id").is_in(list(seen)))  # tasks whose trace is gone fail their proofs
-    if orphans.height:
-        parts.append(verify_and_split(tasks_from_frame(orphans), [], run, duplicates))
-    out = concat_frames(parts)
-    return {name: frame.sort("task_id", maintain_order=True) for name, frame in out.items()}
-
-
 def verify_and_split(
     tasks: Sequence[Task],
     traces: Sequence[Trace],
@@ -871,10 +811,11 @@ def spool_traces(
     run: RunSettings,
     spool: Spool,
     client: LLMClient | None = None,
+    chunk: int = TRACE_CHUNK,
 ) -> None:
-    """Evidence collection into ``spool``: chunk k of ``traces`` and ``trace_steps`` holds task slots k*chunk..."""
-    for chunk in iter_trace_chunks(domain, diversity, toolsets, seeds, run, client):
-        spool.add(trace_frames(chunk))
+    """Evidence collection into ``spool``, ``chunk`` task slots per chunk of ``traces`` and ``trace_steps``."""
+    for traces in iter_trace_chunks(domain, diversity, toolsets, seeds, run, client, chunk):
+        spool.add(trace_frames(traces))
 
 
 def spool_tasks(spool: Spool, run: RunSettings, client: LLMClient | None = None) -> None:
