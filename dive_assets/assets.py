@@ -46,7 +46,8 @@ def _gx_check(asset: str, suite: str, frame: pl.DataFrame, check_name: str | Non
 
 def _gx_spool_check(asset: str, suite: str, spool: Spool, table: str) -> dg.AssetCheckResult:
     """:func:`_gx_check` on a spooled table, reading only the columns the suite names."""
-    columns = suite_columns(load_suite(suite), spool.columns(table)) if spool.columns(table) else None
+    present = spool.columns(table)
+    columns = suite_columns(load_suite(suite), present) if present else None
     return _gx_check(asset, suite, spool.read(table, columns))
 
 

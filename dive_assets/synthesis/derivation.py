@@ -207,10 +207,10 @@ def derive_task(
         candidates = harder
     wanted = {e.topology for e in exemplars}
     shapes = step_shapes(trace.steps) if seen_shapes else {}
-    richest = max(len({steps[i].tool_name for i in c[2]}) for c in candidates)
+    distinct = [len({steps[i].tool_name for i in c[2]}) for c in candidates]
+    richest = max(distinct)
     weights = []
-    for c in candidates:
-        distinct_tools = len({steps[i].tool_name for i in c[2]})
+    for c, distinct_tools in zip(candidates, distinct, strict=True):
         weight = float(len(c[2]) ** 2 * distinct_tools**2)  # deep tasks over several different tools
         if topology_signature(steps, tools, c[0], set(c[2])) in wanted:
             weight *= 3.0

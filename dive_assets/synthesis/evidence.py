@@ -220,7 +220,7 @@ class ToolUsage:
         self.shapes[shape] = self.shapes.get(shape, 0) + 1
 
     def novelty(self, shape: str) -> float:
-        """1 for a call-graph shape no earlier task of the partition has, falling with every repeat."""
+        """The weight of a call-graph shape given the partition's earlier tasks (:func:`shape_novelty`)."""
         return shape_novelty(self.shapes, shape)
 
     def weights(self, names: Sequence[str]) -> list[float]:

@@ -175,8 +175,9 @@ def spool_stored_traces(
     Returns the number of traces."""
     partition = [domain, diversity]
     slots = [row[0] for row in conn.execute(_SLOTS_SQL, partition).fetchall()]
-    for start in range(0, len(slots), max(1, chunk)):
-        bounds = [*partition, slots[start], slots[min(start + chunk, len(slots)) - 1]]
+    size = max(1, chunk)
+    for start in range(0, len(slots), size):
+        bounds = [*partition, slots[start], slots[min(start + size, len(slots)) - 1]]
         frames = {
             "traces": query_frame(conn, _CHUNK_TRACES_SQL, bounds),
             "trace_steps": query_frame(conn, _CHUNK_ROWS_SQL.format(table="trace_steps"), [*partition, *bounds]),
