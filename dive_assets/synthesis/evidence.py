@@ -15,7 +15,8 @@ import random
 import zlib
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from dive_assets.synthesis.derivation import call_shape, shape_novelty
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
@@ -25,7 +26,11 @@ from tool_catalog.runtime import ToolResult, call_tool
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
 POLICY_NAME = "embedded-v1"
+_T = TypeVar("_T")
 ToolCaller = Callable[[str, Any, float | None], ToolResult]
+SideFit = Callable[[str, Any], bool]
+"""Whether a value stated on a port (a sample, not the seed or an output) keeps the trace's tasks on its side of
+the split (``splitting.value_held_out``); the policy prefers such values and takes others only when none fits."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class EmbeddedCollector:
     Round k of DIVE's loop calls :meth:`collect` again with the current task's required steps as ``focus``:
     calls that consume those steps' outputs are preferred, so the evidence grows around the current task.
     ``kinds`` (from the sampled exemplars' topologies) says which tool kinds (R/P) to prefer, in order.
+    ``fits`` (see :data:`SideFit`) steers stated samples to the trace's side of the train/test split.
     """
 
     def __init__(
@@ -74,8 +80,10 @@ class EmbeddedCollector:
         caller: ToolCaller = call_tool,
         entity_pool: dict[str, list[str]] | None = None,
         partition_usage: ToolUsage | None = None,
+        fits: SideFit | None = None,
     ) -> None:
         self.trace_id = trace_id
+        self.fits = fits
         self.tools = list(tools)
         self.by_name = {t.name: t for t in tools}
         self.rng = rng
@@ -104,7 +112,7 @@ class EmbeddedCollector:
             candidates = [
                 c
                 for t in self.tools
-                if (c := plan_call(t, self.known, self.rng, self.done, self.partition_usage.failing(t.name)))
+                if (c := plan_call(t, self.known, self.rng, self.done, self.partition_usage.failing(t.name), self.fits))
                 is not None
                 and not self.partition_usage.refused(c)
             ]
@@ -112,7 +120,8 @@ class EmbeddedCollector:
                 c
                 for st in self.steps
                 if st.tool_name in self.by_name
-                and (c := plan_sibling(st, self.by_name[st.tool_name], self.pool, self.rng, self.done)) is not None
+                and (c := plan_sibling(st, self.by_name[st.tool_name], self.pool, self.rng, self.done, self.fits))
+                is not None
             ]
             if siblings and self.rng.random() < 0.35:
                 candidates.append(self.rng.choice(siblings))
@@ -255,7 +264,12 @@ def collect_evidence(
 
 
 def plan_call(
-    tool: ToolSpec, known: Sequence[Known], rng: random.Random, done: set[str], coherent_only: bool = False
+    tool: ToolSpec,
+    known: Sequence[Known],
+    rng: random.Random,
+    done: set[str],
+    coherent_only: bool = False,
+    fits: SideFit | None = None,
 ) -> PlannedCall | None:
     """Fill every required parameter of ``tool``; None when impossible or when nothing links to evidence.
 
@@ -266,7 +280,8 @@ def plan_call(
 
     Stated values that go with linked ones (a subdivision name with a country code) come from a documented
     example with the same linked values when there is one. ``coherent_only`` (the tool keeps failing in this
-    partition) replaces a mix no example vouches for by a whole documented example, as a new root.
+    partition) replaces a mix no example vouches for by a whole documented example, as a new root. Stated values
+    are preferably ones that ``fits`` (the trace's side of the split).
     """
     chainable = [p for p in tool.required_params if get_port(tool.input_ports[p]).chainable]
     generic = [p for p in tool.required_params if p not in chainable]
@@ -274,13 +289,13 @@ def plan_call(
         if any(tool.input_ports[p] == "math_expression" for p in generic):
             return _plan_formula(tool, generic, known, done)
         if any(get_port(tool.input_ports[p]).accepts for p in generic):
-            return _plan_accepted(tool, generic, known, rng, done)
+            return _plan_accepted(tool, generic, known, rng, done, fits)
         if any(tool.input_ports[p] in LIST_PORTS for p in generic):
-            return _plan_list_fan_in(tool, generic, known, rng, done)
+            return _plan_list_fan_in(tool, generic, known, rng, done, fits)
         return (
             _plan_fan_in(tool, generic, known, rng, done)
-            or _plan_on_quantity(tool, generic, known, rng, done)
-            or _plan_conversion(tool, generic, known, rng, done)
+            or _plan_on_quantity(tool, generic, known, rng, done, fits)
+            or _plan_conversion(tool, generic, known, rng, done, fits)
         )
     arguments: dict[str, Any] = {}
     provenance: dict[str, Provenance] = {}
@@ -299,7 +314,7 @@ def plan_call(
             if pick.provenance.step is not None:
                 depends.add(pick.provenance.step)
             continue
-        value = _stated_value(tool, param, port_name, rng, arguments)
+        value = _stated_value(tool, param, port_name, rng, arguments, fits)
         if value is None:
             return None
         arguments[param] = value
@@ -309,15 +324,15 @@ def plan_call(
     if links and stated and tool.examples:
         matching = [e for e in tool.examples if all(e.get(p) == arguments[p] for p in linked)]
         if matching:
-            example = rng.choice(matching)
+            example = rng.choice(_prefer(matching, _example_fits(tool, stated, fits)))
             arguments.update({p: example[p] for p in stated if p in example})
         elif coherent_only:
-            return _plan_example(tool, rng, done)
+            return _plan_example(tool, rng, done, fits)
     if not links:
         if tool.domain == GENERAL_DOMAIN:
             return None
         if chainable and tool.examples:
-            return _plan_example(tool, rng, done)
+            return _plan_example(tool, rng, done, fits)
         # A computation over stated quantities only (a clinical score, a bond price ...), or a tool that nothing
         # held can feed yet (a due date from a stated date): called on documented samples, rarely (see _choose).
         plan = _finish(tool, arguments, provenance, 0, set(), done)
@@ -325,7 +340,9 @@ def plan_call(
     return _finish(tool, arguments, provenance, max(links), depends, done)
 
 
-def _plan_example(tool: ToolSpec, rng: random.Random, done: set[str]) -> PlannedCall | None:
+def _plan_example(
+    tool: ToolSpec, rng: random.Random, done: set[str], fits: SideFit | None = None
+) -> PlannedCall | None:
     """A documented example call (coherent stated values) as a new root of the trace; a tool of one parameter
     may also start from any documented sample of it (a sparse-table tool has 2 examples but 5 tabulated samples:
     roots that repeat the 2 examples die as near duplicates)."""
@@ -335,7 +352,7 @@ def _plan_example(tool: ToolSpec, rng: random.Random, done: set[str]) -> Planned
         options += [{param: s} for s in tool.param_samples(param) if {param: s} not in options]
     if not options:
         return None
-    example = rng.choice(options)
+    example = rng.choice(_prefer(options, _example_fits(tool, tool.required_params, fits)))
     plan = _finish(tool, example, {p: Provenance(source="sample") for p in example}, 0, set(), done)
     return None if plan is None else replace(plan, stated_root=True)
 
@@ -391,7 +408,12 @@ def _plan_formula(tool: ToolSpec, params: list[str], known: Sequence[Known], don
 
 
 def _plan_accepted(
-    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+    tool: ToolSpec,
+    params: list[str],
+    known: Sequence[Known],
+    rng: random.Random,
+    done: set[str],
+    fits: SideFit | None = None,
 ) -> PlannedCall | None:
     """A general tool whose port accepts a name produced by an earlier step (search for the name of the country
     where airport X is located); other required parameters from documented samples."""
@@ -406,7 +428,7 @@ def _plan_accepted(
             pick = max(held, key=lambda k: k.order) if rng.random() < 0.8 else rng.choice(held)
             arguments[param], provenance[param] = pick.value, pick.provenance
             continue
-        value = _stated_value(tool, param, tool.input_ports[param], rng, arguments)
+        value = _stated_value(tool, param, tool.input_ports[param], rng, arguments, fits)
         if value is None:
             return None
         arguments[param], provenance[param] = value, Provenance(source="sample")
@@ -431,7 +453,12 @@ def _list_item_fits(list_port: str, k: Known) -> bool:
 
 
 def _plan_list_fan_in(
-    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+    tool: ToolSpec,
+    params: list[str],
+    known: Sequence[Known],
+    rng: random.Random,
+    done: set[str],
+    fits: SideFit | None = None,
 ) -> PlannedCall | None:
     """Fill a general list tool (aggregate, sort, top-k, rank, set operations) from earlier steps.
 
@@ -486,9 +513,10 @@ def _plan_list_fan_in(
         if port_name == "integer":
             if size < 3:
                 return None
-            value: Any = rng.randrange(2, size)  # a count within the list ("the 2 largest of ...")
+            counts = _prefer(range(2, size), None if fits is None else partial(fits, port_name))
+            value: Any = rng.choice(counts)  # a count within the list ("the 2 largest of ...")
         else:
-            value = _stated_value(tool, param, port_name, rng, arguments)
+            value = _stated_value(tool, param, port_name, rng, arguments, fits)
         if value is None:
             return None
         arguments[param], provenance[param] = value, Provenance(source="sample")
@@ -497,7 +525,12 @@ def _plan_list_fan_in(
 
 
 def _plan_on_quantity(
-    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+    tool: ToolSpec,
+    params: list[str],
+    known: Sequence[Known],
+    rng: random.Random,
+    done: set[str],
+    fits: SideFit | None = None,
 ) -> PlannedCall | None:
     """One quantity from a step plus stated whole numbers ("the X of A rounded to 3 significant digits")."""
     numbers = [p for p in params if tool.input_ports[p] == "number"]
@@ -513,7 +546,7 @@ def _plan_on_quantity(
     provenance = {numbers[0]: pick.provenance}
     for param in params:
         if param not in arguments:
-            value = _stated_value(tool, param, tool.input_ports[param], rng, arguments)
+            value = _stated_value(tool, param, tool.input_ports[param], rng, arguments, fits)
             if value is None:
                 return None
             arguments[param], provenance[param] = value, Provenance(source="sample")
@@ -548,7 +581,12 @@ def field_unit(field_name: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 def _plan_conversion(
-    tool: ToolSpec, params: list[str], known: Sequence[Known], rng: random.Random, done: set[str]
+    tool: ToolSpec,
+    params: list[str],
+    known: Sequence[Known],
+    rng: random.Random,
+    done: set[str],
+    fits: SideFit | None = None,
 ) -> PlannedCall | None:
     """A measured quantity in another unit ("the elevation in feet of airport LHR (in foot) in meter")."""
     numbers = [p for p in params if tool.input_ports[p] == "number"]
@@ -560,7 +598,8 @@ def _plan_conversion(
         return None
     pick = max(held, key=lambda k: k.order)
     unit, targets = field_unit(pick.provenance.field or "") or ("", ())
-    arguments = {numbers[0]: pick.value, units[0]: unit, units[1]: rng.choice(targets)}
+    target = rng.choice(_prefer(targets, None if fits is None else lambda u: fits("unit", u)))
+    arguments = {numbers[0]: pick.value, units[0]: unit, units[1]: target}
     provenance = {
         numbers[0]: pick.provenance,
         units[0]: Provenance(source="sample"),
@@ -580,7 +619,12 @@ def _groups(held: Iterable[Known]) -> list[list[Known]]:
 
 
 def plan_sibling(
-    step: Step, tool: ToolSpec, entity_pool: dict[str, list[str]], rng: random.Random, done: set[str]
+    step: Step,
+    tool: ToolSpec,
+    entity_pool: dict[str, list[str]],
+    rng: random.Random,
+    done: set[str],
+    fits: SideFit | None = None,
 ) -> PlannedCall | None:
     """The same call on another entity of the same port (parallel evidence for compare/iterative tasks).
 
@@ -598,7 +642,7 @@ def plan_sibling(
     pool = [v for v in (tool.param_samples(param) or entity_pool.get(port_name, [])) if v != step.arguments[param]]
     if not pool:
         return None
-    arguments = {**step.arguments, param: rng.choice(pool)}
+    arguments = {**step.arguments, param: rng.choice(_prefer(pool, None if fits is None else partial(fits, port_name)))}
     provenance = {**step.provenance, param: Provenance(source="sample")}
     return _finish(tool, arguments, provenance, 0, set(), done)
 
@@ -627,15 +671,44 @@ def _finish(
     return PlannedCall(tool, arguments, provenance, newest_link, tuple(sorted(depends)), key=key)
 
 
-def _stated_value(tool: ToolSpec, param: str, port_name: str, rng: random.Random, taken: dict[str, Any]) -> Any:
+def _stated_value(
+    tool: ToolSpec,
+    param: str,
+    port_name: str,
+    rng: random.Random,
+    taken: dict[str, Any],
+    fits: SideFit | None = None,
+) -> Any:
     samples = [s for s in tool.param_samples(param) if s not in taken.values()]
     if samples:
-        return rng.choice(samples)
-    if port_name == "date":
-        return (dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(0, 20 * 365))).isoformat()
-    if port_name == "year":
-        return rng.randrange(2000, 2025)
-    return None
+        return rng.choice(_prefer(samples, None if fits is None else partial(fits, port_name)))
+    if port_name not in ("date", "year"):
+        return None
+    value: Any = None
+    for _ in range(10):  # a few draws for one on the trace's side
+        if port_name == "date":
+            value = (dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(0, 20 * 365))).isoformat()
+        else:
+            value = rng.randrange(2000, 2025)
+        if fits is None or fits(port_name, value):
+            break
+    return value
+
+
+def _prefer(values: Iterable[_T], fits: Callable[[_T], bool] | None) -> list[_T]:
+    """The values on the trace's side of the split, or all of them when none is (or no side is asked for)."""
+    every = list(values)
+    return every if fits is None else ([v for v in every if fits(v)] or every)
+
+
+def _example_fits(
+    tool: ToolSpec, params: Iterable[str], fits: SideFit | None
+) -> Callable[[dict[str, Any]], bool] | None:
+    """Whether an example's stated values (those of ``params``) are all on the trace's side."""
+    if fits is None:
+        return None
+    names = list(params)
+    return lambda e: all(fits(tool.input_ports[p], e[p]) for p in names if p in e and p in tool.input_ports)
 
 
 def _choose(

@@ -18,7 +18,7 @@ import polars as pl
 from dive_assets.synthesis.config import DiversitySetting, RunSettings
 from dive_assets.synthesis.dedup import Duplicate, find_duplicates
 from dive_assets.synthesis.derivation import DerivationError, derive_task, step_shapes
-from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, ToolUsage
+from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, SideFit, ToolUsage
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
@@ -26,15 +26,17 @@ from dive_assets.synthesis.sampling import rng_for, sample_toolsets
 from dive_assets.synthesis.solver import SolverAttempt, pass_rates, solve_task
 from dive_assets.synthesis.splitting import (
     assign_splits,
+    entity_port,
     seed_held_out,
     split_conflict,
+    stated_key,
     tool_held_out,
     toolset_held_out,
+    value_held_out,
 )
 from dive_assets.synthesis.spool import Spool
 from dive_assets.synthesis.verification import CHECKS, verify_task
 from tool_catalog.graph import tool_edges
-from tool_catalog.ports import format_value, get_port
 from tool_catalog.registry import all_tools, domain_tools, general_tools, get_tool, seed_sources
 from tool_catalog.runtime import call_tool
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
@@ -256,9 +258,11 @@ def iter_trace_chunks(
             ):
                 # a training trace: held-out tools stay out of it, so none of its tasks needs one
                 tools = [t for t in tools if t.domain == GENERAL_DOMAIN or not tool_held_out(t.name, run.seed)]
+            side = seed_held_out(domain, seed_value, run.seed)
             steps = _embedded_loop(
-                trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run, partition_usage
-            )
+                trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run, partition_usage,
+                fits=lambda port, value: value_held_out(port, value, run.seed) == side,
+            )  # fmt: skip
         else:
             try:
                 steps = _llm_loop(trace_id, tools, seed_port, seed_value, domain, client, policy, run)
@@ -334,6 +338,7 @@ def _embedded_loop(
     policy: str,
     run: RunSettings,
     partition_usage: ToolUsage | None = None,
+    fits: SideFit | None = None,
 ) -> list[Step]:
     """DIVE's Evidence Collection -> Task Derivation loop with the embedded policy.
 
@@ -350,6 +355,7 @@ def _embedded_loop(
         run.tool_timeout_s,
         entity_pool=entity_pool,
         partition_usage=partition_usage,
+        fits=fits,
     )
     by_name = {t.name: t for t in all_tools()}
     previous: Task | None = None
@@ -732,13 +738,11 @@ def verify_and_split(
     return {"verifications": checks_frame, "splits": split_frame}
 
 
-_NOT_ENTITIES = frozenset({"date", "datetime", "year"})
-
-
 def stated_entities(task: Task, trace: Trace, tools: dict[str, ToolSpec]) -> list[str]:
     """The entity values a task's question states (seed or sample arguments of chainable ports such as codes and
     names, not dates), else every value it states (numbers, dates: "the pressure at 20000 m and at 1500 m"): the
-    question's side in the split follows the smallest of them, so it is the same for the same question."""
+    question's side in the split follows them (:func:`splitting.question_held_out`), so it is the same for the same
+    question."""
     out, stated = set(), set()
     for step in trace.steps:
         if step.step_index not in task.required_steps or step.tool_name not in tools:
@@ -749,9 +753,7 @@ def stated_entities(task: Task, trace: Trace, tools: dict[str, ToolSpec]) -> lis
             port_name = ports.get(name)
             if prov is None or prov.produced or port_name is None:
                 continue
-            stated.add(format_value(value).lower())
-            if port_name not in _NOT_ENTITIES and get_port(port_name).chainable:
-                out.add(str(value))
+            (out if entity_port(port_name) else stated).add(stated_key(port_name, value))
     return sorted(out or stated)
 
 
