@@ -44,3 +44,31 @@ def test_session_counts_cover_a_calendar_whose_last_day_is_a_holiday() -> None:
     assert result.ok, result.error
     assert 240 <= result.output["year_sessions"] <= 250
     assert result.output["month_sessions"] == 19
+
+
+@pytest.mark.usefixtures("no_network")
+def test_a_year_the_holidays_package_knows_only_in_part_is_refused() -> None:
+    """For India outside 2001-2035 the package leaves out the Hindu holidays and only warns: a short list is no fact."""
+    partial = call_tool("public_holidays_in_year", {"country_code": "IN", "year": 2000}, timeout_s=30.0)
+    assert partial.error_type == "bad_input" and "only for 2001-2035" in (partial.error or "")
+    full = call_tool("public_holidays_in_year", {"country_code": "IN", "year": 2024}, timeout_s=30.0)
+    assert full.ok and full.output["holiday_count"] >= 15, (full.error, full.output)
+
+
+def test_every_country_whose_calendar_the_holidays_package_calls_partial_is_refused_there() -> None:
+    """The package warns when it answers a year it knows only in part; every country that does is listed."""
+    import warnings
+
+    import holidays
+
+    from tool_catalog.domains.finance import COMPLETE_HOLIDAY_YEARS, _holiday_countries
+
+    warned = set()
+    for country in sorted(_holiday_countries()):
+        for year in (1995, 2000, 2036, 2045):
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                holidays.country_holidays(country, years=year)
+            if any("available only" in str(w.message) for w in caught):
+                warned.add(country)
+    assert warned and warned <= set(COMPLETE_HOLIDAY_YEARS), warned - set(COMPLETE_HOLIDAY_YEARS)

@@ -75,7 +75,7 @@ def find_duplicates(items: Sequence[tuple[str, str, str]], threshold: float = 0.
         rows.append([hash(signature[b * ROWS : (b + 1) * ROWS]) & _MASK for b in range(BANDS)])
     keys = np.array(rows, dtype=np.uint64).reshape(len(rows), BANDS)
     del rows
-    for _first, _band, members in _shared_buckets(keys):
+    for _first, _band, members in shared_buckets(keys):
         sets: dict[int, set[str]] = {}
         for index, later in enumerate(candidates[m] for m in members):
             if items[later][0] in out:
@@ -94,8 +94,10 @@ def find_duplicates(items: Sequence[tuple[str, str, str]], threshold: float = 0.
     return out
 
 
-def _shared_buckets(keys: np.ndarray) -> list[tuple[int, int, list[int]]]:
-    """(first member, band, members) of every band bucket with two or more members, members ascending."""
+def shared_buckets(keys: np.ndarray) -> list[tuple[int, int, list[int]]]:
+    """(first member, band, members) of every band bucket with two or more members, members ascending.
+
+    ``keys[i, band]`` is item i's 8-byte key of that band (a hash of its MinHash rows in the band)."""
     found = []
     for band in range(keys.shape[1] if keys.size else 0):
         order = np.argsort(keys[:, band], kind="stable")

@@ -43,6 +43,7 @@ import duckdb
 import numpy as np
 import polars as pl
 
+from dive_assets.synthesis.dedup import shared_buckets
 from dive_assets.synthesis.warehouse import query_frame
 
 MAX_TIE_ORDERINGS = 40_320  # 8!
@@ -166,6 +167,7 @@ def shingle_set(text: str, n: int = 3) -> set[str]:
 
 _PERMUTATIONS = 64
 _BANDS, _ROWS = 16, 4
+_MASK = (1 << 64) - 1
 
 
 _PRIME = (1 << 31) - 1  # products of two 31-bit values fit in int64
@@ -207,20 +209,28 @@ def near_duplicates(
 
     MinHash with LSH banding (16 bands x 4 rows) proposes candidate pairs; every candidate is confirmed with
     the exact Jaccard, so there are no false positives. Items of the same ``groups`` value are not compared.
+    Memory stays small at any size (as in ``dedup.find_duplicates``): the search keeps an 8-byte key per item and
+    band, and builds shingle sets only for the members of shared buckets (at most ~20k at a time).
     """
-    sets = [shingle_set(text) for _, text in items]
-    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
-    for index, shingles in enumerate(sets):
-        signature = minhash_signature(shingles)
-        for band in range(_BANDS):
-            buckets.setdefault((band, signature[band * _ROWS : (band + 1) * _ROWS]), []).append(index)
+    keys = np.zeros((len(items), _BANDS), dtype=np.uint64)
+    for index, (_, text) in enumerate(items):
+        signature = minhash_signature(shingle_set(text))
+        keys[index] = [hash(signature[b * _ROWS : (b + 1) * _ROWS]) & _MASK for b in range(_BANDS)]
     flagged: set[str] = set()
-    seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
+    sets: dict[int, set[str]] = {}  # shingle sets of recent buckets' members, dropped every 20k
+    for _first, band, members in shared_buckets(keys):
+        if len(sets) > 20_000:
+            sets.clear()
         for a, b in itertools.combinations(members, 2):
-            if (a, b) in seen or (groups is not None and groups[a] == groups[b]):
+            if groups is not None and groups[a] == groups[b]:
                 continue
-            seen.add((a, b))
+            if items[a][0] in flagged and items[b][0] in flagged:
+                continue  # confirming the pair again changes nothing
+            if band and bool((keys[a, :band] == keys[b, :band]).any()):
+                continue  # an earlier band proposed this pair already
+            for i in (a, b):
+                if i not in sets:
+                    sets[i] = shingle_set(items[i][1])
             if jaccard(sets[a], sets[b]) >= threshold:
                 flagged.update((items[a][0], items[b][0]))
     return flagged

@@ -522,6 +522,13 @@ def _holiday_countries() -> frozenset[str]:
     )
 
 
+# Countries whose calendar the holidays package knows in full only for some years: outside them it answers
+# without its lunar holidays and only warns ("Requested Holidays are available only from 2001 to 2035" for India's
+# Hindu holidays). A calendar missing holidays is not a fact, so such years are refused.
+# tests/test_tool_edge_inputs.py checks every country the package has for this warning.
+COMPLETE_HOLIDAY_YEARS = {"IN": (2001, 2035)}
+
+
 @cache
 def _holidays(country: str, first_year: int, last_year: int) -> Any:
     """The holidays object of a country over a span of years, with English names where the package has them."""
@@ -529,6 +536,11 @@ def _holidays(country: str, first_year: int, last_year: int) -> Any:
 
     if country not in _holiday_countries():
         raise ToolInputError(f"no public-holiday calendar for country code {country!r}")
+    first, last = COMPLETE_HOLIDAY_YEARS.get(country, (first_year, last_year))
+    if first_year < first or last_year > last:
+        raise ToolInputError(
+            f"the holidays package has the full public-holiday calendar of {country} only for {first}-{last}"
+        )
     probe = holidays.country_holidays(country, years=first_year)
     language = "en_US" if "en_US" in probe.supported_languages else None
     return holidays.country_holidays(country, years=range(first_year, last_year + 1), language=language)
