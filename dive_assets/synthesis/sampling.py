@@ -16,8 +16,10 @@ from dive_assets.synthesis.splitting import toolset_held_out
 from tool_catalog.spec import ToolSpec
 
 MAX_ATTEMPTS = 50
-FIXED_CANDIDATES = 24
+FIXED_CANDIDATES = 96
 """Draws a fixed setting compares before it keeps the toolset along which evidence chains furthest."""
+SLICE_CANDIDATES = 24
+"""Slices of the pool a coverage setting compares before it keeps the one along which evidence chains furthest."""
 
 
 def rng_for(*parts: object) -> random.Random:
@@ -70,19 +72,27 @@ def pool_slice(tools: Sequence[ToolSpec], setting: DiversitySetting, seed: int, 
     """The part of the domain pool a setting may draw from (coverage axis).
 
     The slice depends on the pool fraction, not on the setting's name, so two settings with the same
-    coverage see the same slice and differ only in toolset variety.
+    coverage see the same slice and differ only in toolset variety. Of ``SLICE_CANDIDATES`` random slices it
+    keeps the one along which evidence chains furthest (:func:`chain_reach`), as a fixed setting keeps its
+    toolset: science's first draw reached 14 of its 30 tools with 5 producer -> consumer pairs, and its
+    tasks were mostly the same few fan-ins (18% unique call graphs in slice-fixed at 2,400 traces).
     """
     ordered = sorted(tools, key=lambda t: t.name)
     if setting.pool_fraction >= 1.0 or len(ordered) <= setting.min_pool_tools:
         return ordered
     size = min(len(ordered), max(setting.min_pool_tools, math.ceil(len(ordered) * setting.pool_fraction)))
     domain = ordered[0].domain
+    slices = []
     for attempt in range(MAX_ATTEMPTS):
         rng = rng_for(seed, domain, "pool", setting.pool_fraction, setting.min_pool_tools, attempt)
         chosen = sorted(rng.sample(ordered, size), key=lambda t: t.name)
         if seedable_tools(chosen, seed_ports):
-            return chosen
-    raise ValueError(f"no slice of {size} tools in domain {domain!r} contains a tool that accepts a seed entity")
+            slices.append(chosen)
+            if len(slices) == SLICE_CANDIDATES:
+                break
+    if not slices:
+        raise ValueError(f"no slice of {size} tools in domain {domain!r} contains a tool that accepts a seed entity")
+    return max(slices, key=lambda chosen: chain_reach(chosen, seed_ports))
 
 
 def sample_toolsets(
