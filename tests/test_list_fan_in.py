@@ -139,9 +139,9 @@ def test_call_shapes_ignore_step_order_and_novelty_falls_with_repeats() -> None:
     assert fan_in != call_shape("compare_numbers", (0, 1), [a, a])
     usage = ToolUsage()
     assert usage.novelty(fan_in) > 1.0  # unseen: strongly preferred
-    usage.record_shape(fan_in)
+    usage.tasks.record(fan_in, ())
     once = usage.novelty(fan_in)
-    usage.record_shape(fan_in)
+    usage.tasks.record(fan_in, ())
     assert 0 < usage.novelty(fan_in) < once < 1.0
 
 
@@ -152,7 +152,8 @@ def test_the_policy_records_the_shape_of_each_traces_task() -> None:
     steps = collector.collect(5)
     assert steps and len(collector.shapes) == len(steps)
     collector.record_task(len(steps) - 1)
-    assert usage.shapes == {collector.shapes[-1]: 1}
+    assert usage.tasks.shapes == {collector.shapes[-1]: 1}
+    assert usage.tasks.tools == {name: 1 for name in collector.ancestry[-1]}
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ import pytest
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
 from dive_assets.synthesis.derivation import (
+    RARE_TOOL_USES,
     UNSEEN_SHAPE_WEIGHT,
+    PartitionTasks,
     derive_task,
     required_steps,
     shape_novelty,
@@ -41,10 +43,10 @@ def fixed_partition() -> tuple[list[Trace], ToolUsage]:
 
 def test_the_derivation_stage_replays_the_loops_shape_counts(fixed_partition: tuple[list[Trace], ToolUsage]) -> None:
     traces, usage = fixed_partition
-    seen: dict[str, int] = {}
-    tasks, _ = pipeline.derive_tasks(traces, RUN, seen_shapes=seen)
-    assert sum(seen.values()) == len({t.trace_id for t in tasks}) > 20
-    assert seen == usage.shapes  # the loop recorded exactly the shapes of the tasks derived again here
+    seen = PartitionTasks()
+    tasks, _ = pipeline.derive_tasks(traces, RUN, partition=seen)
+    assert sum(seen.shapes.values()) == len({t.trace_id for t in tasks}) > 20
+    assert seen == usage.tasks  # the loop recorded exactly the shapes and tools of the tasks derived again here
     # and the state matters: deriving each trace on its own (no partition state) picks other tasks for some
     alone = [t.task_id for trace in traces for t in pipeline.derive_rounds(trace, TOOLS, RUN)[0]]
     assert alone != [t.task_id for t in tasks]
@@ -54,7 +56,7 @@ def test_chunked_derivation_carries_the_shapes_across_chunks(
     fixed_partition: tuple[list[Trace], ToolUsage], tmp_path: Path
 ) -> None:
     traces, _ = fixed_partition
-    whole, _ = pipeline.derive_tasks(traces, RUN, seen_shapes={})
+    whole, _ = pipeline.derive_tasks(traces, RUN, partition=PartitionTasks())
     spool = Spool(tmp_path / "s")
     for start in range(0, len(traces), 6):
         spool.add(pipeline.trace_frames(traces[start : start + 6]))
@@ -71,11 +73,11 @@ def test_a_seen_shape_is_avoided_when_the_trace_offers_another(fixed_partition: 
             continue
         shapes = step_shapes(trace.steps)
         first = derive_task(trace, TOOLS, rng_for(0, trace.trace_id), "test")
-        same = derive_task(trace, TOOLS, rng_for(0, trace.trace_id), "test", seen_shapes={})
+        same = derive_task(trace, TOOLS, rng_for(0, trace.trace_id), "test", partition=PartitionTasks())
         assert same == first  # no partition state: the trace alone decides
-        worn = {shapes[first.answer_step]: 50}
-        again = derive_task(trace, TOOLS, rng_for(0, trace.trace_id), "test", seen_shapes=worn)
-        others = {shapes[s.step_index] for s in trace.steps if s.ok} - set(worn)
+        worn = PartitionTasks(shapes={shapes[first.answer_step]: 50})
+        again = derive_task(trace, TOOLS, rng_for(0, trace.trace_id), "test", partition=worn)
+        others = {shapes[s.step_index] for s in trace.steps if s.ok} - set(worn.shapes)
         if others:
             moved += shapes[again.answer_step] != shapes[first.answer_step]
     assert moved >= 10
@@ -98,7 +100,33 @@ def test_the_new_shape_bonus_goes_to_the_candidates_over_the_most_tools(
         steps = {s.step_index: s for s in trace.steps}
         most = max(len({steps[i].tool_name for i in required_steps(steps, s.step_index)}) for s in trace.steps if s.ok)
         for active in (True, False):  # any non-empty state switches the novelty on: every shape here is new
-            task = derive_task(trace, TOOLS, rng_for(1, trace.trace_id), "t", seen_shapes={"x": 1} if active else {})
+            # every tool already in enough tasks: no rare-tool bonus blurs the rule under test
+            state = PartitionTasks(shapes={"x": 1} if active else {}, tools=dict.fromkeys(TOOLS, RARE_TOOL_USES))
+            task = derive_task(trace, TOOLS, rng_for(1, trace.trace_id), "t", partition=state)
             richest_picked[active] += len({steps[i].tool_name for i in task.required_steps}) == most
     assert richest_picked[True] > richest_picked[False]
     assert richest_picked[True] >= 0.8 * sum(t.status == "ok" for t in traces)
+
+
+def test_a_task_needing_a_rarely_used_tool_is_preferred(fixed_partition: tuple[list[Trace], ToolUsage]) -> None:
+    """Every tool of the pool should be used: a candidate needing a tool the partition's tasks have used fewer
+    than RARE_TOOL_USES times is weighted up, so such tools end up in tasks more often."""
+    traces, _ = fixed_partition
+    chosen = {"rare": 0, "common": 0}
+    for trace in traces:
+        if trace.status != "ok":
+            continue
+        used = {s.tool_name for s in trace.steps}
+        common = {name: RARE_TOOL_USES for name in used}
+        first = derive_task(trace, TOOLS, rng_for(2, trace.trace_id), "t", partition=PartitionTasks({"x": 1}, common))
+        steps = {s.step_index: s for s in trace.steps}
+        needed = {steps[i].tool_name for i in first.required_steps}
+        left_out = sorted(used - needed)
+        if not left_out:
+            continue
+        for label, uses in (("rare", 0), ("common", RARE_TOOL_USES)):
+            state = PartitionTasks({"x": 1}, {**common, left_out[0]: uses})
+            for k in range(5):
+                task = derive_task(trace, TOOLS, rng_for(3, k, trace.trace_id), "t", partition=state)
+                chosen[label] += left_out[0] in {steps[i].tool_name for i in task.required_steps}
+    assert chosen["rare"] > 1.5 * chosen["common"] and chosen["rare"] >= 10, chosen

@@ -9,10 +9,11 @@ required steps need that no earlier required step produced, and it never contain
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dive_assets.synthesis.exemplars import Exemplar, topology_signature
@@ -72,6 +73,32 @@ def shape_novelty(seen_shapes: Mapping[str, int], shape: str) -> float:
     (at 400 traces per partition on geo and medchem, unique call graphs 0.77 -> 0.89 of split tasks)."""
     seen = seen_shapes.get(shape, 0)
     return UNSEEN_SHAPE_WEIGHT if seen == 0 else 1.0 / (1 + seen) ** 3
+
+
+RARE_TOOL_USES = 10
+RARE_TOOL_WEIGHT = 4.0
+
+
+@dataclasses.dataclass
+class PartitionTasks:
+    """The partition's earlier final tasks, in task-slot order: how many had each call-graph shape and each tool.
+
+    The evidence loop records every trace's final task here and the derived-tasks stage replays the same records
+    from the stored traces, so derivation sees the same state in both. Derivation prefers shapes not made yet
+    (DIVE's unique call graphs) and tasks that need a tool the partition's tasks have used under
+    ``RARE_TOOL_USES`` times (every tool of the pool used, DIVE's coverage)."""
+
+    shapes: dict[str, int] = dataclasses.field(default_factory=dict)
+    tools: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    def record(self, shape: str, tools: Iterable[str]) -> None:
+        self.shapes[shape] = self.shapes.get(shape, 0) + 1
+        for tool in set(tools):
+            self.tools[tool] = self.tools.get(tool, 0) + 1
+
+    def rare(self, tools: Iterable[str]) -> bool:
+        """Whether one of these tools is in fewer than ``RARE_TOOL_USES`` of the partition's tasks."""
+        return any(self.tools.get(tool, 0) < RARE_TOOL_USES for tool in tools)
 
 
 def describe(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_index: int, field: str) -> str:
@@ -155,7 +182,7 @@ def derive_task(
     round_index: int = 1,
     previous: Task | None = None,
     exemplars: Sequence[Exemplar] = (),
-    seen_shapes: Mapping[str, int] | None = None,
+    partition: PartitionTasks | None = None,
 ) -> Task:
     """Derive a deep, well-posed task from a trace, or raise :class:`DerivationError`.
 
@@ -163,9 +190,10 @@ def derive_task(
     required steps times the square of the number of distinct tools), as are tasks whose R/P
     topology matches one of the sampled exemplars. In round k > 1 the task must be harder than
     ``previous`` (more required steps) and preferably build on it (contain its answer step).
-    ``seen_shapes`` counts the call-graph shapes of the partition's earlier tasks (in task-slot order): a
-    repeated shape is avoided, and a shape not made yet is preferred among the candidates over the most distinct
-    tools (DIVE's unique call graphs without trading away tool types per task); empty or None changes nothing.
+    ``partition`` holds the partition's earlier tasks (:class:`PartitionTasks`): a repeated call-graph shape is
+    avoided, a shape not made yet is preferred among the candidates over the most distinct tools (DIVE's unique
+    call graphs without trading away tool types per task), and a task needing a tool the partition's tasks have
+    rarely used gets that bonus too and is preferred ``RARE_TOOL_WEIGHT`` times; empty or None changes nothing.
     """
     steps = {s.step_index: s for s in trace.steps}
     candidates: list[tuple[int, str, list[int], str, Any, str]] = []
@@ -206,7 +234,8 @@ def derive_task(
             )
         candidates = harder
     wanted = {e.topology for e in exemplars}
-    shapes = step_shapes(trace.steps) if seen_shapes else {}
+    active = partition is not None and bool(partition.shapes)
+    shapes = step_shapes(trace.steps) if active else {}
     distinct = [len({steps[i].tool_name for i in c[2]}) for c in candidates]
     richest = max(distinct)
     weights = []
@@ -216,10 +245,14 @@ def derive_task(
             weight *= 3.0
         if previous is not None and previous.answer_step in c[2]:
             weight *= 4.0
-        if seen_shapes:
-            novelty = shape_novelty(seen_shapes, shapes[c[0]])
-            # a new shape by repeating a tool (one more parallel branch) is cheap novelty: no bonus for it
-            weight *= novelty if distinct_tools == richest else min(novelty, 1.0)
+        if partition is not None and active:
+            novelty = shape_novelty(partition.shapes, shapes[c[0]])
+            rare = partition.rare(steps[i].tool_name for i in c[2])
+            # a new shape by repeating a tool (one more parallel branch) is cheap novelty: no bonus for it, unless
+            # the task brings in a tool the partition's tasks have hardly used
+            weight *= novelty if distinct_tools == richest or rare else min(novelty, 1.0)
+            if rare:
+                weight *= RARE_TOOL_WEIGHT
         weights.append(weight)
     answer_step, field, required, question, value, answer_text = rng.choices(candidates, weights=weights, k=1)[0]
     tool = tools[steps[answer_step].tool_name]

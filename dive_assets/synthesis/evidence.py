@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, TypeVar
 
-from dive_assets.synthesis.derivation import call_shape, shape_novelty
+from dive_assets.synthesis.derivation import PartitionTasks, call_shape, shape_novelty
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.records import Provenance, Step
 from tool_catalog.ports import LIST_PORTS, get_port
@@ -146,7 +146,7 @@ class EmbeddedCollector:
 
     def record_task(self, answer_step: int) -> None:
         """Tell the partition which call-graph shape this trace's task has, so later traces avoid repeating it."""
-        self.partition_usage.record_shape(self.shapes[answer_step])
+        self.partition_usage.tasks.record(self.shapes[answer_step], self.ancestry[answer_step])
 
     def _execute(self, choice: PlannedCall, round_index: int) -> Step:
         index = len(self.steps)
@@ -207,7 +207,7 @@ class ToolUsage:
 
     calls: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
-    shapes: dict[str, int] = field(default_factory=dict)
+    tasks: PartitionTasks = field(default_factory=PartitionTasks)  # shapes and tools of the final tasks so far
     refusals: set[str] = field(default_factory=set)  # calls a tool refused (bad_input) earlier in the partition
 
     def refused(self, plan: PlannedCall) -> bool:
@@ -225,12 +225,9 @@ class ToolUsage:
         calls = self.calls.get(tool, 0)
         return calls >= 5 and self.errors.get(tool, 0) > calls / 2
 
-    def record_shape(self, shape: str) -> None:
-        self.shapes[shape] = self.shapes.get(shape, 0) + 1
-
     def novelty(self, shape: str) -> float:
         """The weight of a call-graph shape given the partition's earlier tasks (:func:`shape_novelty`)."""
-        return shape_novelty(self.shapes, shape)
+        return shape_novelty(self.tasks.shapes, shape)
 
     def weights(self, names: Sequence[str]) -> list[float]:
         typical = sorted(self.calls.get(n, 0) for n in names)[len(names) // 2] if names else 0

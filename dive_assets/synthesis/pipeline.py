@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -17,7 +17,7 @@ import polars as pl
 
 from dive_assets.synthesis.config import DiversitySetting, RunSettings
 from dive_assets.synthesis.dedup import Duplicate, find_duplicates
-from dive_assets.synthesis.derivation import DerivationError, derive_task, step_shapes
+from dive_assets.synthesis.derivation import DerivationError, PartitionTasks, derive_task, step_shapes
 from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, SideFit, ToolUsage
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
@@ -368,7 +368,7 @@ def _embedded_loop(
         partial = _trace_view(trace_id, seed_port, seed_value, policy, collector.steps)
         try:
             previous = _derive_round(
-                partial, by_name, run, k, previous, exemplars, policy, seen_shapes=collector.partition_usage.shapes
+                partial, by_name, run, k, previous, exemplars, policy, partition=collector.partition_usage.tasks
             )
         except DerivationError:
             continue
@@ -431,12 +431,12 @@ def _derive_round(
     exemplars: list[Exemplar],
     derived_by: str,
     client: LLMClient | None = None,
-    seen_shapes: Mapping[str, int] | None = None,
+    partition: PartitionTasks | None = None,
 ) -> Task:
     if client is not None:
         return derive_task_llm(trace, tools, client, exemplars=[e.question for e in exemplars], round_index=round_index)
     rng = rng_for(run.seed, trace.trace_id, "derive", round_index)
-    return derive_task(trace, tools, rng, derived_by, round_index, previous, exemplars, seen_shapes)
+    return derive_task(trace, tools, rng, derived_by, round_index, previous, exemplars, partition)
 
 
 def derive_rounds(
@@ -444,11 +444,11 @@ def derive_rounds(
     tools: dict[str, ToolSpec],
     run: RunSettings,
     client: LLMClient | None = None,
-    seen_shapes: Mapping[str, int] | None = None,
+    partition: PartitionTasks | None = None,
 ) -> tuple[list[Task], list[str]]:
     """Re-derive every round's task from a stored trace (round k sees the steps of rounds 1..k).
 
-    ``seen_shapes`` must be the partition's state the evidence loop saw for this trace (the shapes of the final
+    ``partition`` must be the partition's state the evidence loop saw for this trace (the shapes of the final
     tasks of the earlier traces, in task-slot order), so the tasks are the ones the loop derived."""
     tasks: list[Task] = []
     reasons: list[str] = []
@@ -466,7 +466,7 @@ def derive_rounds(
                 round_exemplars(run.seed, trace.trace_id, k),
                 trace.policy,
                 client,
-                seen_shapes,
+                partition,
             )
         except DerivationError as exc:
             reasons.append(str(exc))
@@ -595,16 +595,16 @@ def derive_tasks(
     traces: Sequence[Trace],
     run: RunSettings,
     client: LLMClient | None = None,
-    seen_shapes: dict[str, int] | None = None,
+    partition: PartitionTasks | None = None,
 ) -> tuple[list[Task], list[dict[str, str]]]:
     """Derive the tasks of successful traces: by phrase composition, or by the LLM when a client is given.
 
-    Phrase composition goes in task-slot order with the partition's call-graph shapes so far (``seen_shapes``,
+    Phrase composition goes in task-slot order with the partition's earlier tasks (``partition``,
     updated here: pass the same dict for every chunk of a partition), as the evidence loop did."""
     tools = {t.name: t for t in all_tools()}
     tasks: list[Task] = []
     failures: list[dict[str, str]] = []
-    shapes = seen_shapes if seen_shapes is not None else {}
+    seen = partition if partition is not None else PartitionTasks()
 
     def derive(trace: Trace) -> tuple[list[Task], list[str]]:
         try:
@@ -613,10 +613,11 @@ def derive_tasks(
             return [], [f"{type(exc).__name__}: {exc}"]
 
     def derive_embedded(trace: Trace) -> tuple[list[Task], list[str]]:
-        derived, reasons = derive_rounds(trace, tools, run, None, shapes)
+        derived, reasons = derive_rounds(trace, tools, run, None, seen)
         if derived:  # what the evidence loop's ``record_task`` recorded for this trace
-            shape = step_shapes(trace.steps)[derived[-1].answer_step]
-            shapes[shape] = shapes.get(shape, 0) + 1
+            final = derived[-1]
+            needed = [s.tool_name for s in trace.steps if s.step_index in final.required_steps]
+            seen.record(step_shapes(trace.steps)[final.answer_step], needed)
         return derived, reasons
 
     ok = [t for t in traces if t.status == "ok"]
@@ -823,9 +824,9 @@ def spool_traces(
 def spool_tasks(spool: Spool, run: RunSettings, client: LLMClient | None = None) -> None:
     """Derivation from the spool's traces: chunk k of ``tasks`` and ``task_failures`` comes from trace chunk k
     (in task-slot order, carrying the partition's call-graph shapes from chunk to chunk)."""
-    shapes: dict[str, int] = {}
+    partition = PartitionTasks()
     for traces in spooled_trace_chunks(spool):
-        spool.add(task_frames(*derive_tasks(traces, run, client, shapes)))
+        spool.add(task_frames(*derive_tasks(traces, run, client, partition)))
 
 
 def spool_verification(spool: Spool, run: RunSettings) -> None:
