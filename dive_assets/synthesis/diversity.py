@@ -153,9 +153,17 @@ def words(text: str) -> list[str]:
 
 
 def distinct_ngram_ratio(texts: Sequence[str], n: int) -> float:
-    """Distinct n-grams / all n-grams over the texts (word tokens, lower-cased); 0 when there are none."""
-    grams = [tuple(w[i : i + n]) for w in map(words, texts) for i in range(len(w) - n + 1)]
-    return len(set(grams)) / len(grams) if grams else 0.0
+    """Distinct n-grams / all n-grams over the texts (word tokens, lower-cased); 0 when there are none.
+
+    Counts as it goes and keeps only the distinct n-grams (a 30k-task partition has ~1.1M n-grams per n, most of
+    them repeats of the tools' phrasing)."""
+    distinct: set[tuple[str, ...]] = set()
+    total = 0
+    for w in map(words, texts):
+        for i in range(len(w) - n + 1):
+            distinct.add(tuple(w[i : i + n]))
+            total += 1
+    return len(distinct) / total if total else 0.0
 
 
 def shingle_set(text: str, n: int = 3) -> set[str]:
