@@ -145,7 +145,8 @@ class EmbeddedCollector:
         return new
 
     def record_task(self, answer_step: int) -> None:
-        """Tell the partition which call-graph shape this trace's task has, so later traces avoid repeating it."""
+        """Tell the partition this trace's final task (its call-graph shape and tools), so later traces avoid
+        repeating the shape and favour the tools its tasks have hardly used."""
         self.partition_usage.tasks.record(self.shapes[answer_step], self.ancestry[answer_step])
 
     def _execute(self, choice: PlannedCall, round_index: int) -> Step:

@@ -447,7 +447,9 @@ def amount_in_words(p: AmountInWords) -> dict:
     lang = num2words_language(p.language_code)
     try:
         return {"words": num2words(p.amount, to="currency", lang=lang, currency=p.currency_code)}
-    except (NotImplementedError, KeyError, ValueError, TypeError):  # TypeError: a converter without currencies (fa)
+    # TypeError: a converter without currencies (fa); AttributeError: one without a currency mode at all (vi);
+    # IndexError: one whose currency forms lack a case (ro)
+    except (NotImplementedError, KeyError, ValueError, TypeError, AttributeError, IndexError):
         raise ToolInputError(f"num2words cannot write {p.currency_code} amounts in {p.language_code!r}") from None
 
 
