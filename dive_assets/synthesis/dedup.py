@@ -72,7 +72,7 @@ def find_duplicates(items: Sequence[tuple[str, str, str]], threshold: float = 0.
             continue
         signature = minhash(shingles(question))
         candidates.append(pos)
-        rows.append([hash(signature[b * ROWS : (b + 1) * ROWS]) & _MASK for b in range(BANDS)])
+        rows.append(band_keys(signature, BANDS, ROWS))
     keys = np.array(rows, dtype=np.uint64).reshape(len(rows), BANDS)
     del rows
     for _first, _band, members in shared_buckets(keys):
@@ -92,6 +92,11 @@ def find_duplicates(items: Sequence[tuple[str, str, str]], threshold: float = 0.
                     out[items[later][0]] = Duplicate(items[earlier][0], round(similarity, 3))
                     break
     return out
+
+
+def band_keys(signature: Sequence[int], bands: int, rows: int) -> list[int]:
+    """An 8-byte key per LSH band of a MinHash signature (a hash of the band's ``rows`` values)."""
+    return [hash(tuple(signature[b * rows : (b + 1) * rows])) & _MASK for b in range(bands)]
 
 
 def shared_buckets(keys: np.ndarray) -> list[tuple[int, int, list[int]]]:

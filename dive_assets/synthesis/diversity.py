@@ -43,7 +43,7 @@ import duckdb
 import numpy as np
 import polars as pl
 
-from dive_assets.synthesis.dedup import shared_buckets
+from dive_assets.synthesis.dedup import band_keys, shared_buckets
 from dive_assets.synthesis.warehouse import query_frame
 
 MAX_TIE_ORDERINGS = 40_320  # 8!
@@ -175,7 +175,6 @@ def shingle_set(text: str, n: int = 3) -> set[str]:
 
 _PERMUTATIONS = 64
 _BANDS, _ROWS = 16, 4
-_MASK = (1 << 64) - 1
 
 
 _PRIME = (1 << 31) - 1  # products of two 31-bit values fit in int64
@@ -223,7 +222,7 @@ def near_duplicates(
     keys = np.zeros((len(items), _BANDS), dtype=np.uint64)
     for index, (_, text) in enumerate(items):
         signature = minhash_signature(shingle_set(text))
-        keys[index] = [hash(signature[b * _ROWS : (b + 1) * _ROWS]) & _MASK for b in range(_BANDS)]
+        keys[index] = band_keys(signature, _BANDS, _ROWS)
     flagged: set[str] = set()
     sets: dict[int, set[str]] = {}  # shingle sets of recent buckets' members, dropped every 20k
     for _first, band, members in shared_buckets(keys):

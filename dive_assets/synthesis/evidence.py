@@ -511,7 +511,7 @@ def _plan_list_fan_in(
         if port_name == "integer":
             if size < 3:
                 return None
-            counts = _prefer(range(2, size), None if fits is None else partial(fits, port_name))
+            counts = _on_side(range(2, size), fits, port_name)
             value: Any = rng.choice(counts)  # a count within the list ("the 2 largest of ...")
         else:
             value = _stated_value(tool, param, port_name, rng, arguments, fits)
@@ -596,7 +596,7 @@ def _plan_conversion(
         return None
     pick = max(held, key=lambda k: k.order)
     unit, targets = field_unit(pick.provenance.field or "") or ("", ())
-    target = rng.choice(_prefer(targets, None if fits is None else lambda u: fits("unit", u)))
+    target = rng.choice(_on_side(targets, fits, "unit"))
     arguments = {numbers[0]: pick.value, units[0]: unit, units[1]: target}
     provenance = {
         numbers[0]: pick.provenance,
@@ -640,7 +640,7 @@ def plan_sibling(
     pool = [v for v in (tool.param_samples(param) or entity_pool.get(port_name, [])) if v != step.arguments[param]]
     if not pool:
         return None
-    arguments = {**step.arguments, param: rng.choice(_prefer(pool, None if fits is None else partial(fits, port_name)))}
+    arguments = {**step.arguments, param: rng.choice(_on_side(pool, fits, port_name))}
     provenance = {**step.provenance, param: Provenance(source="sample")}
     return _finish(tool, arguments, provenance, 0, set(), done)
 
@@ -679,7 +679,7 @@ def _stated_value(
 ) -> Any:
     samples = [s for s in tool.param_samples(param) if s not in taken.values()]
     if samples:
-        return rng.choice(_prefer(samples, None if fits is None else partial(fits, port_name)))
+        return rng.choice(_on_side(samples, fits, port_name))
     if port_name not in ("date", "year"):
         return None
     value: Any = None
@@ -697,6 +697,11 @@ def _prefer(values: Iterable[_T], fits: Callable[[_T], bool] | None) -> list[_T]
     """The values on the trace's side of the split, or all of them when none is (or no side is asked for)."""
     every = list(values)
     return every if fits is None else ([v for v in every if fits(v)] or every)
+
+
+def _on_side(values: Iterable[_T], fits: SideFit | None, port_name: str) -> list[_T]:
+    """The values stated on ``port_name`` that keep the trace's side of the split, or all when none does."""
+    return _prefer(values, None if fits is None else partial(fits, port_name))
 
 
 def _example_fits(

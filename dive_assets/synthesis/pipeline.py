@@ -253,12 +253,10 @@ def iter_trace_chunks(
         slot, toolset, tools, rng, trace_id, seed_port, seed_value = plan
         llm_error = None
         if client is None:
-            if not seed_held_out(domain, seed_value, run.seed) and not toolset_held_out(
-                toolset["toolset_id"], run.seed
-            ):
+            side = seed_held_out(domain, seed_value, run.seed)
+            if not side and not toolset_held_out(toolset["toolset_id"], run.seed):
                 # a training trace: held-out tools stay out of it, so none of its tasks needs one
                 tools = [t for t in tools if t.domain == GENERAL_DOMAIN or not tool_held_out(t.name, run.seed)]
-            side = seed_held_out(domain, seed_value, run.seed)
             steps = _embedded_loop(
                 trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run, partition_usage,
                 fits=lambda port, value: value_held_out(port, value, run.seed) == side,
@@ -448,8 +446,8 @@ def derive_rounds(
 ) -> tuple[list[Task], list[str]]:
     """Re-derive every round's task from a stored trace (round k sees the steps of rounds 1..k).
 
-    ``partition`` must be the partition's state the evidence loop saw for this trace (the shapes of the final
-    tasks of the earlier traces, in task-slot order), so the tasks are the ones the loop derived."""
+    ``partition`` must be the partition's state the evidence loop saw for this trace (the shapes and tools of the
+    final tasks of the earlier traces, in task-slot order), so the tasks are the ones the loop derived."""
     tasks: list[Task] = []
     reasons: list[str] = []
     previous: Task | None = None
@@ -600,7 +598,7 @@ def derive_tasks(
     """Derive the tasks of successful traces: by phrase composition, or by the LLM when a client is given.
 
     Phrase composition goes in task-slot order with the partition's earlier tasks (``partition``,
-    updated here: pass the same dict for every chunk of a partition), as the evidence loop did."""
+    updated here: pass the same one for every chunk of a partition), as the evidence loop did."""
     tools = {t.name: t for t in all_tools()}
     tasks: list[Task] = []
     failures: list[dict[str, str]] = []
@@ -823,7 +821,7 @@ def spool_traces(
 
 def spool_tasks(spool: Spool, run: RunSettings, client: LLMClient | None = None) -> None:
     """Derivation from the spool's traces: chunk k of ``tasks`` and ``task_failures`` comes from trace chunk k
-    (in task-slot order, carrying the partition's call-graph shapes from chunk to chunk)."""
+    (in task-slot order, carrying the partition's earlier tasks from chunk to chunk)."""
     partition = PartitionTasks()
     for traces in spooled_trace_chunks(spool):
         spool.add(task_frames(*derive_tasks(traces, run, client, partition)))
