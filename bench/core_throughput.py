@@ -35,11 +35,22 @@ def main() -> None:
     parser.add_argument("--domain", default="geo")
     parser.add_argument("--diversity", default="full-varied")
     parser.add_argument("--skip-dagster", action="store_true")
-    parser.add_argument("--dagster-only", action="store_true", help="(internal) time the Dagster path only")
+    parser.add_argument("--dagster-only", action="store_true", help="time the Dagster path only")
+    parser.add_argument(
+        "--separate-runs",
+        action="store_true",
+        help="with --dagster-only: each materialization (catalog, the partition's four assets, its diversity_metrics)"
+        " in its own process, as runs launched from the UI or a schedule are; reports each run's peak RSS",
+    )
+    parser.add_argument("--run-stage", choices=RUN_STAGES, help="(internal) one run of --separate-runs")
+    parser.add_argument("--workdir", help="(internal) the DuckDB file and DAGSTER_HOME shared by the runs")
     args = parser.parse_args()
     run = RunSettings(tasks_per_partition=args.tasks)
+    if args.run_stage:
+        print(json.dumps(dagster_run(args, run, args.run_stage, Path(args.workdir))))
+        return
     if args.dagster_only:
-        print(json.dumps(dagster_path(args, run)))
+        print(json.dumps(separate_runs(args) if args.separate_runs else dagster_path(args, run)))
         return
     report = plain_path(args, run)
     if not args.skip_dagster:
@@ -138,6 +149,55 @@ def dagster_path(args: argparse.Namespace, run: RunSettings) -> dict[str, float]
         "peak_rss_after_catalog_mb": round(after_catalog, 1),
         "peak_rss_after_pipeline_assets_mb": round(after_stages, 1),  # the peak is monotonic: what metrics added
         "peak_rss_growth_after_catalog_mb": round(peak - after_catalog, 1),
+    }
+
+
+RUN_STAGES = ("catalog", "assets", "metrics")
+
+
+def separate_runs(args: argparse.Namespace) -> dict[str, float]:
+    """The Dagster path as three runs in three processes sharing one DuckDB file and one Dagster instance: the
+    catalog, the partition's four pipeline assets, then its diversity_metrics. A run launched from the UI or a
+    schedule gets its own process like this, so a partition run's peak does not include the catalog's backends."""
+    report: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "home").mkdir()
+        for stage in RUN_STAGES:
+            child = subprocess.run(
+                [sys.executable, "-W", "ignore", __file__, "--run-stage", stage, "--workdir", tmp,
+                 "--tasks", str(args.tasks), "--domain", args.domain, "--diversity", args.diversity],
+                check=True, capture_output=True, text=True,
+            )  # fmt: skip
+            result = json.loads(child.stdout.strip().splitlines()[-1])
+            report[f"{stage}_run_seconds"] = result["seconds"]
+            report[f"{stage}_run_peak_rss_mb"] = result["peak_rss_mb"]
+    report["dagster_seconds"] = report["assets_run_seconds"]
+    report["peak_rss_mb"] = max(report[f"{stage}_run_peak_rss_mb"] for stage in RUN_STAGES)
+    return report
+
+
+def dagster_run(args: argparse.Namespace, run: RunSettings, stage: str, workdir: Path) -> dict[str, float]:
+    """One run of :func:`separate_runs` in this process: its wall time and this process's peak RSS."""
+    import dagster as dg
+
+    from dive_assets.assets import PARTITIONED_ASSETS, diversity_metrics, tool_catalog
+    from dive_assets.partitions import partition_key
+    from dive_assets.resources import default_resources
+
+    settings = run.model_copy(update={"duckdb_path": str(workdir / "bench.duckdb")})
+    key = partition_key(args.domain, args.diversity)
+    instance = dg.DagsterInstance.local_temp(tempdir=str(workdir / "home"))
+    t0 = time.perf_counter()
+    if stage == "catalog":
+        dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance)
+    else:
+        selected = (
+            [diversity_metrics] if stage == "metrics" else [a for a in PARTITIONED_ASSETS if a is not diversity_metrics]
+        )
+        dg.materialize(selected, partition_key=key, resources=default_resources(settings), instance=instance)
+    return {
+        "seconds": round(time.perf_counter() - t0, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
 

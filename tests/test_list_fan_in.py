@@ -150,10 +150,10 @@ def test_the_policy_records_the_shape_of_each_traces_task() -> None:
     tools = [get_tool(n) for n in ("airport_info", "timezone_utc_offset", "compare_numbers", "aggregate_numbers")]
     collector = EmbeddedCollector("tr", tools, "iata_code", "LHR", random.Random(0), 10.0, partition_usage=usage)
     steps = collector.collect(5)
-    assert steps and len(collector.shapes) == len(steps)
+    assert steps and len(collector.graphs.shapes) == len(steps)
     collector.record_task(len(steps) - 1)
-    assert usage.tasks.shapes == {collector.shapes[-1]: 1}
-    assert usage.tasks.tools == {name: 1 for name in collector.ancestry[-1]}
+    assert usage.tasks.shapes == {collector.graphs.shapes[-1]: 1}
+    assert usage.tasks.tools == {name: 1 for name in collector.graphs.tools[-1]}
 
 
 @pytest.mark.parametrize(

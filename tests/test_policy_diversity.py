@@ -192,3 +192,25 @@ def test_a_coverage_slice_is_the_best_connected_of_its_draws() -> None:
         best = chain_reach(kept, ports)
         assert all(chain_reach(d, ports) <= best for d in draws), domain
         assert best[0] >= 20 and best[1] >= 30, (domain, best)
+
+
+def test_the_policy_favours_calls_whose_task_needs_a_tool_rare_in_the_partitions_tasks() -> None:
+    from dive_assets.synthesis.derivation import RARE_TOOL_USES, RARE_TOOL_WEIGHT
+    from dive_assets.synthesis.evidence import StepGraphs, _choose, _finish
+
+    names = ("airport_info", "airport_codes")  # both retrieval tools on the seed's airport code
+    known = [Known("iata_code", "LHR", Provenance(source="seed"), 0)]
+    plans = [_finish(get_tool(n), {"iata": "LHR"}, {"iata": Provenance(source="seed")}, 0, set(), set()) for n in names]
+    usage = ToolUsage()
+    for name in names:
+        usage.tasks.shapes[StepGraphs().shape_of(name, ())] = 1  # neither call graph is new: only rarity differs
+    for _ in range(RARE_TOOL_USES):
+        usage.tasks.record("another shape", ["airport_info"])
+    picks = collections.Counter(
+        _choose(
+            [p for p in plans if p], {}, known, random.Random(seed), set(), None, usage, graphs=StepGraphs()
+        ).tool.name
+        for seed in range(400)
+    )
+    ratio = picks["airport_codes"] / picks["airport_info"]  # airport_codes is in no task of the partition yet
+    assert RARE_TOOL_WEIGHT / 2 < ratio < RARE_TOOL_WEIGHT * 2, picks

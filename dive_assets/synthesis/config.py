@@ -98,6 +98,13 @@ class RunSettings(BaseModel):
         default=5, ge=1, le=32, description="Tool calls per round of evidence collection (DIVE's max_steps = 5)."
     )
     rounds: int = Field(default=3, ge=1, le=10, description="Evidence collection -> task derivation rounds.")
+    extra_rounds: int = Field(
+        default=7,
+        ge=0,
+        le=10,
+        description="Embedded policy: further rounds while the task repeats the call graph of an earlier task of the"
+        " partition (each round must still make it harder).",
+    )
     tool_timeout_s: float = Field(default=10.0, gt=0, le=600)
     llm_model: str | None = Field(default=None, description="litellm model string; None = embedded policy.")
     llm_api_base: str | None = Field(default=None, description="Base URL of an OpenAI-compatible server.")
@@ -127,6 +134,7 @@ class RunSettings(BaseModel):
             "DIVE_SEED": "seed",
             "DIVE_MAX_STEPS": "max_steps",
             "DIVE_ROUNDS": "rounds",
+            "DIVE_EXTRA_ROUNDS": "extra_rounds",
             "DIVE_TOOL_TIMEOUT_S": "tool_timeout_s",
             "DIVE_LLM_MODEL": "llm_model",
             "DIVE_LLM_API_BASE": "llm_api_base",

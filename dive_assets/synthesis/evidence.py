@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, TypeVar
 
-from dive_assets.synthesis.derivation import PartitionTasks, call_shape, shape_novelty
+from dive_assets.synthesis.derivation import RARE_TOOL_WEIGHT, PartitionTasks, call_shape, shape_novelty
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.records import Provenance, Step
 from tool_catalog.ports import LIST_PORTS, get_port
@@ -97,8 +97,7 @@ class EmbeddedCollector:
         self.failed: dict[str, int] = {}
         self.partition_usage = partition_usage if partition_usage is not None else ToolUsage()
         self.productive = productive_tools(self.tools)
-        self.shapes: list[str] = []  # per step: the shape of the call graph a task answered by it would have
-        self.ancestry: list[frozenset[str]] = []  # per step: the tools of that call graph
+        self.graphs = StepGraphs()  # per step: the call graph a task answered by it would have
 
     def collect(
         self, n_steps: int, round_index: int = 1, focus: Collection[int] = (), kinds: Sequence[str] = ()
@@ -138,8 +137,7 @@ class EmbeddedCollector:
                 self.partition_usage,
                 self.productive,
                 self.failed,
-                self.shapes,
-                self.ancestry,
+                self.graphs,
             )
             new.append(self._execute(choice, round_index))
         return new
@@ -147,7 +145,7 @@ class EmbeddedCollector:
     def record_task(self, answer_step: int) -> None:
         """Tell the partition this trace's final task (its call-graph shape and tools), so later traces avoid
         repeating the shape and favour the tools its tasks have hardly used."""
-        self.partition_usage.tasks.record(self.shapes[answer_step], self.ancestry[answer_step])
+        self.partition_usage.tasks.record(self.graphs.shapes[answer_step], self.graphs.tools[answer_step])
 
     def _execute(self, choice: PlannedCall, round_index: int) -> Step:
         index = len(self.steps)
@@ -168,8 +166,7 @@ class EmbeddedCollector:
             depends_on=list(choice.depends_on),
         )
         self.steps.append(step)
-        self.shapes.append(call_shape(choice.tool.name, choice.depends_on, self.shapes))
-        self.ancestry.append(_tools_upstream(choice.tool.name, choice.depends_on, self.ancestry))
+        self.graphs.add(choice.tool.name, choice.depends_on)
         self.partition_usage.record(choice.tool.name, step.ok)
         if step.error_type == "bad_input":
             self.partition_usage.refusals.add(choice.call_key)
@@ -185,8 +182,22 @@ class EmbeddedCollector:
         return step
 
 
-def _tools_upstream(tool: str, depends_on: Sequence[int], ancestry: Sequence[frozenset[str]]) -> frozenset[str]:
-    return frozenset({tool}).union(*(ancestry[i] for i in depends_on))
+@dataclass
+class StepGraphs:
+    """Per step of a trace, the call graph of a task answered by that step: its shape (``call_shape``) and tools."""
+
+    shapes: list[str] = field(default_factory=list)
+    tools: list[frozenset[str]] = field(default_factory=list)
+
+    def shape_of(self, tool: str, depends_on: Sequence[int]) -> str:
+        return call_shape(tool, depends_on, self.shapes)
+
+    def tools_of(self, tool: str, depends_on: Sequence[int]) -> frozenset[str]:
+        return frozenset({tool}).union(*(self.tools[i] for i in depends_on))
+
+    def add(self, tool: str, depends_on: Sequence[int]) -> None:
+        self.shapes.append(self.shape_of(tool, depends_on))
+        self.tools.append(self.tools_of(tool, depends_on))
 
 
 def productive_tools(tools: Sequence[ToolSpec]) -> frozenset[str]:
@@ -724,8 +735,7 @@ def _choose(
     partition_usage: ToolUsage | None = None,
     productive: frozenset[str] = frozenset(),
     failed: dict[str, int] | None = None,
-    shapes: Sequence[str] = (),
-    ancestry: Sequence[frozenset[str]] = (),
+    graphs: StepGraphs | None = None,
 ) -> PlannedCall:
     usage = partition_usage or ToolUsage()
     newest = max(k.order for k in known)
@@ -749,10 +759,12 @@ def _choose(
         if c.tool.name in productive and c.tool.domain != GENERAL_DOMAIN:
             weight *= 3.0  # its outputs feed another tool of the toolset: evidence can go deeper
         weight *= 0.1 ** (failed or {}).get(c.tool.name, 0)  # it already failed on this trace's entities
-        if shapes or not c.depends_on:  # a task graph the partition has not made yet (DIVE's unique call graphs)
-            weight *= usage.novelty(call_shape(c.tool.name, c.depends_on, shapes))
-        if ancestry or not c.depends_on:  # a task over more different tools (DIVE's tool types per task)
-            weight *= len(_tools_upstream(c.tool.name, c.depends_on, ancestry)) ** 2
+        if graphs is not None:
+            weight *= usage.novelty(graphs.shape_of(c.tool.name, c.depends_on))  # a graph the partition lacks
+            tools = graphs.tools_of(c.tool.name, c.depends_on)
+            weight *= len(tools) ** 2  # DIVE's tool types per task
+            if usage.tasks.rare(tools):  # builds on a tool the partition's tasks have hardly used (as derivation)
+                weight *= RARE_TOOL_WEIGHT
         weights.append(weight * usage_weight)
     return rng.choices(candidates, weights=weights, k=1)[0]
 

@@ -342,7 +342,9 @@ def _embedded_loop(
 
     Round k collects ``max_steps`` more calls around the task of round k-1 (its required steps are the focus)
     and steered by the round's exemplars; the task of round k is derived exactly as ``derive_rounds`` will
-    derive it again from the stored trace.
+    derive it again from the stored trace. After ``run.rounds`` rounds, up to ``run.extra_rounds`` more run while
+    the task has the call graph of an earlier task of the partition (DIVE's unique call graphs: in a fixed toolset
+    the first tasks take the small graphs, and a harder task is a new graph more often).
     """
     collector = EmbeddedCollector(
         trace_id,
@@ -357,7 +359,10 @@ def _embedded_loop(
     )
     by_name = {t.name: t for t in all_tools()}
     previous: Task | None = None
-    for k in range(1, run.rounds + 1):
+    seen = collector.partition_usage.tasks.shapes
+    for k in range(1, run.rounds + run.extra_rounds + 1):
+        if k > run.rounds and (previous is None or collector.graphs.shapes[previous.answer_step] not in seen):
+            break  # no task to make harder, or a new call graph already
         exemplars = round_exemplars(run.seed, trace_id, k)
         kinds = kinds_in_order(rng_for(run.seed, trace_id, "topology", k).choice(exemplars).topology)
         focus = previous.required_steps if previous is not None else ()

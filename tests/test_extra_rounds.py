@@ -1,0 +1,62 @@
+"""The embedded loop runs extra rounds exactly while a trace's task repeats the call graph of an earlier task of its
+partition, and the derived-tasks stage re-derives the same tasks from the stored traces."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from dive_assets.synthesis import pipeline
+from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis.derivation import PartitionTasks, step_shapes
+from dive_assets.synthesis.records import Trace
+from tool_catalog.registry import all_tools
+
+TOOLS = {t.name: t for t in all_tools()}
+
+
+def fixed_traces(run: RunSettings, domain: str = "medchem") -> list[Trace]:
+    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == domain)
+    toolsets = pipeline.toolset_frame(domain, load_diversity_grid().get("full-fixed"), set(seeds["port"]), run)
+    return pipeline.run_traces(domain, "full-fixed", toolsets, seeds, run)
+
+
+@pytest.fixture(scope="module")
+def with_extra() -> tuple[RunSettings, list[Trace]]:
+    run = RunSettings(tasks_per_partition=80, duckdb_path="unused.duckdb", extra_rounds=2)
+    return run, fixed_traces(run)
+
+
+def test_no_extra_rounds_when_turned_off() -> None:
+    run = RunSettings(tasks_per_partition=30, duckdb_path="unused.duckdb", extra_rounds=0)
+    assert max(s.round for t in fixed_traces(run) for s in t.steps) == run.rounds
+
+
+def test_extra_rounds_run_exactly_while_the_task_repeats_a_call_graph(
+    with_extra: tuple[RunSettings, list[Trace]],
+) -> None:
+    run, traces = with_extra
+    state = PartitionTasks()
+    extended = repeated = renewed = 0
+    for trace in traces:
+        if trace.status != "ok":
+            continue
+        last_round = max(s.round for s in trace.steps)
+        assert last_round <= run.rounds + run.extra_rounds
+        view = trace.model_copy(update={"steps": [s for s in trace.steps if s.round <= run.rounds]})
+        early, _ = pipeline.derive_rounds(view, TOOLS, run, partition=state)
+        repeats = bool(early) and step_shapes(view.steps)[early[-1].answer_step] in state.shapes
+        repeated += repeats
+        extended += last_round > run.rounds
+        if not repeats:
+            assert last_round <= run.rounds, f"{trace.trace_id}: an extra round after a new call graph"
+        tasks, _ = pipeline.derive_rounds(trace, TOOLS, run, partition=state)
+        if tasks:
+            final = tasks[-1]
+            shapes = step_shapes(trace.steps)
+            renewed += last_round > run.rounds and shapes[final.answer_step] not in state.shapes
+            state.record(
+                shapes[final.answer_step], [s.tool_name for s in trace.steps if s.step_index in final.required_steps]
+            )
+    assert repeated > 5 and extended > 5  # a fixed toolset repeats graphs, and the loop went on for those traces
+    assert renewed > 0  # and the harder task of an extra round is sometimes a new call graph (2 of 9 traces here)
