@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
@@ -112,7 +113,7 @@ def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
         "bare_tool_seconds": round(bare, 3),
         "checked_tool_seconds (validation + thread + timeout)": round(checked, 3),
         "pipeline_over_bare_tool_time": round(plain / bare, 1) if bare else None,
-        "plain_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "plain_peak_rss_mb": round(peak_rss_mb(), 1),
     }
 
 
@@ -120,28 +121,16 @@ def dagster_path(args: argparse.Namespace, run: RunSettings) -> dict[str, float]
     """The catalog, then the partition's four pipeline assets and its diversity_metrics, in a fresh process."""
     import dagster as dg
 
-    from dive_assets.assets import PARTITIONED_ASSETS, diversity_metrics, tool_catalog
-    from dive_assets.partitions import partition_key
-    from dive_assets.resources import default_resources
-
     with tempfile.TemporaryDirectory() as tmp:
         settings = run.model_copy(update={"duckdb_path": str(Path(tmp) / "bench.duckdb")})
         (Path(tmp) / "home").mkdir()
         with dg.instance_for_test(temp_dir=str(Path(tmp) / "home")) as instance:
-            dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance)
-            after_catalog = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            key = partition_key(args.domain, args.diversity)
-            stages = [a for a in PARTITIONED_ASSETS if a is not diversity_metrics]
-            t0 = time.perf_counter()
-            dg.materialize(stages, partition_key=key, resources=default_resources(settings), instance=instance)
-            dagster_seconds = time.perf_counter() - t0
-            after_stages = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            t1 = time.perf_counter()
-            dg.materialize(
-                [diversity_metrics], partition_key=key, resources=default_resources(settings), instance=instance
-            )
-            metrics_seconds = time.perf_counter() - t1
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            materialize_stage("catalog", args, settings, instance)
+            after_catalog = peak_rss_mb()
+            dagster_seconds = materialize_stage("assets", args, settings, instance)
+            after_stages = peak_rss_mb()
+            metrics_seconds = materialize_stage("metrics", args, settings, instance)
+    peak = peak_rss_mb()
     return {
         "dagster_seconds": round(dagster_seconds, 2),
         "diversity_metrics_asset_seconds": round(metrics_seconds, 2),
@@ -180,13 +169,21 @@ def dagster_run(args: argparse.Namespace, run: RunSettings, stage: str, workdir:
     """One run of :func:`separate_runs` in this process: its wall time and this process's peak RSS."""
     import dagster as dg
 
+    settings = run.model_copy(update={"duckdb_path": str(workdir / "bench.duckdb")})
+    instance = dg.DagsterInstance.local_temp(tempdir=str(workdir / "home"))
+    seconds = materialize_stage(stage, args, settings, instance)
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def materialize_stage(stage: str, args: argparse.Namespace, settings: RunSettings, instance: Any) -> float:
+    """Materialize one stage of the Dagster path (the catalog, the partition's four pipeline assets, or its
+    diversity_metrics) into ``settings.duckdb_path``; returns the wall time in seconds."""
+    import dagster as dg
+
     from dive_assets.assets import PARTITIONED_ASSETS, diversity_metrics, tool_catalog
     from dive_assets.partitions import partition_key
     from dive_assets.resources import default_resources
 
-    settings = run.model_copy(update={"duckdb_path": str(workdir / "bench.duckdb")})
-    key = partition_key(args.domain, args.diversity)
-    instance = dg.DagsterInstance.local_temp(tempdir=str(workdir / "home"))
     t0 = time.perf_counter()
     if stage == "catalog":
         dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance)
@@ -194,11 +191,13 @@ def dagster_run(args: argparse.Namespace, run: RunSettings, stage: str, workdir:
         selected = (
             [diversity_metrics] if stage == "metrics" else [a for a in PARTITIONED_ASSETS if a is not diversity_metrics]
         )
+        key = partition_key(args.domain, args.diversity)
         dg.materialize(selected, partition_key=key, resources=default_resources(settings), instance=instance)
-    return {
-        "seconds": round(time.perf_counter() - t0, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }
+    return time.perf_counter() - t0
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ import pytest
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import classify_pattern, derive_task
-from dive_assets.synthesis.evidence import EmbeddedCollector, Known, ToolUsage, call_shape, plan_call
+from dive_assets.synthesis.derivation import call_shape, classify_pattern, derive_task
+from dive_assets.synthesis.evidence import EmbeddedCollector, Known, ToolUsage, plan_call
 from dive_assets.synthesis.records import Provenance, Step, Trace
 from dive_assets.synthesis.reward import score
 from dive_assets.synthesis.verification import verify_task

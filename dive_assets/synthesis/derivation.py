@@ -64,6 +64,32 @@ def step_shapes(steps: Sequence[Step]) -> dict[int, str]:
     return shapes
 
 
+@dataclasses.dataclass
+class StepGraphs:
+    """Per step of a trace, the call graph of a task answered by that step: its shape (``call_shape``) and tools."""
+
+    shapes: list[str] = dataclasses.field(default_factory=list)
+    tools: list[frozenset[str]] = dataclasses.field(default_factory=list)
+
+    @classmethod
+    def of(cls, steps: Sequence[Step]) -> StepGraphs:
+        """The graphs of a stored trace's steps (in execution order), as the evidence loop built them."""
+        graphs = cls()
+        for step in steps:
+            graphs.add(step.tool_name, step.depends_on)
+        return graphs
+
+    def shape_of(self, tool: str, depends_on: Sequence[int]) -> str:
+        return call_shape(tool, depends_on, self.shapes)
+
+    def tools_of(self, tool: str, depends_on: Sequence[int]) -> frozenset[str]:
+        return frozenset({tool}).union(*(self.tools[i] for i in depends_on))
+
+    def add(self, tool: str, depends_on: Sequence[int]) -> None:
+        self.shapes.append(self.shape_of(tool, depends_on))
+        self.tools.append(self.tools_of(tool, depends_on))
+
+
 UNSEEN_SHAPE_WEIGHT = 100.0
 
 
@@ -95,6 +121,11 @@ class PartitionTasks:
         self.shapes[shape] = self.shapes.get(shape, 0) + 1
         for tool in set(tools):
             self.tools[tool] = self.tools.get(tool, 0) + 1
+
+    def record_final(self, graphs: StepGraphs, answer_step: int) -> None:
+        """Count the final task answered by ``answer_step`` (as the loop built its graphs, or as rebuilt from the
+        stored steps by :meth:`StepGraphs.of`)."""
+        self.record(graphs.shapes[answer_step], graphs.tools[answer_step])
 
     def rare(self, tools: Iterable[str]) -> bool:
         """Whether one of these tools is in fewer than ``RARE_TOOL_USES`` of the partition's tasks."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, TypeVar
 
-from dive_assets.synthesis.derivation import RARE_TOOL_WEIGHT, PartitionTasks, call_shape, shape_novelty
+from dive_assets.synthesis.derivation import RARE_TOOL_WEIGHT, PartitionTasks, StepGraphs, shape_novelty
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.records import Provenance, Step
 from tool_catalog.ports import LIST_PORTS, get_port
@@ -145,7 +145,7 @@ class EmbeddedCollector:
     def record_task(self, answer_step: int) -> None:
         """Tell the partition this trace's final task (its call-graph shape and tools), so later traces avoid
         repeating the shape and favour the tools its tasks have hardly used."""
-        self.partition_usage.tasks.record(self.graphs.shapes[answer_step], self.graphs.tools[answer_step])
+        self.partition_usage.tasks.record_final(self.graphs, answer_step)
 
     def _execute(self, choice: PlannedCall, round_index: int) -> Step:
         index = len(self.steps)
@@ -180,24 +180,6 @@ class EmbeddedCollector:
                     general = choice.tool.domain == GENERAL_DOMAIN
                     self.known.append(Known(out.port, value, prov, index + 1, choice.tool.name, general))
         return step
-
-
-@dataclass
-class StepGraphs:
-    """Per step of a trace, the call graph of a task answered by that step: its shape (``call_shape``) and tools."""
-
-    shapes: list[str] = field(default_factory=list)
-    tools: list[frozenset[str]] = field(default_factory=list)
-
-    def shape_of(self, tool: str, depends_on: Sequence[int]) -> str:
-        return call_shape(tool, depends_on, self.shapes)
-
-    def tools_of(self, tool: str, depends_on: Sequence[int]) -> frozenset[str]:
-        return frozenset({tool}).union(*(self.tools[i] for i in depends_on))
-
-    def add(self, tool: str, depends_on: Sequence[int]) -> None:
-        self.shapes.append(self.shape_of(tool, depends_on))
-        self.tools.append(self.tools_of(tool, depends_on))
 
 
 def productive_tools(tools: Sequence[ToolSpec]) -> frozenset[str]:

@@ -17,7 +17,7 @@ import polars as pl
 
 from dive_assets.synthesis.config import DiversitySetting, RunSettings
 from dive_assets.synthesis.dedup import Duplicate, find_duplicates
-from dive_assets.synthesis.derivation import DerivationError, PartitionTasks, derive_task, step_shapes
+from dive_assets.synthesis.derivation import DerivationError, PartitionTasks, StepGraphs, derive_task
 from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, SideFit, ToolUsage
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
@@ -618,9 +618,7 @@ def derive_tasks(
     def derive_embedded(trace: Trace) -> tuple[list[Task], list[str]]:
         derived, reasons = derive_rounds(trace, tools, run, None, seen)
         if derived:  # what the evidence loop's ``record_task`` recorded for this trace
-            final = derived[-1]
-            needed = [s.tool_name for s in trace.steps if s.step_index in final.required_steps]
-            seen.record(step_shapes(trace.steps)[final.answer_step], needed)
+            seen.record_final(StepGraphs.of(trace.steps), derived[-1].answer_step)
         return derived, reasons
 
     ok = [t for t in traces if t.status == "ok"]
