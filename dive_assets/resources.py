@@ -35,7 +35,8 @@ class SynthesisResource(dg.ConfigurableResource):
     seed: int = 20260310
     max_steps: int = 5
     rounds: int = 3
-    extra_rounds: int = 7
+    extra_rounds: int = 10
+    sibling_claims: bool = True
     tool_timeout_s: float = 10.0
     llm_model: str | None = None
     llm_api_base: str | None = None

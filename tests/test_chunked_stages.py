@@ -14,7 +14,6 @@ from polars.testing import assert_frame_equal
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import PartitionTasks
 from dive_assets.synthesis.spool import Spool
 
 RUN = RunSettings(tasks_per_partition=14, duckdb_path="unused.duckdb")
@@ -67,7 +66,7 @@ def test_every_stage_by_chunks_matches_the_whole(partition: tuple[pl.DataFrame, 
 
     # and one pass over the whole partition in memory gives the same rows
     traces = pipeline.run_traces("geo", "full-varied", *partition, RUN)
-    tasks, failures = pipeline.derive_tasks(traces, RUN, partition=PartitionTasks())
+    tasks, failures = pipeline.derive_tasks(traces, RUN)
     whole = {
         **pipeline.trace_frames(traces),
         **pipeline.task_frames(tasks, failures),

@@ -8,7 +8,7 @@ import pytest
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import PartitionTasks, step_shapes
+from dive_assets.synthesis.derivation import step_shapes
 from dive_assets.synthesis.records import Trace
 from tool_catalog.registry import all_tools
 
@@ -36,7 +36,7 @@ def test_extra_rounds_run_exactly_while_the_task_repeats_a_call_graph(
     with_extra: tuple[RunSettings, list[Trace]],
 ) -> None:
     run, traces = with_extra
-    state = PartitionTasks()
+    state = pipeline.partition_tasks("medchem", "full-fixed", run)  # as the loop started: with its claims
     extended = repeated = renewed = 0
     for trace in traces:
         if trace.status != "ok":

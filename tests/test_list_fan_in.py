@@ -138,11 +138,12 @@ def test_call_shapes_ignore_step_order_and_novelty_falls_with_repeats() -> None:
     assert fan_in == call_shape("compare_numbers", (0, 1), [b, a])
     assert fan_in != call_shape("compare_numbers", (0, 1), [a, a])
     usage = ToolUsage()
-    assert usage.novelty(fan_in) > 1.0  # unseen: strongly preferred
+    tools = {"airport_info", "country_info", "compare_numbers"}
+    assert usage.novelty(fan_in, tools) > 1.0  # unseen: strongly preferred
     usage.tasks.record(fan_in, ())
-    once = usage.novelty(fan_in)
+    once = usage.novelty(fan_in, tools)
     usage.tasks.record(fan_in, ())
-    assert 0 < usage.novelty(fan_in) < once < 1.0
+    assert 0 < usage.novelty(fan_in, tools) < once < 1.0
 
 
 def test_the_policy_records_the_shape_of_each_traces_task() -> None:

@@ -214,3 +214,18 @@ def test_the_policy_favours_calls_whose_task_needs_a_tool_rare_in_the_partitions
     )
     ratio = picks["airport_codes"] / picks["airport_info"]  # airport_codes is in no task of the partition yet
     assert RARE_TOOL_WEIGHT / 2 < ratio < RARE_TOOL_WEIGHT * 2, picks
+
+
+def test_with_nothing_else_to_call_the_policy_repeats_a_call_on_another_entity() -> None:
+    """A one-tool toolset holds one call per entity: once the seed's call is made, every further step is the same
+    call on another entity of the pool (it used to end the trace 65% of the time per step)."""
+    from dive_assets.synthesis.evidence import EmbeddedCollector
+
+    tools = [get_tool("country_info")]
+    pool = {"country_code": ["DE", "JP", "BR", "KE", "CA", "IN", "NO", "PE"]}
+    for seed in range(6):
+        collector = EmbeddedCollector("t", tools, "country_code", "FR", random.Random(seed), 5.0, entity_pool=pool)
+        steps = collector.collect(4)
+        assert len(steps) == 4 and all(s.ok and s.tool_name == "country_info" for s in steps)
+        codes = [s.arguments["country_code"] for s in steps]
+        assert codes[0] == "FR" and len(set(codes)) == 4 and set(codes[1:]) <= set(pool["country_code"])

@@ -35,7 +35,7 @@ def fixed_partition() -> tuple[list[Trace], ToolUsage]:
     seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
     setting = load_diversity_grid().get("full-fixed")
     toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
-    usage = ToolUsage()
+    usage = ToolUsage(tasks=pipeline.partition_tasks("geo", "full-fixed", RUN))
     chunks = pipeline.iter_trace_chunks("geo", "full-fixed", toolsets, seeds, RUN, chunk=7, partition_usage=usage)
     traced = pipeline.trace_frames([t for chunk in chunks for t in chunk])
     return pipeline.traces_from_frames(traced["traces"], traced["trace_steps"]), usage
@@ -43,7 +43,7 @@ def fixed_partition() -> tuple[list[Trace], ToolUsage]:
 
 def test_the_derivation_stage_replays_the_loops_shape_counts(fixed_partition: tuple[list[Trace], ToolUsage]) -> None:
     traces, usage = fixed_partition
-    seen = PartitionTasks()
+    seen = pipeline.partition_tasks("geo", "full-fixed", RUN)
     tasks, _ = pipeline.derive_tasks(traces, RUN, partition=seen)
     assert sum(seen.shapes.values()) == len({t.trace_id for t in tasks}) > 20
     assert seen == usage.tasks  # the loop recorded exactly the shapes and tools of the tasks derived again here
@@ -56,7 +56,7 @@ def test_chunked_derivation_carries_the_shapes_across_chunks(
     fixed_partition: tuple[list[Trace], ToolUsage], tmp_path: Path
 ) -> None:
     traces, _ = fixed_partition
-    whole, _ = pipeline.derive_tasks(traces, RUN, partition=PartitionTasks())
+    whole, _ = pipeline.derive_tasks(traces, RUN)
     spool = Spool(tmp_path / "s")
     for start in range(0, len(traces), 6):
         spool.add(pipeline.trace_frames(traces[start : start + 6]))

@@ -11,7 +11,6 @@ from polars.testing import assert_frame_equal
 
 from dive_assets.synthesis import pipeline, warehouse
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import PartitionTasks
 from dive_assets.synthesis.spool import Spool
 from dive_assets.synthesis.verification import CHECKS
 
@@ -40,7 +39,7 @@ def test_the_streamed_partition_equals_one_pass_in_memory(tmp_path: Path) -> Non
 
     toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
     traces = pipeline.run_traces("geo", setting.key, toolsets, seeds, RUN)
-    tasks, failures = pipeline.derive_tasks(traces, RUN, partition=PartitionTasks())
+    tasks, failures = pipeline.derive_tasks(traces, RUN)
     checked = pipeline.verify_and_split(tasks, traces, RUN)
     expected = {"toolsets": toolsets, **pipeline.trace_frames(traces), **pipeline.task_frames(tasks, failures)}
     expected |= checked

@@ -99,11 +99,16 @@ class RunSettings(BaseModel):
     )
     rounds: int = Field(default=3, ge=1, le=10, description="Evidence collection -> task derivation rounds.")
     extra_rounds: int = Field(
-        default=7,
+        default=10,
         ge=0,
         le=10,
         description="Embedded policy: further rounds while the task repeats the call graph of an earlier task of the"
         " partition (each round must still make it harder).",
+    )
+    sibling_claims: bool = Field(
+        default=True,
+        description="Embedded policy: a partition prefers new call graphs that no narrower partition of its domain"
+        " can make (the settings complement each other instead of repeating graphs).",
     )
     tool_timeout_s: float = Field(default=10.0, gt=0, le=600)
     llm_model: str | None = Field(default=None, description="litellm model string; None = embedded policy.")
@@ -135,6 +140,7 @@ class RunSettings(BaseModel):
             "DIVE_MAX_STEPS": "max_steps",
             "DIVE_ROUNDS": "rounds",
             "DIVE_EXTRA_ROUNDS": "extra_rounds",
+            "DIVE_SIBLING_CLAIMS": "sibling_claims",
             "DIVE_TOOL_TIMEOUT_S": "tool_timeout_s",
             "DIVE_LLM_MODEL": "llm_model",
             "DIVE_LLM_API_BASE": "llm_api_base",

@@ -101,6 +101,10 @@ def shape_novelty(seen_shapes: Mapping[str, int], shape: str) -> float:
     return UNSEEN_SHAPE_WEIGHT if seen == 0 else 1.0 / (1 + seen) ** 3
 
 
+CLAIMED_SHAPE_WEIGHT = 10.0
+"""The weight of a shape no earlier task of the partition has but a narrower sibling partition can make
+(:attr:`PartitionTasks.claims`): below a graph nobody else can make, far above a repeat."""
+
 RARE_TOOL_USES = 10
 RARE_TOOL_WEIGHT = 4.0
 
@@ -112,10 +116,25 @@ class PartitionTasks:
     The evidence loop records every trace's final task here and the derived-tasks stage replays the same records
     from the stored traces, so derivation sees the same state in both. Derivation prefers shapes not made yet
     (DIVE's unique call graphs) and tasks that need a tool the partition's tasks have used under
-    ``RARE_TOOL_USES`` times (every tool of the pool used, DIVE's coverage)."""
+    ``RARE_TOOL_USES`` times (every tool of the pool used, DIVE's coverage).
+
+    ``claims`` are the tool reaches of the domain's narrower partitions (:func:`sampling.sibling_claims`): a new
+    shape whose tools all lie in one of them weighs ``CLAIMED_SHAPE_WEIGHT`` instead of ``UNSEEN_SHAPE_WEIGHT``,
+    so the partitions of a domain make different graphs rather than the same ones."""
 
     shapes: dict[str, int] = dataclasses.field(default_factory=dict)
     tools: dict[str, int] = dataclasses.field(default_factory=dict)
+    claims: tuple[frozenset[str], ...] = ()
+
+    def novelty(self, shape: str, tools: Iterable[str]) -> float:
+        """The weight of a task's call-graph shape (:func:`shape_novelty`), lowered for a new shape a narrower
+        sibling partition can make."""
+        weight = shape_novelty(self.shapes, shape)
+        if weight == UNSEEN_SHAPE_WEIGHT and self.claims:
+            needed = frozenset(tools)
+            if any(needed <= reach for reach in self.claims):
+                return CLAIMED_SHAPE_WEIGHT
+        return weight
 
     def record(self, shape: str, tools: Iterable[str]) -> None:
         self.shapes[shape] = self.shapes.get(shape, 0) + 1
@@ -265,7 +284,7 @@ def derive_task(
             )
         candidates = harder
     wanted = {e.topology for e in exemplars}
-    active = partition is not None and bool(partition.shapes)
+    active = partition is not None and bool(partition.shapes or partition.claims)
     shapes = step_shapes(trace.steps) if active else {}
     distinct = [len({steps[i].tool_name for i in c[2]}) for c in candidates]
     richest = max(distinct)
@@ -277,8 +296,9 @@ def derive_task(
         if previous is not None and previous.answer_step in c[2]:
             weight *= 4.0
         if partition is not None and active:
-            novelty = shape_novelty(partition.shapes, shapes[c[0]])
-            rare = partition.rare(steps[i].tool_name for i in c[2])
+            needed = {steps[i].tool_name for i in c[2]}
+            novelty = partition.novelty(shapes[c[0]], needed)
+            rare = partition.rare(needed)
             # a new shape by repeating a tool (one more parallel branch) is cheap novelty: no bonus for it, unless
             # the task brings in a tool the partition's tasks have hardly used
             weight *= novelty if distinct_tools == richest or rare else min(novelty, 1.0)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, TypeVar
 
-from dive_assets.synthesis.derivation import RARE_TOOL_WEIGHT, PartitionTasks, StepGraphs, shape_novelty
+from dive_assets.synthesis.derivation import RARE_TOOL_WEIGHT, PartitionTasks, StepGraphs
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.records import Provenance, Step
 from tool_catalog.ports import LIST_PORTS, get_port
@@ -122,7 +122,10 @@ class EmbeddedCollector:
                 and (c := plan_sibling(st, self.by_name[st.tool_name], self.pool, self.rng, self.done, self.fits))
                 is not None
             ]
-            if siblings and self.rng.random() < 0.35:
+            if siblings and (not candidates or self.rng.random() < 0.35):
+                # with nothing else to call, the same call on another entity keeps the trace growing (parallel
+                # evidence for a later fan-in) instead of ending it: in language/slice-fixed at 48k, 532 traces
+                # ended on a repeated call graph because their fourth round found no call to make
                 candidates.append(self.rng.choice(siblings))
             if not candidates:
                 break
@@ -219,9 +222,9 @@ class ToolUsage:
         calls = self.calls.get(tool, 0)
         return calls >= 5 and self.errors.get(tool, 0) > calls / 2
 
-    def novelty(self, shape: str) -> float:
-        """The weight of a call-graph shape given the partition's earlier tasks (:func:`shape_novelty`)."""
-        return shape_novelty(self.tasks.shapes, shape)
+    def novelty(self, shape: str, tools: Iterable[str]) -> float:
+        """The weight of a call-graph shape given the partition's earlier tasks (:meth:`PartitionTasks.novelty`)."""
+        return self.tasks.novelty(shape, tools)
 
     def weights(self, names: Sequence[str]) -> list[float]:
         typical = sorted(self.calls.get(n, 0) for n in names)[len(names) // 2] if names else 0
@@ -633,9 +636,13 @@ def plan_sibling(
     pool = [v for v in (tool.param_samples(param) or entity_pool.get(port_name, [])) if v != step.arguments[param]]
     if not pool:
         return None
-    arguments = {**step.arguments, param: rng.choice(_on_side(pool, fits, port_name))}
+    options = _on_side(pool, fits, port_name)
     provenance = {**step.provenance, param: Provenance(source="sample")}
-    return _finish(tool, arguments, provenance, 0, set(), done)
+    for _attempt in range(3):  # an entity already called on is drawn again, up to three times
+        plan = _finish(tool, {**step.arguments, param: rng.choice(options)}, provenance, 0, set(), done)
+        if plan is not None:
+            return plan
+    return None
 
 
 def _finish(
@@ -742,8 +749,8 @@ def _choose(
             weight *= 3.0  # its outputs feed another tool of the toolset: evidence can go deeper
         weight *= 0.1 ** (failed or {}).get(c.tool.name, 0)  # it already failed on this trace's entities
         if graphs is not None:
-            weight *= usage.novelty(graphs.shape_of(c.tool.name, c.depends_on))  # a graph the partition lacks
             tools = graphs.tools_of(c.tool.name, c.depends_on)
+            weight *= usage.novelty(graphs.shape_of(c.tool.name, c.depends_on), tools)  # a graph the partition lacks
             weight *= len(tools) ** 2  # DIVE's tool types per task
             if usage.tasks.rare(tools):  # builds on a tool the partition's tasks have hardly used (as derivation)
                 weight *= RARE_TOOL_WEIGHT

@@ -15,14 +15,14 @@ from typing import Any
 
 import polars as pl
 
-from dive_assets.synthesis.config import DiversitySetting, RunSettings
+from dive_assets.synthesis.config import DiversitySetting, RunSettings, load_diversity_grid
 from dive_assets.synthesis.dedup import Duplicate, find_duplicates
 from dive_assets.synthesis.derivation import DerivationError, PartitionTasks, StepGraphs, derive_task
 from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, SideFit, ToolUsage
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
-from dive_assets.synthesis.sampling import rng_for, sample_toolsets
+from dive_assets.synthesis.sampling import rng_for, sample_toolsets, sibling_claims
 from dive_assets.synthesis.solver import SolverAttempt, pass_rates, solve_task
 from dive_assets.synthesis.splitting import (
     assign_splits,
@@ -125,6 +125,21 @@ def toolset_frame(domain: str, setting: DiversitySetting, seed_ports: set[str], 
     )
 
 
+def partition_tasks(domain: str, diversity: str, run: RunSettings) -> PartitionTasks:
+    """A partition's task state before its first trace: no tasks yet, and the claims of its domain's narrower
+    partitions (:func:`sampling.sibling_claims`; none when ``run.sibling_claims`` is off or the diversity key is
+    not in the settings file). The evidence loop and the derived-tasks stage both start from it."""
+    if not run.sibling_claims:
+        return PartitionTasks()
+    settings = load_diversity_grid().settings
+    setting = next((s for s in settings if s.key == diversity), None)
+    if setting is None:
+        return PartitionTasks()
+    seed_ports = {s.port for s in seed_sources(domain)}
+    claims = sibling_claims(domain, setting, settings, domain_tools(domain), general_tools(), seed_ports, run.seed)
+    return PartitionTasks(claims=claims)
+
+
 # --- evidence ----------------------------------------------------------------------------
 def llm_client(run: RunSettings, cache: dict[str, dict[str, Any]] | None) -> LLMClient | None:
     """The litellm client of a run, or None for the embedded policy (no model configured)."""
@@ -223,7 +238,8 @@ def iter_trace_chunks(
     for row in seeds.iter_rows(named=True):
         seeds_by_port.setdefault(row["port"], []).append(row["value"])
     used_seeds: set[str] = set()
-    partition_usage = partition_usage if partition_usage is not None else ToolUsage()
+    if partition_usage is None:
+        partition_usage = ToolUsage(tasks=partition_tasks(domain, diversity, run))
     failed: dict[int, Trace] = {}
 
     def plan(slot: int) -> tuple[int, dict[str, Any], list[ToolSpec], Any, str, str, str] | None:
@@ -607,7 +623,10 @@ def derive_tasks(
     tools = {t.name: t for t in all_tools()}
     tasks: list[Task] = []
     failures: list[dict[str, str]] = []
-    seen = partition if partition is not None else PartitionTasks()
+    if partition is not None:
+        seen = partition
+    else:
+        seen = partition_tasks(traces[0].domain, traces[0].diversity, run) if traces else PartitionTasks()
 
     def derive(trace: Trace) -> tuple[list[Task], list[str]]:
         try:
@@ -825,8 +844,10 @@ def spool_traces(
 def spool_tasks(spool: Spool, run: RunSettings, client: LLMClient | None = None) -> None:
     """Derivation from the spool's traces: chunk k of ``tasks`` and ``task_failures`` comes from trace chunk k
     (in task-slot order, carrying the partition's earlier tasks from chunk to chunk)."""
-    partition = PartitionTasks()
+    partition: PartitionTasks | None = None
     for traces in spooled_trace_chunks(spool):
+        if partition is None and traces:
+            partition = partition_tasks(traces[0].domain, traces[0].diversity, run)
         spool.add(task_frames(*derive_tasks(traces, run, client, partition)))
 
 

@@ -166,3 +166,52 @@ def sample_toolsets(
             )
         assignment.append(toolset_id)
     return list(toolsets.values()), assignment
+
+
+def setting_reach(
+    domain: str,
+    setting: DiversitySetting,
+    domain_pool: Sequence[ToolSpec],
+    general: Sequence[ToolSpec],
+    seed_ports: set[str],
+    seed: int,
+) -> frozenset[str]:
+    """Every tool a setting's tasks can call: its one toolset when fixed, else its slice of the pool (with the
+    general tools when it includes them). It depends on neither the task count nor any stored data."""
+    if setting.toolset_mode == "fixed":
+        toolsets, _ = sample_toolsets(domain, setting, domain_pool, general, seed_ports, 1, seed)
+        return frozenset(toolsets[0].tool_names)
+    extras = [t.name for t in general] if setting.include_general else []
+    return frozenset([t.name for t in pool_slice(domain_pool, setting, seed, seed_ports)] + extras)
+
+
+def sibling_claims(
+    domain: str,
+    setting: DiversitySetting,
+    settings: Sequence[DiversitySetting],
+    domain_pool: Sequence[ToolSpec],
+    general: Sequence[ToolSpec],
+    seed_ports: set[str],
+    seed: int,
+) -> tuple[frozenset[str], ...]:
+    """The reaches (:func:`setting_reach`) of the domain's partitions that are narrower than this one: fewer
+    tools, or as many and earlier in ``settings``.
+
+    A call graph whose tools all lie in a narrower sibling's reach is one that sibling can make too, and it has
+    fewer others to make: the partitions of a domain share its tools, so at 48k tasks 2,201 call graphs were made
+    in more than one partition (5.4 points of unique call graphs). The wider partition prefers its other new
+    graphs. The claims are computed from the catalog, the settings and the seed alone, so a partition's rows do
+    not depend on which other partitions were materialized, or in what order."""
+    keys = [s.key for s in settings]
+    if setting.key not in keys:
+        return ()
+
+    def reach(s: DiversitySetting) -> frozenset[str]:
+        return setting_reach(domain, s, domain_pool, general, seed_ports, seed)
+
+    mine = (len(reach(setting)), keys.index(setting.key))
+    return tuple(
+        theirs
+        for other in settings
+        if other.key != setting.key and (len(theirs := reach(other)), keys.index(other.key)) < mine
+    )
