@@ -19,7 +19,7 @@ from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import diversity as diversity_module
 from dive_assets.synthesis import exports, pipeline, warehouse
 from dive_assets.synthesis.llm import LLMClient
-from dive_assets.synthesis.quality import load_suite, suite_columns, validate_frame
+from dive_assets.synthesis.quality import load_suite, slim_frame, suite_columns, validate_frame
 from dive_assets.synthesis.spool import Spool
 from tool_catalog.graph import graph_stats
 from tool_catalog.registry import all_tools
@@ -45,10 +45,13 @@ def _gx_check(asset: str, suite: str, frame: pl.DataFrame, check_name: str | Non
 
 
 def _gx_spool_check(asset: str, suite: str, spool: Spool, table: str) -> dg.AssetCheckResult:
-    """:func:`_gx_check` on a spooled table, reading only the columns the suite names."""
+    """:func:`_gx_check` on a spooled table, reading only the columns the suite names, chunk by chunk slimmed as
+    GX needs them (:func:`slim_frame`), so the whole table's JSON text is never held at once."""
     present = spool.columns(table)
-    columns = suite_columns(load_suite(suite), present) if present else None
-    return _gx_check(asset, suite, spool.read(table, columns))
+    definition = load_suite(suite)
+    columns = suite_columns(definition, present) if present else None
+    frames = [slim_frame(definition, f) for f in spool.chunks(table, columns) if f.width]
+    return _gx_check(asset, suite, pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame())
 
 
 def _gx_spec(asset: str, suite: str, blocking: bool = False) -> dg.AssetCheckSpec:

@@ -82,3 +82,29 @@ def test_a_suite_reports_what_failed() -> None:
     assert not outcome.success
     assert any(f["column"] == "split" for f in outcome.failed)
     assert "failed" in outcome.summary()
+
+
+def test_a_text_column_only_checked_for_nulls_reaches_gx_as_its_length_and_still_fails_on_a_null() -> None:
+    from dive_assets.synthesis.quality import null_only_columns, slim_frame
+
+    suite = load_suite("trace_steps")
+    assert {"arguments", "provenance"} <= null_only_columns(suite)
+    assert "error_type" not in null_only_columns(suite)  # checked against a set: its text matters
+    steps = pl.DataFrame(
+        {
+            "trace_id": ["t1", "t1"],
+            "step_index": [0, 1],
+            "tool_name": ["country_info", "compare_numbers"],
+            "arguments": ['{"country_code": "FR"}', '{"a": 1, "b": 2}'],
+            "provenance": ['{"country_code": {"source": "seed"}}', "{}"],
+            "error_type": [None, "bad_input"],
+            "latency_ms": [0.5, 0.2],
+            "output": ['{"name": "France"}', None],  # named by no expectation: not handed to GX
+        }
+    )
+    slim = slim_frame(suite, steps)
+    assert "output" not in slim.columns
+    assert slim["arguments"].to_list() == [22, 16] and slim["error_type"].to_list() == [None, "bad_input"]
+    assert validate_frame("trace_steps", steps).success
+    broken = validate_frame("trace_steps", steps.with_columns(pl.Series("arguments", ['{"a": 1}', None])))
+    assert not broken.success and [f["column"] for f in broken.failed] == ["arguments"]
