@@ -35,7 +35,7 @@ class SynthesisResource(dg.ConfigurableResource):
     seed: int = 20260310
     max_steps: int = 5
     rounds: int = 3
-    extra_rounds: int = 10
+    extra_rounds: int = 14
     sibling_claims: bool = True
     tool_timeout_s: float = 10.0
     llm_model: str | None = None

@@ -99,9 +99,9 @@ class RunSettings(BaseModel):
     )
     rounds: int = Field(default=3, ge=1, le=10, description="Evidence collection -> task derivation rounds.")
     extra_rounds: int = Field(
-        default=10,
+        default=14,
         ge=0,
-        le=10,
+        le=20,
         description="Embedded policy: further rounds while the task repeats the call graph of an earlier task of the"
         " partition (each round must still make it harder).",
     )
