@@ -286,19 +286,19 @@ def derive_task(
     wanted = {e.topology for e in exemplars}
     active = partition is not None and bool(partition.shapes or partition.claims)
     shapes = step_shapes(trace.steps) if active else {}
-    distinct = [len({steps[i].tool_name for i in c[2]}) for c in candidates]
-    richest = max(distinct)
+    needed = [frozenset(steps[i].tool_name for i in c[2]) for c in candidates]  # each candidate's tools
+    richest = max(len(names) for names in needed)
     weights = []
-    for c, distinct_tools in zip(candidates, distinct, strict=True):
+    for c, names in zip(candidates, needed, strict=True):
+        distinct_tools = len(names)
         weight = float(len(c[2]) ** 2 * distinct_tools**2)  # deep tasks over several different tools
         if topology_signature(steps, tools, c[0], set(c[2])) in wanted:
             weight *= 3.0
         if previous is not None and previous.answer_step in c[2]:
             weight *= 4.0
         if partition is not None and active:
-            needed = {steps[i].tool_name for i in c[2]}
-            novelty = partition.novelty(shapes[c[0]], needed)
-            rare = partition.rare(needed)
+            novelty = partition.novelty(shapes[c[0]], names)
+            rare = partition.rare(names)
             # a new shape by repeating a tool (one more parallel branch) is cheap novelty: no bonus for it, unless
             # the task brings in a tool the partition's tasks have hardly used
             weight *= novelty if distinct_tools == richest or rare else min(novelty, 1.0)
