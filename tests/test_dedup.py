@@ -35,3 +35,16 @@ def test_shingles_and_jaccard() -> None:
     assert shingles("a b c d") == {"a b c", "b c d"}
     assert jaccard({"x"}, {"x"}) == 1.0
     assert jaccard({"x"}, {"y"}) == 0.0
+
+
+def test_a_preferred_item_is_kept_over_a_smaller_id() -> None:
+    q = "What is the boiling point in kelvin of the compound with CAS number 64-17-5 at one atmosphere of pressure?"
+    near = q[:-1] + " exactly?"
+    items = [("a", "t1", q), ("b", "t2", q), ("c", "t3", near)]
+    assert {k: v.kept for k, v in find_duplicates(items).items()} == {"b": "a", "c": "a"}
+    found = find_duplicates(items, preferred={"b"})
+    assert {k: v.kept for k, v in found.items()} == {"a": "b", "c": "b"}
+    assert found["a"].similarity == 1.0 and found["c"].similarity >= 0.85
+    # of several preferred items the smallest id is kept; an unknown preferred id changes nothing
+    assert {k: v.kept for k, v in find_duplicates(items, preferred={"c", "b"}).items()} == {"a": "b", "c": "b"}
+    assert find_duplicates(items, preferred={"zzz"}) == find_duplicates(items)

@@ -54,7 +54,9 @@ def test_samples_are_valid_arguments(tool) -> None:
         arguments: dict = {}
         for param, values in samples.items():
             rotated = values[i % len(values) :] + values[: i % len(values)]
-            arguments[param] = next(v for v in rotated if v not in arguments.values())
+            lengths = {len(v) for v in arguments.values() if isinstance(v, list)}
+            paired = [v for v in rotated if isinstance(v, list) and len(v) in lengths]  # x and y: as long
+            arguments[param] = next(v for v in paired or rotated if v not in arguments.values())
         _ok(tool.name, arguments)
 
 

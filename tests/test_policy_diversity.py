@@ -229,3 +229,48 @@ def test_with_nothing_else_to_call_the_policy_repeats_a_call_on_another_entity()
         assert len(steps) == 4 and all(s.ok and s.tool_name == "country_info" for s in steps)
         codes = [s.arguments["country_code"] for s in steps]
         assert codes[0] == "FR" and len(set(codes)) == 4 and set(codes[1:]) <= set(pool["country_code"])
+
+
+def test_paired_lists_are_stated_with_the_same_length() -> None:
+    """x and y samples of several lengths (Anscombe's quartet has 11 points): the policy pairs lists as long as
+    each other, so a regression is not called on 5 x values and 11 y values."""
+    tool = get_tool("linear_regression")
+    assert len({len(v) for v in tool.param_samples("ys")}) > 1
+    lengths = set()
+    for k in range(40):
+        plan = plan_call(tool, [], random.Random(k), set())
+        assert plan is not None
+        assert len(plan.arguments["xs"]) == len(plan.arguments["ys"]), plan.arguments
+        lengths.add(len(plan.arguments["xs"]))
+    assert {5, 11} <= lengths
+
+
+def test_the_policy_calls_a_starved_tool_more() -> None:
+    """Late in a partition (its tools in 2 x RARE_TOOL_USES tasks on average) a tool still in few tasks is called
+    and built on more: some steps choose only among such calls."""
+    import polars as pl
+
+    from dive_assets.synthesis import pipeline
+    from dive_assets.synthesis.config import RunSettings
+    from dive_assets.synthesis.derivation import RARE_TOOL_USES, STARVED_AFTER, PartitionTasks
+
+    run = RunSettings(tasks_per_partition=30, duckdb_path="unused.duckdb")
+    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
+    setting = load_diversity_grid().get("full-varied")
+    toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), run)
+    busy = dict.fromkeys((t.name for t in [*domain_tools("geo"), *general_tools()]), 2 * STARVED_AFTER * RARE_TOOL_USES)
+
+    def calls(tasks: PartitionTasks) -> collections.Counter[str]:
+        usage = ToolUsage(tasks=tasks)
+        chunks = pipeline.iter_trace_chunks("geo", "full-varied", toolsets, seeds, run, partition_usage=usage)
+        return collections.Counter(s.tool_name for chunk in chunks for trace in chunk for s in trace.steps)
+
+    fed = calls(PartitionTasks(tools=dict(busy)))
+    offered = sorted(n for n, c in fed.items() if 1 <= c <= 3 and n in busy)[:3]
+    assert len(offered) == 3
+    more = {n: calls(PartitionTasks(tools={**busy, n: 0}))[n] for n in offered}  # one starved tool at a time
+    before = {n: fed[n] for n in offered}
+    assert all(more[n] >= before[n] for n in offered) and sum(more.values()) >= 1.5 * sum(before.values()), (
+        more,
+        before,
+    )

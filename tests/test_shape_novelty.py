@@ -12,7 +12,9 @@ from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
 from dive_assets.synthesis.derivation import (
     RARE_TOOL_USES,
+    STARVED_AFTER,
     UNSEEN_SHAPE_WEIGHT,
+    DerivationError,
     PartitionTasks,
     derive_task,
     required_steps,
@@ -130,3 +132,71 @@ def test_a_task_needing_a_rarely_used_tool_is_preferred(fixed_partition: tuple[l
                 task = derive_task(trace, TOOLS, rng_for(3, k, trace.trace_id), "t", partition=state)
                 chosen[label] += left_out[0] in {steps[i].tool_name for i in task.required_steps}
     assert chosen["rare"] > 1.5 * chosen["common"] and chosen["rare"] >= 10, chosen
+
+
+def test_nothing_is_starved_until_the_partitions_tools_are_well_used() -> None:
+    early = PartitionTasks({"x": 1}, {"a": 3, "b": 0})
+    assert early.rare({"b"}) and early.starved({"a", "b"}) == set()  # every tool is rare at first: none starved
+    busy = STARVED_AFTER * RARE_TOOL_USES * 3
+    late = PartitionTasks({"x": 1}, {"a": busy, "b": busy, "c": RARE_TOOL_USES - 1, "d": RARE_TOOL_USES})
+    assert late.starved({"a", "c", "d", "never_used"}) == {"c", "never_used"}
+
+
+def test_a_harder_round_keeps_a_starved_tool_or_is_not_made(fixed_partition: tuple[list[Trace], ToolUsage]) -> None:
+    """A tool whose calls rarely reach a final task (a validity check, a calendar fact) is kept by the next
+    round's harder task; when no harder task keeps it, the round fails and the easier task stays final."""
+    traces, _ = fixed_partition
+    outcomes = {"kept": 0, "not made": 0}
+    for trace in traces:
+        if trace.status != "ok" or max(s.round for s in trace.steps) < 2:
+            continue
+        view = trace.model_copy(update={"steps": [s for s in trace.steps if s.round <= 1]})
+        try:
+            previous = derive_task(view, TOOLS, rng_for(4, trace.trace_id), "t")
+        except DerivationError:
+            continue
+        steps = {s.step_index: s for s in trace.steps}
+        needed = sorted({steps[i].tool_name for i in previous.required_steps})
+        busy = 2 * STARVED_AFTER * RARE_TOOL_USES
+        state = PartitionTasks({"x": 1}, {**dict.fromkeys(TOOLS, busy), needed[0]: 0})
+        assert state.starved(needed) == {needed[0]}
+        view = trace.model_copy(update={"steps": [s for s in trace.steps if s.round <= 2]})
+        try:
+            task = derive_task(view, TOOLS, rng_for(5, trace.trace_id), "t", 2, previous, partition=state)
+        except DerivationError as exc:
+            if "no task harder" in str(exc):
+                continue
+            assert f"keeps {needed[0]} (in under {RARE_TOOL_USES} of the partition's tasks)" in str(exc)
+            outcomes["not made"] += 1
+            continue
+        assert needed[0] in {steps[i].tool_name for i in task.required_steps}
+        outcomes["kept"] += 1
+    assert outcomes["kept"] >= 3 and outcomes["not made"] >= 1, outcomes
+
+
+def test_a_starved_tool_is_in_the_task_whenever_the_trace_offers_one(
+    fixed_partition: tuple[list[Trace], ToolUsage],
+) -> None:
+    """Late in a partition, a tool still in under RARE_TOOL_USES tasks is taken into the task when the trace has a
+    successful call of it; early in a partition (no tool starved yet) the same tool is only weighted up."""
+    traces, _ = fixed_partition
+    busy = 2 * STARVED_AFTER * RARE_TOOL_USES
+    taken = {"starving": 0, "early": 0}
+    tried = 0
+    for trace in traces:
+        if trace.status != "ok":
+            continue
+        steps = {s.step_index: s for s in trace.steps}
+        state = PartitionTasks({"x": 1}, dict.fromkeys(TOOLS, busy))
+        first = derive_task(trace, TOOLS, rng_for(6, trace.trace_id), "t", partition=state)
+        needed = {steps[i].tool_name for i in first.required_steps}
+        left_out = sorted({s.tool_name for s in trace.steps if s.ok} - needed)
+        if not left_out:
+            continue
+        tried += 1
+        for label, others in (("starving", busy), ("early", 1)):
+            state = PartitionTasks({"x": 1}, {**dict.fromkeys(TOOLS, others), left_out[0]: 0})
+            assert state.starving() is (label == "starving")
+            task = derive_task(trace, TOOLS, rng_for(6, trace.trace_id), "t", partition=state)
+            taken[label] += left_out[0] in {steps[i].tool_name for i in task.required_steps}
+    assert tried >= 10 and taken["starving"] >= 0.8 * tried and taken["starving"] > taken["early"], (tried, taken)

@@ -10,6 +10,7 @@ from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import ConfigError, RunSettings, load_diversity_grid
 from dive_assets.synthesis.derivation import (
     CLAIMED_SHAPE_WEIGHT,
+    RARE_TOOL_USES,
     UNSEEN_SHAPE_WEIGHT,
     PartitionTasks,
     required_steps,
@@ -104,3 +105,20 @@ def test_with_claims_the_widest_partition_makes_fewer_graphs_its_narrower_siblin
     share_off, n_off = _claimed_share(on.model_copy(update={"sibling_claims": False}))
     assert n_on > 80 and n_off > 80
     assert share_on < share_off
+
+
+def test_a_starved_tool_is_wanted_in_a_share_of_the_tasks_by_how_many_partitions_reach_it() -> None:
+    """A tool only the widest partition can call needs all its tasks there; one every partition reaches needs a
+    quarter of them in each (the dataset's target counts the tool's tasks over all partitions)."""
+    state = pipeline.partition_tasks("finance", "full-varied", RunSettings(duckdb_path="unused.duckdb"))
+    reaches = {key: reach("finance", key) for key in ("slice-fixed", "slice-varied", "full-fixed", "full-varied")}
+    assert set(state.reach_counts) == set().union(*reaches.values())
+    for tool, count in state.reach_counts.items():
+        assert count == sum(tool in r for r in reaches.values())
+    only_widest = next(t for t, n in state.reach_counts.items() if n == 1 and t in reaches["full-varied"])
+    everywhere = next(t for t, n in state.reach_counts.items() if n == 4)
+    assert state.wanted(only_widest) == RARE_TOOL_USES
+    assert state.wanted(everywhere) == -(-RARE_TOOL_USES // 4) < RARE_TOOL_USES
+    assert PartitionTasks().wanted(everywhere) == RARE_TOOL_USES  # counts unknown (claims off): all of them
+    off = pipeline.partition_tasks("finance", "full-varied", RunSettings(duckdb_path="x", sibling_claims=False))
+    assert off.reach_counts == {}

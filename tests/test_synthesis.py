@@ -238,3 +238,20 @@ def test_a_list_answer_is_asked_in_the_plural_unless_named_as_a_list() -> None:
     assert question_for("the list of public holidays in X", plural=True) == "What is the list of public holidays in X?"
     assert question_for("the capital of X") == "What is the capital of X?"
     assert question_for("whether 2024 is a leap year", plural=True) == "Determine whether 2024 is a leap year."
+
+
+def test_a_repeated_question_is_kept_for_the_trace_that_splits_it(catalog: dict[str, pl.DataFrame]) -> None:
+    """Of two traces asking the same question, the near-duplicate search keeps the one whose last round asks it
+    (that task is split) over another trace's superseded easier round, whatever their ids."""
+    traces, tasks, _ = _partition(catalog, "geo", "full-varied")
+    last = pipeline.last_rounds(tasks)
+    assert len(last) == len({t.trace_id for t in tasks})
+    early = min((t for t in tasks if t.task_id not in last), key=lambda t: t.task_id)
+    final = max((t for t in tasks if t.task_id in last and t.trace_id != early.trace_id), key=lambda t: t.task_id)
+    assert early.task_id < final.task_id
+    copied = [t.model_copy(update={"question": early.question}) if t.task_id == final.task_id else t for t in tasks]
+    out = pipeline.verify_and_split(copied, traces, RUN)
+    unique = out["verifications"].filter(pl.col("check_name") == "unique")
+    reason = dict(zip(unique["task_id"], unique["reason"], strict=True))
+    assert reason[final.task_id] == "ok"
+    assert reason[early.task_id] == f"duplicate of task {final.task_id} (shingle Jaccard 1.0)"

@@ -107,6 +107,11 @@ CLAIMED_SHAPE_WEIGHT = 10.0
 
 RARE_TOOL_USES = 10
 RARE_TOOL_WEIGHT = 4.0
+STARVED_AFTER = 2
+"""Tools are *starved* once the partition's tools average ``STARVED_AFTER * RARE_TOOL_USES`` tasks each
+(:meth:`PartitionTasks.starving`); early in a partition every tool is rare, and favouring them all would cap depth."""
+STARVED_USES = RARE_TOOL_USES
+"""The tasks a starved tool is wanted in, shared among the domain's partitions that can call it."""
 
 
 @dataclasses.dataclass
@@ -120,11 +125,14 @@ class PartitionTasks:
 
     ``claims`` are the tool reaches of the domain's narrower partitions (:func:`sampling.sibling_claims`): a new
     shape whose tools all lie in one of them weighs ``CLAIMED_SHAPE_WEIGHT`` instead of ``UNSEEN_SHAPE_WEIGHT``,
-    so the partitions of a domain make different graphs rather than the same ones."""
+    so the partitions of a domain make different graphs rather than the same ones. ``reach_counts`` says for a
+    tool how many of the domain's partitions can call it (:func:`sampling.reach_counts`; 1 when unknown): a
+    starved tool is wanted in ``STARVED_USES`` tasks shared among them (:meth:`wanted`)."""
 
     shapes: dict[str, int] = dataclasses.field(default_factory=dict)
     tools: dict[str, int] = dataclasses.field(default_factory=dict)
     claims: tuple[frozenset[str], ...] = ()
+    reach_counts: dict[str, int] = dataclasses.field(default_factory=dict)
 
     def novelty(self, shape: str, tools: Iterable[str]) -> float:
         """The weight of a task's call-graph shape (:func:`shape_novelty`), lowered for a new shape a narrower
@@ -149,6 +157,25 @@ class PartitionTasks:
     def rare(self, tools: Iterable[str]) -> bool:
         """Whether one of these tools is in fewer than ``RARE_TOOL_USES`` of the partition's tasks."""
         return any(self.tools.get(tool, 0) < RARE_TOOL_USES for tool in tools)
+
+    def starving(self) -> bool:
+        """Whether the partition's tools are in ``STARVED_AFTER * RARE_TOOL_USES`` of its tasks on average, so a tool
+        still in fewer than ``RARE_TOOL_USES`` is starved: its calls rarely end up in a final task (a validity
+        check, a calendar fact), and the deeper candidates and harder rounds keep passing it over."""
+        return bool(self.tools) and sum(self.tools.values()) >= STARVED_AFTER * RARE_TOOL_USES * len(self.tools)
+
+    def wanted(self, tool: str) -> int:
+        """The tasks this partition wants a starved tool in: its share of ``STARVED_USES``."""
+        return -(-STARVED_USES // max(1, self.reach_counts.get(tool, 1)))
+
+    def short(self, tools: Iterable[str]) -> set[str]:
+        """Those of these tools in fewer of the partition's tasks than :meth:`wanted` (starved once
+        :meth:`starving`)."""
+        return {tool for tool in tools if self.tools.get(tool, 0) < self.wanted(tool)}
+
+    def starved(self, tools: Iterable[str]) -> set[str]:
+        """Those of these tools the partition starves (see :meth:`starving`)."""
+        return self.short(tools) if self.starving() else set()
 
 
 def describe(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_index: int, field: str) -> str:
@@ -244,6 +271,8 @@ def derive_task(
     avoided, a shape not made yet is preferred among the candidates over the most distinct tools (DIVE's unique
     call graphs without trading away tool types per task), and a task needing a tool the partition's tasks have
     rarely used gets that bonus too and is preferred ``RARE_TOOL_WEIGHT`` times; empty or None changes nothing.
+    Once the partition starves its rare tools (:meth:`PartitionTasks.starving`), a task needing one is taken when
+    there is one, and a harder round must keep the starved tool of ``previous``.
     """
     steps = {s.step_index: s for s in trace.steps}
     candidates: list[tuple[int, str, list[int], str, Any, str]] = []
@@ -283,11 +312,27 @@ def derive_task(
                 f" ({len(previous.required_steps)} required steps)"
             )
         candidates = harder
+        starved = set() if partition is None else partition.starved(steps[i].tool_name for i in previous.required_steps)
+        if starved:  # a harder round keeps the starved tool, else the easier task stays the trace's final one
+            keeping = [c for c in candidates if any(steps[i].tool_name in starved for i in c[2])]
+            if not keeping:
+                raise DerivationError(
+                    f"trace {trace.trace_id}: round {round_index} found no harder task that keeps "
+                    f"{', '.join(sorted(starved))} (in under {RARE_TOOL_USES} of the partition's tasks)"
+                )
+            candidates = keeping
     wanted = {e.topology for e in exemplars}
     active = partition is not None and bool(partition.shapes or partition.claims)
     shapes = step_shapes(trace.steps) if active else {}
     needed = [frozenset(steps[i].tool_name for i in c[2]) for c in candidates]  # each candidate's tools
     richest = max(len(names) for names in needed)
+    if partition is not None and partition.starving():
+        # a task that needs a starved tool is taken whenever the trace offers one: a one-step validity check on a
+        # seen shape otherwise weighs ~1/10,000 of a five-step task over four tools on a new one
+        feeding = [k for k, names in enumerate(needed) if partition.short(names)]
+        if feeding:
+            candidates, needed = [candidates[k] for k in feeding], [needed[k] for k in feeding]
+            richest = max(len(names) for names in needed)
     weights = []
     for c, names in zip(candidates, needed, strict=True):
         distinct_tools = len(names)

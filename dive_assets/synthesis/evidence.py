@@ -678,6 +678,9 @@ def _stated_value(
     fits: SideFit | None = None,
 ) -> Any:
     samples = [s for s in tool.param_samples(param) if s not in taken.values()]
+    lengths = {len(v) for v in taken.values() if isinstance(v, list)}
+    if lengths:  # paired lists (x and y, values and weights) are as long as the list already stated
+        samples = [s for s in samples if isinstance(s, list) and len(s) in lengths] or samples
     if samples:
         return rng.choice(_on_side(samples, fits, port_name))
     if port_name not in ("date", "year"):
@@ -714,6 +717,10 @@ def _example_fits(
     return lambda e: all(fits(tool.input_ports[p], e[p]) for p in names if p in e and p in tool.input_ports)
 
 
+STARVED_CALL_SHARE = 0.3
+"""The share of steps that choose only among calls of starved tools when there are some (see ``_choose``)."""
+
+
 def _choose(
     candidates: list[PlannedCall],
     used: dict[str, int],
@@ -727,6 +734,12 @@ def _choose(
     graphs: StepGraphs | None = None,
 ) -> PlannedCall:
     usage = partition_usage or ToolUsage()
+    if graphs is not None and usage.tasks.starving():
+        # calls of a tool the partition starves (in fewer tasks than it wants, while the others average twice
+        # RARE_TOOL_USES), or that build on one: on some steps, so such a tool is called and built on until used
+        feeding = [c for c in candidates if usage.tasks.short(graphs.tools_of(c.tool.name, c.depends_on))]
+        if feeding and rng.random() < STARVED_CALL_SHARE:
+            candidates = feeding
     newest = max(k.order for k in known)
     spread = usage.weights([c.tool.name for c in candidates])
     weights = []

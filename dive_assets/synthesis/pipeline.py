@@ -22,7 +22,7 @@ from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, SideF
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
-from dive_assets.synthesis.sampling import rng_for, sample_toolsets, sibling_claims
+from dive_assets.synthesis.sampling import reach_counts, rng_for, sample_toolsets, sibling_claims
 from dive_assets.synthesis.solver import SolverAttempt, pass_rates, solve_task
 from dive_assets.synthesis.splitting import (
     assign_splits,
@@ -126,9 +126,10 @@ def toolset_frame(domain: str, setting: DiversitySetting, seed_ports: set[str], 
 
 
 def partition_tasks(domain: str, diversity: str, run: RunSettings) -> PartitionTasks:
-    """A partition's task state before its first trace: no tasks yet, and the claims of its domain's narrower
-    partitions (:func:`sampling.sibling_claims`; none when ``run.sibling_claims`` is off or the diversity key is
-    not in the settings file). The evidence loop and the derived-tasks stage both start from it."""
+    """A partition's task state before its first trace: no tasks yet, the claims of its domain's narrower
+    partitions (:func:`sampling.sibling_claims`) and how many partitions reach each tool
+    (:func:`sampling.reach_counts`); neither when ``run.sibling_claims`` is off or the diversity key is not in the
+    settings file. The evidence loop and the derived-tasks stage both start from it."""
     if not run.sibling_claims:
         return PartitionTasks()
     settings = load_diversity_grid().settings
@@ -136,8 +137,11 @@ def partition_tasks(domain: str, diversity: str, run: RunSettings) -> PartitionT
     if setting is None:
         return PartitionTasks()
     seed_ports = {s.port for s in seed_sources(domain)}
-    claims = sibling_claims(domain, setting, settings, domain_tools(domain), general_tools(), seed_ports, run.seed)
-    return PartitionTasks(claims=claims)
+    pool, general = domain_tools(domain), general_tools()
+    claims = sibling_claims(domain, setting, settings, pool, general, seed_ports, run.seed)
+    return PartitionTasks(
+        claims=claims, reach_counts=reach_counts(domain, settings, pool, general, seed_ports, run.seed)
+    )
 
 
 # --- evidence ----------------------------------------------------------------------------
@@ -717,7 +721,7 @@ def verify_and_split(
     general = frozenset(t.name for t in general_tools())
     entities: dict[str, list[str]] = {}
     if duplicates is None:
-        duplicates = find_duplicates([(t.task_id, t.trace_id, t.question) for t in tasks])
+        duplicates = find_duplicates([(t.task_id, t.trace_id, t.question) for t in tasks], preferred=last_rounds(tasks))
     for task in sorted(tasks, key=lambda t: t.task_id):
         trace = by_trace.get(task.trace_id)
         if trace is None:
@@ -757,6 +761,16 @@ def verify_and_split(
     }  # fmt: skip
     split_frame = pl.DataFrame(splits, schema=split_schema, orient="row").sort("task_id", maintain_order=True)
     return {"verifications": checks_frame, "splits": split_frame}
+
+
+def last_rounds(tasks: Sequence[Task]) -> set[str]:
+    """The ids of each trace's last-round task: the one its trace will split unless it fails a check, so the
+    near-duplicate search keeps it over another trace's superseded round."""
+    last: dict[str, Task] = {}
+    for t in tasks:
+        if t.trace_id not in last or t.round > last[t.trace_id].round:
+            last[t.trace_id] = t
+    return {t.task_id for t in last.values()}
 
 
 def stated_entities(task: Task, trace: Trace, tools: dict[str, ToolSpec]) -> list[str]:
@@ -858,8 +872,11 @@ def spool_verification(spool: Spool, run: RunSettings) -> None:
     if not spool.files("tasks"):
         spool.add(verify_and_split([], [], run))
         return
-    index = spool.read("tasks", ["task_id", "trace_id", "question"])
-    duplicates = find_duplicates(list(index.iter_rows())) if index.height else {}
+    index = spool.read("tasks", ["task_id", "trace_id", "question", "round"])
+    last = index.filter(pl.col("round") == pl.col("round").max().over("trace_id"))["task_id"].to_list()
+    items = list(index.select("task_id", "trace_id", "question").iter_rows())
+    duplicates = find_duplicates(items, preferred=last) if index.height else {}
+    del items, last
     del index
     trace_chunks = spooled_trace_chunks(spool)
     for tasks in spool.chunks("tasks"):

@@ -215,3 +215,23 @@ def sibling_claims(
         for other in settings
         if other.key != setting.key and (len(theirs := reach(other)), keys.index(other.key)) < mine
     )
+
+
+def reach_counts(
+    domain: str,
+    settings: Sequence[DiversitySetting],
+    domain_pool: Sequence[ToolSpec],
+    general: Sequence[ToolSpec],
+    seed_ports: set[str],
+    seed: int,
+) -> dict[str, int]:
+    """For every tool of the domain, in how many of its partitions' reaches (:func:`setting_reach`) it lies.
+
+    A tool every partition can call needs few tasks in each for the dataset to use it ``RARE_TOOL_USES`` times; a
+    tool only the widest partition reaches needs them all there. Like the claims, a function of the catalog, the
+    settings and the seed alone."""
+    counts: dict[str, int] = {}
+    for s in settings:
+        for name in setting_reach(domain, s, domain_pool, general, seed_ports, seed):
+            counts[name] = counts.get(name, 0) + 1
+    return counts

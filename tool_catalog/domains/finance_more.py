@@ -1329,7 +1329,26 @@ class LeiCode(BaseModel):
         description="Legal Entity Identifier (20 characters), e.g. '5493001KJTIIGC8Y1R12'.",
         pattern=r"^[A-Z0-9]{18}[0-9]{2}$",
         json_schema_extra=port(
-            "label", samples=["5493001KJTIIGC8Y1R12", "7LTWFZYICNSX8D621K86", "HWUPKR0MPOU8FGXBT394"]
+            "label",
+            # registered LEIs, then one with mistyped check digits: validity is not always true
+            samples=[
+                "5493001KJTIIGC8Y1R12",
+                "7LTWFZYICNSX8D621K86",
+                "HWUPKR0MPOU8FGXBT394",
+                "INR2EJN1ERAN0W5ZP974",
+                "8I5DZWZKVSZI1NUHU748",
+                "213800D1EI4B9WTWWD28",
+                "529900T8BM49AURSDO55",
+                "W22LROWP2IHZNBB6K528",
+                "549300E9W63X1E5A3N24",
+                "R0MUWSFPU8MPRO8K5P83",
+                "2138005O9XJIJN4JPN90",
+                "784F5XWPLTWKTBV3E584",
+                "O2RNE8IBXP4R0TD8PU41",
+                "549300GKFG0RYRRQ1414",
+                "HPFHU0OQ28E4N0NFVK49",
+                "HWUPKR0MPOU8FGXBT395",
+            ],
         ),
     )
 
@@ -1689,7 +1708,28 @@ class Figi(BaseModel):
     figi: str = Field(
         description="Financial Instrument Global Identifier (12 characters starting 'BBG'), e.g. 'BBG000BLNNH6'.",
         pattern=r"^[A-Z0-9]{12}$",
-        json_schema_extra=port("label", samples=["BBG000BLNNH6", "BBG000B9XRY4", "BBG000BPH459", "BBG000BVPV84"]),
+        json_schema_extra=port(
+            "label",
+            # listed instruments' FIGIs, then two with a mistyped check digit: validity is not always true
+            samples=[
+                "BBG000BLNNH6",
+                "BBG000B9XRY4",
+                "BBG000BPH459",
+                "BBG000BVPV84",
+                "BBG000BBJQV0",
+                "BBG009S39JX6",
+                "BBG000MM2P62",
+                "BBG000N9MNX3",
+                "BBG000DMBXR2",
+                "BBG000BMHYD1",
+                "BBG000BKZB36",
+                "BBG000CH5208",
+                "BBG000BWXBC2",
+                "BBG000GZQ728",
+                "BBG000BLNNH7",
+                "BBG000B9XRY5",
+            ],
+        ),
     )
 
 
@@ -1781,7 +1821,33 @@ class Issn(BaseModel):
     issn: str = Field(
         description="International Standard Serial Number, e.g. '0317-8471'.",
         pattern=r"^[0-9]{4}-?[0-9]{3}[0-9X]$",
-        json_schema_extra=port("label", samples=["0317-8471", "0028-0836", "0036-8075", "1476-4687", "0140-6736"]),
+        json_schema_extra=port(
+            "label",
+            # ISSNs of journals (Nature, Science, The Lancet, JAMA, NEJM, BMJ, PNAS, Cell ...), then one mistyped
+            samples=[
+                "0317-8471",
+                "0028-0836",
+                "0036-8075",
+                "1476-4687",
+                "0140-6736",
+                "0098-7484",
+                "0028-4793",
+                "0959-8138",
+                "0027-8424",
+                "0031-9007",
+                "0002-7863",
+                "1095-9203",
+                "0092-8674",
+                "2041-1723",
+                "1932-6203",
+                "0035-8711",
+                "0004-637X",
+                "0031-899X",
+                "0001-0782",
+                "0018-9219",
+                "0028-0837",
+            ],
+        ),
     )
 
 
@@ -1836,7 +1902,29 @@ class Siren(BaseModel):
     siren: str = Field(
         description="French company SIREN number (9 digits), e.g. '443121975'.",
         pattern=r"^[0-9]{3} ?[0-9]{3} ?[0-9]{3}$",
-        json_schema_extra=port("label", samples=["443121975", "552120222", "542051180", "552032534", "775670417"]),
+        json_schema_extra=port(
+            "label",
+            samples=[
+                "443121975",
+                "552120222",
+                "542051180",
+                "552032534",
+                "775670417",
+                "552081317",
+                "356000000",
+                "380129866",
+                "632012100",
+                "542107651",
+                "552100554",
+                "542065479",
+                "784824153",
+                "572093920",
+                "410409460",
+                "542097902",
+                "712042456",
+                "383474814",
+            ],
+        ),
     )
 
 

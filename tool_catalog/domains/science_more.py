@@ -1504,14 +1504,34 @@ class Paired(BaseModel):
         description="x values (2-1000 numbers).",
         min_length=3,
         max_length=1000,
-        json_schema_extra=port("number_list", samples=[[1, 2, 3, 4, 5], [10, 20, 30, 40], [1.5, 2.5, 3.1, 4.8, 6.0]]),
+        json_schema_extra=port(
+            "number_list",
+            # the last two: x of Anscombe's quartet (sets I-III, then IV)
+            samples=[
+                [1, 2, 3, 4, 5],
+                [10, 20, 30, 40],
+                [1.5, 2.5, 3.1, 4.8, 6.0],
+                [10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5],
+                [8, 8, 8, 8, 8, 8, 8, 19, 8, 8, 8],
+            ],
+        ),
     )
     ys: list[float] = Field(
         description="y values, as many as x.",
         min_length=3,
         max_length=1000,
         json_schema_extra=port(
-            "number_list", samples=[[2.1, 3.9, 6.2, 8.1, 9.8], [15, 24, 39, 41], [3.0, 4.1, 6.6, 9.0, 12.1]]
+            "number_list",
+            # the last four: y of Anscombe's quartet, sets I to IV
+            samples=[
+                [2.1, 3.9, 6.2, 8.1, 9.8],
+                [15, 24, 39, 41],
+                [3.0, 4.1, 6.6, 9.0, 12.1],
+                [8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68],
+                [9.14, 8.14, 8.74, 8.77, 9.26, 8.10, 6.13, 3.10, 9.13, 7.26, 4.74],
+                [7.46, 6.77, 12.74, 7.11, 7.81, 8.84, 6.08, 5.39, 8.15, 6.42, 5.73],
+                [6.58, 5.76, 7.71, 8.84, 8.47, 7.04, 5.25, 12.50, 5.56, 7.91, 6.89],
+            ],
         ),
     )
 
