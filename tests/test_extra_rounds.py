@@ -58,5 +58,7 @@ def test_extra_rounds_run_exactly_while_the_task_repeats_a_call_graph(
             state.record(
                 shapes[final.answer_step], [s.tool_name for s in trace.steps if s.step_index in final.required_steps]
             )
-    assert repeated > 5 and extended > 5  # a fixed toolset repeats graphs, and the loop went on for those traces
-    assert renewed > 0  # and the harder task of an extra round is sometimes a new call graph (2 of 9 traces here)
+    # a fixed toolset repeats graphs, and the loop went on for those traces (10 of 80 here before test traces could
+    # state any sample beside a held-out one, 2 since: their varied samples repeat fewer graphs)
+    assert repeated >= 2 and extended >= 2
+    assert renewed > 0  # and the harder task of an extra round is sometimes a new call graph

@@ -6,6 +6,8 @@ import collections
 import json
 import random
 
+import pytest
+
 from dive_assets.synthesis.config import load_diversity_grid
 from dive_assets.synthesis.evidence import Known, ToolUsage, plan_call, productive_tools
 from dive_assets.synthesis.records import Provenance, stable_id
@@ -245,32 +247,32 @@ def test_paired_lists_are_stated_with_the_same_length() -> None:
     assert {5, 11} <= lengths
 
 
-def test_the_policy_calls_a_starved_tool_more() -> None:
+def test_the_policy_calls_a_starved_tool_more(monkeypatch: pytest.MonkeyPatch) -> None:
     """Late in a partition (its tools in 2 x RARE_TOOL_USES tasks on average) a tool still in few tasks is called
-    and built on more: some steps choose only among such calls."""
+    and built on more: some steps choose only among such calls (``STARVED_CALL_SHARE``), beyond the 4x weight every
+    rare tool gets."""
     import polars as pl
 
-    from dive_assets.synthesis import pipeline
+    from dive_assets.synthesis import evidence, pipeline
     from dive_assets.synthesis.config import RunSettings
     from dive_assets.synthesis.derivation import RARE_TOOL_USES, STARVED_AFTER, PartitionTasks
 
-    run = RunSettings(tasks_per_partition=30, duckdb_path="unused.duckdb")
+    run = RunSettings(tasks_per_partition=40, duckdb_path="unused.duckdb")
     seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
     setting = load_diversity_grid().get("full-varied")
     toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), run)
     busy = dict.fromkeys((t.name for t in [*domain_tools("geo"), *general_tools()]), 2 * STARVED_AFTER * RARE_TOOL_USES)
 
-    def calls(tasks: PartitionTasks) -> collections.Counter[str]:
+    def calls(tasks: PartitionTasks, share: float) -> collections.Counter[str]:
+        monkeypatch.setattr(evidence, "STARVED_CALL_SHARE", share)
         usage = ToolUsage(tasks=tasks)
         chunks = pipeline.iter_trace_chunks("geo", "full-varied", toolsets, seeds, run, partition_usage=usage)
         return collections.Counter(s.tool_name for chunk in chunks for trace in chunk for s in trace.steps)
 
-    fed = calls(PartitionTasks(tools=dict(busy)))
+    fed = calls(PartitionTasks(tools=dict(busy)), evidence.STARVED_CALL_SHARE)
     offered = sorted(n for n, c in fed.items() if 1 <= c <= 3 and n in busy)[:3]
     assert len(offered) == 3
-    more = {n: calls(PartitionTasks(tools={**busy, n: 0}))[n] for n in offered}  # one starved tool at a time
-    before = {n: fed[n] for n in offered}
-    assert all(more[n] >= before[n] for n in offered) and sum(more.values()) >= 1.5 * sum(before.values()), (
-        more,
-        before,
-    )
+    starved = {n: PartitionTasks(tools={**busy, n: 0}) for n in offered}  # one starved tool at a time
+    steered = {n: calls(starved[n], evidence.STARVED_CALL_SHARE)[n] for n in offered}
+    weighted = {n: calls(starved[n], 0.0)[n] for n in offered}
+    assert sum(steered.values()) >= 1.5 * sum(weighted.values()) > 0, (steered, weighted)

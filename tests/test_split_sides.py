@@ -99,3 +99,28 @@ def test_few_tasks_fail_the_split_check(domain: str, diversity: str) -> None:
     split_safe = checks.filter(pl.col("check_name") == "split_safe")
     failed = split_safe.filter(~pl.col("passed"))
     assert failed.height <= 0.15 * split_safe.height, failed["reason"].value_counts()
+
+
+def test_a_test_trace_needs_one_held_out_stated_value_per_call_not_all() -> None:
+    """A test question must state a held-out value, a training question none: so a test trace's call that already
+    states a held-out list may take any sample for its other list, while a training trace keeps every value on
+    the training side. (With both restricted, every test trace of the held-out regression stated the same pair.)"""
+    import random
+
+    from dive_assets.synthesis.evidence import TraceSide, plan_call
+    from dive_assets.synthesis.splitting import value_held_out
+    from tool_catalog import get_tool
+
+    tool, seed = get_tool("linear_regression"), 20260310
+    held = {p: [v for v in tool.param_samples(p) if value_held_out("number_list", v, seed)] for p in ("xs", "ys")}
+    assert held["xs"] and held["ys"]  # the samples offer held-out lists on both parameters
+    pairs = {True: set(), False: set()}
+    for test in (True, False):
+        for k in range(60):
+            plan = plan_call(tool, [], random.Random(k), set(), fits=TraceSide(seed, test))
+            assert plan is not None
+            xs, ys = plan.arguments["xs"], plan.arguments["ys"]
+            stated = [value_held_out("number_list", v, seed) for v in (xs, ys)]
+            assert any(stated) if test else not any(stated), (test, xs, ys)
+            pairs[test].add((str(xs), str(ys)))
+    assert len(pairs[True]) >= 3 and len(pairs[False]) >= 3, pairs

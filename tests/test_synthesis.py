@@ -255,3 +255,22 @@ def test_a_repeated_question_is_kept_for_the_trace_that_splits_it(catalog: dict[
     reason = dict(zip(unique["task_id"], unique["reason"], strict=True))
     assert reason[final.task_id] == "ok"
     assert reason[early.task_id] == f"duplicate of task {final.task_id} (shingle Jaccard 1.0)"
+
+
+def test_an_example_failing_late_in_the_catalog_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tool whose example times out (a slow machine) is a row with its reason, wherever it sits in the catalog:
+    the frame once inferred its columns from the first 100 tools and refused a later error text."""
+    from tool_catalog.runtime import ToolResult
+
+    last = all_tools()[-1].name
+
+    def call(name: str, arguments: dict, timeout_s: float | None = None) -> ToolResult:
+        if name == last:
+            return ToolResult(tool=name, ok=False, error_type="timeout", error=f"tool {name} did not finish")
+        return ToolResult(tool=name, ok=True, output={}, latency_ms=0.1)
+
+    monkeypatch.setattr(pipeline, "call_tool", call)
+    tools = pipeline.catalog_frames(run_examples=True)["tools"]
+    failed = tools.filter(~pl.col("example_ok"))
+    assert failed["name"].to_list() == [last]
+    assert failed["example_error"][0].endswith(f"timeout: tool {last} did not finish")

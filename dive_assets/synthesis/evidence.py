@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from dive_assets.synthesis.derivation import RARE_TOOL_WEIGHT, PartitionTasks, StepGraphs
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.records import Provenance, Step
+from dive_assets.synthesis.splitting import entity_port, value_held_out
 from tool_catalog.ports import LIST_PORTS, get_port
 from tool_catalog.runtime import ToolResult, call_tool
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
@@ -31,6 +32,22 @@ ToolCaller = Callable[[str, Any, float | None], ToolResult]
 SideFit = Callable[[str, Any], bool]
 """Whether a value stated on a port (a sample, not the seed or an output) keeps the trace's tasks on its side of
 the split (``splitting.value_held_out``); the policy prefers such values and takes others only when none fits."""
+
+
+@dataclass(frozen=True)
+class TraceSide:
+    """The :data:`SideFit` of a trace whose seed is on the test side (``test``) or not.
+
+    The sides are not symmetric: a training question must state no held-out value, a test question one at least
+    (``splitting.question_held_out``). So once a test trace's call states a held-out number, date or list, its
+    other such parameters may take any sample (a held-out regression had two held-out lists among nine samples, and
+    stated the same pair in every test trace: identical questions, failing the duplicate check)."""
+
+    seed: int
+    test: bool
+
+    def __call__(self, port_name: str, value: Any) -> bool:
+        return value_held_out(port_name, value, self.seed) == self.test
 
 
 @dataclass(frozen=True)
@@ -678,6 +695,10 @@ def _stated_value(
     fits: SideFit | None = None,
 ) -> Any:
     samples = [s for s in tool.param_samples(param) if s not in taken.values()]
+    if isinstance(fits, TraceSide) and fits.test and not entity_port(port_name):
+        stated = [(tool.input_ports[p], v) for p, v in taken.items() if v in tool.param_samples(p)]
+        if any(not entity_port(port) and fits(port, v) for port, v in stated):
+            fits = None  # the call states a held-out value already: this one may be any sample
     lengths = {len(v) for v in taken.values() if isinstance(v, list)}
     if lengths:  # paired lists (x and y, values and weights) are as long as the list already stated
         samples = [s for s in samples if isinstance(s, list) and len(s) in lengths] or samples

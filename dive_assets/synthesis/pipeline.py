@@ -18,7 +18,7 @@ import polars as pl
 from dive_assets.synthesis.config import DiversitySetting, RunSettings, load_diversity_grid
 from dive_assets.synthesis.dedup import Duplicate, find_duplicates
 from dive_assets.synthesis.derivation import DerivationError, PartitionTasks, StepGraphs, derive_task
-from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, SideFit, ToolUsage
+from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, SideFit, ToolUsage, TraceSide
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
@@ -32,7 +32,6 @@ from dive_assets.synthesis.splitting import (
     stated_key,
     tool_held_out,
     toolset_held_out,
-    value_held_out,
 )
 from dive_assets.synthesis.spool import Spool
 from dive_assets.synthesis.verification import CHECKS, verify_task
@@ -86,7 +85,7 @@ def catalog_frames(run_examples: bool = True) -> dict[str, pl.DataFrame]:
     ]
     seed_frame = pl.DataFrame(seeds, schema=["domain", "port", "value", "source", "package"], orient="row")
     return {
-        "tools": pl.DataFrame(rows),
+        "tools": pl.DataFrame(rows, infer_schema_length=None),  # an example may fail on any row, not the first 100
         "tool_edges": pl.DataFrame(
             tool_edges(tools),
             schema=["source_tool", "source_field", "target_tool", "target_param", "port"],
@@ -279,7 +278,7 @@ def iter_trace_chunks(
                 tools = [t for t in tools if t.domain == GENERAL_DOMAIN or not tool_held_out(t.name, run.seed)]
             steps = _embedded_loop(
                 trace_id, tools, seed_port, seed_value, rng, seeds_by_port, policy, run, partition_usage,
-                fits=lambda port, value: value_held_out(port, value, run.seed) == side,
+                fits=TraceSide(run.seed, side),
             )  # fmt: skip
         else:
             try:

@@ -1550,7 +1550,15 @@ class IbanParts(BaseModel):
     description="Build a valid IBAN from a country, national bank code and account number (padding and check "
     "digits per the IBAN registry).",
     outputs={"iban": Output("iban", "the IBAN of account {account_code} at bank {bank_code} in {country_code}")},
-    examples=[{"country_code": "DE", "bank_code": "37040044", "account_code": "0532013000"}],
+    # the IBAN registry's example account of each sample country: a country linked from the trace gets its own
+    # bank and account (a German bank code under another country fails)
+    examples=[
+        {"country_code": "DE", "bank_code": "37040044", "account_code": "0532013000"},
+        {"country_code": "AT", "bank_code": "19043", "account_code": "00234573201"},
+        {"country_code": "NL", "bank_code": "ABNA", "account_code": "0417164300"},
+        {"country_code": "GB", "bank_code": "NWBK601613", "account_code": "31926819"},
+        {"country_code": "FR", "bank_code": "2004101005", "account_code": "0500013M026"},
+    ],
 )
 def iban_from_account(p: IbanParts) -> dict:
     from schwifty import IBAN

@@ -262,7 +262,7 @@ class ValueInList(BaseModel):
     outputs={
         "rank": Output("count", "the rank from the top of {value} among {values}"),
         "percentile_rank": Output("number", "the percentile rank of {value} among {values}"),
-        "count_above": Output("count", "how many of {values} are larger than {value}"),
+        "count_above": Output("count", "the number of values larger than {value} among {values}"),
     },
     examples=[{"values": [3, 1, 4, 1, 5, 9, 2, 6], "value": 4}],
 )
