@@ -22,7 +22,7 @@ from dive_assets.synthesis.evidence import POLICY_NAME, EmbeddedCollector, SideF
 from dive_assets.synthesis.exemplars import Exemplar, kinds_in_order, load_exemplars
 from dive_assets.synthesis.llm import LLMClient, LLMConfig, LLMError, collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace, stable_id
-from dive_assets.synthesis.sampling import reach_counts, rng_for, sample_toolsets, sibling_claims
+from dive_assets.synthesis.sampling import reach_counts, rng_for, sample_toolsets, setting_reach, sibling_claims
 from dive_assets.synthesis.solver import SolverAttempt, pass_rates, solve_task
 from dive_assets.synthesis.splitting import (
     assign_splits,
@@ -137,10 +137,9 @@ def partition_tasks(domain: str, diversity: str, run: RunSettings) -> PartitionT
         return PartitionTasks()
     seed_ports = {s.port for s in seed_sources(domain)}
     pool, general = domain_tools(domain), general_tools()
-    claims = sibling_claims(domain, setting, settings, pool, general, seed_ports, run.seed)
-    return PartitionTasks(
-        claims=claims, reach_counts=reach_counts(domain, settings, pool, general, seed_ports, run.seed)
-    )
+    reaches = {s.key: setting_reach(domain, s, pool, general, seed_ports, run.seed) for s in settings}
+    claims = sibling_claims(domain, setting, settings, pool, general, seed_ports, run.seed, reaches)
+    return PartitionTasks(claims=claims, reach_counts=reach_counts(reaches.values()))
 
 
 # --- evidence ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from dive_assets.synthesis.config import DiversitySetting
 from dive_assets.synthesis.records import Toolset, stable_id
@@ -193,9 +193,11 @@ def sibling_claims(
     general: Sequence[ToolSpec],
     seed_ports: set[str],
     seed: int,
+    reaches: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[frozenset[str], ...]:
     """The reaches (:func:`setting_reach`) of the domain's partitions that are narrower than this one: fewer
-    tools, or as many and earlier in ``settings``.
+    tools, or as many and earlier in ``settings``. ``reaches`` (by setting key) are used when given, so a caller
+    that needs them for :func:`reach_counts` too samples each setting's toolsets once.
 
     A call graph whose tools all lie in a narrower sibling's reach is one that sibling can make too, and it has
     fewer others to make: the partitions of a domain share its tools, so at 48k tasks 2,201 call graphs were made
@@ -207,6 +209,8 @@ def sibling_claims(
         return ()
 
     def reach(s: DiversitySetting) -> frozenset[str]:
+        if reaches is not None:
+            return reaches[s.key]
         return setting_reach(domain, s, domain_pool, general, seed_ports, seed)
 
     mine = (len(reach(setting)), keys.index(setting.key))
@@ -217,21 +221,14 @@ def sibling_claims(
     )
 
 
-def reach_counts(
-    domain: str,
-    settings: Sequence[DiversitySetting],
-    domain_pool: Sequence[ToolSpec],
-    general: Sequence[ToolSpec],
-    seed_ports: set[str],
-    seed: int,
-) -> dict[str, int]:
+def reach_counts(reaches: Iterable[frozenset[str]]) -> dict[str, int]:
     """For every tool of the domain, in how many of its partitions' reaches (:func:`setting_reach`) it lies.
 
     A tool every partition can call needs few tasks in each for the dataset to use it ``RARE_TOOL_USES`` times; a
     tool only the widest partition reaches needs them all there. Like the claims, a function of the catalog, the
     settings and the seed alone."""
     counts: dict[str, int] = {}
-    for s in settings:
-        for name in setting_reach(domain, s, domain_pool, general, seed_ports, seed):
+    for reach in reaches:
+        for name in reach:
             counts[name] = counts.get(name, 0) + 1
     return counts
