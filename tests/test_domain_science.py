@@ -180,3 +180,16 @@ def test_bad_arguments_give_structured_errors(name: str, arguments: dict[str, An
     assert not result.ok
     assert result.error_type == error_type, result.error
     assert result.error
+
+
+def test_codon_table_info_samples_every_ncbi_table() -> None:
+    """Its one parameter is the table: sampling five of them made its questions repeat
+    (7 split-task calls over the science partitions at 2,400 traces each)."""
+    from Bio.Data import CodonTable
+
+    from tool_catalog import get_tool
+
+    samples = get_tool("codon_table_info").param_samples("table")
+    assert sorted(samples) == sorted(CodonTable.unambiguous_dna_by_id)
+    counts = {table: _ok("codon_table_info", {"table": table})["reassigned_count"] for table in samples}
+    assert counts[1] == 0 and counts[2] == 4 and counts[11] == 0  # the standard, vertebrate mito, bacterial codes

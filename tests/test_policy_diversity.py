@@ -90,6 +90,29 @@ def test_stated_values_come_from_an_example_with_the_same_linked_values() -> Non
     assert all(p.source == "sample" for p in coherent.provenance.values())
 
 
+@pytest.mark.parametrize(
+    ("name", "held"),
+    [
+        ("constant_ratio", Known("physical_constant", "Boltzmann constant", Provenance(source="seed"), 0)),
+        ("treasury_bill_yields", Known("date", "2024-02-29", Provenance(source="seed"), 0)),
+    ],
+)
+def test_a_failing_tool_falls_back_on_varied_calls_it_accepts(name: str, held: Known) -> None:
+    """Samples drawn one by one rarely suit these tools (constants of one unit; a bill bought below face and
+    maturing after settlement). Once the tool keeps failing, the trace calls one of its documented examples
+    whole: every such call runs, and they differ from trace to trace, so the questions do not repeat."""
+    from tool_catalog.runtime import call_tool
+
+    tool = get_tool(name)
+    plans = [plan_call(tool, [held], random.Random(seed), set(), coherent_only=True) for seed in range(60)]
+    assert all(p is not None and p.stated_root for p in plans)
+    distinct = {json.dumps(p.arguments, sort_keys=True) for p in plans if p is not None}
+    assert len(distinct) >= 10
+    for arguments in distinct:
+        result = call_tool(name, json.loads(arguments), 10.0)
+        assert result.ok, (arguments, result.error)
+
+
 def test_a_tool_is_failing_once_most_of_its_calls_in_the_partition_failed() -> None:
     usage = ToolUsage()
     for ok in (False, False, True, False):

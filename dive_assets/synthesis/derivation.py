@@ -133,6 +133,7 @@ class PartitionTasks:
     tools: dict[str, int] = dataclasses.field(default_factory=dict)
     claims: tuple[frozenset[str], ...] = ()
     reach_counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    _uses: int = dataclasses.field(init=False, default=0, repr=False, compare=False)  # sum of tools, for starving()
 
     def novelty(self, shape: str, tools: Iterable[str]) -> float:
         """The weight of a task's call-graph shape (:func:`shape_novelty`), lowered for a new shape a narrower
@@ -144,10 +145,14 @@ class PartitionTasks:
                 return CLAIMED_SHAPE_WEIGHT
         return weight
 
+    def __post_init__(self) -> None:
+        self._uses = sum(self.tools.values())  # kept by record(): starving() is asked on every policy step
+
     def record(self, shape: str, tools: Iterable[str]) -> None:
         self.shapes[shape] = self.shapes.get(shape, 0) + 1
         for tool in set(tools):
             self.tools[tool] = self.tools.get(tool, 0) + 1
+            self._uses += 1
 
     def record_final(self, graphs: StepGraphs, answer_step: int) -> None:
         """Count the final task answered by ``answer_step`` (as the loop built its graphs, or as rebuilt from the
@@ -162,7 +167,7 @@ class PartitionTasks:
         """Whether the partition's tools are in ``STARVED_AFTER * RARE_TOOL_USES`` of its tasks on average, so a tool
         still in fewer than ``RARE_TOOL_USES`` is starved: its calls rarely end up in a final task (a validity
         check, a calendar fact), and the deeper candidates and harder rounds keep passing it over."""
-        return bool(self.tools) and sum(self.tools.values()) >= STARVED_AFTER * RARE_TOOL_USES * len(self.tools)
+        return bool(self.tools) and self._uses >= STARVED_AFTER * RARE_TOOL_USES * len(self.tools)
 
     def wanted(self, tool: str) -> int:
         """The tasks this partition wants a starved tool in: its share of ``STARVED_USES``."""
@@ -318,7 +323,11 @@ def derive_task(
             if not keeping:
                 raise DerivationError(
                     f"trace {trace.trace_id}: round {round_index} found no harder task that keeps "
-                    f"{', '.join(sorted(starved))} (in under {RARE_TOOL_USES} of the partition's tasks)"
+                    + ", ".join(
+                        f"{tool} (in {partition.tools.get(tool, 0)} of the partition's tasks, wanted in "
+                        f"{partition.wanted(tool)})"
+                        for tool in sorted(starved)
+                    )
                 )
             candidates = keeping
     wanted = {e.topology for e in exemplars}

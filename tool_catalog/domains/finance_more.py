@@ -936,7 +936,22 @@ _TBILL = "a bill with face {face_value} bought at {price} on {settlement_date} m
         "money_market_yield": Output("number", f"the money-market yield of {_TBILL}"),
         "bond_equivalent_yield": Output("number", f"the bond-equivalent yield of {_TBILL}"),
     },
-    examples=[{"face_value": 1000, "price": 990, "settlement_date": "2024-01-15", "maturity_date": "2024-04-15"}],
+    # Coherent bills (bought below face, maturing after settlement) of 4 to 52 weeks; samples drawn one by one
+    # often are not, so a trace whose mixed calls keep failing falls back on one of these whole.
+    examples=[
+        {"face_value": 1000, "price": 990, "settlement_date": "2024-01-15", "maturity_date": "2024-04-15"},
+        {"face_value": 10000, "price": 9875.5, "settlement_date": "2023-06-01", "maturity_date": "2023-08-31"},
+        {"face_value": 1000, "price": 974.8, "settlement_date": "2023-11-02", "maturity_date": "2024-05-02"},
+        {"face_value": 100, "price": 95.2, "settlement_date": "2023-03-09", "maturity_date": "2024-03-07"},
+        {"face_value": 1000000, "price": 996100, "settlement_date": "2024-07-02", "maturity_date": "2024-07-30"},
+        {"face_value": 5000, "price": 4893.25, "settlement_date": "2024-09-05", "maturity_date": "2025-03-06"},
+        {"face_value": 1000, "price": 999.5, "settlement_date": "2021-05-04", "maturity_date": "2021-08-03"},
+        {"face_value": 25000, "price": 24412.1, "settlement_date": "2022-10-06", "maturity_date": "2023-04-06"},
+        {"face_value": 100, "price": 99.6, "settlement_date": "2020-09-14", "maturity_date": "2021-03-15"},
+        {"face_value": 10000, "price": 9610, "settlement_date": "2023-10-19", "maturity_date": "2024-10-17"},
+        {"face_value": 1000, "price": 995.94, "settlement_date": "2025-02-03", "maturity_date": "2025-03-03"},
+        {"face_value": 500000, "price": 490200, "settlement_date": "2024-12-05", "maturity_date": "2025-06-05"},
+    ],
 )
 def treasury_bill_yields(p: TBill) -> dict:
     start = _parse_date(p.settlement_date, "settlement_date")

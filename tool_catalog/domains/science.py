@@ -563,7 +563,41 @@ def amino_acid_info(p: AminoAcid) -> dict:
 
 
 class CodonTableId(BaseModel):
-    table: int = _table_field()
+    # Every table NCBI defines is a sample: the tool's one parameter is the table, and its questions would repeat
+    # over the five tables the other tools sample.
+    table: int = Field(
+        description="NCBI genetic code table number: 1 standard, 2 vertebrate mitochondrial, 11 bacterial ...",
+        ge=1,
+        le=33,
+        json_schema_extra=port(
+            "codon_table_id",
+            samples=[
+                *_TABLE_SAMPLES,
+                3,
+                6,
+                9,
+                10,
+                12,
+                13,
+                14,
+                15,
+                16,
+                21,
+                22,
+                23,
+                24,
+                25,
+                26,
+                27,
+                28,
+                29,
+                30,
+                31,
+                32,
+                33,
+            ],
+        ),
+    )
 
 
 @tool(

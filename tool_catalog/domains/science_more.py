@@ -2074,7 +2074,36 @@ class ConstantPair(BaseModel):
             "number", "the relative uncertainty of the ratio of the {name_a} to the {name_b}"
         ),
     },
-    examples=[{"name_a": "proton mass", "name_b": "electron mass"}],
+    # Pairs of one unit (masses, magnetic moments, lengths, energies, ...): a ratio across units is refused, so
+    # a trace that fails to pair its constant falls back on one of these whole (see evidence.plan_call).
+    examples=[
+        {"name_a": "proton mass", "name_b": "electron mass"},
+        {"name_a": "neutron mass", "name_b": "proton mass"},
+        {"name_a": "muon mass", "name_b": "electron mass"},
+        {"name_a": "tau mass", "name_b": "muon mass"},
+        {"name_a": "alpha particle mass", "name_b": "proton mass"},
+        {"name_a": "deuteron mass", "name_b": "proton mass"},
+        {"name_a": "Planck mass", "name_b": "proton mass"},
+        {"name_a": "helion mag. mom.", "name_b": "nuclear magneton"},
+        {"name_a": "proton mag. mom.", "name_b": "nuclear magneton"},
+        {"name_a": "electron mag. mom.", "name_b": "Bohr magneton"},
+        {"name_a": "neutron mag. mom.", "name_b": "proton mag. mom."},
+        {"name_a": "muon mag. mom.", "name_b": "Bohr magneton"},
+        {"name_a": "Bohr radius", "name_b": "classical electron radius"},
+        {"name_a": "Compton wavelength", "name_b": "Bohr radius"},
+        {"name_a": "proton rms charge radius", "name_b": "deuteron rms charge radius"},
+        {"name_a": "Hartree energy", "name_b": "electron volt"},
+        {"name_a": "electron mass energy equivalent", "name_b": "Hartree energy"},
+        {"name_a": "proton gyromag. ratio", "name_b": "neutron gyromag. ratio"},
+        {"name_a": "von Klitzing constant", "name_b": "characteristic impedance of vacuum"},
+        {"name_a": "Planck time", "name_b": "atomic unit of time"},
+        {"name_a": "speed of light in vacuum", "name_b": "atomic unit of velocity"},
+        {"name_a": "molar mass of carbon-12", "name_b": "molar mass constant"},
+        {
+            "name_a": "neutron-proton mass difference energy equivalent in MeV",
+            "name_b": "electron mass energy equivalent in MeV",
+        },
+    ],
 )
 def constant_ratio(p: ConstantPair) -> dict:
     from tool_catalog.domains.science import _constant
