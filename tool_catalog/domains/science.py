@@ -91,12 +91,12 @@ def _protein_field() -> Any:
     )
 
 
-def _table_field() -> Any:
+def _table_field(samples: list[int] = _TABLE_SAMPLES) -> Any:
     return Field(
         description="NCBI genetic code table number: 1 standard, 2 vertebrate mitochondrial, 11 bacterial ...",
         ge=1,
         le=33,
-        json_schema_extra=port("codon_table_id", samples=_TABLE_SAMPLES),
+        json_schema_extra=port("codon_table_id", samples=samples),
     )
 
 
@@ -565,39 +565,7 @@ def amino_acid_info(p: AminoAcid) -> dict:
 class CodonTableId(BaseModel):
     # Every table NCBI defines is a sample: the tool's one parameter is the table, and its questions would repeat
     # over the five tables the other tools sample.
-    table: int = Field(
-        description="NCBI genetic code table number: 1 standard, 2 vertebrate mitochondrial, 11 bacterial ...",
-        ge=1,
-        le=33,
-        json_schema_extra=port(
-            "codon_table_id",
-            samples=[
-                *_TABLE_SAMPLES,
-                3,
-                6,
-                9,
-                10,
-                12,
-                13,
-                14,
-                15,
-                16,
-                21,
-                22,
-                23,
-                24,
-                25,
-                26,
-                27,
-                28,
-                29,
-                30,
-                31,
-                32,
-                33,
-            ],
-        ),
-    )
+    table: int = _table_field([*_TABLE_SAMPLES, 3, 6, 9, 10, 12, 13, 14, 15, 16, *range(21, 34)])
 
 
 @tool(
