@@ -10,6 +10,11 @@ the same tool calls (replayed directly), the Dagster/plain ratio, and the peak R
 runs in its own process; it also materializes the catalog, which loads every domain's backend).
 
     .venv/bin/python bench/core_throughput.py --tasks 1000 --domain geo --diversity full-varied
+
+``--dagster-only --separate-runs`` materializes the Dagster path as four runs in their own processes (the
+catalog; toolsets and traces; tasks and splits; diversity_metrics), as the UI and schedules run them, and reports
+each run's time and peak RSS; with ``--workdir DIR`` the DuckDB file, the instance, each run's output and an RSS
+log sampled every 10 s stay in DIR, and ``--from-stage`` resumes a long run after its finished runs.
 """
 
 from __future__ import annotations
@@ -44,7 +49,10 @@ def main() -> None:
         " in its own process, as runs launched from the UI or a schedule are; reports each run's peak RSS",
     )
     parser.add_argument("--run-stage", choices=RUN_STAGES, help="(internal) one run of --separate-runs")
-    parser.add_argument("--workdir", help="(internal) the DuckDB file and DAGSTER_HOME shared by the runs")
+    parser.add_argument(
+        "--workdir", help="with --separate-runs: keep the DuckDB file, DAGSTER_HOME, run outputs and rss.log here"
+    )
+    parser.add_argument("--from-stage", choices=RUN_STAGES, help="with --separate-runs and --workdir: resume here")
     args = parser.parse_args()
     run = RunSettings(tasks_per_partition=args.tasks)
     if args.run_stage:
@@ -141,28 +149,56 @@ def dagster_path(args: argparse.Namespace, run: RunSettings) -> dict[str, float]
     }
 
 
-RUN_STAGES = ("catalog", "assets", "metrics")
+RUN_STAGES = ("catalog", "traces", "tasks", "metrics")
+"""The runs of ``--separate-runs``: the catalog; the partition's toolsets and traces; its tasks and verified splits;
+its diversity_metrics (the middle two are the four pipeline assets, split in two so each has its own peak)."""
 
 
 def separate_runs(args: argparse.Namespace) -> dict[str, float]:
-    """The Dagster path as three runs in three processes sharing one DuckDB file and one Dagster instance: the
-    catalog, the partition's four pipeline assets, then its diversity_metrics. A run launched from the UI or a
-    schedule gets its own process like this, so a partition run's peak does not include the catalog's backends."""
-    report: dict[str, float] = {}
+    """The Dagster path as runs in their own processes sharing one DuckDB file and one Dagster instance (see
+    :data:`RUN_STAGES`). A run launched from the UI or a schedule gets its own process like this, so a partition
+    run's peak does not include the catalog's backends. With ``--workdir`` the DuckDB file, the instance and a
+    log of each run's RSS (sampled every 10 s) stay there, and ``--from-stage`` resumes after the runs done."""
+    if args.workdir:
+        return _separate_runs(args, Path(args.workdir))
     with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "home").mkdir()
-        for stage in RUN_STAGES:
-            child = subprocess.run(
-                [sys.executable, "-W", "ignore", __file__, "--run-stage", stage, "--workdir", tmp,
-                 "--tasks", str(args.tasks), "--domain", args.domain, "--diversity", args.diversity],
-                check=True, capture_output=True, text=True,
-            )  # fmt: skip
-            result = json.loads(child.stdout.strip().splitlines()[-1])
-            report[f"{stage}_run_seconds"] = result["seconds"]
-            report[f"{stage}_run_peak_rss_mb"] = result["peak_rss_mb"]
-    report["dagster_seconds"] = report["assets_run_seconds"]
-    report["peak_rss_mb"] = max(report[f"{stage}_run_peak_rss_mb"] for stage in RUN_STAGES)
+        return _separate_runs(args, Path(tmp))
+
+
+def _separate_runs(args: argparse.Namespace, workdir: Path) -> dict[str, float]:
+    report: dict[str, float] = {}
+    (workdir / "home").mkdir(parents=True, exist_ok=True)
+    stages = RUN_STAGES[RUN_STAGES.index(args.from_stage) :] if args.from_stage else RUN_STAGES
+    for stage in stages:
+        command = [sys.executable, "-W", "ignore", __file__, "--run-stage", stage, "--workdir", str(workdir),
+                   "--tasks", str(args.tasks), "--domain", args.domain, "--diversity", args.diversity]  # fmt: skip
+        with open(workdir / f"{stage}.out", "w") as out, open(workdir / "rss.log", "a") as log:
+            child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, text=True)
+            started = time.perf_counter()
+            while child.poll() is None:
+                log.write(f"{stage}\t{time.perf_counter() - started:.0f}\t{_rss_mb(child.pid):.1f}\n")
+                log.flush()
+                time.sleep(10)
+        if child.returncode:
+            raise SystemExit(f"the {stage} run failed (rc {child.returncode}): see {workdir / (stage + '.out')}")
+        result = json.loads((workdir / f"{stage}.out").read_text().strip().splitlines()[-1])
+        report[f"{stage}_run_seconds"] = result["seconds"]
+        report[f"{stage}_run_peak_rss_mb"] = result["peak_rss_mb"]
+    if "traces_run_seconds" in report and "tasks_run_seconds" in report:
+        report["dagster_seconds"] = round(report["traces_run_seconds"] + report["tasks_run_seconds"], 2)
+    report["peak_rss_mb"] = max(v for k, v in report.items() if k.endswith("_peak_rss_mb"))
     return report
+
+
+def _rss_mb(pid: int) -> float:
+    """A process's resident set size now (0 once it has gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def dagster_run(args: argparse.Namespace, run: RunSettings, stage: str, workdir: Path) -> dict[str, float]:
@@ -180,7 +216,15 @@ def materialize_stage(stage: str, args: argparse.Namespace, settings: RunSetting
     diversity_metrics) into ``settings.duckdb_path``; returns the wall time in seconds."""
     import dagster as dg
 
-    from dive_assets.assets import PARTITIONED_ASSETS, diversity_metrics, tool_catalog
+    from dive_assets.assets import (
+        PARTITIONED_ASSETS,
+        derived_tasks,
+        diversity_metrics,
+        execution_traces,
+        sampled_toolsets,
+        tool_catalog,
+        verified_splits,
+    )
     from dive_assets.partitions import partition_key
     from dive_assets.resources import default_resources
 
@@ -188,9 +232,12 @@ def materialize_stage(stage: str, args: argparse.Namespace, settings: RunSetting
     if stage == "catalog":
         dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance)
     else:
-        selected = (
-            [diversity_metrics] if stage == "metrics" else [a for a in PARTITIONED_ASSETS if a is not diversity_metrics]
-        )
+        selected = {
+            "assets": [a for a in PARTITIONED_ASSETS if a is not diversity_metrics],
+            "traces": [sampled_toolsets, execution_traces],
+            "tasks": [derived_tasks, verified_splits],
+            "metrics": [diversity_metrics],
+        }[stage]
         key = partition_key(args.domain, args.diversity)
         dg.materialize(selected, partition_key=key, resources=default_resources(settings), instance=instance)
     return time.perf_counter() - t0

@@ -9,6 +9,7 @@ BM25, so a model can find an identifier it does not know yet without any network
 from __future__ import annotations
 
 import collections
+import heapq
 import math
 import re
 from functools import cache
@@ -88,6 +89,12 @@ def _index() -> tuple[dict[str, list[tuple[int, int]]], list[int], float]:
     return dict(postings), lengths, sum(lengths) / max(len(lengths), 1)
 
 
+@cache
+def _title_words() -> tuple[str, ...]:
+    """Each record's title as its tokens joined by spaces: a title equal to the query's tokens is an exact match."""
+    return tuple(" ".join(_tokens(title)) for _, _, title in _documents())
+
+
 class SearchQuery(BaseModel):
     query: str = Field(
         description="Words to search for, e.g. 'heathrow' or 'type 2 diabetes kidney'.",
@@ -143,18 +150,19 @@ def local_search(p: SearchQuery) -> dict:
             scores[doc] += idf * norm
     if not scores:
         raise ToolInputError(f"nothing in the local data matches {p.query!r}")
-    wanted = " ".join(terms)
+    wanted, titles = " ".join(terms), _title_words()
     for doc in scores:
-        if " ".join(_tokens(docs[doc][2])) == wanted or docs[doc][1].lower() == p.query.strip().lower():
+        if titles[doc] == wanted or docs[doc][1].lower() == p.query.strip().lower():
             scores[doc] += 10.0  # an exact name or identifier beats partial matches
-    ranked = sorted(scores, key=lambda d: (-round(scores[d], 9), docs[d][0], docs[d][1]))
+    # the top five as a full sort would rank them (a query can match tens of thousands of records)
+    ranked = heapq.nsmallest(5, scores, key=lambda d: (-round(scores[d], 9), docs[d][0], docs[d][1]))
     kind, identifier, title = docs[ranked[0]]
     return {
         "best_id": identifier,
         "best_kind": kind,
         "best_title": title,
-        "match_count": len(ranked),
-        "top_ids": [docs[d][1] for d in ranked[:5]],
+        "match_count": len(scores),
+        "top_ids": [docs[d][1] for d in ranked],
     }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -29,6 +29,7 @@ from tool_catalog.domains.geo import (
     _airport,
     _airports,
     _airports_by_country,
+    _airports_near_latitude,
     _country,
     _country_facts,
     _date_field,
@@ -919,7 +920,8 @@ class Radius(BaseModel):
 )
 def airports_within_radius(p: Radius) -> dict:
     found = sorted(
-        (round(_haversine_km(p.latitude, p.longitude, a["lat"], a["lon"]), 3), code) for code, a in _airports().items()
+        (round(_haversine_km(p.latitude, p.longitude, a["lat"], a["lon"]), 3), code)
+        for code, a in _airports_near_latitude(p.latitude, p.radius_km)
     )
     inside = [code for d, code in found if d <= p.radius_km]
     return {
@@ -1047,8 +1049,10 @@ class ZoneYear(BaseModel):
     )
 
 
-def _transitions(zone: Any, year: int) -> list[tuple[dt.datetime, float]]:
-    """UTC instants in a year when the zone's UTC offset changes, with the new offset (hours)."""
+@lru_cache(maxsize=4096)
+def _transitions(zone: Any, year: int) -> tuple[tuple[dt.datetime, float], ...]:
+    """UTC instants in a year when the zone's UTC offset changes, with the new offset (hours). Cached per process:
+    the scan takes ~16 ms and a partition asks for the same zones and years again and again."""
     start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
     out: list[tuple[dt.datetime, float]] = []
     previous = start.astimezone(zone).utcoffset()
@@ -1068,7 +1072,7 @@ def _transitions(zone: Any, year: int) -> list[tuple[dt.datetime, float]]:
             out.append((high.replace(second=0, microsecond=0), offset.total_seconds() / 3600))
             previous = offset
         hour = nxt
-    return out
+    return tuple(out)
 
 
 @tool(
