@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import random
 import zlib
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, TypeVar
@@ -60,6 +60,58 @@ class Known:
     order: int
     tool: str | None = None
     general: bool = False  # produced by a general tool (arithmetic, lists): not fed into another general tool
+
+
+class KnownView(Sequence[Known]):
+    """The values a trace holds, with the filters the planners ask for worked out once per planning step.
+
+    Every tool of the toolset is planned against the same held values at each step (27 tools, ~15 steps a trace),
+    and the list tools each grouped every value again: 2M list-item tests per 600 traces. Results are shared, so
+    callers must not change the lists they get."""
+
+    def __init__(self, known: Sequence[Known]) -> None:
+        self._known = known
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._known[index]
+
+    def __iter__(self) -> Iterator[Known]:
+        return iter(self._known)
+
+    def _cached(self, kind: str, port_name: str, make: Callable[[], Any]) -> Any:
+        key = (kind, port_name)
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    def of_port(self, port_name: str) -> list[Known]:
+        return self._cached("port", port_name, lambda: [k for k in self._known if k.port == port_name])
+
+    def step_values(self, port_name: str) -> list[Known]:
+        """Values of the port that a domain step produced."""
+        return self._cached(
+            "step",
+            port_name,
+            lambda: [k for k in self.of_port(port_name) if k.provenance.source == "step" and not k.general],
+        )
+
+    def step_groups(self, port_name: str) -> list[list[Known]]:
+        return self._cached("step groups", port_name, lambda: _groups(self.step_values(port_name)))
+
+    def list_items(self, list_port: str) -> list[Known]:
+        """Values that can be one item of a list argument of this port (:func:`_list_item_fits`)."""
+        return self._cached("items", list_port, lambda: [k for k in self._known if _list_item_fits(list_port, k)])
+
+    def item_groups(self, list_port: str) -> list[list[Known]]:
+        return self._cached("item groups", list_port, lambda: _groups(self.list_items(list_port)))
+
+
+def _view(known: Sequence[Known]) -> KnownView:
+    return known if isinstance(known, KnownView) else KnownView(known)
 
 
 @dataclass(frozen=True)
@@ -125,10 +177,11 @@ class EmbeddedCollector:
             offset = sum(st.ok for st in new)
             if offset >= n_steps:
                 break
+            held = KnownView(self.known)  # every tool is planned against the same values at this step
             candidates = [
                 c
                 for t in self.tools
-                if (c := plan_call(t, self.known, self.rng, self.done, self.partition_usage.failing(t.name), self.fits))
+                if (c := plan_call(t, held, self.rng, self.done, self.partition_usage.failing(t.name), self.fits))
                 is not None
                 and not self.partition_usage.refused(c)
             ]
@@ -294,6 +347,7 @@ def plan_call(
     partition) replaces a mix no example vouches for by a whole documented example, as a new root. Stated values
     are preferably ones that ``fits`` (the trace's side of the split).
     """
+    known = _view(known)
     chainable = [p for p in tool.required_params if get_port(tool.input_ports[p]).chainable]
     generic = [p for p in tool.required_params if p not in chainable]
     if tool.domain == GENERAL_DOMAIN and generic and not chainable:
@@ -314,7 +368,7 @@ def plan_call(
     depends: set[int] = set()
     for param in tool.required_params:
         port_name = tool.input_ports[param]
-        options = [k for k in known if k.port == port_name and param in chainable]
+        options = known.of_port(port_name) if param in chainable else []
         options = [k for k in options if k.value not in arguments.values()]
         if options:
             newest = max(options, key=lambda k: k.order)
@@ -397,7 +451,7 @@ def _plan_formula(tool: ToolSpec, params: list[str], known: Sequence[Known], don
     B"): the formula comes from formulas.py, its operands are the newest same-field group of earlier steps."""
     if len(params) != 1:
         return None
-    groups = [g for g in _groups(k for k in known if _list_item_fits("number_list", k)) if len(g) >= 2]
+    groups = [g for g in _view(known).item_groups("number_list") if len(g) >= 2]
     if not groups:
         return None
     group = max(groups, key=lambda g: g[-1].order)
@@ -483,7 +537,7 @@ def _plan_list_fan_in(
     items: list[Known] = []
     if len(lists) == 2:
         port_name = tool.input_ports[lists[0]]
-        groups = _groups(k for k in known if k.port == port_name and k.provenance.source == "step" and not k.general)
+        groups = _view(known).step_groups(port_name)
         pairs = [g for g in groups if len(g) >= 2]
         if not pairs:
             return None
@@ -495,8 +549,8 @@ def _plan_list_fan_in(
         items = chosen
     elif len(lists) == 1:
         param, port_name = lists[0], tool.input_ports[lists[0]]
-        quantities = [g for g in _groups(k for k in known if _list_item_fits(port_name, k)) if len(g) >= 3]
-        whole = [k for k in known if k.port == port_name and k.provenance.source == "step" and not k.general]
+        quantities = [g for g in _view(known).item_groups(port_name) if len(g) >= 3]
+        whole = _view(known).step_values(port_name)
         if quantities and (not whole or rng.random() < 0.8):
             group = max(quantities, key=lambda g: g[-1].order)
             items = group[-rng.randint(3, min(5, len(group))) :]
@@ -548,7 +602,7 @@ def _plan_on_quantity(
     if len(numbers) != 1 or any(tool.input_ports[p] != "integer" for p in params if p not in numbers):
         return None
     # a measured quantity with a fractional part (rounding a count or a rank says nothing)
-    held = [k for k in known if _list_item_fits("number_list", k) and isinstance(k.value, float)]
+    held = [k for k in _view(known).list_items("number_list") if isinstance(k.value, float)]
     held = [k for k in held if not k.value.is_integer()]
     if not held:
         return None
@@ -604,7 +658,7 @@ def _plan_conversion(
     units = [p for p in params if tool.input_ports[p] == "unit"]
     if len(numbers) != 1 or len(units) != 2 or len(params) != 3:
         return None
-    held = [k for k in known if _list_item_fits("number_list", k) and field_unit(k.provenance.field or "")]
+    held = [k for k in _view(known).list_items("number_list") if field_unit(k.provenance.field or "")]
     if not held:
         return None
     pick = max(held, key=lambda k: k.order)
