@@ -91,7 +91,9 @@ def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
         stages = pipeline.spool_partition(args.domain, setting, seeds, run, spool)
         plain = time.perf_counter() - started
         verified, calls = spool.height("splits"), spool.height("trace_steps")
-        bare = checked = 0.0
+        bare = checked = replays = 0.0
+        replay_calls = 0
+        tasks = spool.chunks("tasks", ["trace_id", "required_steps"])
         for chunk in pipeline.spooled_trace_chunks(spool):
             steps = [s for trace in chunk for s in trace.steps]
             t0 = time.perf_counter()
@@ -104,6 +106,18 @@ def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
                 call_tool(step.tool_name, step.arguments)
             bare += t1 - t0
             checked += time.perf_counter() - t1
+            # verification replays every task's required steps: tool calls the pipeline makes too
+            by_trace = {t.trace_id: {s.step_index: s for s in t.steps} for t in chunk}
+            frame = next(tasks, None)
+            wanted = [] if frame is None or not frame.height else frame.iter_rows()
+            again = [by_trace[trace_id][i] for trace_id, required in wanted if trace_id in by_trace for i in required]
+            t2 = time.perf_counter()
+            for step in again:
+                if step.ok:
+                    spec = get_tool(step.tool_name)
+                    spec.fn(spec.params.model_validate(step.arguments))
+            replays += time.perf_counter() - t2
+            replay_calls += len(again)
         report = {
             "tasks_per_partition": args.tasks,
             "traces": spool.height("traces"),
@@ -121,6 +135,9 @@ def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
         "bare_tool_seconds": round(bare, 3),
         "checked_tool_seconds (validation + thread + timeout)": round(checked, 3),
         "pipeline_over_bare_tool_time": round(plain / bare, 1) if bare else None,
+        "verification_replay_calls": replay_calls,
+        "bare_replay_seconds": round(replays, 3),
+        "pipeline_over_bare_time_of_every_call": round(plain / (bare + replays), 1) if bare + replays else None,
         "plain_peak_rss_mb": round(peak_rss_mb(), 1),
     }
 

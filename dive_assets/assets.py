@@ -28,8 +28,10 @@ from tool_catalog.spec import DOMAINS
 GROUP = "dive"
 
 
-def _gx_check(asset: str, suite: str, frame: pl.DataFrame, check_name: str | None = None) -> dg.AssetCheckResult:
-    outcome = validate_frame(suite, frame)
+def _gx_check(
+    asset: str, suite: str, frame: pl.DataFrame, check_name: str | None = None, parameters: dict | None = None
+) -> dg.AssetCheckResult:
+    outcome = validate_frame(suite, frame, parameters)
     return dg.AssetCheckResult(
         asset_key=asset,
         check_name=check_name or f"gx_{suite}",
@@ -44,14 +46,17 @@ def _gx_check(asset: str, suite: str, frame: pl.DataFrame, check_name: str | Non
     )
 
 
-def _gx_spool_check(asset: str, suite: str, spool: Spool, table: str) -> dg.AssetCheckResult:
+def _gx_spool_check(
+    asset: str, suite: str, spool: Spool, table: str, parameters: dict | None = None
+) -> dg.AssetCheckResult:
     """:func:`_gx_check` on a spooled table, reading only the columns the suite names, chunk by chunk slimmed as
     GX needs them (:func:`slim_frame`), so the whole table's JSON text is never held at once."""
     present = spool.columns(table)
     definition = load_suite(suite)
     columns = suite_columns(definition, present) if present else None
     frames = [slim_frame(definition, f) for f in spool.chunks(table, columns) if f.width]
-    return _gx_check(asset, suite, pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame())
+    frame = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+    return _gx_check(asset, suite, frame, parameters=parameters)
 
 
 def _gx_spec(asset: str, suite: str, blocking: bool = False) -> dg.AssetCheckSpec:
@@ -218,9 +223,10 @@ def execution_traces(
         errors = dict(error_types.drop_nulls().group_by("error_type").len().iter_rows()) if error_types.width else {}
         first = next(spool.chunks("trace_steps"), pl.DataFrame())
         preview = first.select("trace_id", "step_index", "tool_name", "arguments", "output") if first.width else first
+        bounds = {"max_trace_steps": run.max_trace_steps}
         checks = [
-            _gx_spool_check("execution_traces", "traces", spool, "traces"),
-            _gx_spool_check("execution_traces", "trace_steps", spool, "trace_steps"),
+            _gx_spool_check("execution_traces", "traces", spool, "traces", bounds),
+            _gx_spool_check("execution_traces", "trace_steps", spool, "trace_steps", bounds),
         ]
     return dg.MaterializeResult(
         metadata={

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from dive_assets.synthesis import warehouse
+from dive_assets.synthesis.config import RunSettings
 from dive_assets.synthesis.quality import load_suite, validate_frame
 
 
@@ -105,6 +106,38 @@ def test_a_text_column_only_checked_for_nulls_reaches_gx_as_its_length_and_still
     slim = slim_frame(suite, steps)
     assert "output" not in slim.columns
     assert slim["arguments"].to_list() == [22, 16] and slim["error_type"].to_list() == [None, "bad_input"]
-    assert validate_frame("trace_steps", steps).success
-    broken = validate_frame("trace_steps", steps.with_columns(pl.Series("arguments", ['{"a": 1}', None])))
+    bounds = {"max_trace_steps": RunSettings().max_trace_steps}
+    assert validate_frame("trace_steps", steps, bounds).success
+    broken = validate_frame("trace_steps", steps.with_columns(pl.Series("arguments", ['{"a": 1}', None])), bounds)
     assert not broken.success and [f["column"] for f in broken.failed] == ["arguments"]
+
+
+def test_a_trace_may_be_as_long_as_the_settings_allow_and_no_longer() -> None:
+    """The step bounds of the trace suites follow the run's rounds and calls per round: a 100k partition of the
+    default settings has traces of up to 93 steps (15 rounds of 5 calls and some failed calls), which a fixed
+    bound of 64 failed."""
+    settings = RunSettings()
+    assert settings.max_trace_steps == (3 + 14) * 2 * 5
+    traces = pl.DataFrame(
+        {
+            "trace_id": ["t1", "t2"],
+            "toolset_id": ["s1", "s2"],
+            "domain": ["geo", "geo"],
+            "diversity": ["full-varied", "full-varied"],
+            "policy": ["embedded-v1", "embedded-v1"],
+            "status": ["ok", "ok"],
+            "step_count": [93, 12],
+            "seed_port": ["country_code", "country_code"],
+            "seed_value": ["FR", "DE"],
+            "task_slot": [0, 1],
+        }
+    )
+    bounds = {"max_trace_steps": settings.max_trace_steps}
+    assert validate_frame("traces", traces, bounds).success
+    longer = traces.with_columns(pl.Series("step_count", [settings.max_trace_steps + 1, 3]))
+    too_long = validate_frame("traces", longer, bounds)
+    assert not too_long.success and [f["column"] for f in too_long.failed] == ["step_count"]
+    small = {"max_trace_steps": RunSettings(rounds=1, extra_rounds=0, max_steps=5).max_trace_steps}
+    assert not validate_frame("traces", traces, small).success
+    with pytest.raises(ValueError, match=r"needs parameters \['max_trace_steps'\]"):
+        validate_frame("traces", traces)

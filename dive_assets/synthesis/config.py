@@ -91,6 +91,12 @@ class RunSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    @property
+    def max_trace_steps(self) -> int:
+        """The most calls an embedded-policy trace can make: every round (extra ones included) makes up to twice
+        ``max_steps`` attempts, since a failed call does not use up the round. The trace suites check against it."""
+        return (self.rounds + self.extra_rounds) * 2 * self.max_steps
+
     duckdb_path: str = Field(default=str(DEFAULT_DUCKDB_PATH), min_length=1)
     tasks_per_partition: int = Field(default=24, ge=1, le=100_000)
     seed: int = Field(default=20260310, ge=0)

@@ -73,13 +73,27 @@ def slim_frame(suite: dict[str, Any], frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.col(c).str.len_bytes() for c in lengths) if lengths else frame
 
 
-def validate_frame(suite_name: str, frame: pl.DataFrame) -> SuiteOutcome:
-    """Validate a frame against a suite file; list-typed columns are compared as JSON text."""
+def suite_parameters(suite: dict[str, Any]) -> set[str]:
+    """The names of the suite's ``{"$PARAMETER": name}`` values: bounds that depend on the run's settings."""
+    found: set[str] = set()
+    for e in suite["expectations"]:
+        for value in e.get("kwargs", {}).values():
+            if isinstance(value, dict) and "$PARAMETER" in value:
+                found.add(value["$PARAMETER"])
+    return found
+
+
+def validate_frame(suite_name: str, frame: pl.DataFrame, parameters: dict[str, Any] | None = None) -> SuiteOutcome:
+    """Validate a frame against a suite file; list-typed columns are compared as JSON text. ``parameters`` fill the
+    suite's ``$PARAMETER`` bounds (a trace's most steps follows the run's rounds and calls per round)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     suite_dict = load_suite(suite_name)
+    missing = suite_parameters(suite_dict) - set(parameters or {})
+    if missing:
+        raise ValueError(f"expectation suite {suite_name!r} needs parameters {sorted(missing)}")
     frame = slim_frame(suite_dict, frame)
     flat = frame.with_columns(
         [pl.col(c).cast(pl.List(pl.String)).list.join(",") for c, t in frame.schema.items() if isinstance(t, pl.List)]
@@ -92,7 +106,7 @@ def validate_frame(suite_name: str, frame: pl.DataFrame) -> SuiteOutcome:
         .add_batch_definition_whole_dataframe("whole")
     )
     batch = batch_definition.get_batch(batch_parameters={"dataframe": flat.to_pandas(use_pyarrow_extension_array=True)})
-    result = batch.validate(gx.ExpectationSuite(**suite_dict))
+    result = batch.validate(gx.ExpectationSuite(**suite_dict), expectation_parameters=dict(parameters or {}))
     failed = []
     for r in result.results:
         if not r.success:
