@@ -271,7 +271,7 @@ def derived_tasks(
         patterns = dict(patterns.group_by("pattern").len().iter_rows()) if patterns.height else {}
         first = next((f for f in spool.chunks("tasks") if f.height), pl.DataFrame())
         preview = first.select("pattern", "question", "answer_text") if first.height else first
-        check = _gx_spool_check("derived_tasks", "tasks", spool, "tasks")
+        check = _gx_spool_check("derived_tasks", "tasks", spool, "tasks", {"max_rounds": run.max_rounds})
     return dg.MaterializeResult(
         metadata={
             **_table_meta("tasks", written["tasks"]),

@@ -10,7 +10,7 @@ import pytest
 
 from dive_assets.synthesis import warehouse
 from dive_assets.synthesis.config import RunSettings
-from dive_assets.synthesis.quality import load_suite, validate_frame
+from dive_assets.synthesis.quality import load_suite, suite_parameters, validate_frame
 
 
 def _splits(n: int, domain: str = "geo", diversity: str = "full-varied") -> pl.DataFrame:
@@ -141,3 +141,11 @@ def test_a_trace_may_be_as_long_as_the_settings_allow_and_no_longer() -> None:
     assert not validate_frame("traces", traces, small).success
     with pytest.raises(ValueError, match=r"needs parameters \['max_trace_steps'\]"):
         validate_frame("traces", traces)
+
+
+def test_a_task_may_come_from_any_round_the_settings_allow() -> None:
+    """At 100k traces a partition has tasks of round 17 (3 rounds and 14 extra ones), which a fixed bound of 16
+    failed: the tasks suite's round bound is the settings' ``max_rounds``."""
+    assert RunSettings().max_rounds == 17 and RunSettings(rounds=2, extra_rounds=0).max_rounds == 2
+    assert suite_parameters(load_suite("tasks")) == {"max_rounds"}
+    assert suite_parameters(load_suite("traces")) == suite_parameters(load_suite("trace_steps")) == {"max_trace_steps"}

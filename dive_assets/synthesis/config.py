@@ -95,7 +95,12 @@ class RunSettings(BaseModel):
     def max_trace_steps(self) -> int:
         """The most calls an embedded-policy trace can make: every round (extra ones included) makes up to twice
         ``max_steps`` attempts, since a failed call does not use up the round. The trace suites check against it."""
-        return (self.rounds + self.extra_rounds) * 2 * self.max_steps
+        return self.max_rounds * 2 * self.max_steps
+
+    @property
+    def max_rounds(self) -> int:
+        """The last round a task can come from (extra rounds included). The tasks suite checks against it."""
+        return self.rounds + self.extra_rounds
 
     duckdb_path: str = Field(default=str(DEFAULT_DUCKDB_PATH), min_length=1)
     tasks_per_partition: int = Field(default=24, ge=1, le=100_000)
