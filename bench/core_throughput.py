@@ -31,6 +31,7 @@ from typing import Any
 
 from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis.records import Step
 from dive_assets.synthesis.spool import Spool
 from tool_catalog import call_tool, get_tool
 
@@ -96,27 +97,17 @@ def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
         tasks = spool.chunks("tasks", ["trace_id", "required_steps"])
         for chunk in pipeline.spooled_trace_chunks(spool):
             steps = [s for trace in chunk for s in trace.steps]
-            t0 = time.perf_counter()
-            for step in steps:
-                if step.ok:
-                    spec = get_tool(step.tool_name)
-                    spec.fn(spec.params.model_validate(step.arguments))
+            bare += _bare_seconds(steps)
             t1 = time.perf_counter()
             for step in steps:
                 call_tool(step.tool_name, step.arguments)
-            bare += t1 - t0
             checked += time.perf_counter() - t1
             # verification replays every task's required steps: tool calls the pipeline makes too
             by_trace = {t.trace_id: {s.step_index: s for s in t.steps} for t in chunk}
             frame = next(tasks, None)
             wanted = [] if frame is None or not frame.height else frame.iter_rows()
             again = [by_trace[trace_id][i] for trace_id, required in wanted if trace_id in by_trace for i in required]
-            t2 = time.perf_counter()
-            for step in again:
-                if step.ok:
-                    spec = get_tool(step.tool_name)
-                    spec.fn(spec.params.model_validate(step.arguments))
-            replays += time.perf_counter() - t2
+            replays += _bare_seconds(again)
             replay_calls += len(again)
         report = {
             "tasks_per_partition": args.tasks,
@@ -140,6 +131,16 @@ def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
         "pipeline_over_bare_time_of_every_call": round(plain / (bare + replays), 1) if bare + replays else None,
         "plain_peak_rss_mb": round(peak_rss_mb(), 1),
     }
+
+
+def _bare_seconds(steps: list[Step]) -> float:
+    """The time of the steps' successful calls made bare: validated parameters straight into the tool function."""
+    started = time.perf_counter()
+    for step in steps:
+        if step.ok:
+            spec = get_tool(step.tool_name)
+            spec.fn(spec.params.model_validate(step.arguments))
+    return time.perf_counter() - started
 
 
 def dagster_path(args: argparse.Namespace, run: RunSettings) -> dict[str, float]:
