@@ -19,7 +19,7 @@ from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import diversity as diversity_module
 from dive_assets.synthesis import exports, pipeline, warehouse
 from dive_assets.synthesis.llm import LLMClient
-from dive_assets.synthesis.quality import load_suite, slim_frame, suite_columns, validate_frame
+from dive_assets.synthesis.quality import SuiteOutcome, load_suite, suite_columns, validate_chunks, validate_frame
 from dive_assets.synthesis.spool import Spool
 from tool_catalog.graph import graph_stats
 from tool_catalog.registry import all_tools
@@ -31,7 +31,12 @@ GROUP = "dive"
 def _gx_check(
     asset: str, suite: str, frame: pl.DataFrame, check_name: str | None = None, parameters: dict | None = None
 ) -> dg.AssetCheckResult:
-    outcome = validate_frame(suite, frame, parameters)
+    return _check_result(asset, suite, validate_frame(suite, frame, parameters), frame.height, check_name)
+
+
+def _check_result(
+    asset: str, suite: str, outcome: SuiteOutcome, rows: int, check_name: str | None = None
+) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
         asset_key=asset,
         check_name=check_name or f"gx_{suite}",
@@ -41,7 +46,7 @@ def _gx_check(
         metadata={
             "evaluated": outcome.evaluated,
             "failed": dg.MetadataValue.json(outcome.failed),
-            "rows": frame.height,
+            "rows": rows,
         },
     )
 
@@ -49,14 +54,12 @@ def _gx_check(
 def _gx_spool_check(
     asset: str, suite: str, spool: Spool, table: str, parameters: dict | None = None
 ) -> dg.AssetCheckResult:
-    """:func:`_gx_check` on a spooled table, reading only the columns the suite names, chunk by chunk slimmed as
-    GX needs them (:func:`slim_frame`), so the whole table's JSON text is never held at once."""
+    """The suite on a spooled table, chunk by chunk (:func:`validate_chunks`): only the columns the suite names are
+    read, and GX sees a batch of rows at a time, so neither the table's text nor GX's copy of it is held whole."""
     present = spool.columns(table)
-    definition = load_suite(suite)
-    columns = suite_columns(definition, present) if present else None
-    frames = [slim_frame(definition, f) for f in spool.chunks(table, columns) if f.width]
-    frame = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
-    return _gx_check(asset, suite, frame, parameters=parameters)
+    columns = suite_columns(load_suite(suite), present) if present else None
+    outcome = validate_chunks(suite, spool.chunks(table, columns), parameters)
+    return _check_result(asset, suite, outcome, spool.height(table))
 
 
 def _gx_spec(asset: str, suite: str, blocking: bool = False) -> dg.AssetCheckSpec:
@@ -328,7 +331,7 @@ def verified_splits(
         written = _write_with_llm(warehouse_db, {**files, **solved}, domain, diversity, client, cache, "solver")
         checks = spool.read("verifications", ["check_name", "passed"])
         split_check = _gx_spool_check("verified_splits", "verified_splits", spool, "splits")
-    with warehouse_db.connect(read_only=True) as conn:
+    with warehouse_db.connect(read_only=True, memory_limit=warehouse.ASSET_READ_MEMORY_LIMIT) as conn:
         leaks = conn.execute(warehouse.named_query("split_leakage")).fetchall()
     fail_share = {
         name: round(float((~grp["passed"]).mean() or 0), 4)
@@ -379,18 +382,20 @@ def _solver_meta(rates: pl.DataFrame, client: LLMClient | None) -> dict[str, obj
 )
 def diversity_metrics(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
     domain, diversity = _partition(context)
+    with warehouse_db.connect(read_only=True, memory_limit=warehouse.ASSET_READ_MEMORY_LIMIT) as conn:
+        profile = diversity_module.partition_profile(conn, domain, diversity)
+    metrics = profile.metrics
+    frame = pl.DataFrame(
+        {
+            "domain": [domain] * len(metrics),
+            "diversity": [diversity] * len(metrics),
+            "metric": list(metrics),
+            "value": [float(v) for v in metrics.values()],
+        }
+    )
     with warehouse_db.connect() as conn:
-        metrics = diversity_module.partition_metrics(conn, domain, diversity)
-        frame = pl.DataFrame(
-            {
-                "domain": [domain] * len(metrics),
-                "diversity": [diversity] * len(metrics),
-                "metric": list(metrics),
-                "value": [float(v) for v in metrics.values()],
-            }
-        )
         warehouse.replace_partition(conn, {"diversity_metrics": frame}, domain, diversity)
-    plot = diversity_module.plot_partition_png(warehouse_db.duckdb_path, domain, diversity)
+    plot = diversity_module.png_base64(lambda out: diversity_module.plot_profile(profile, domain, diversity, out))
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": frame.height,
@@ -424,7 +429,7 @@ def diversity_summary(context: dg.AssetExecutionContext, warehouse_db: Warehouse
     if wide.height == 0:
         context.log.warning("no diversity_metrics rows yet: materialize some partitions first")
         return dg.MaterializeResult(metadata=_table_meta("diversity_comparison", 0))
-    with warehouse_db.connect(read_only=True) as conn:
+    with warehouse_db.connect(read_only=True, memory_limit=warehouse.ASSET_READ_MEMORY_LIMIT) as conn:
         overall = diversity_module.dataset_metrics(conn)
     path = diversity_module.plot_summary(wide, _plot_path(warehouse_db, "diversity_summary"))
     plot = diversity_module.png_base64(lambda out: diversity_module.plot_summary(wide, out))

@@ -19,8 +19,8 @@ class WarehouseResource(dg.ConfigurableResource):
     duckdb_path: str = Field(description="Path of the DuckDB file (env DIVE_DUCKDB_PATH).")
 
     @contextmanager
-    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        with warehouse.connect(self.duckdb_path, read_only=read_only) as conn:
+    def connect(self, read_only: bool = False, memory_limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        with warehouse.connect(self.duckdb_path, read_only=read_only, memory_limit=memory_limit) as conn:
             yield conn
 
 

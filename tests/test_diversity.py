@@ -100,9 +100,8 @@ def test_lexical_diversity_and_near_duplicates() -> None:
     assert da.minhash_signature({"a b c"}) == da.minhash_signature({"a b c"})
 
 
-def test_near_duplicates_finds_what_comparing_every_pair_finds() -> None:
-    """The banded search (8-byte keys, shingle sets built per shared bucket, a pair confirmed once) flags the
-    pairs an all-pairs comparison flags that banding proposes, across groups only; here every planted pair."""
+def _planted_items() -> tuple[list[tuple[str, str]], list[str]]:
+    """240 template questions over 10 places and 7 years in 5 groups, plus 10 exact copies in another group."""
     import random
 
     rng = random.Random(7)
@@ -115,6 +114,13 @@ def test_near_duplicates_finds_what_comparing_every_pair_finds() -> None:
         groups.append(f"g{i % 5}")
     items += [(f"x{i}", items[i][1]) for i in range(0, 40, 4)]  # exact copies in another group
     groups += ["copies"] * 10
+    return items, groups
+
+
+def test_near_duplicates_finds_what_comparing_every_pair_finds() -> None:
+    """The banded search flags the pairs an all-pairs comparison flags that banding proposes, across groups only;
+    here every planted pair."""
+    items, groups = _planted_items()
     flagged = da.near_duplicates(items, groups=groups)
     sets = [da.shingle_set(t) for _, t in items]
     truth = {
@@ -126,6 +132,26 @@ def test_near_duplicates_finds_what_comparing_every_pair_finds() -> None:
     assert flagged <= truth  # no false positives
     assert {f"x{i}" for i in range(0, 40, 4)} <= flagged
     assert len(flagged) >= 0.95 * len(truth), (len(flagged), len(truth))
+
+
+def test_large_and_small_buckets_are_confirmed_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large bucket is confirmed by one sparse product, a small one pair by pair: either way gives the same
+    flags, with or without groups, over all items or a subset of them."""
+    from dive_assets.synthesis import near_duplicates as nd
+
+    items, groups = _planted_items()
+    flagged = da.near_duplicates(items, groups=groups)
+    index = nd.NearDuplicateIndex()
+    for (item_id, text), group in zip(items, groups, strict=True):
+        index.add(item_id, text, group)
+    subset = list(range(0, len(items), 2))
+    answers = []
+    for dense_from in (2, 10**9):  # every bucket dense, then every bucket pair by pair
+        monkeypatch.setattr(nd, "_DENSE_BUCKET", dense_from)
+        answers.append((index.flagged(), index.flagged(by_group=False), index.flagged(members=subset)))
+    assert answers[0] == answers[1]
+    assert answers[0][0] == flagged and answers[0][0] <= answers[0][1]
+    assert answers[0][2] <= {items[k][0] for k in subset}
 
 
 # --- metrics on the real dataset -----------------------------------------------------------------------------
@@ -185,6 +211,19 @@ def test_compare_settings(summary: pl.DataFrame) -> None:
     assert toolsets["highest"] == "full-varied" and toolsets["spread"] > 0
     tasks = compared.filter(pl.col("metric") == "tasks").row(0, named=True)
     assert tasks["spread"] == 0 or tasks["highest"] is not None
+
+
+def test_metrics_stream_chunk_by_chunk_to_the_same_values(conn: duckdb.DuckDBPyConnection) -> None:
+    """A partition's tasks are read a chunk of traces at a time; the chunk size cannot change a metric."""
+    for domain, diversity in PARTITIONS:
+        whole = da.partition_profile(conn, domain, diversity)
+        assert da.partition_profile(conn, domain, diversity, chunk=1).metrics == whole.metrics
+        assert (
+            whole.verified.tasks == whole.metrics["tasks"]
+            and sum(whole.verified.graphs.values()) == whole.verified.tasks
+        )
+        chunks = list(da.iter_task_graphs(conn, domain, diversity, chunk=2))
+        assert len(chunks) > 1 and sum(map(len, chunks)) == whole.metrics["tasks_all_rounds"]
 
 
 def test_canonical_graphs_of_stored_tasks_match_the_sql_view(conn: duckdb.DuckDBPyConnection) -> None:

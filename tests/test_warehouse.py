@@ -149,3 +149,77 @@ def test_a_task_may_come_from_any_round_the_settings_allow() -> None:
     assert RunSettings().max_rounds == 17 and RunSettings(rounds=2, extra_rounds=0).max_rounds == 2
     assert suite_parameters(load_suite("tasks")) == {"max_rounds"}
     assert suite_parameters(load_suite("traces")) == suite_parameters(load_suite("trace_steps")) == {"max_trace_steps"}
+
+
+def _steps(trace: str, count: int, error: str | None = None) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "trace_id": [trace] * count,
+            "step_index": list(range(count)),
+            "tool_name": ["country_info"] * count,
+            "arguments": ['{"country_code": "FR"}'] * count,
+            "provenance": ["{}"] * count,
+            "error_type": pl.Series([error] * count, dtype=pl.String),
+            "latency_ms": [0.5] * count,
+        }
+    )
+
+
+def test_a_table_validated_in_batches_gets_the_verdict_of_the_whole_table() -> None:
+    """Row-wise expectations run a batch at a time and whole-table ones (row counts, uniqueness, shares) once on
+    their columns: a bad row in a late batch, a duplicate id across chunks and a share over the whole table are
+    all still caught, and a good table passes with every expectation evaluated."""
+    from dive_assets.synthesis.quality import is_row_wise, validate_chunks
+
+    bounds = {"max_trace_steps": RunSettings().max_trace_steps}
+    good = [_steps(f"t{k}", 3) for k in range(5)]
+    whole = validate_frame("trace_steps", pl.concat(good), bounds)
+    batched = validate_chunks("trace_steps", good, bounds, batch_rows=4)
+    assert whole.success and batched.success and batched.evaluated == whole.evaluated == 8
+    late = [*good, _steps("t9", 2, error="not_a_reason")]
+    failed = validate_chunks("trace_steps", late, bounds, batch_rows=4)
+    assert not failed.success and [(f["type"], f["column"]) for f in failed.failed] == [
+        ("expect_column_values_to_be_in_set", "error_type")
+    ]
+    assert not validate_frame("trace_steps", pl.concat(late), bounds).success
+    # the only whole-table expectation of trace_steps is its row count: an empty table fails it
+    assert not validate_chunks("trace_steps", [], bounds).success
+
+    suite = load_suite("traces")
+    assert [e["kwargs"].get("column") for e in suite["expectations"] if not is_row_wise(e)] == [
+        None,
+        "trace_id",
+        "status",
+    ]
+    traces = pl.DataFrame(
+        {
+            "trace_id": ["a", "b", "c", "d"],
+            "toolset_id": ["s"] * 4,
+            "seed_value": ["FR"] * 4,
+            "status": ["failed", "failed", "ok", "ok"],
+            "step_count": [1, 2, 3, 4],
+            "policy": ["embedded-v1"] * 4,
+        }
+    )
+    halves = [traces.head(2), traces.tail(2)]
+    assert validate_chunks("traces", halves, bounds, batch_rows=1).success  # 50% ok over the table: mostly 0.5
+    mostly_failed = [traces.head(2), traces.tail(2).with_columns(pl.lit("failed").alias("status"))]
+    outcome = validate_chunks("traces", mostly_failed, bounds, batch_rows=1)
+    assert not outcome.success and [f["column"] for f in outcome.failed] == ["status"]
+    repeated = [traces.head(2), traces.tail(2).with_columns(pl.Series("trace_id", ["a", "e"]))]
+    outcome = validate_chunks("traces", repeated, bounds, batch_rows=1)
+    assert not outcome.success and [(f["type"], f["column"]) for f in outcome.failed] == [
+        ("expect_column_values_to_be_unique", "trace_id")
+    ]
+
+
+def test_connections_take_a_memory_limit_and_refuse_a_bad_one(tmp_path: Path) -> None:
+    path = tmp_path / "limits.duckdb"
+    with warehouse.connect(path) as conn:  # writers are held to WRITE_MEMORY_LIMIT
+        ((writer,),) = conn.execute("SELECT current_setting('memory_limit')").fetchall()
+    with warehouse.connect(path, read_only=True, memory_limit="64MB") as conn:
+        ((reader,),) = conn.execute("SELECT current_setting('memory_limit')").fetchall()
+    assert writer.startswith("122") and reader.startswith("61")  # DuckDB reports MiB: 128 MB, 64 MB
+    bad = pytest.raises(ValueError, match="bad DuckDB memory limit '1GB; SELECT 1'")
+    with bad, warehouse.connect(path, read_only=True, memory_limit="1GB; SELECT 1"):
+        pass

@@ -31,23 +31,30 @@ import hashlib
 import itertools
 import json
 import math
-import re
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 import polars as pl
 
-from dive_assets.synthesis.dedup import band_keys, shared_buckets
+from dive_assets.synthesis.near_duplicates import (
+    NEAR_DUPLICATE_JACCARD,
+    NearDuplicateIndex,
+    minhash_signature,
+    near_duplicates,
+    shingle_set,
+    words,
+)
 from dive_assets.synthesis.warehouse import query_frame
 
+__all__ = ["NEAR_DUPLICATE_JACCARD", "minhash_signature", "near_duplicates", "shingle_set", "words"]
+
 MAX_TIE_ORDERINGS = 40_320  # 8!
-NEAR_DUPLICATE_JACCARD = 0.8
 SETTING_ORDER = ("slice-fixed", "slice-varied", "full-fixed", "full-varied")
 
 # Every task of a partition (all rounds) with its required steps' tools and kinds in step order.
@@ -60,16 +67,20 @@ SELECT t.task_id, t.trace_id, t.toolset_id, t.round, t.pattern, t.topology, t.qu
        list(coalesce(tl.kind, 'unknown') ORDER BY s.step_index) AS kinds
 FROM tasks t
 LEFT JOIN splits sp ON sp.task_id = t.task_id AND sp.domain = t.domain AND sp.diversity = t.diversity
-JOIN trace_steps s ON s.trace_id = t.trace_id AND s.domain = t.domain AND s.diversity = t.diversity
-    AND list_contains(t.required_steps, s.step_index)
+JOIN trace_steps s ON s.trace_id BETWEEN ? AND ? AND s.trace_id = t.trace_id AND s.domain = t.domain
+    AND s.diversity = t.diversity AND list_contains(t.required_steps, s.step_index)
 LEFT JOIN tools tl ON tl.name = s.tool_name
-WHERE t.domain = ? AND t.diversity = ?
+WHERE t.domain = ? AND t.diversity = ? AND t.trace_id BETWEEN ? AND ?
 GROUP BY ALL
 ORDER BY t.task_id
 """
+_TRACE_IDS_SQL = "SELECT DISTINCT trace_id FROM tasks WHERE domain = ? AND diversity = ? ORDER BY trace_id"
 
 _TOOLSETS_SQL = """
 SELECT toolset_id, list_sort(tool_names) AS tool_names FROM toolsets WHERE domain = ? AND diversity = ?
+"""
+_OFFERED_SQL = """
+SELECT count(DISTINCT tool) FROM (SELECT unnest(tool_names) AS tool FROM toolsets WHERE domain = ? AND diversity = ?)
 """
 
 
@@ -128,8 +139,9 @@ def _encode(order: Sequence[int], labels: Sequence[str], edges: Sequence[tuple[i
 
 # --- distributions and text --------------------------------------------------------------------------------
 def shannon_entropy(counts: Iterable[int] | Counter) -> float:
-    """Shannon entropy in bits of a frequency distribution (0 for an empty or one-valued one)."""
-    values = [v for v in (counts.values() if isinstance(counts, Counter) else counts) if v > 0]
+    """Shannon entropy in bits of a frequency distribution (0 for an empty or one-valued one); summed in sorted
+    order, so the order the counts were gathered in cannot change the last bit."""
+    values = sorted(v for v in (counts.values() if isinstance(counts, Counter) else counts) if v > 0)
     total = sum(values)
     if not total:
         return 0.0
@@ -145,102 +157,19 @@ def long_tail_share(counts: Counter) -> float:
     return sum(v for _, v in ordered[: len(ordered) // 2]) / total
 
 
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 def distinct_ngram_ratio(texts: Sequence[str], n: int) -> float:
     """Distinct n-grams / all n-grams over the texts (word tokens, lower-cased); 0 when there are none.
 
     Counts as it goes and keeps only the distinct n-grams (a 30k-task partition has ~1.1M n-grams per n, most of
     them repeats of the tools' phrasing)."""
-    distinct: set[tuple[str, ...]] = set()
-    total = 0
-    for w in map(words, texts):
-        for i in range(len(w) - n + 1):
-            distinct.add(tuple(w[i : i + n]))
-            total += 1
-    return len(distinct) / total if total else 0.0
-
-
-def shingle_set(text: str, n: int = 3) -> set[str]:
-    w = words(text)
-    if len(w) < n:
-        return {" ".join(w)}
-    return {" ".join(w[i : i + n]) for i in range(len(w) - n + 1)}
-
-
-_PERMUTATIONS = 64
-_BANDS, _ROWS = 16, 4
-
-
-_PRIME = (1 << 31) - 1  # products of two 31-bit values fit in int64
-
-
-def _permutation_coefficients() -> tuple[np.ndarray, np.ndarray]:
-    """(a, b) of the 64 universal hash functions h_k(x) = (a_k x + b_k) mod p, fixed by blake2b (deterministic)."""
-    raw = [
-        int.from_bytes(hashlib.blake2b(f"minhash-{k}".encode(), digest_size=8).digest(), "big")
-        for k in range(_PERMUTATIONS)
-    ]
-    a = np.array([1 + (r >> 32) % (_PRIME - 1) for r in raw], dtype=np.int64)
-    b = np.array([(r & 0xFFFFFFFF) % _PRIME for r in raw], dtype=np.int64)
-    return a[:, None], b[:, None]
-
-
-_A, _B = _permutation_coefficients()
-
-
-def minhash_signature(shingles: set[str]) -> tuple[int, ...]:
-    """64 MinHash values: every shingle is hashed once with blake2b, then permuted by 64 universal hash functions
-    ``(a_k x + b_k) mod p`` (vectorized; deterministic on every machine)."""
-    base = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "big") % _PRIME for s in shingles),
-        dtype=np.int64,
-        count=len(shingles),
-    )
-    return tuple(int(v) for v in ((_A * base[None, :] + _B) % _PRIME).min(axis=1))
+    tally = NgramTally(n)
+    for text in texts:
+        tally.add(words(text))
+    return tally.ratio
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
-
-
-def near_duplicates(
-    items: Sequence[tuple[str, str]], threshold: float = NEAR_DUPLICATE_JACCARD, groups: Sequence[str] | None = None
-) -> set[str]:
-    """Ids of items (id, text) with another item whose word-3-gram shingle Jaccard is >= ``threshold``.
-
-    MinHash with LSH banding (16 bands x 4 rows) proposes candidate pairs; every candidate is confirmed with
-    the exact Jaccard, so there are no false positives. Items of the same ``groups`` value are not compared.
-    Memory stays small at any size (as in ``dedup.find_duplicates``): the search keeps an 8-byte key per item and
-    band, and builds shingle sets only for the members of shared buckets (at most ~20k at a time).
-    """
-    keys = np.zeros((len(items), _BANDS), dtype=np.uint64)
-    for index, (_, text) in enumerate(items):
-        signature = minhash_signature(shingle_set(text))
-        keys[index] = band_keys(signature, _BANDS, _ROWS)
-    flagged: set[str] = set()
-    sets: dict[int, set[str]] = {}  # shingle sets of recent buckets' members, dropped every 20k
-    for _first, band, members in shared_buckets(keys):
-        if len(sets) > 20_000:
-            sets.clear()
-        for a, b in itertools.combinations(members, 2):
-            if groups is not None and groups[a] == groups[b]:
-                continue
-            if items[a][0] in flagged and items[b][0] in flagged:
-                continue  # confirming the pair again changes nothing
-            if band and bool((keys[a, :band] == keys[b, :band]).any()):
-                continue  # an earlier band proposed this pair already
-            for i in (a, b):
-                if i not in sets:
-                    sets[i] = shingle_set(items[i][1])
-            if jaccard(sets[a], sets[b]) >= threshold:
-                flagged.update((items[a][0], items[b][0]))
-    return flagged
 
 
 # --- per-task records --------------------------------------------------------------------------------------
@@ -262,101 +191,219 @@ class TaskGraph:
 
     @cached_property
     def rp_class(self) -> str:
-        return canonical_graph([_rp(k) for k in self.kinds], self.edges)
+        return _canonical_cached(tuple(_rp(k) for k in self.kinds), self.edges)
+
+
+@lru_cache(maxsize=1 << 16)
+def _canonical_cached(labels: tuple[str, ...], edges: tuple[tuple[int, int], ...]) -> str:
+    """R/P classes repeat (a few hundred per partition), so their canonical forms are worth a bounded cache."""
+    return canonical_graph(labels, edges)
 
 
 def _rp(kind: str) -> str:
     return {"retrieval": "R", "processing": "P"}.get(kind, "?")
 
 
+TRACES_PER_CHUNK = 5_000
+"""Traces whose tasks are read and folded into the metrics at a time: memory does not grow with the partition."""
+
+
+def iter_task_graphs(
+    conn: duckdb.DuckDBPyConnection, domain: str, diversity: str, chunk: int = TRACES_PER_CHUNK
+) -> Iterator[list[TaskGraph]]:
+    """Every task of the partition (all rounds) with its required tools, kinds and call-graph edges, ``chunk``
+    traces at a time (traces in id order, tasks in id order within a chunk)."""
+    partition = [domain, diversity]
+    trace_ids = [r[0] for r in conn.execute(_TRACE_IDS_SQL, partition).fetchall()]
+    for start in range(0, len(trace_ids), max(1, chunk)):
+        bounds = [trace_ids[start], trace_ids[min(start + chunk, len(trace_ids)) - 1]]
+        rows = query_frame(conn, _TASKS_SQL, [*bounds, *partition, *bounds]).iter_rows(named=True)
+        yield [_task_graph(row) for row in rows]
+
+
+def _task_graph(row: dict[str, Any]) -> TaskGraph:
+    position = {step: pos for pos, step in enumerate(row["steps"])}
+    pairs = json.loads(row["call_graph"] or "[]")
+    edges = tuple(sorted({(position[a], position[b]) for a, b in pairs if a in position and b in position}))
+    return TaskGraph(
+        task_id=row["task_id"],
+        trace_id=row["trace_id"],
+        toolset_id=row["toolset_id"],
+        pattern=row["pattern"],
+        question=row["question"],
+        verified=bool(row["verified"]),
+        tools=tuple(row["tools"]),
+        kinds=tuple(row["kinds"]),
+        edges=edges,
+    )
+
+
 def load_task_graphs(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str) -> list[TaskGraph]:
-    """Every task of the partition (all rounds) with its required tools, kinds and call-graph edges."""
-    out = []
-    for row in query_frame(conn, _TASKS_SQL, [domain, diversity]).iter_rows(named=True):
-        position = {step: pos for pos, step in enumerate(row["steps"])}
-        edges = tuple(
-            sorted(
-                {
-                    (position[a], position[b])
-                    for a, b in json.loads(row["call_graph"] or "[]")
-                    if a in position and b in position
-                }
-            )
-        )
-        out.append(
-            TaskGraph(
-                task_id=row["task_id"],
-                trace_id=row["trace_id"],
-                toolset_id=row["toolset_id"],
-                pattern=row["pattern"],
-                question=row["question"],
-                verified=bool(row["verified"]),
-                tools=tuple(row["tools"]),
-                kinds=tuple(row["kinds"]),
-                edges=edges,
-            )
-        )
-    return out
+    """Every task of the partition as one list (small partitions and tests; metrics stream instead)."""
+    return [task for chunk in iter_task_graphs(conn, domain, diversity) for task in chunk]
+
+
+def _digest16(text: str) -> bytes:
+    """A 16-byte digest standing for a canonical form or a call sequence in the sets of distinct ones."""
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 # --- metrics -----------------------------------------------------------------------------------------------
-def partition_metrics(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str) -> dict[str, float | int]:
-    """DIVE's structural diversity metrics of one (domain, diversity) partition, plus entropies, the long
-    tail, transitions and lexical diversity. See the module doc and the README for the definitions."""
-    every = load_task_graphs(conn, domain, diversity)
-    tasks = [t for t in every if t.verified]
+class NgramTally:
+    """Distinct and total word n-grams of texts seen one at a time (see :func:`distinct_ngram_ratio`)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.distinct: set[tuple[str, ...]] = set()
+        self.total = 0
+
+    def add(self, tokens: Sequence[str]) -> None:
+        n = self.n
+        for i in range(len(tokens) - n + 1):
+            self.distinct.add(tuple(tokens[i : i + n]))
+            self.total += 1
+
+    @property
+    def ratio(self) -> float:
+        return len(self.distinct) / self.total if self.total else 0.0
+
+
+@dataclass
+class TaskTally:
+    """Running counts over a set of tasks (a partition's verified ones, or all rounds): what the metrics need,
+    without keeping the tasks. Distinct call graphs and sequences are kept as 16-byte digests."""
+
+    tasks: int = 0
+    calls: Counter = field(default_factory=Counter)
+    graphs: Counter = field(default_factory=Counter)
+    sequences: set[bytes] = field(default_factory=set)
+    rp_classes: set[str] = field(default_factory=set)
+    patterns: Counter = field(default_factory=Counter)
+    toolsets: Counter = field(default_factory=Counter)
+    transitions: set[tuple[str, str]] = field(default_factory=set)
+    required_calls: int = 0
+    tool_types: int = 0
+    multistep: int = 0
+    multistep_tool_types: int = 0
+    mixed: int = 0
+
+    def add(self, task: TaskGraph) -> None:
+        self.tasks += 1
+        self.calls.update(task.tools)
+        self.graphs[_digest16(task.graph)] += 1
+        self.sequences.add(_digest16("\x1f".join(task.tools)))
+        self.rp_classes.add(task.rp_class)
+        self.patterns[task.pattern] += 1
+        self.toolsets[task.toolset_id] += 1
+        self.transitions.update((task.tools[a], task.tools[b]) for a, b in task.edges)
+        types = len(set(task.tools))
+        self.required_calls += len(task.tools)
+        self.tool_types += types
+        if len(task.tools) > 1:
+            self.multistep += 1
+            self.multistep_tool_types += types
+        self.mixed += {"R", "P"} <= {_rp(k) for k in task.kinds}
+
+    def mean(self, total: int, over: int, digits: int = 3) -> float:
+        return round(total / over, digits) if over else 0.0
+
+
+@dataclass
+class PartitionProfile:
+    """One pass over a partition's tasks: the tallies of its verified tasks and of every round, and the metrics."""
+
+    verified: TaskTally
+    every: TaskTally
+    metrics: dict[str, float | int]
+
+
+def partition_profile(
+    conn: duckdb.DuckDBPyConnection, domain: str, diversity: str, chunk: int = TRACES_PER_CHUNK
+) -> PartitionProfile:
+    """DIVE's structural diversity metrics of one (domain, diversity) partition, plus entropies, the long tail,
+    transitions and lexical diversity, from one streamed pass over its tasks. See the module doc and the README.
+
+    Memory: a chunk of tasks at a time, the tallies, the distinct n-grams and each question's shingle ids (for the
+    near-duplicate search). A 100k-trace partition's 290k tasks took ~1 GB as lists of records."""
     ((pool,),) = conn.execute("SELECT count(*) FROM tools WHERE domain IN (?, 'general')", [domain]).fetchall()
-    toolsets = {
-        r["toolset_id"]: tuple(r["tool_names"])
-        for r in query_frame(conn, _TOOLSETS_SQL, [domain, diversity]).iter_rows(named=True)
-    }
-    n = len(tasks)
-    calls = Counter(tool for t in tasks for tool in t.tools)
-    graphs = Counter(t.graph for t in tasks)
-    multi = [t for t in tasks if len(t.tools) > 1]
-    transitions = {(t.tools[a], t.tools[b]) for t in tasks for a, b in t.edges}
-    questions = [t.question for t in tasks]
-    duplicates = near_duplicates([(t.task_id, t.question) for t in tasks])
-    duplicates_all = near_duplicates([(t.task_id, t.question) for t in every], groups=[t.trace_id for t in every])
-    covered_all = {tool for t in every for tool in t.tools}
+    ((offered,),) = conn.execute(_OFFERED_SQL, [domain, diversity]).fetchall()
+    verified, every = TaskTally(), TaskTally()
+    ngrams = [NgramTally(n) for n in (1, 2, 3)]
+    questions = NearDuplicateIndex()
+    verified_positions: list[int] = []
+    for chunk_tasks in iter_task_graphs(conn, domain, diversity, chunk):
+        for task in chunk_tasks:
+            every.add(task)
+            position = questions.add(task.task_id, task.question, task.trace_id)
+            if not task.verified:
+                continue
+            verified.add(task)
+            verified_positions.append(position)
+            tokens = [sys.intern(w) for w in words(task.question)]  # n-grams share their words' strings
+            for tally in ngrams:
+                tally.add(tokens)
+    duplicates = questions.flagged(members=verified_positions, by_group=False)
+    duplicates_all = questions.flagged()
+    n, calls = verified.tasks, verified.calls
 
     def share(part: float, whole: float) -> float:
         return round(part / whole, 4) if whole else 0.0
 
-    return {
+    metrics: dict[str, float | int] = {
         "tasks": n,
-        "tasks_all_rounds": len(every),
+        "tasks_all_rounds": every.tasks,
         "tools_in_pool": int(pool),
-        "tools_offered": len({tool for names in toolsets.values() for tool in names}),
+        "tools_offered": int(offered),
         "tools_covered": len(calls),
         "pool_coverage": share(len(calls), pool),
-        "tools_covered_all_rounds": len(covered_all),
-        "pool_coverage_all_rounds": share(len(covered_all), pool),
-        "unique_toolsets": len({toolsets.get(t.toolset_id, (t.toolset_id,)) for t in tasks}),
-        "unique_call_sequences": len({t.tools for t in tasks}),
-        "unique_call_sequences_all_rounds": len({t.tools for t in every}),
-        "unique_call_graphs": len(graphs),
-        "unique_call_graph_share": share(len(graphs), n),
-        "unique_call_graphs_all_rounds": len({t.graph for t in every}),
-        "unique_call_graph_share_all_rounds": share(len({t.graph for t in every}), len(every)),
-        "rp_topology_classes": len({t.rp_class for t in tasks}),
-        "rp_topology_classes_all_rounds": len({t.rp_class for t in every}),
-        "mean_required_calls": round(sum(len(t.tools) for t in tasks) / n, 3) if n else 0.0,
-        "tool_types_per_task": round(sum(len(set(t.tools)) for t in tasks) / n, 3) if n else 0.0,
-        "tool_types_per_multistep_task": round(sum(len(set(t.tools)) for t in multi) / len(multi), 3) if multi else 0.0,
-        "toolset_entropy_bits": round(shannon_entropy(Counter(t.toolset_id for t in tasks)), 4),
-        "pattern_entropy_bits": round(shannon_entropy(Counter(t.pattern for t in tasks)), 4),
+        "tools_covered_all_rounds": len(every.calls),
+        "pool_coverage_all_rounds": share(len(every.calls), pool),
+        "unique_toolsets": _unique_toolsets(conn, domain, diversity, set(verified.toolsets)),
+        "unique_call_sequences": len(verified.sequences),
+        "unique_call_sequences_all_rounds": len(every.sequences),
+        "unique_call_graphs": len(verified.graphs),
+        "unique_call_graph_share": share(len(verified.graphs), n),
+        "unique_call_graphs_all_rounds": len(every.graphs),
+        "unique_call_graph_share_all_rounds": share(len(every.graphs), every.tasks),
+        "rp_topology_classes": len(verified.rp_classes),
+        "rp_topology_classes_all_rounds": len(every.rp_classes),
+        "mean_required_calls": verified.mean(verified.required_calls, n),
+        "tool_types_per_task": verified.mean(verified.tool_types, n),
+        "tool_types_per_multistep_task": verified.mean(verified.multistep_tool_types, verified.multistep),
+        "toolset_entropy_bits": round(shannon_entropy(verified.toolsets), 4),
+        "pattern_entropy_bits": round(shannon_entropy(verified.patterns), 4),
         "tool_call_entropy_bits": round(shannon_entropy(calls), 4),
         "long_tail_call_share": round(long_tail_share(calls), 4),
-        "tool_transitions": len(transitions),
-        "mixed_retrieval_processing_share": share(sum({"R", "P"} <= {_rp(k) for k in t.kinds} for t in tasks), n),
-        "distinct_1gram_ratio": round(distinct_ngram_ratio(questions, 1), 4),
-        "distinct_2gram_ratio": round(distinct_ngram_ratio(questions, 2), 4),
-        "distinct_3gram_ratio": round(distinct_ngram_ratio(questions, 3), 4),
+        "tool_transitions": len(verified.transitions),
+        "mixed_retrieval_processing_share": share(verified.mixed, n),
+        "distinct_1gram_ratio": round(ngrams[0].ratio, 4),
+        "distinct_2gram_ratio": round(ngrams[1].ratio, 4),
+        "distinct_3gram_ratio": round(ngrams[2].ratio, 4),
         "near_duplicate_rate": share(len(duplicates), n),
-        "near_duplicate_rate_all_rounds": share(len(duplicates_all), len(every)),
-        "patterns": len({t.pattern for t in tasks}),
+        "near_duplicate_rate_all_rounds": share(len(duplicates_all), every.tasks),
+        "patterns": len(verified.patterns),
     }
+    return PartitionProfile(verified=verified, every=every, metrics=metrics)
+
+
+def _unique_toolsets(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str, toolset_ids: set[str]) -> int:
+    """Distinct toolsets (as sorted tool names) of the given toolset ids; an id missing from ``toolsets`` counts as
+    its own. Read in batches: a partition's 100k toolsets as tuples of names took ~230 MB."""
+    distinct: set[bytes] = set()
+    missing = set(toolset_ids)
+    cursor = conn.execute(_TOOLSETS_SQL, [domain, diversity])
+    while rows := cursor.fetchmany(10_000):
+        for toolset_id, names in rows:
+            if toolset_id in missing:
+                missing.discard(toolset_id)
+                distinct.add(_digest16("\x1f".join(names)))
+    distinct.update(_digest16(toolset_id) for toolset_id in missing)
+    return len(distinct)
+
+
+def partition_metrics(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str) -> dict[str, float | int]:
+    """The metrics of :func:`partition_profile`."""
+    return partition_profile(conn, domain, diversity).metrics
 
 
 TARGETS = {
@@ -371,24 +418,26 @@ TARGETS = {
 def dataset_metrics(conn: duckdb.DuckDBPyConnection) -> dict[str, float | int]:
     """The targets' metrics over every split task of every partition, against the whole tool pool.
 
-    Call graphs are compared across partitions (the same graph in two partitions counts once)."""
-    tasks = [t for d, s in partitions(conn) for t in load_task_graphs(conn, d, s) if t.verified]
+    Call graphs are compared across partitions (the same graph in two partitions counts once). Streams the
+    partitions' tasks chunk by chunk, as :func:`partition_profile` does."""
+    tally = TaskTally()
+    for domain, diversity in partitions(conn):
+        for chunk in iter_task_graphs(conn, domain, diversity):
+            for task in chunk:
+                if task.verified:
+                    tally.add(task)
     pool = [name for (name,) in conn.execute("SELECT name FROM tools ORDER BY name").fetchall()]
-    calls = Counter(tool for t in tasks for tool in t.tools)
-    per_tool = [calls.get(name, 0) for name in pool]
-    multi = [t for t in tasks if len(t.tools) > 1]
-    n = len(tasks)
+    per_tool = [tally.calls.get(name, 0) for name in pool]
+    n = tally.tasks
     return {
         "tasks": n,
         "pool_tools": len(pool),
         "pool_tools_used": sum(1 for c in per_tool if c),
         "min_calls_per_pool_tool": min(per_tool) if per_tool else 0,
         "pool_tools_used_10_times": sum(1 for c in per_tool if c >= 10),
-        "unique_call_graph_share": round(len({t.graph for t in tasks}) / n, 4) if n else 0.0,
-        "tool_types_per_multistep_task": round(sum(len(set(t.tools)) for t in multi) / len(multi), 3) if multi else 0.0,
-        "mixed_retrieval_processing_share": round(sum({"R", "P"} <= {_rp(k) for k in t.kinds} for t in tasks) / n, 4)
-        if n
-        else 0.0,
+        "unique_call_graph_share": round(len(tally.graphs) / n, 4) if n else 0.0,
+        "tool_types_per_multistep_task": tally.mean(tally.multistep_tool_types, tally.multistep),
+        "mixed_retrieval_processing_share": round(tally.mixed / n, 4) if n else 0.0,
     }
 
 
@@ -481,23 +530,31 @@ def new_figure(width: float, height: float, ncols: int, nrows: int = 1) -> tuple
 
 
 def plot_partition(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str, path: str | Path) -> Path:
-    """A PNG of the partition's verified tasks: tool-call frequency by rank (the long tail), tasks per pattern,
+    """A PNG of the partition's verified tasks (see :func:`plot_profile`)."""
+    return plot_profile(partition_profile(conn, domain, diversity), domain, diversity, path)
+
+
+def plot_profile(profile: PartitionProfile, domain: str, diversity: str, path: str | Path) -> Path:
+    """A PNG of a partition's verified tasks: tool-call frequency by rank (the long tail), tasks per pattern,
     and how many tasks share each unique call graph."""
-    tasks = [t for t in load_task_graphs(conn, domain, diversity) if t.verified]
-    metrics = partition_metrics(conn, domain, diversity)
+    tasks, metrics = profile.verified, profile.metrics
     fig, (tail, patterns, graphs) = new_figure(15, 4.5, 3)
-    calls = sorted(Counter(tool for t in tasks for tool in t.tools).items(), key=lambda kv: (-kv[1], kv[0]))
+    calls = sorted(tasks.calls.items(), key=lambda kv: (-kv[1], kv[0]))
     tail.bar(range(len(calls)), [v for _, v in calls], color="#4C72B0")
     tail.set_xticks(range(len(calls)), [k for k, _ in calls], rotation=90, fontsize=6)
     tail.set_title(f"tool calls by rank (long-tail share {metrics['long_tail_call_share']:.2f})")
     tail.set_ylabel("required calls")
-    by_pattern = sorted(Counter(t.pattern for t in tasks).items())
+    by_pattern = sorted(tasks.patterns.items())
     patterns.bar([k for k, _ in by_pattern], [v for _, v in by_pattern], color="#55A868")
     patterns.set_title(f"tasks per pattern (entropy {metrics['pattern_entropy_bits']:.2f} bits)")
     patterns.set_ylabel("tasks")
-    sizes = sorted(Counter(t.graph for t in tasks).values(), reverse=True)
-    graphs.bar(range(1, len(sizes) + 1), sizes, color="#C44E52")
-    graphs.set_title(f"{len(sizes)} unique call graphs / {len(tasks)} tasks, {metrics['rp_topology_classes']} R/P")
+    sizes = sorted(tasks.graphs.values(), reverse=True)
+    ranks = range(1, len(sizes) + 1)
+    if len(sizes) <= 200:
+        graphs.bar(ranks, sizes, color="#C44E52")
+    else:  # ~90k bars of a 100k partition took matplotlib over a minute; an area draws the same shape at once
+        graphs.fill_between(ranks, sizes, step="mid", color="#C44E52")
+    graphs.set_title(f"{len(sizes)} unique call graphs / {tasks.tasks} tasks, {metrics['rp_topology_classes']} R/P")
     graphs.set_xlabel("call graph (by frequency rank)")
     graphs.set_ylabel("tasks")
     fig.suptitle(f"{domain} / {diversity}")
@@ -549,14 +606,6 @@ def save_figure(fig: Any, path: str | Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=110)
     return out
-
-
-def plot_partition_png(database: str | Path, domain: str, diversity: str) -> str:
-    """The partition plot as base64 PNG (for asset metadata), drawn from a read-only connection."""
-    from dive_assets.synthesis import warehouse
-
-    with warehouse.connect(database, read_only=True) as conn:
-        return png_base64(lambda path: plot_partition(conn, domain, diversity, path))
 
 
 def png_base64(draw: Callable[[Path], Path]) -> str:
