@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,24 +92,13 @@ def find_duplicates(
         matrix.add(_shingles_of(key))
     rows = matrix.csr()
     keys = np.array([band_keys(s, BANDS, ROWS) for s in _signatures(rows, matrix.hashes())], dtype=np.uint64)
-    keys = keys.reshape(len(candidates), BANDS)
-    sizes = np.diff(rows.indptr)
     group_codes: dict[str, int] = {}
-    groups = np.array([group_codes.setdefault(items[p][1], len(group_codes)) for p in candidates], dtype=np.int64)
-    done = np.zeros(len(candidates), dtype=bool)  # candidates already found to duplicate an earlier one
-
-    def mark(later: int, earlier: int, similarity: float) -> None:
+    groups = [group_codes.setdefault(items[p][1], len(group_codes)) for p in candidates]
+    matcher = _Matcher(rows, np.array(groups, dtype=np.int64), threshold)
+    for _first, _band, members in shared_buckets(keys.reshape(len(candidates), BANDS)):
+        matcher.match(np.asarray(members, dtype=np.int64))
+    for later, (earlier, similarity) in matcher.found.items():
         out[items[candidates[later]][0]] = Duplicate(items[candidates[earlier]][0], round(similarity, 3))
-        done[later] = True
-
-    for _first, _band, members in shared_buckets(keys):
-        bucket = np.asarray(members, dtype=np.int64)
-        if done[bucket[1:]].all():
-            continue
-        if len(bucket) <= _SMALL_BUCKET:
-            _match_small(rows, groups, bucket, done, threshold, mark)
-        else:
-            _match_large(rows, sizes, groups, bucket, done, threshold, mark)
     return out
 
 
@@ -183,50 +172,62 @@ def _signatures(rows: sparse.csr_matrix, hashes: np.ndarray) -> list[tuple[int, 
     return out
 
 
-def _match_small(
-    rows: sparse.csr_matrix,
-    groups: np.ndarray,
-    bucket: np.ndarray,
-    done: np.ndarray,
-    threshold: float,
-    mark: Callable[[int, int, float], None],
-) -> None:
-    members = bucket.tolist()
-    sets = {m: set(rows.indices[rows.indptr[m] : rows.indptr[m + 1]].tolist()) for m in members}
-    for index, later in enumerate(members):
-        if done[later]:
-            continue
-        for earlier in members[:index]:
-            if done[earlier] or groups[earlier] == groups[later]:
-                continue
-            similarity = jaccard(sets[earlier], sets[later])
-            if similarity >= threshold:
-                mark(later, earlier, similarity)
-                break
+class _Matcher:
+    """Matches the members of one band bucket after another: a later member to the first earlier one that is not
+    itself a duplicate yet, of another group, with Jaccard >= the threshold (``found``: later -> earlier,
+    similarity; both candidate positions)."""
 
+    def __init__(self, rows: sparse.csr_matrix, groups: np.ndarray, threshold: float) -> None:
+        self.rows, self.groups, self.threshold = rows, groups, threshold
+        self.sizes = np.diff(rows.indptr)
+        self.done = np.zeros(rows.shape[0], dtype=bool)  # candidates already found to duplicate an earlier one
+        self.found: dict[int, tuple[int, float]] = {}
 
-def _match_large(
-    rows: sparse.csr_matrix,
-    sizes: np.ndarray,
-    groups: np.ndarray,
-    bucket: np.ndarray,
-    done: np.ndarray,
-    threshold: float,
-    mark: Callable[[int, int, float], None],
-) -> None:
-    columns = rows[bucket].T.tocsc()
-    for start in range(0, len(bucket), _BLOCK):
-        block = bucket[start : start + _BLOCK]
-        shared = (rows[block] @ columns).toarray()
-        similarity = shared / (sizes[block][:, None] + sizes[bucket][None, :] - shared)
-        near = (similarity >= threshold) & (groups[block][:, None] != groups[bucket][None, :])
-        for offset, later in enumerate(block.tolist()):
-            index = start + offset
+    def match(self, bucket: np.ndarray) -> None:
+        if self.done[bucket[1:]].all():
+            return
+        if len(bucket) <= _SMALL_BUCKET:
+            self._small(bucket)
+        else:
+            self._large(bucket)
+
+    def _mark(self, later: int, earlier: int, similarity: float) -> None:
+        self.found[later] = (earlier, similarity)
+        self.done[later] = True
+
+    def _small(self, bucket: np.ndarray) -> None:
+        """Pair by pair on Python sets of shingle ids."""
+        rows, done, groups = self.rows, self.done, self.groups
+        members = bucket.tolist()
+        sets = {m: set(rows.indices[rows.indptr[m] : rows.indptr[m + 1]].tolist()) for m in members}
+        for index, later in enumerate(members):
             if done[later]:
                 continue
-            hits = np.flatnonzero(near[offset, :index] & ~done[bucket[:index]])
-            if len(hits):
-                mark(later, int(bucket[hits[0]]), float(similarity[offset, hits[0]]))
+            for earlier in members[:index]:
+                if done[earlier] or groups[earlier] == groups[later]:
+                    continue
+                similarity = jaccard(sets[earlier], sets[later])
+                if similarity >= self.threshold:
+                    self._mark(later, earlier, similarity)
+                    break
+
+    def _large(self, bucket: np.ndarray) -> None:
+        """Similarities of a block of members against the whole bucket by one sparse product, then the same
+        first-match rule row by row."""
+        rows, sizes, groups, done = self.rows, self.sizes, self.groups, self.done
+        columns = rows[bucket].T.tocsc()
+        for start in range(0, len(bucket), _BLOCK):
+            block = bucket[start : start + _BLOCK]
+            shared = (rows[block] @ columns).toarray()
+            similarity = shared / (sizes[block][:, None] + sizes[bucket][None, :] - shared)
+            near = (similarity >= self.threshold) & (groups[block][:, None] != groups[bucket][None, :])
+            for offset, later in enumerate(block.tolist()):
+                index = start + offset
+                if done[later]:
+                    continue
+                hits = np.flatnonzero(near[offset, :index] & ~done[bucket[:index]])
+                if len(hits):
+                    self._mark(later, int(bucket[hits[0]]), float(similarity[offset, hits[0]]))
 
 
 def band_keys(signature: Sequence[int], bands: int, rows: int) -> list[int]:

@@ -823,7 +823,8 @@ def spool_partition(
 
     Memory does not grow with the partition: a stage holds one chunk's trace objects and frames, plus the
     partition's state (seeds used, tool usage and refusals, task shapes) and, for the near-duplicate search,
-    the questions' ids and an 8-byte key per question and band. Returns each stage's wall seconds."""
+    the questions, their shingle ids (4 bytes each) and an 8-byte key per question and band. Returns each stage's
+    wall seconds."""
     started = time.perf_counter()
     toolsets = toolset_frame(domain, setting, set(seeds["port"].unique()), run)
     spool.add({"toolsets": toolsets})
