@@ -42,6 +42,7 @@ def tool(
     examples: list[dict[str, Any]],
     name: str | None = None,
     timeout_s: float = 10.0,
+    warm: Callable[[], Any] | None = None,
 ) -> Callable[[F], F]:
     """Declare a tool. The function's single argument is annotated with its pydantic params model."""
 
@@ -65,6 +66,7 @@ def tool(
             fn=fn,
             examples=tuple(examples),
             timeout_s=timeout_s,
+            warm=warm,
         )
         spec.validate_definition()
         if spec.name in _TOOLS and _TOOLS[spec.name].fn is not fn:

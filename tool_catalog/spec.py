@@ -54,6 +54,9 @@ class ToolSpec:
     examples: tuple[dict[str, Any], ...]
     timeout_s: float = 10.0
     extra_packages: tuple[str, ...] = field(default=())
+    warm: Callable[[], Any] | None = None
+    """Builds the backend the tool loads on first use (an index, a database). The runtime calls it once per process
+    before the tool's first call, outside that call's time limit (see :func:`tool_catalog.runtime.warm_tool`)."""
 
     @cached_property
     def parameters_schema(self) -> dict[str, Any]:

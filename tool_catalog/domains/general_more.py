@@ -129,6 +129,7 @@ class SearchQuery(BaseModel):
     },
     examples=[{"query": "heathrow"}, {"query": "type 2 diabetes kidney", "kind": "icd10cm"}],
     timeout_s=60.0,
+    warm=lambda: (_documents(), _index(), _title_words()),
 )
 def local_search(p: SearchQuery) -> dict:
     terms = list(dict.fromkeys(_tokens(p.query)))

@@ -1126,6 +1126,7 @@ class _OrganicFormula(BaseModel):
         "first_name": Output("chemical_name", "the name of the first compound listed with {formula}"),
     },
     examples=[{"formula": "C2H6O"}, {"formula": "C6H12O6"}],
+    warm=lambda: _formula_index(),
 )
 def chemical_isomers(p: _OrganicFormula) -> dict:
     index = _formula_index()
