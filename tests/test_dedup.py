@@ -66,11 +66,12 @@ def test_vectorized_minhash_is_the_exact_61_bit_arithmetic() -> None:
     for a, b in dedup._PERMS:
         got = dedup._mod61(dedup._mulmod61(np.full(len(xs), a, dtype=np.uint64), reduced) + np.uint64(b))
         assert [int(v) for v in got] == [(a * x + b) % dedup._PRIME for x in xs]
-    rows = dedup._ShingleRows()
+    rows = dedup.ShingleRows()
     texts = ["What is the capital of Kenya?", "a b", "", "What is the boiling point of water at sea level?"]
     for text in texts:
         rows.add(shingles(text))
-    assert dedup._signatures(rows.csr(), rows.hashes()) == [dedup.minhash(shingles(t)) for t in texts]
+    hashes = rows.per_shingle(dedup._hash61, np.uint64)
+    assert dedup._signatures(rows.csr(), hashes) == [dedup.minhash(shingles(t)) for t in texts]
 
 
 def _pair_loop(items: list[tuple[str, str, str]], threshold: float, preferred: set[str]) -> dict[str, tuple]:

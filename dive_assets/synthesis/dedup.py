@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +41,11 @@ def _shingles_of(normalized: str, n: int = 3) -> set[str]:
 
 def _h(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+
+
+def _hash61(shingle: str) -> int:
+    """A shingle's 64-bit hash reduced mod the Mersenne prime 2^61 - 1 (the same permutations mod p)."""
+    return _h(shingle) % _PRIME
 
 
 def minhash(items: Iterable[str]) -> tuple[int, ...]:
@@ -80,7 +85,7 @@ def find_duplicates(
     exact: dict[int, int] = {}  # digest of the normalized question -> position of its first item
     out: dict[str, Duplicate] = {}
     candidates: list[int] = []  # positions of the items that are not exact duplicates, in order
-    matrix = _ShingleRows()
+    matrix = ShingleRows()
     for pos in ordered:
         item_id, _, question = items[pos]
         key = normalize(question)
@@ -91,7 +96,8 @@ def find_duplicates(
         candidates.append(pos)
         matrix.add(_shingles_of(key))
     rows = matrix.csr()
-    keys = np.array([band_keys(s, BANDS, ROWS) for s in _signatures(rows, matrix.hashes())], dtype=np.uint64)
+    signatures = _signatures(rows, matrix.per_shingle(_hash61, np.uint64))
+    keys = np.array([band_keys(s, BANDS, ROWS) for s in signatures], dtype=np.uint64)
     group_codes: dict[str, int] = {}
     groups = [group_codes.setdefault(items[p][1], len(group_codes)) for p in candidates]
     matcher = _Matcher(rows, np.array(groups, dtype=np.int64), threshold)
@@ -107,8 +113,9 @@ _BLOCK = 512  # members of a large bucket whose similarities are computed at onc
 _SIGNATURE_BLOCK = 1_024  # questions per block of vectorized MinHash
 
 
-class _ShingleRows:
-    """Questions as rows of shingle ids over a growing vocabulary (CSR arrays)."""
+class ShingleRows:
+    """Questions as rows of shingle ids over a growing vocabulary (CSR arrays); both near-duplicate searches (this
+    module's and the diversity metrics') keep their questions this way."""
 
     def __init__(self) -> None:
         self.vocabulary: dict[str, int] = {}
@@ -126,12 +133,21 @@ class _ShingleRows:
         shape = (len(self.indptr) - 1, max(1, len(self.vocabulary)))
         return sparse.csr_matrix((data, indices, np.frombuffer(self.indptr, dtype=np.int64)), shape=shape)
 
-    def hashes(self) -> np.ndarray:
-        """Each vocabulary shingle's 64-bit hash reduced mod the Mersenne prime 2^61 - 1."""
-        out = np.zeros(max(1, len(self.vocabulary)), dtype=np.uint64)
+    def per_shingle(self, fn: Callable[[str], int], dtype: type) -> np.ndarray:
+        """``fn`` of every vocabulary shingle, indexed by shingle id (a hash to permute, for the signatures)."""
+        out = np.zeros(max(1, len(self.vocabulary)), dtype=dtype)
         for shingle, index in self.vocabulary.items():
-            out[index] = _h(shingle) % _PRIME
+            out[index] = fn(shingle)
         return out
+
+
+def jaccard_block(
+    rows: sparse.csr_matrix, sizes: np.ndarray, block: np.ndarray, bucket: np.ndarray, columns: sparse.csc_matrix
+) -> np.ndarray:
+    """Jaccard of every ``block`` row with every ``bucket`` row (``columns`` is ``rows[bucket].T``), from one sparse
+    product of shared-shingle counts; ``sizes`` are the rows' shingle counts."""
+    shared = (rows[block] @ columns).toarray()
+    return shared / (sizes[block][:, None] + sizes[bucket][None, :] - shared)
 
 
 _PERM_A = np.array([a for a, _ in _PERMS], dtype=np.uint64)[:, None]
@@ -218,8 +234,7 @@ class _Matcher:
         columns = rows[bucket].T.tocsc()
         for start in range(0, len(bucket), _BLOCK):
             block = bucket[start : start + _BLOCK]
-            shared = (rows[block] @ columns).toarray()
-            similarity = shared / (sizes[block][:, None] + sizes[bucket][None, :] - shared)
+            similarity = jaccard_block(rows, sizes, block, bucket, columns)
             near = (similarity >= self.threshold) & (groups[block][:, None] != groups[bucket][None, :])
             for offset, later in enumerate(block.tolist()):
                 index = start + offset

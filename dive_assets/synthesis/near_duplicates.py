@@ -25,6 +25,8 @@ from functools import cache
 import numpy as np
 from scipy import sparse
 
+from dive_assets.synthesis.dedup import ShingleRows, jaccard_block
+
 NEAR_DUPLICATE_JACCARD = 0.8
 PERMUTATIONS = 64
 BANDS, ROWS = 16, 4
@@ -79,9 +81,7 @@ class NearDuplicateIndex:
     Each question is kept as the ids of its shingles, not as text."""
 
     def __init__(self) -> None:
-        self._vocabulary: dict[str, int] = {}
-        self._indices = array("i")
-        self._indptr = array("q", [0])
+        self._rows = ShingleRows()
         self._groups = array("q")
         self._group_codes: dict[str, int] = {}
         self.ids: list[str] = []
@@ -91,9 +91,7 @@ class NearDuplicateIndex:
 
     def add(self, item_id: str, text: str, group: str | None = None) -> int:
         """Index a question; returns its position. Items of the same ``group`` are never compared."""
-        vocabulary = self._vocabulary
-        self._indices.extend(sorted(vocabulary.setdefault(s, len(vocabulary)) for s in shingle_set(text)))
-        self._indptr.append(len(self._indices))
+        self._rows.add(shingle_set(text))
         code = self._group_codes.setdefault(group, len(self._group_codes)) if group is not None else -1 - len(self)
         self._groups.append(code)
         self.ids.append(item_id)
@@ -111,7 +109,7 @@ class NearDuplicateIndex:
         rows = np.arange(len(self)) if members is None else np.asarray(members, dtype=np.int64)
         if len(rows) < 2:
             return set()
-        matrix = self._matrix() if members is None else self._matrix()[rows]
+        matrix = self._rows.csr() if members is None else self._rows.csr()[rows]
         sizes = np.diff(matrix.indptr)
         groups = np.frombuffer(self._groups, dtype=np.int64)[rows] if by_group else np.arange(len(rows))
         signatures = self._signatures(matrix)
@@ -128,18 +126,10 @@ class NearDuplicateIndex:
             _confirm_pairs(matrix, sizes, groups, small, found, threshold)
         return {self.ids[int(rows[i])] for i in np.flatnonzero(found)}
 
-    def _matrix(self) -> sparse.csr_matrix:
-        indices = np.frombuffer(self._indices, dtype=np.int32)
-        indptr = np.frombuffer(self._indptr, dtype=np.int64)
-        data = np.ones(len(indices), dtype=np.int32)
-        return sparse.csr_matrix((data, indices, indptr), shape=(len(self), max(1, len(self._vocabulary))))
-
     def _signatures(self, matrix: sparse.csr_matrix) -> np.ndarray:
         """(64, n) MinHash values of the rows, as :func:`minhash_signature` gives them: each vocabulary shingle is
         permuted once, then every row takes the minimum over its shingles, a block of rows at a time."""
-        base = np.zeros(max(1, len(self._vocabulary)), dtype=np.int64)
-        for shingle, index in self._vocabulary.items():
-            base[index] = shingle_hash(shingle)
+        base = self._rows.per_shingle(shingle_hash, np.int64)
         permuted = ((_A * base[None, :] + _B) % PRIME).astype(np.uint32)  # values < 2^31
         out = np.empty((PERMUTATIONS, matrix.shape[0]), dtype=np.uint32)
         for start in range(0, matrix.shape[0], _SIGNATURE_ROWS):
@@ -173,8 +163,7 @@ def _confirm_bucket(
     columns = matrix[bucket].T.tocsc()
     for start in range(0, len(open_rows), _DENSE_BLOCK):
         block = open_rows[start : start + _DENSE_BLOCK]
-        shared = (matrix[block] @ columns).toarray()
-        near = shared / (sizes[block][:, None] + sizes[bucket][None, :] - shared) >= threshold
+        near = jaccard_block(matrix, sizes, block, bucket, columns) >= threshold
         near &= groups[block][:, None] != groups[bucket][None, :]
         found[block[near.any(axis=1)]] = True
         found[bucket[near.any(axis=0)]] = True

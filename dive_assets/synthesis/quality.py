@@ -136,7 +136,7 @@ def validate_chunks(
     pending: list[pl.DataFrame] = []
     kept: list[pl.DataFrame] = []  # the whole-table expectations' columns
     rows = pending_rows = 0
-    columns_seen: list[str] = []
+    named = _names_columns(whole)
 
     def flush() -> None:
         nonlocal pending, pending_rows
@@ -149,13 +149,12 @@ def validate_chunks(
     for chunk in chunks:
         if not chunk.width:
             continue
-        columns_seen = columns_seen or chunk.columns
         rows += chunk.height
         if row_wise:
             pending.append(slim_frame(row_suite, chunk))
             pending_rows += chunk.height
         if whole:
-            kept.append(slim_frame(whole_suite, chunk) if _names_columns(whole) else _row_marker(chunk.height))
+            kept.append(slim_frame(whole_suite, chunk) if named else _row_marker(chunk.height))
         if pending_rows >= batch_rows:
             flush()
     if not rows:

@@ -1417,7 +1417,7 @@ def digits_in_words(p: DigitsNumber) -> dict:
         "weekday": Output("weekday", "the weekday of {date}"),
     },
     examples=[{"date": "2025-03-14"}],
-    warm=lambda: _inflect_engine(),
+    warm=_inflect_engine,
 )
 def date_in_words(p: GregorianDate) -> dict:
     engine = _inflect_engine()
