@@ -29,8 +29,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.frames import spooled_trace_chunks
+from dive_assets.synthesis.partition import spool_partition
 from dive_assets.synthesis.records import Step
 from dive_assets.synthesis.spool import Spool
 from tool_catalog import call_tool, get_tool
@@ -82,20 +84,20 @@ def main() -> None:
 
 def plain_path(args: argparse.Namespace, run: RunSettings) -> dict[str, object]:
     """The four stages in plain Python, streamed chunk by chunk through a spool on disk, then the bare tool time."""
-    catalog = pipeline.catalog_frames(run_examples=False)
+    catalog = catalog_frames(run_examples=False)
     seeds = catalog["seeds"].filter(domain=args.domain)
-    setting = load_diversity_grid().get(args.diversity)
+    partition = Partition.of(args.domain, args.diversity)
     del catalog
     with tempfile.TemporaryDirectory(prefix="dive-bench-") as tmp:
         spool = Spool(tmp)
         started = time.perf_counter()
-        stages = pipeline.spool_partition(args.domain, setting, seeds, run, spool)
+        stages = spool_partition(partition, seeds, run, spool)
         plain = time.perf_counter() - started
         verified, calls = spool.height("splits"), spool.height("trace_steps")
         bare = checked = replays = 0.0
         replay_calls = 0
         tasks = spool.chunks("tasks", ["trace_id", "required_steps"])
-        for chunk in pipeline.spooled_trace_chunks(spool):
+        for chunk in spooled_trace_chunks(spool):
             steps = [s for trace in chunk for s in trace.steps]
             bare += _bare_seconds(steps)
             t1 = time.perf_counter()
@@ -234,15 +236,12 @@ def materialize_stage(stage: str, args: argparse.Namespace, settings: RunSetting
     diversity_metrics) into ``settings.duckdb_path``; returns the wall time in seconds."""
     import dagster as dg
 
-    from dive_assets.assets import (
-        PARTITIONED_ASSETS,
-        derived_tasks,
-        diversity_metrics,
-        execution_traces,
-        sampled_toolsets,
-        tool_catalog,
-        verified_splits,
-    )
+    from dive_assets.defs.catalog import tool_catalog
+    from dive_assets.defs.diversity import diversity_metrics
+    from dive_assets.defs.splits import verified_splits
+    from dive_assets.defs.tasks import derived_tasks
+    from dive_assets.defs.toolsets import sampled_toolsets
+    from dive_assets.defs.traces import execution_traces
     from dive_assets.partitions import partition_key
     from dive_assets.resources import default_resources
 
@@ -251,7 +250,7 @@ def materialize_stage(stage: str, args: argparse.Namespace, settings: RunSetting
         dg.materialize([tool_catalog], resources=default_resources(settings), instance=instance)
     else:
         selected = {
-            "assets": [a for a in PARTITIONED_ASSETS if a is not diversity_metrics],
+            "assets": [sampled_toolsets, execution_traces, derived_tasks, verified_splits],
             "traces": [sampled_toolsets, execution_traces],
             "tasks": [derived_tasks, verified_splits],
             "metrics": [diversity_metrics],

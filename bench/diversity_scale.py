@@ -14,8 +14,10 @@ import resource
 import time
 from pathlib import Path
 
-from dive_assets.synthesis import diversity, pipeline, warehouse
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis import diversity, warehouse
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings, load_diversity_grid
+from dive_assets.synthesis.partition import partition_frames
 from tool_catalog.spec import DOMAINS
 
 
@@ -29,14 +31,15 @@ def main() -> None:
     db.unlink(missing_ok=True)
     run = RunSettings(duckdb_path=str(db), tasks_per_partition=args.tasks_per_partition)
     started = time.perf_counter()
-    catalog = pipeline.catalog_frames(run_examples=False)
+    catalog = catalog_frames(run_examples=False)
     with warehouse.connect(db) as conn:
         warehouse.replace_tables(conn, catalog)
         for domain in args.domains.split(","):
             seeds = catalog["seeds"].filter(domain=domain)
-            for setting in load_diversity_grid().settings:
+            grid = load_diversity_grid()
+            for setting in grid.settings:
                 t0 = time.perf_counter()
-                frames = pipeline.partition_frames(domain, setting, seeds, run)
+                frames = partition_frames(Partition(domain, setting, grid), seeds, run)
                 warehouse.replace_partition(conn, frames, domain, setting.key)
                 print(
                     f"{domain}/{setting.key}: {frames['splits'].height} split tasks ({time.perf_counter() - t0:.0f} s)"

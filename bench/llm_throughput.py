@@ -19,8 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from llm_server import running_server
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.llm_client import client_for
+from dive_assets.synthesis.tasks import derive_tasks
+from dive_assets.synthesis.toolsets import toolset_frame
+from dive_assets.synthesis.traces import run_traces
 
 
 def main() -> None:
@@ -32,9 +36,9 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("OPENAI_API_KEY", "sk-bench-dummy")
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    catalog = pipeline.catalog_frames(run_examples=False)
+    catalog = catalog_frames(run_examples=False)
     seeds = catalog["seeds"].filter(domain=args.domain)
-    setting = load_diversity_grid().get("full-varied")
+    partition = Partition.of(args.domain, "full-varied")
     results = {}
     with running_server() as server:
         server.latency_s = args.latency
@@ -46,12 +50,12 @@ def main() -> None:
                 llm_concurrency=concurrency,
                 max_steps=3,
             )
-            toolsets = pipeline.toolset_frame(args.domain, setting, set(seeds["port"].unique()), run)
-            client = pipeline.llm_client(run, cache=None)
+            toolsets = toolset_frame(partition, set(seeds["port"].unique()), run)
+            client = client_for(run, cache=None)
             requests_before = server.request_count
             started = time.perf_counter()
-            traces = pipeline.run_traces(args.domain, setting.key, toolsets, seeds, run, client)
-            tasks, _ = pipeline.derive_tasks(traces, run, client)
+            traces = run_traces(partition, toolsets, seeds, run, client)
+            tasks, _ = derive_tasks(traces, partition, run, client)
             elapsed = time.perf_counter() - started
             results[concurrency] = args.traces / elapsed
             print(

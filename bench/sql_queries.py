@@ -17,8 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from dive_assets.synthesis import pipeline, warehouse
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis import warehouse
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings, load_diversity_grid
+from dive_assets.synthesis.partition import partition_frames
 
 ID_COLUMNS = {
     "toolsets": ["toolset_id"],
@@ -33,14 +35,14 @@ ID_COLUMNS = {
 
 def build(db: Path, steps_target: int, tasks_per_partition: int) -> dict[str, int]:
     run = RunSettings(duckdb_path=str(db), tasks_per_partition=tasks_per_partition)
-    catalog = pipeline.catalog_frames(run_examples=False)
+    catalog = catalog_frames(run_examples=False)
     grid = load_diversity_grid()
     with warehouse.connect(db) as conn:
         warehouse.replace_tables(conn, catalog)
         for domain in ("geo", "finance", "medchem", "science", "language"):
             seeds = catalog["seeds"].filter(domain=domain)
             setting = grid.get("full-varied")
-            frames = pipeline.partition_frames(domain, setting, seeds, run)
+            frames = partition_frames(Partition(domain, setting, grid), seeds, run)
             warehouse.replace_partition(conn, frames, domain, setting.key)
         base = conn.execute("SELECT count(*) FROM trace_steps").fetchone()[0]
         copies = max(0, -(-steps_target // base) - 1)

@@ -1,4 +1,5 @@
-"""The Dagster code location: assets, checks, jobs, schedule and resources.
+"""The Dagster code location: every asset, check, job and schedule of :mod:`dive_assets.defs` (loaded by Dagster's
+own definitions loading), bound to the resources of the run settings.
 
 The in-process executor keeps all steps of a run in one process (one DuckDB writer); runs are
 serialized across processes by the warehouse file lock and the instance's run queue (dagster.yaml).
@@ -8,14 +9,22 @@ from __future__ import annotations
 
 import dagster as dg
 
-from dive_assets.assets import PARTITIONED_ASSETS, dataset_exports, diversity_study, diversity_summary, tool_catalog
-from dive_assets.jobs import catalog_job, export_job, study_job, synthesis_job, weekly_partition_backfill
+import dive_assets.defs
+from dive_assets.defs.jobs import SYNTHESIS_ASSETS
 from dive_assets.resources import default_resources
 
-defs = dg.Definitions(
-    assets=[tool_catalog, *PARTITIONED_ASSETS, diversity_summary, dataset_exports, diversity_study],
-    jobs=[catalog_job, synthesis_job, export_job, study_job],
-    schedules=[weekly_partition_backfill],
-    resources=default_resources(),
-    executor=dg.in_process_executor,
+defs = dg.Definitions.merge(
+    dg.load_defs(defs_root=dive_assets.defs),
+    dg.Definitions(resources=default_resources(), executor=dg.in_process_executor),
 )
+
+
+def synthesis_assets() -> list[dg.AssetsDefinition]:
+    """The partitioned assets a partition's run materializes (``synthesis_job``), loaded from :mod:`dive_assets.defs`
+    without resources, so a caller binds its own (``dg.materialize(..., resources=...)``)."""
+    loaded = {
+        asset.key.to_user_string(): asset
+        for asset in dg.load_defs(defs_root=dive_assets.defs).assets or []
+        if isinstance(asset, dg.AssetsDefinition)
+    }
+    return [loaded[key] for key in SYNTHESIS_ASSETS]

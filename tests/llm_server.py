@@ -40,8 +40,8 @@ FIELD_RE = re.compile(r"^\s+- (\w+) = .*? \| phrase: (.+)$", re.MULTILINE)
 class ScriptedLLMServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
         self.lock = threading.Lock()
         self.failures: list[str] = []
         self.tool_script: list[list[tuple[str, Any]]] | None = None
@@ -203,9 +203,9 @@ def _default_derivation(messages: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @contextmanager
-def running_server() -> Iterator[ScriptedLLMServer]:
-    """Start the server on a free port in a background thread; shut it down on exit."""
-    server = ScriptedLLMServer()
+def running_server(port: int = 0) -> Iterator[ScriptedLLMServer]:
+    """Start the server (on ``port``, default a free one) in a background thread; shut it down on exit."""
+    server = ScriptedLLMServer(port)
     thread = threading.Thread(target=server.serve_forever, name="scripted-llm", daemon=True)
     thread.start()
     try:

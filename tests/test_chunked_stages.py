@@ -12,19 +12,24 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.frames import task_frames, trace_frames
+from dive_assets.synthesis.splits import spool_verification, verify_and_split
 from dive_assets.synthesis.spool import Spool
+from dive_assets.synthesis.tasks import derive_tasks, spool_tasks
+from dive_assets.synthesis.toolsets import toolset_frame
+from dive_assets.synthesis.traces import iter_trace_chunks, run_traces, spool_traces
 
 RUN = RunSettings(tasks_per_partition=14, duckdb_path="unused.duckdb")
+GEO = Partition.of("geo", "full-varied")
 TABLES = ("traces", "trace_steps", "tasks", "task_failures", "verifications", "splits")
 
 
 @pytest.fixture(scope="module")
 def partition() -> tuple[pl.DataFrame, pl.DataFrame]:
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
-    setting = load_diversity_grid().get("full-varied")
-    toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
+    toolsets = toolset_frame(GEO, set(seeds["port"].unique()), RUN)
     return toolsets, seeds
 
 
@@ -39,18 +44,18 @@ def _comparable(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _spooled(path: Path, partition: tuple[pl.DataFrame, pl.DataFrame], chunk: int) -> Spool:
     spool = Spool(path)
-    pipeline.spool_traces("geo", "full-varied", *partition, RUN, spool, chunk=chunk)
-    pipeline.spool_tasks(spool, RUN)
-    pipeline.spool_verification(spool, RUN)
+    spool_traces(GEO, *partition, RUN, spool, chunk=chunk)
+    spool_tasks(spool, GEO, RUN)
+    spool_verification(spool, RUN)
     return spool
 
 
 def test_trace_chunks_give_the_traces_of_one_pass(partition: tuple[pl.DataFrame, pl.DataFrame]) -> None:
     toolsets, seeds = partition
-    chunks = list(pipeline.iter_trace_chunks("geo", "full-varied", toolsets, seeds, RUN, chunk=4))
+    chunks = list(iter_trace_chunks(GEO, toolsets, seeds, RUN, chunk=4))
     assert [len(c) for c in chunks] == [4, 4, 4, 2]
-    whole = pipeline.trace_frames(pipeline.run_traces("geo", "full-varied", toolsets, seeds, RUN))
-    chunked = pipeline.trace_frames([t for c in chunks for t in c])
+    whole = trace_frames(run_traces(GEO, toolsets, seeds, RUN))
+    chunked = trace_frames([t for c in chunks for t in c])
     for name in ("traces", "trace_steps"):
         assert_frame_equal(_comparable(chunked[name]), _comparable(whole[name]), check_dtypes=False)
 
@@ -65,12 +70,12 @@ def test_every_stage_by_chunks_matches_the_whole(partition: tuple[pl.DataFrame, 
         assert_frame_equal(_comparable(small.read(table)), _comparable(large.read(table)), check_dtypes=False)
 
     # and one pass over the whole partition in memory gives the same rows
-    traces = pipeline.run_traces("geo", "full-varied", *partition, RUN)
-    tasks, failures = pipeline.derive_tasks(traces, RUN)
+    traces = run_traces(GEO, *partition, RUN)
+    tasks, failures = derive_tasks(traces, GEO, RUN)
     whole = {
-        **pipeline.trace_frames(traces),
-        **pipeline.task_frames(tasks, failures),
-        **pipeline.verify_and_split(tasks, traces, RUN),
+        **trace_frames(traces),
+        **task_frames(tasks, failures),
+        **verify_and_split(tasks, traces, RUN),
     }
     for table in TABLES:
         assert_frame_equal(_comparable(small.read(table)), _comparable(whole[table]), check_dtypes=False)

@@ -9,7 +9,10 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from dive_assets.assets import PARTITIONED_ASSETS, diversity_study, diversity_summary, tool_catalog
+from dive_assets.definitions import synthesis_assets
+from dive_assets.defs.catalog import tool_catalog
+from dive_assets.defs.diversity import diversity_summary
+from dive_assets.defs.study import diversity_study
 from dive_assets.partitions import partition_key
 from dive_assets.resources import default_resources
 from dive_assets.synthesis import warehouse
@@ -31,7 +34,7 @@ class Materialized:
 
     def materialize_partition(self, domain: str, diversity: str) -> dg.ExecuteInProcessResult:
         result = dg.materialize(
-            list(PARTITIONED_ASSETS),
+            synthesis_assets(),
             partition_key=partition_key(domain, diversity),
             resources=default_resources(self.settings),
             instance=self.instance,

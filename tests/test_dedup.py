@@ -58,20 +58,28 @@ def test_vectorized_minhash_is_the_exact_61_bit_arithmetic() -> None:
 
     import numpy as np
 
-    from dive_assets.synthesis import dedup
+    from dive_assets.synthesis import dedup, minhash, near_duplicates
 
     rng = random.Random(3)
     xs = [rng.getrandbits(64) for _ in range(500)] + [0, 1, (1 << 61) - 2, (1 << 61) - 1, (1 << 64) - 1]
     reduced = np.array([x % dedup._PRIME for x in xs], dtype=np.uint64)
     for a, b in dedup._PERMS:
-        got = dedup._mod61(dedup._mulmod61(np.full(len(xs), a, dtype=np.uint64), reduced) + np.uint64(b))
+        got = minhash._mod61(minhash._mulmod61(np.full(len(xs), a, dtype=np.uint64), reduced) + np.uint64(b))
         assert [int(v) for v in got] == [(a * x + b) % dedup._PRIME for x in xs]
-    rows = dedup.ShingleRows()
+    rows = minhash.ShingleRows()
     texts = ["What is the capital of Kenya?", "a b", "", "What is the boiling point of water at sea level?"]
     for text in texts:
         rows.add(shingles(text))
-    hashes = rows.per_shingle(dedup._hash61, np.uint64)
-    assert dedup._signatures(rows.csr(), hashes) == [dedup.minhash(shingles(t)) for t in texts]
+    assert dedup._signatures(rows) == [dedup.minhash(shingles(t)) for t in texts]
+    # the metric's family (a prime below 2^32) through the same core equals its per-question signature
+    metric_rows = minhash.ShingleRows()
+    for text in texts:
+        metric_rows.add(near_duplicates.shingle_set(text))
+    signatures = near_duplicates.FAMILY.signatures(metric_rows)
+    for k, text in enumerate(texts):
+        assert tuple(int(v) for v in signatures[:, k]) == near_duplicates.minhash_signature(
+            near_duplicates.shingle_set(text)
+        )
 
 
 def _pair_loop(items: list[tuple[str, str, str]], threshold: float, preferred: set[str]) -> dict[str, tuple]:

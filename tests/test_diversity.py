@@ -13,8 +13,10 @@ import polars as pl
 import pytest
 
 from dive_assets.synthesis import diversity as da
-from dive_assets.synthesis import pipeline, warehouse
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis import diversity_summary, plots, warehouse
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings, load_diversity_grid
+from dive_assets.synthesis.partition import partition_frames
 
 PARTITIONS = [("geo", "full-varied"), ("geo", "slice-fixed")]
 TASKS = 12
@@ -24,13 +26,13 @@ TASKS = 12
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("diversity") / "dive.duckdb"
     run = RunSettings(duckdb_path=str(path), tasks_per_partition=TASKS)
-    catalog = pipeline.catalog_frames(run_examples=False)
+    catalog = catalog_frames(run_examples=False)
     grid = load_diversity_grid()
     with warehouse.connect(path) as conn:
         warehouse.replace_tables(conn, catalog)
         for domain, diversity in PARTITIONS:
             seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-            frames = pipeline.partition_frames(domain, grid.get(diversity), seeds, run)
+            frames = partition_frames(Partition(domain, grid.get(diversity), grid), seeds, run)
             warehouse.replace_partition(conn, frames, domain, diversity)
     return path
 
@@ -43,7 +45,7 @@ def conn(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 @pytest.fixture(scope="module")
 def summary(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return da.summary_table(conn)
+    return diversity_summary.summary_table(conn)
 
 
 # --- building blocks on hand-built inputs --------------------------------------------------------------------
@@ -203,7 +205,7 @@ def test_settings_differ_as_designed(summary: pl.DataFrame) -> None:
 
 
 def test_compare_settings(summary: pl.DataFrame) -> None:
-    compared = da.compare_settings(summary)
+    compared = diversity_summary.compare_settings(summary)
     assert set(compared["domain"]) == {"geo"}
     assert {"slice-fixed", "full-varied", "spread", "max_over_min", "highest"} <= set(compared.columns)
     assert compared.columns.index("slice-fixed") < compared.columns.index("full-varied")  # grid order
@@ -238,9 +240,9 @@ def test_canonical_graphs_of_stored_tasks_match_the_sql_view(conn: duckdb.DuckDB
 
 def test_plots_are_written(conn: duckdb.DuckDBPyConnection, summary: pl.DataFrame, tmp_path: Path) -> None:
     for domain, diversity in PARTITIONS:
-        png = da.plot_partition(conn, domain, diversity, tmp_path / f"{domain}-{diversity}.png")
+        png = plots.plot_partition(conn, domain, diversity, tmp_path / f"{domain}-{diversity}.png")
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
-    png = da.plot_summary(summary, tmp_path / "summary.png")
+    png = diversity_summary.plot_summary(summary, tmp_path / "summary.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
 
 

@@ -9,8 +9,10 @@ import jsonschema
 import polars as pl
 import pytest
 
-from dive_assets.synthesis import exports, pipeline, warehouse
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis import exports, warehouse
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.partition import partition_frames
 from dive_assets.synthesis.reward import score
 from dive_assets.synthesis.verification import answers_match
 from tool_catalog import call_tool
@@ -23,12 +25,12 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("exports")
     db = root / "x.duckdb"
     run = RunSettings(duckdb_path=str(db), tasks_per_partition=10)
-    catalog = pipeline.catalog_frames(run_examples=False)
+    catalog = catalog_frames(run_examples=False)
     with warehouse.connect(db) as conn:
         warehouse.replace_tables(conn, catalog)
         for domain, diversity in PARTITIONS:
             seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-            frames = pipeline.partition_frames(domain, load_diversity_grid().get(diversity), seeds, run)
+            frames = partition_frames(Partition.of(domain, diversity), seeds, run)
             warehouse.replace_partition(conn, frames, domain, diversity)
         exports.export_dataset(conn, root / "out", "test", {"seed": run.seed})
         exports.export_dataset(conn, root / "again", "test", {"seed": run.seed})

@@ -6,19 +6,23 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import step_shapes
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.partition_state import partition_tasks, step_shapes
 from dive_assets.synthesis.records import Trace
+from dive_assets.synthesis.tasks import derive_rounds
+from dive_assets.synthesis.toolsets import toolset_frame
+from dive_assets.synthesis.traces import run_traces
 from tool_catalog.registry import all_tools
 
 TOOLS = {t.name: t for t in all_tools()}
 
 
 def fixed_traces(run: RunSettings, domain: str = "medchem") -> list[Trace]:
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == domain)
-    toolsets = pipeline.toolset_frame(domain, load_diversity_grid().get("full-fixed"), set(seeds["port"]), run)
-    return pipeline.run_traces(domain, "full-fixed", toolsets, seeds, run)
+    partition = Partition.of(domain, "full-fixed")
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == domain)
+    toolsets = toolset_frame(partition, set(seeds["port"]), run)
+    return run_traces(partition, toolsets, seeds, run)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +40,7 @@ def test_extra_rounds_run_exactly_while_the_task_repeats_a_call_graph(
     with_extra: tuple[RunSettings, list[Trace]],
 ) -> None:
     run, traces = with_extra
-    state = pipeline.partition_tasks("medchem", "full-fixed", run)  # as the loop started: with its claims
+    state = partition_tasks(Partition.of("medchem", "full-fixed"), run)  # as the loop started: with its claims
     extended = repeated = renewed = 0
     for trace in traces:
         if trace.status != "ok":
@@ -44,13 +48,13 @@ def test_extra_rounds_run_exactly_while_the_task_repeats_a_call_graph(
         last_round = max(s.round for s in trace.steps)
         assert last_round <= run.rounds + run.extra_rounds
         view = trace.model_copy(update={"steps": [s for s in trace.steps if s.round <= run.rounds]})
-        early, _ = pipeline.derive_rounds(view, TOOLS, run, partition=state)
+        early, _ = derive_rounds(view, TOOLS, run, state=state)
         repeats = bool(early) and step_shapes(view.steps)[early[-1].answer_step] in state.shapes
         repeated += repeats
         extended += last_round > run.rounds
         if not repeats:
             assert last_round <= run.rounds, f"{trace.trace_id}: an extra round after a new call graph"
-        tasks, _ = pipeline.derive_rounds(trace, TOOLS, run, partition=state)
+        tasks, _ = derive_rounds(trace, TOOLS, run, state=state)
         if tasks:
             final = tasks[-1]
             shapes = step_shapes(trace.steps)

@@ -14,15 +14,15 @@ import pytest
 
 from dive_assets.synthesis.splitting import seed_held_out, stated_key, value_held_out
 from tool_catalog import call_tool
-from tool_catalog.domains.general_more import _documents, _index, _tokens
-from tool_catalog.domains.geo import _airports, _haversine_km
+from tool_catalog.domains.general.search import documents, index, tokens
+from tool_catalog.domains.geo.common import airports, haversine_km
 
 POINTS = [(0.0, -150.0), (-89.9, 0.0), (89.9, 0.0), (-54.8, -68.3), (51.4706, -0.46194), (71.3, -156.8)]
 
 
 def _points() -> list[tuple[float, float]]:
     rng = random.Random(11)
-    near = [rng.choice(list(_airports().values())) for _ in range(60)]
+    near = [rng.choice(list(airports().values())) for _ in range(60)]
     return (
         POINTS
         + [(rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(60)]
@@ -45,7 +45,7 @@ def _ok(name: str, arguments: dict) -> dict:
 
 def test_nearest_airport_is_the_nearest_of_all_airports() -> None:
     for lat, lon in _points():
-        distance, code = min((_haversine_km(lat, lon, a["lat"], a["lon"]), c) for c, a in _airports().items())
+        distance, code = min((haversine_km(lat, lon, a["lat"], a["lon"]), c) for c, a in airports().items())
         out = _ok("nearest_airport", {"latitude": lat, "longitude": lon})
         assert (out["iata"], out["distance_km"]) == (code, round(distance, 1)), (lat, lon)
 
@@ -53,17 +53,17 @@ def test_nearest_airport_is_the_nearest_of_all_airports() -> None:
 @pytest.mark.parametrize("radius_km", [0.5, 25, 100, 499.9])
 def test_airports_within_radius_are_those_of_a_scan_of_all_airports(radius_km: float) -> None:
     for lat, lon in _points():
-        every = sorted((round(_haversine_km(lat, lon, a["lat"], a["lon"]), 3), c) for c, a in _airports().items())
+        every = sorted((round(haversine_km(lat, lon, a["lat"], a["lon"]), 3), c) for c, a in airports().items())
         inside = [c for d, c in every if d <= radius_km]
         out = _ok("airports_within_radius", {"latitude": lat, "longitude": lon, "radius_km": radius_km})
         assert out["airports"] == inside and out["airport_count"] == len(inside), (lat, lon)
 
 
 def _ranked_by_full_sort(query: str, kind: str) -> list[str]:
-    postings, lengths, mean_length = _index()
-    docs = _documents()
+    postings, lengths, mean_length = index()
+    docs = documents()
     scores: dict[int, float] = collections.defaultdict(float)
-    terms = list(dict.fromkeys(_tokens(query)))
+    terms = list(dict.fromkeys(tokens(query)))
     for term in terms:
         hits = postings.get(term, [])
         idf = math.log(1 + (len(docs) - len(hits) + 0.5) / (len(hits) + 0.5))
@@ -71,7 +71,7 @@ def _ranked_by_full_sort(query: str, kind: str) -> list[str]:
             if kind == "any" or docs[doc][0] == kind:
                 scores[doc] += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengths[doc] / mean_length))
     for doc in scores:
-        if " ".join(_tokens(docs[doc][2])) == " ".join(terms) or docs[doc][1].lower() == query.strip().lower():
+        if " ".join(tokens(docs[doc][2])) == " ".join(terms) or docs[doc][1].lower() == query.strip().lower():
             scores[doc] += 10.0
     return [docs[d][1] for d in sorted(scores, key=lambda d: (-round(scores[d], 9), docs[d][0], docs[d][1]))]
 

@@ -7,10 +7,11 @@ import random
 
 import pytest
 
-from dive_assets.synthesis import pipeline
 from dive_assets.synthesis.derivation import DerivationError, derive_task
-from dive_assets.synthesis.evidence import Known, plan_call, plan_sibling
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
+from dive_assets.synthesis.frames import trace_frames, traces_from_frames
+from dive_assets.synthesis.policy.known import Known
+from dive_assets.synthesis.policy.plans import plan_call, plan_sibling
 from dive_assets.synthesis.records import Provenance, Step
 from dive_assets.synthesis.verification import verify_task
 from tests.test_list_fan_in import TOOLS, _airports, _run, _stated_calls, _trace
@@ -105,8 +106,8 @@ def test_an_expression_provenance_survives_the_warehouse_round_trip() -> None:
     plan = plan_call(get_tool("calculator"), known, random.Random(0), set())
     assert plan is not None
     trace = _trace([*steps, _run(2, "calculator", plan.arguments, plan.provenance, list(plan.depends_on))])
-    frames = pipeline.trace_frames([trace])
-    (back,) = pipeline.traces_from_frames(frames["traces"], frames["trace_steps"])
+    frames = trace_frames([trace])
+    (back,) = traces_from_frames(frames["traces"], frames["trace_steps"])
     assert back.steps[2].provenance == plan.provenance
     assert '"formula"' not in frames["trace_steps"]["provenance"][0]  # other rows keep their compact form
 

@@ -7,10 +7,14 @@ import random
 
 import pytest
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import call_shape, classify_pattern, derive_task
-from dive_assets.synthesis.evidence import EmbeddedCollector, Known, ToolUsage, plan_call
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.derivation import classify_pattern, derive_task
+from dive_assets.synthesis.partition import partition_frames
+from dive_assets.synthesis.partition_state import call_shape
+from dive_assets.synthesis.policy.embedded import EmbeddedCollector, ToolUsage
+from dive_assets.synthesis.policy.known import Known
+from dive_assets.synthesis.policy.plans import plan_call
 from dive_assets.synthesis.records import Provenance, Step, Trace
 from dive_assets.synthesis.reward import score
 from dive_assets.synthesis.verification import verify_task
@@ -49,7 +53,7 @@ def _airports(codes: list[str]) -> tuple[list[Step], list[Known]]:
 def _trace(steps: list[Step]) -> Trace:
     return Trace(
         trace_id="tr_test", toolset_id="ts", domain="geo", diversity="full-varied", policy="test",
-        seed_port="iata_code", seed_value="LHR", status="ok", step_count=len(steps), rng_seed=0, steps=steps,
+        seed_port="iata_code", seed_value="LHR", status="ok", step_count=len(steps), task_slot=0, steps=steps,
     )  # fmt: skip
 
 
@@ -168,8 +172,8 @@ def test_list_answers_with_commas_in_items_read_back(value: list[str], text: str
 
 def test_a_partition_uses_the_list_tools_and_every_list_task_verifies() -> None:
     run = RunSettings(duckdb_path=":memory:", tasks_per_partition=60)
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(domain="geo")
-    frames = pipeline.partition_frames("geo", load_diversity_grid().get("full-varied"), seeds, run)
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(domain="geo")
+    frames = partition_frames(Partition.of("geo", "full-varied"), seeds, run)
     listed = frames["trace_steps"].filter(frames["trace_steps"]["provenance"].str.contains('"source": "steps"'))
     assert listed.height > 0  # list fan-ins happen at this size
     assert set(listed["tool_name"]) <= {

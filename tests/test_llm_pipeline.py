@@ -9,7 +9,8 @@ import dagster as dg
 import pytest
 from llm_server import ScriptedLLMServer, running_server
 
-from dive_assets.assets import PARTITIONED_ASSETS, tool_catalog
+from dive_assets.definitions import synthesis_assets
+from dive_assets.defs.catalog import tool_catalog
 from dive_assets.partitions import partition_key
 from dive_assets.resources import default_resources
 from dive_assets.synthesis import warehouse
@@ -27,7 +28,7 @@ def server() -> Iterator[ScriptedLLMServer]:
 
 def _materialize(settings: RunSettings, instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
     return dg.materialize(
-        list(PARTITIONED_ASSETS),
+        synthesis_assets(),
         partition_key=partition_key(DOMAIN, DIVERSITY),
         resources=default_resources(settings),
         instance=instance,
@@ -121,7 +122,7 @@ def test_malformed_llm_replies_are_recorded_as_failures(
         server.reset()
         server.derivation_replies = ["this is {not json"] * 100
         result = dg.materialize(
-            list(PARTITIONED_ASSETS)[:3],  # toolsets, traces, tasks: no verified task is expected
+            synthesis_assets()[:3],  # toolsets, traces, tasks: no verified task is expected
             partition_key=partition_key(DOMAIN, DIVERSITY),
             resources=default_resources(settings),
             instance=instance,

@@ -11,14 +11,8 @@ import pytest
 from llm_server import ScriptedLLMServer, running_server
 
 from dive_assets.synthesis.derivation import DerivationError, answer_in_text
-from dive_assets.synthesis.llm import (
-    LLMBudgetExceeded,
-    LLMCallError,
-    LLMClient,
-    LLMConfig,
-    collect_evidence_llm,
-    derive_task_llm,
-)
+from dive_assets.synthesis.llm_client import LLMBudgetExceeded, LLMCallError, LLMClient, LLMConfig
+from dive_assets.synthesis.policy.llm import collect_evidence_llm, derive_task_llm
 from dive_assets.synthesis.records import Step, Trace
 from dive_assets.synthesis.verification import verify_task
 from tool_catalog import get_tool
@@ -86,7 +80,7 @@ def trace_of(steps: list[Step]) -> Trace:
         seed_value="LHR",
         status="ok" if any(s.ok for s in steps) else "failed",
         step_count=len(steps),
-        rng_seed=0,
+        task_slot=0,
         steps=steps,
     )
 

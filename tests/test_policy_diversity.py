@@ -9,9 +9,11 @@ import random
 import pytest
 
 from dive_assets.synthesis.config import load_diversity_grid
-from dive_assets.synthesis.evidence import Known, ToolUsage, plan_call, productive_tools
+from dive_assets.synthesis.policy.embedded import ToolUsage, productive_tools
+from dive_assets.synthesis.policy.known import Known
+from dive_assets.synthesis.policy.plans import plan_call
 from dive_assets.synthesis.records import Provenance, stable_id
-from dive_assets.synthesis.sampling import sample_toolsets
+from dive_assets.synthesis.toolsets import sample_toolsets
 from tool_catalog import domain_tools, general_tools, get_tool, seed_sources
 from tool_catalog.ports import get_port
 
@@ -124,7 +126,7 @@ def test_a_tool_is_failing_once_most_of_its_calls_in_the_partition_failed() -> N
 
 def test_a_call_a_tool_refused_is_not_made_again_in_the_partition() -> None:
     """Two traces from the same seed: the second does not repeat the call the tool refused in the first."""
-    from dive_assets.synthesis.evidence import EmbeddedCollector
+    from dive_assets.synthesis.policy.embedded import EmbeddedCollector
     from tool_catalog.runtime import ToolResult, call_tool
 
     refused_key: list[str] = []
@@ -152,7 +154,7 @@ def test_a_fixed_setting_keeps_the_draw_along_which_evidence_chains_furthest() -
     """One toolset serves every task of a fixed setting, so it is the best connected of a few trainable draws: all
     its domain tools, or all but one, can be reached from a seed entity through typed outputs (a random draw of
     the same slice reaches 66% of its medchem tools on average)."""
-    from dive_assets.synthesis.sampling import FIXED_CANDIDATES, chain_reach
+    from dive_assets.synthesis.toolsets import FIXED_CANDIDATES, chain_reach
 
     assert FIXED_CANDIDATES > 1
     for domain in ("geo", "medchem"):
@@ -165,7 +167,7 @@ def test_a_fixed_setting_keeps_the_draw_along_which_evidence_chains_furthest() -
 
 
 def test_chain_reach_counts_tools_reachable_from_seeds_and_their_links() -> None:
-    from dive_assets.synthesis.sampling import chain_reach
+    from dive_assets.synthesis.toolsets import chain_reach
 
     airport, offset = get_tool("airport_info"), get_tool("timezone_utc_offset")
     assert chain_reach([airport, offset], {"iata_code"}) == (2, 1)  # airport -> its timezone -> the offset
@@ -175,8 +177,8 @@ def test_chain_reach_counts_tools_reachable_from_seeds_and_their_links() -> None
 def test_a_fixed_setting_never_keeps_the_held_out_toolset() -> None:
     """Every task of a fixed setting uses its one toolset: were it held out for the OOD-toolset test split, the
     partition would have no training task (it happened to science/slice-fixed: 677 split tasks, all test)."""
-    from dive_assets.synthesis.sampling import best_fixed_toolset
     from dive_assets.synthesis.splitting import toolset_held_out
+    from dive_assets.synthesis.toolsets import best_fixed_toolset
 
     pool = domain_tools("science")
     ports = {s.port for s in seed_sources("science")}
@@ -199,7 +201,8 @@ def test_a_coverage_slice_is_the_best_connected_of_its_draws() -> None:
     the kept slice reaches at least 20 with 30 pairs, and no single draw beats it."""
     import math
 
-    from dive_assets.synthesis.sampling import SLICE_CANDIDATES, chain_reach, pool_slice, rng_for
+    from dive_assets.synthesis.records import rng_for
+    from dive_assets.synthesis.toolsets import SLICE_CANDIDATES, chain_reach, pool_slice
 
     setting = load_diversity_grid().get("slice-varied")
     for domain in ("science", "medchem", "finance"):
@@ -220,19 +223,21 @@ def test_a_coverage_slice_is_the_best_connected_of_its_draws() -> None:
 
 
 def test_the_policy_favours_calls_whose_task_needs_a_tool_rare_in_the_partitions_tasks() -> None:
-    from dive_assets.synthesis.derivation import RARE_TOOL_USES, RARE_TOOL_WEIGHT
-    from dive_assets.synthesis.evidence import StepGraphs, _choose, _finish
+    from dive_assets.synthesis.partition_state import RARE_TOOL_USES, RARE_TOOL_WEIGHT, StepGraphs
+    from dive_assets.synthesis.policy import embedded
+    from dive_assets.synthesis.policy.known import finish_plan
 
     names = ("airport_info", "airport_codes")  # both retrieval tools on the seed's airport code
     known = [Known("iata_code", "LHR", Provenance(source="seed"), 0)]
-    plans = [_finish(get_tool(n), {"iata": "LHR"}, {"iata": Provenance(source="seed")}, 0, set(), set()) for n in names]
+    seed_arg = {"iata": Provenance(source="seed")}
+    plans = [finish_plan(get_tool(n), {"iata": "LHR"}, seed_arg, 0, set(), set()) for n in names]
     usage = ToolUsage()
     for name in names:
         usage.tasks.shapes[StepGraphs().shape_of(name, ())] = 1  # neither call graph is new: only rarity differs
     for _ in range(RARE_TOOL_USES):
         usage.tasks.record("another shape", ["airport_info"])
     picks = collections.Counter(
-        _choose(
+        embedded._choose(
             [p for p in plans if p], {}, known, random.Random(seed), set(), None, usage, graphs=StepGraphs()
         ).tool.name
         for seed in range(400)
@@ -244,7 +249,7 @@ def test_the_policy_favours_calls_whose_task_needs_a_tool_rare_in_the_partitions
 def test_with_nothing_else_to_call_the_policy_repeats_a_call_on_another_entity() -> None:
     """A one-tool toolset holds one call per entity: once the seed's call is made, every further step is the same
     call on another entity of the pool (it used to end the trace 65% of the time per step)."""
-    from dive_assets.synthesis.evidence import EmbeddedCollector
+    from dive_assets.synthesis.policy.embedded import EmbeddedCollector
 
     tools = [get_tool("country_info")]
     pool = {"country_code": ["DE", "JP", "BR", "KE", "CA", "IN", "NO", "PE"]}
@@ -276,26 +281,29 @@ def test_the_policy_calls_a_starved_tool_more(monkeypatch: pytest.MonkeyPatch) -
     rare tool gets."""
     import polars as pl
 
-    from dive_assets.synthesis import evidence, pipeline
-    from dive_assets.synthesis.config import RunSettings
-    from dive_assets.synthesis.derivation import RARE_TOOL_USES, STARVED_AFTER, PartitionTasks
+    from dive_assets.synthesis.catalog import catalog_frames
+    from dive_assets.synthesis.config import Partition, RunSettings
+    from dive_assets.synthesis.partition_state import RARE_TOOL_USES, STARVED_AFTER, PartitionTasks
+    from dive_assets.synthesis.policy import embedded
+    from dive_assets.synthesis.toolsets import toolset_frame
+    from dive_assets.synthesis.traces import iter_trace_chunks
 
     run = RunSettings(tasks_per_partition=40, duckdb_path="unused.duckdb")
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
-    setting = load_diversity_grid().get("full-varied")
-    toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), run)
+    partition = Partition.of("geo", "full-varied")
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
+    toolsets = toolset_frame(partition, set(seeds["port"].unique()), run)
     busy = dict.fromkeys((t.name for t in [*domain_tools("geo"), *general_tools()]), 2 * STARVED_AFTER * RARE_TOOL_USES)
 
     def calls(tasks: PartitionTasks, share: float) -> collections.Counter[str]:
-        monkeypatch.setattr(evidence, "STARVED_CALL_SHARE", share)
+        monkeypatch.setattr(embedded, "STARVED_CALL_SHARE", share)
         usage = ToolUsage(tasks=tasks)
-        chunks = pipeline.iter_trace_chunks("geo", "full-varied", toolsets, seeds, run, partition_usage=usage)
+        chunks = iter_trace_chunks(partition, toolsets, seeds, run, partition_usage=usage)
         return collections.Counter(s.tool_name for chunk in chunks for trace in chunk for s in trace.steps)
 
-    fed = calls(PartitionTasks(tools=dict(busy)), evidence.STARVED_CALL_SHARE)
+    fed = calls(PartitionTasks(tools=dict(busy)), embedded.STARVED_CALL_SHARE)
     offered = sorted(n for n, c in fed.items() if 1 <= c <= 3 and n in busy)[:3]
     assert len(offered) == 3
     starved = {n: PartitionTasks(tools={**busy, n: 0}) for n in offered}  # one starved tool at a time
-    steered = {n: calls(starved[n], evidence.STARVED_CALL_SHARE)[n] for n in offered}
+    steered = {n: calls(starved[n], embedded.STARVED_CALL_SHARE)[n] for n in offered}
     weighted = {n: calls(starved[n], 0.0)[n] for n in offered}
     assert sum(steered.values()) >= 1.5 * sum(weighted.values()) > 0, (steered, weighted)

@@ -8,49 +8,51 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import (
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.derivation import DerivationError, derive_task, required_steps
+from dive_assets.synthesis.frames import trace_frames, traces_from_frames
+from dive_assets.synthesis.partition_state import (
     RARE_TOOL_USES,
     STARVED_AFTER,
     UNSEEN_SHAPE_WEIGHT,
-    DerivationError,
     PartitionTasks,
-    derive_task,
-    required_steps,
+    partition_tasks,
     shape_novelty,
     step_shapes,
 )
-from dive_assets.synthesis.evidence import ToolUsage
-from dive_assets.synthesis.records import Trace
-from dive_assets.synthesis.sampling import rng_for
+from dive_assets.synthesis.policy.embedded import ToolUsage
+from dive_assets.synthesis.records import Trace, rng_for
 from dive_assets.synthesis.spool import Spool
+from dive_assets.synthesis.tasks import derive_rounds, derive_tasks, spool_tasks
+from dive_assets.synthesis.toolsets import toolset_frame
+from dive_assets.synthesis.traces import iter_trace_chunks
 from tool_catalog.registry import all_tools
 
 RUN = RunSettings(tasks_per_partition=40, duckdb_path="unused.duckdb")
 TOOLS = {t.name: t for t in all_tools()}
+GEO_FIXED = Partition.of("geo", "full-fixed")
 
 
 @pytest.fixture(scope="module")
 def fixed_partition() -> tuple[list[Trace], ToolUsage]:
     """A fixed-toolset partition (every trace has the same tools, so shapes repeat) and the loop's final state."""
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
-    setting = load_diversity_grid().get("full-fixed")
-    toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
-    usage = ToolUsage(tasks=pipeline.partition_tasks("geo", "full-fixed", RUN))
-    chunks = pipeline.iter_trace_chunks("geo", "full-fixed", toolsets, seeds, RUN, chunk=7, partition_usage=usage)
-    traced = pipeline.trace_frames([t for chunk in chunks for t in chunk])
-    return pipeline.traces_from_frames(traced["traces"], traced["trace_steps"]), usage
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
+    toolsets = toolset_frame(GEO_FIXED, set(seeds["port"].unique()), RUN)
+    usage = ToolUsage(tasks=partition_tasks(GEO_FIXED, RUN))
+    chunks = iter_trace_chunks(GEO_FIXED, toolsets, seeds, RUN, chunk=7, partition_usage=usage)
+    traced = trace_frames([t for chunk in chunks for t in chunk])
+    return traces_from_frames(traced["traces"], traced["trace_steps"]), usage
 
 
 def test_the_derivation_stage_replays_the_loops_shape_counts(fixed_partition: tuple[list[Trace], ToolUsage]) -> None:
     traces, usage = fixed_partition
-    seen = pipeline.partition_tasks("geo", "full-fixed", RUN)
-    tasks, _ = pipeline.derive_tasks(traces, RUN, partition=seen)
+    seen = partition_tasks(GEO_FIXED, RUN)
+    tasks, _ = derive_tasks(traces, GEO_FIXED, RUN, state=seen)
     assert sum(seen.shapes.values()) == len({t.trace_id for t in tasks}) > 20
     assert seen == usage.tasks  # the loop recorded exactly the shapes and tools of the tasks derived again here
     # and the state matters: deriving each trace on its own (no partition state) picks other tasks for some
-    alone = [t.task_id for trace in traces for t in pipeline.derive_rounds(trace, TOOLS, RUN)[0]]
+    alone = [t.task_id for trace in traces for t in derive_rounds(trace, TOOLS, RUN)[0]]
     assert alone != [t.task_id for t in tasks]
 
 
@@ -58,11 +60,11 @@ def test_chunked_derivation_carries_the_shapes_across_chunks(
     fixed_partition: tuple[list[Trace], ToolUsage], tmp_path: Path
 ) -> None:
     traces, _ = fixed_partition
-    whole, _ = pipeline.derive_tasks(traces, RUN)
+    whole, _ = derive_tasks(traces, GEO_FIXED, RUN)
     spool = Spool(tmp_path / "s")
     for start in range(0, len(traces), 6):
-        spool.add(pipeline.trace_frames(traces[start : start + 6]))
-    pipeline.spool_tasks(spool, RUN)
+        spool.add(trace_frames(traces[start : start + 6]))
+    spool_tasks(spool, GEO_FIXED, RUN)
     assert len(spool.files("tasks")) > 1
     assert spool.read("tasks")["task_id"].to_list() == [t.task_id for t in whole]
 

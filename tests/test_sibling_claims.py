@@ -6,16 +6,19 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import ConfigError, RunSettings, load_diversity_grid
-from dive_assets.synthesis.derivation import (
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import ConfigError, Partition, RunSettings, load_diversity_grid
+from dive_assets.synthesis.derivation import required_steps
+from dive_assets.synthesis.partition_state import (
     CLAIMED_SHAPE_WEIGHT,
     RARE_TOOL_USES,
     UNSEEN_SHAPE_WEIGHT,
     PartitionTasks,
-    required_steps,
+    partition_tasks,
 )
-from dive_assets.synthesis.sampling import setting_reach, sibling_claims
+from dive_assets.synthesis.tasks import derive_tasks
+from dive_assets.synthesis.toolsets import setting_reach, sibling_claims, toolset_frame
+from dive_assets.synthesis.traces import run_traces
 from tool_catalog import domain_tools, general_tools, seed_sources
 
 GRID = load_diversity_grid()
@@ -34,13 +37,13 @@ def claims(domain: str, key: str) -> tuple[frozenset[str], ...]:
 
 def test_a_settings_reach_is_its_fixed_toolset_or_its_slice() -> None:
     run = RunSettings(duckdb_path="unused.duckdb", tasks_per_partition=5)
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "science")
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "science")
     ports = set(seeds["port"].unique())
     for key in ("slice-fixed", "full-fixed"):
-        toolsets = pipeline.toolset_frame("science", GRID.get(key), ports, run)
+        toolsets = toolset_frame(Partition("science", GRID.get(key), GRID), ports, run)
         assert reach("science", key) == frozenset(toolsets["tool_names"][0])  # the one toolset every task gets
-    offered = pipeline.toolset_frame(
-        "science", GRID.get("slice-varied"), ports, run.model_copy(update={"tasks_per_partition": 200})
+    offered = toolset_frame(
+        Partition("science", GRID.get("slice-varied"), GRID), ports, run.model_copy(update={"tasks_per_partition": 200})
     )
     assert set(offered.explode("tool_names")["tool_names"]) <= reach("science", "slice-varied")
     assert reach("science", "full-varied") == {t.name for t in domain_tools("science") + general_tools()}
@@ -56,12 +59,11 @@ def test_only_narrower_siblings_claim_and_the_narrowest_claims_from_nobody() -> 
         reach("medchem", k) for k in ("slice-fixed", "slice-varied", "full-fixed")
     }
     run = RunSettings(duckdb_path="unused.duckdb")
-    assert pipeline.partition_tasks("medchem", "full-varied", run).claims == claims("medchem", "full-varied")
-    assert (
-        pipeline.partition_tasks("medchem", "full-varied", run.model_copy(update={"sibling_claims": False})).claims
-        == ()
-    )
-    assert pipeline.partition_tasks("medchem", "not-a-setting", run).claims == ()
+    medchem = Partition("medchem", GRID.get("full-varied"), GRID)
+    assert partition_tasks(medchem, run).claims == claims("medchem", "full-varied")
+    assert partition_tasks(medchem, run.model_copy(update={"sibling_claims": False})).claims == ()
+    not_a_setting = GRID.get("full-varied").model_copy(update={"key": "not-a-setting"})
+    assert partition_tasks(Partition("medchem", not_a_setting, GRID), run).claims == ()
 
 
 def test_a_new_shape_a_narrower_sibling_can_make_weighs_less_than_one_nobody_else_can() -> None:
@@ -84,10 +86,11 @@ def test_the_environment_switches_claims_off_and_rejects_a_bad_value() -> None:
 def _claimed_share(run: RunSettings) -> tuple[float, int]:
     """Share of a full-varied partition's final tasks whose tools all lie in a narrower sibling's reach."""
     domain = "science"
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == domain)
-    toolsets = pipeline.toolset_frame(domain, GRID.get("full-varied"), set(seeds["port"].unique()), run)
-    traces = pipeline.run_traces(domain, "full-varied", toolsets, seeds, run)
-    tasks, _ = pipeline.derive_tasks(traces, run)
+    partition = Partition(domain, GRID.get("full-varied"), GRID)
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == domain)
+    toolsets = toolset_frame(partition, set(seeds["port"].unique()), run)
+    traces = run_traces(partition, toolsets, seeds, run)
+    tasks, _ = derive_tasks(traces, partition, run)
     finals = {t.trace_id: t for t in tasks}  # the last (hardest) round of each trace
     by_trace = {t.trace_id: t for t in traces}
     narrower = claims(domain, "full-varied")
@@ -110,7 +113,8 @@ def test_with_claims_the_widest_partition_makes_fewer_graphs_its_narrower_siblin
 def test_a_starved_tool_is_wanted_in_a_share_of_the_tasks_by_how_many_partitions_reach_it() -> None:
     """A tool only the widest partition can call needs all its tasks there; one every partition reaches needs a
     quarter of them in each (the dataset's target counts the tool's tasks over all partitions)."""
-    state = pipeline.partition_tasks("finance", "full-varied", RunSettings(duckdb_path="unused.duckdb"))
+    finance = Partition("finance", GRID.get("full-varied"), GRID)
+    state = partition_tasks(finance, RunSettings(duckdb_path="unused.duckdb"))
     reaches = {key: reach("finance", key) for key in ("slice-fixed", "slice-varied", "full-fixed", "full-varied")}
     assert set(state.reach_counts) == set().union(*reaches.values())
     for tool, count in state.reach_counts.items():
@@ -120,5 +124,5 @@ def test_a_starved_tool_is_wanted_in_a_share_of_the_tasks_by_how_many_partitions
     assert state.wanted(only_widest) == RARE_TOOL_USES
     assert state.wanted(everywhere) == -(-RARE_TOOL_USES // 4) < RARE_TOOL_USES
     assert PartitionTasks().wanted(everywhere) == RARE_TOOL_USES  # counts unknown (claims off): all of them
-    off = pipeline.partition_tasks("finance", "full-varied", RunSettings(duckdb_path="x", sibling_claims=False))
+    off = partition_tasks(finance, RunSettings(duckdb_path="x", sibling_claims=False))
     assert off.reach_counts == {}

@@ -11,7 +11,10 @@ import dagster as dg
 import pytest
 from llm_server import ScriptedLLMServer, running_server
 
-from dive_assets.assets import PARTITIONED_ASSETS, dataset_exports, tool_catalog, verified_splits
+from dive_assets.definitions import synthesis_assets
+from dive_assets.defs.catalog import tool_catalog
+from dive_assets.defs.exports import dataset_exports
+from dive_assets.defs.splits import verified_splits
 from dive_assets.partitions import partition_key
 from dive_assets.resources import default_resources
 from dive_assets.synthesis import warehouse
@@ -85,7 +88,7 @@ def solved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Solved]:
         state = Solved(root / "dive.duckdb", instance, server)
         resources = default_resources(state.settings(0))
         assert dg.materialize([tool_catalog], resources=resources, instance=instance).success
-        assert dg.materialize(list(PARTITIONED_ASSETS), partition_key=KEY, resources=resources, instance=instance)
+        assert dg.materialize(synthesis_assets(), partition_key=KEY, resources=resources, instance=instance)
         state.gold = dict(
             state.query("SELECT question, answer_text FROM tasks JOIN splits USING (task_id) ORDER BY task_id")
         )

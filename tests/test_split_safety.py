@@ -72,8 +72,8 @@ def test_identical_questions_about_an_entity_share_a_side_whoever_seeded_the_tra
 def test_a_question_stating_only_numbers_shares_its_side_whoever_seeded_the_trace() -> None:
     """Found in a 48k run: the same question (two stated altitudes, no entity) from a trace seeded with the amino
     acid "I" (whose letter occurs in the question) and from one seeded with a constant, split train / test."""
-    from dive_assets.synthesis.pipeline import stated_entities
     from dive_assets.synthesis.records import Provenance, Step, Trace
+    from dive_assets.synthesis.splits import stated_entities
     from tool_catalog import all_tools
 
     tools = {t.name: t for t in all_tools()}
@@ -90,7 +90,7 @@ def test_a_question_stating_only_numbers_shares_its_side_whoever_seeded_the_trac
         ]  # fmt: skip
         trace = Trace(
             trace_id=f"tr_{i}", toolset_id=f"ts_{i}", domain="science", diversity="full-varied", policy="t",
-            seed_port="amino_acid", seed_value=seed_value, status="ok", step_count=2, rng_seed=0, steps=steps,
+            seed_port="amino_acid", seed_value=seed_value, status="ok", step_count=2, task_slot=0, steps=steps,
         )  # fmt: skip
         task = _task(i, question, seed_value, f"ts_{i}")
         task = task.model_copy(update={"trace_id": f"tr_{i}", "required_steps": [0, 1]})

@@ -11,11 +11,16 @@ import random
 import polars as pl
 import pytest
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
-from dive_assets.synthesis.evidence import _stated_value, plan_sibling
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.policy.known import stated_value
+from dive_assets.synthesis.policy.plans import plan_sibling
 from dive_assets.synthesis.records import Provenance, Step, Task
+from dive_assets.synthesis.splits import verify_and_split
 from dive_assets.synthesis.splitting import question_held_out, seed_held_out, stated_key, value_held_out
+from dive_assets.synthesis.tasks import derive_tasks
+from dive_assets.synthesis.toolsets import toolset_frame
+from dive_assets.synthesis.traces import run_traces
 from tool_catalog import all_tools
 
 SEED = 20260310
@@ -66,9 +71,9 @@ def test_a_stated_sample_is_one_of_the_traces_side_when_one_is() -> None:
     port = tool.input_ports[param]
     for side in (False, True):
         fits = lambda p, v, side=side: value_held_out(p, v, SEED) == side  # noqa: E731
-        picks = {_stated_value(tool, param, port, random.Random(i), {}, fits) for i in range(40)}
+        picks = {stated_value(tool, param, port, random.Random(i), {}, fits) for i in range(40)}
         assert picks and all(value_held_out(port, v, SEED) == side for v in picks), (side, picks)
-    nothing_fits = {_stated_value(tool, param, port, random.Random(i), {}, lambda p, v: False) for i in range(40)}
+    nothing_fits = {stated_value(tool, param, port, random.Random(i), {}, lambda p, v: False) for i in range(40)}
     assert len(nothing_fits) >= 3  # no value fits: any sample is taken, the call is still made
 
 
@@ -90,12 +95,13 @@ def test_a_sibling_call_takes_an_entity_of_the_traces_side() -> None:
 @pytest.mark.parametrize("domain,diversity", [("science", "slice-fixed"), ("finance", "full-varied")])
 def test_few_tasks_fail_the_split_check(domain: str, diversity: str) -> None:
     run = RunSettings(tasks_per_partition=60, duckdb_path="unused.duckdb")
-    catalog = pipeline.catalog_frames(run_examples=False)
+    partition = Partition.of(domain, diversity)
+    catalog = catalog_frames(run_examples=False)
     seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-    toolsets = pipeline.toolset_frame(domain, load_diversity_grid().get(diversity), set(seeds["port"].unique()), run)
-    traces = pipeline.run_traces(domain, diversity, toolsets, seeds, run)
-    tasks, _failures = pipeline.derive_tasks(traces, run)
-    checks = pipeline.verify_and_split(tasks, traces, run)["verifications"]
+    toolsets = toolset_frame(partition, set(seeds["port"].unique()), run)
+    traces = run_traces(partition, toolsets, seeds, run)
+    tasks, _failures = derive_tasks(traces, partition, run)
+    checks = verify_and_split(tasks, traces, run)["verifications"]
     split_safe = checks.filter(pl.col("check_name") == "split_safe")
     failed = split_safe.filter(~pl.col("passed"))
     assert failed.height <= 0.15 * split_safe.height, failed["reason"].value_counts()
@@ -107,7 +113,8 @@ def test_a_test_trace_needs_one_held_out_stated_value_per_call_not_all() -> None
     the training side. (With both restricted, every test trace of the held-out regression stated the same pair.)"""
     import random
 
-    from dive_assets.synthesis.evidence import TraceSide, plan_call
+    from dive_assets.synthesis.policy.known import TraceSide
+    from dive_assets.synthesis.policy.plans import plan_call
     from dive_assets.synthesis.splitting import value_held_out
     from tool_catalog import get_tool
 

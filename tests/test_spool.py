@@ -9,9 +9,16 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from dive_assets.synthesis import pipeline, warehouse
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis import warehouse
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.frames import task_frames, trace_frames
+from dive_assets.synthesis.partition import partition_frames, spool_partition
+from dive_assets.synthesis.splits import spool_verification, verify_and_split
 from dive_assets.synthesis.spool import Spool
+from dive_assets.synthesis.tasks import derive_tasks
+from dive_assets.synthesis.toolsets import toolset_frame
+from dive_assets.synthesis.traces import run_traces
 from dive_assets.synthesis.verification import CHECKS
 
 RUN = RunSettings(tasks_per_partition=12, duckdb_path="unused.duckdb")
@@ -31,19 +38,19 @@ def test_chunks_come_back_in_order_and_aligned_across_tables(tmp_path: Path) -> 
 
 
 def test_the_streamed_partition_equals_one_pass_in_memory(tmp_path: Path) -> None:
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
-    setting = load_diversity_grid().get("full-fixed")
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
+    partition = Partition.of("geo", "full-fixed")
     spool = Spool(tmp_path / "spool")
-    pipeline.spool_partition("geo", setting, seeds, RUN, spool)
+    spool_partition(partition, seeds, RUN, spool)
     assert len(spool.files("traces")) == len(spool.files("tasks")) == len(spool.files("verifications"))
 
-    toolsets = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
-    traces = pipeline.run_traces("geo", setting.key, toolsets, seeds, RUN)
-    tasks, failures = pipeline.derive_tasks(traces, RUN)
-    checked = pipeline.verify_and_split(tasks, traces, RUN)
-    expected = {"toolsets": toolsets, **pipeline.trace_frames(traces), **pipeline.task_frames(tasks, failures)}
+    toolsets = toolset_frame(partition, set(seeds["port"].unique()), RUN)
+    traces = run_traces(partition, toolsets, seeds, RUN)
+    tasks, failures = derive_tasks(traces, partition, RUN)
+    checked = verify_and_split(tasks, traces, RUN)
+    expected = {"toolsets": toolsets, **trace_frames(traces), **task_frames(tasks, failures)}
     expected |= checked
-    streamed = pipeline.partition_frames("geo", setting, seeds, RUN)
+    streamed = partition_frames(partition, seeds, RUN)
     assert checked["splits"].height > 0
     for table, frame in expected.items():
         got, want = streamed[table], frame
@@ -56,8 +63,8 @@ def test_the_streamed_partition_equals_one_pass_in_memory(tmp_path: Path) -> Non
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, pl.DataFrame]]:
     """A small partition written to a DuckDB file the usual way (frames)."""
-    seeds = pipeline.catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
-    frames = pipeline.partition_frames("geo", load_diversity_grid().get("full-varied"), seeds, RUN)
+    seeds = catalog_frames(run_examples=False)["seeds"].filter(pl.col("domain") == "geo")
+    frames = partition_frames(Partition.of("geo", "full-varied"), seeds, RUN)
     db = tmp_path_factory.mktemp("db") / "w.duckdb"
     with warehouse.connect(db) as conn:
         warehouse.replace_partition(conn, frames, "geo", "full-varied")
@@ -81,7 +88,7 @@ def test_stored_traces_come_back_in_slot_chunks_with_their_tasks(
     assert sorted(spool.read("tasks")["task_id"]) == sorted(frames["tasks"]["task_id"])
 
     # a partition re-verified from the warehouse gives the rows verified in memory
-    pipeline.spool_verification(spool, RUN)
+    spool_verification(spool, RUN)
     assert spool.read("splits").sort("task_id").equals(frames["splits"])
 
 
@@ -99,7 +106,7 @@ def test_tasks_whose_trace_is_gone_come_last_and_fail_their_proofs(
     assert len(spool.files("tasks")) == len(spool.files("traces")) + 1
     orphans = list(spool.chunks("tasks"))[-1]
     assert set(orphans["trace_id"]) == {gone}
-    pipeline.spool_verification(spool, RUN)
+    spool_verification(spool, RUN)
     rows = spool.read("verifications").filter(pl.col("task_id").is_in(orphans["task_id"].to_list()))
     proofs = rows.filter(pl.col("check_name").is_in(list(CHECKS)))
     assert proofs.height and not proofs["passed"].any() and proofs["reason"].str.contains("not found").all()

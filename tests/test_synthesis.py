@@ -7,13 +7,16 @@ import copy
 import polars as pl
 import pytest
 
-from dive_assets.synthesis import pipeline
-from dive_assets.synthesis.config import RunSettings, load_diversity_grid
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import Partition, RunSettings, load_diversity_grid
 from dive_assets.synthesis.derivation import answer_in_text, derive_task, question_for
-from dive_assets.synthesis.pipeline import stated_entities
-from dive_assets.synthesis.records import Task, Trace
-from dive_assets.synthesis.sampling import pool_slice, rng_for
+from dive_assets.synthesis.frames import trace_frames, traces_from_frames
+from dive_assets.synthesis.records import Task, Trace, rng_for
+from dive_assets.synthesis.splits import last_rounds, stated_entities, verify_and_split
 from dive_assets.synthesis.splitting import assign_split
+from dive_assets.synthesis.tasks import derive_tasks
+from dive_assets.synthesis.toolsets import pool_slice, toolset_frame
+from dive_assets.synthesis.traces import run_traces
 from dive_assets.synthesis.verification import CHECKS, answers_match, verify_task
 from tool_catalog import DOMAINS, all_tools, domain_tools
 
@@ -22,18 +25,18 @@ RUN = RunSettings(tasks_per_partition=12, duckdb_path="unused.duckdb")
 
 @pytest.fixture(scope="module")
 def catalog() -> dict[str, pl.DataFrame]:
-    return pipeline.catalog_frames(run_examples=False)
+    return catalog_frames(run_examples=False)
 
 
 def _partition(catalog: dict[str, pl.DataFrame], domain: str, diversity: str) -> tuple[list[Trace], list[Task], dict]:
-    setting = load_diversity_grid().get(diversity)
+    partition = Partition.of(domain, diversity)
     seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-    toolsets = pipeline.toolset_frame(domain, setting, set(seeds["port"].unique()), RUN)
-    traces = pipeline.run_traces(domain, diversity, toolsets, seeds, RUN)
-    frames = pipeline.trace_frames(traces)
-    traces = pipeline.traces_from_frames(frames["traces"], frames["trace_steps"])
-    tasks, _failures = pipeline.derive_tasks(traces, RUN)
-    return traces, tasks, pipeline.verify_and_split(tasks, traces, RUN)
+    toolsets = toolset_frame(partition, set(seeds["port"].unique()), RUN)
+    traces = run_traces(partition, toolsets, seeds, RUN)
+    frames = trace_frames(traces)
+    traces = traces_from_frames(frames["traces"], frames["trace_steps"])
+    tasks, _failures = derive_tasks(traces, partition, RUN)
+    return traces, tasks, verify_and_split(tasks, traces, RUN)
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
@@ -73,9 +76,8 @@ def test_coverage_slice_is_a_strict_subset_and_shared_by_variety(catalog: dict[s
 
 
 def test_fixed_setting_reuses_one_toolset(catalog: dict[str, pl.DataFrame]) -> None:
-    setting = load_diversity_grid().get("full-fixed")
     seeds = catalog["seeds"].filter(pl.col("domain") == "geo")
-    frame = pipeline.toolset_frame("geo", setting, set(seeds["port"].unique()), RUN)
+    frame = toolset_frame(Partition.of("geo", "full-fixed"), set(seeds["port"].unique()), RUN)
     assert frame.height == 1
     assert sorted(frame["task_slots"][0]) == list(range(RUN.tasks_per_partition))
 
@@ -244,13 +246,13 @@ def test_a_repeated_question_is_kept_for_the_trace_that_splits_it(catalog: dict[
     """Of two traces asking the same question, the near-duplicate search keeps the one whose last round asks it
     (that task is split) over another trace's superseded easier round, whatever their ids."""
     traces, tasks, _ = _partition(catalog, "geo", "full-varied")
-    last = pipeline.last_rounds(tasks)
+    last = last_rounds(tasks)
     assert len(last) == len({t.trace_id for t in tasks})
     early = min((t for t in tasks if t.task_id not in last), key=lambda t: t.task_id)
     final = max((t for t in tasks if t.task_id in last and t.trace_id != early.trace_id), key=lambda t: t.task_id)
     assert early.task_id < final.task_id
     copied = [t.model_copy(update={"question": early.question}) if t.task_id == final.task_id else t for t in tasks]
-    out = pipeline.verify_and_split(copied, traces, RUN)
+    out = verify_and_split(copied, traces, RUN)
     unique = out["verifications"].filter(pl.col("check_name") == "unique")
     reason = dict(zip(unique["task_id"], unique["reason"], strict=True))
     assert reason[final.task_id] == "ok"
@@ -260,6 +262,7 @@ def test_a_repeated_question_is_kept_for_the_trace_that_splits_it(catalog: dict[
 def test_an_example_failing_late_in_the_catalog_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
     """A tool whose example times out (a slow machine) is a row with its reason, wherever it sits in the catalog:
     the frame once inferred its columns from the first 100 tools and refused a later error text."""
+    from dive_assets.synthesis import catalog as catalog_stage
     from tool_catalog.runtime import ToolResult
 
     last = all_tools()[-1].name
@@ -269,8 +272,8 @@ def test_an_example_failing_late_in_the_catalog_is_recorded(monkeypatch: pytest.
             return ToolResult(tool=name, ok=False, error_type="timeout", error=f"tool {name} did not finish")
         return ToolResult(tool=name, ok=True, output={}, latency_ms=0.1)
 
-    monkeypatch.setattr(pipeline, "call_tool", call)
-    tools = pipeline.catalog_frames(run_examples=True)["tools"]
+    monkeypatch.setattr(catalog_stage, "call_tool", call)
+    tools = catalog_stage.catalog_frames(run_examples=True)["tools"]
     failed = tools.filter(~pl.col("example_ok"))
     assert failed["name"].to_list() == [last]
     assert failed["example_error"][0].endswith(f"timeout: tool {last} did not finish")

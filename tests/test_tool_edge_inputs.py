@@ -63,10 +63,11 @@ def test_every_country_whose_calendar_the_holidays_package_calls_partial_is_refu
 
     import holidays
 
-    from tool_catalog.domains.finance import COMPLETE_HOLIDAY_YEARS, _holiday_countries
+    from tool_catalog.domains.finance.common import holiday_countries
+    from tool_catalog.domains.finance.public_holidays import COMPLETE_HOLIDAY_YEARS
 
     warned = set()
-    for country in sorted(_holiday_countries()):
+    for country in sorted(holiday_countries()):
         for year in (1995, 2000, 2036, 2045):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")

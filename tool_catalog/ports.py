@@ -233,3 +233,57 @@ define_port("label", "a short descriptive string", "string", "{value}", chainabl
 define_port("number_list", "a list of numbers", "list", "{value}", chainable=False)
 define_port("string_list", "a list of strings", "list", "{value}", chainable=False)
 define_port("boolean_list", "a list of true/false values", "list", "{value}", chainable=False)
+
+# Domain-specific ports
+define_port(
+    "holiday_name",
+    "English name of a public or market holiday, e.g. 'Easter Monday'",
+    "string",
+    "the holiday {value}",
+    ask="the name of {phrase}",
+)
+define_port("cldr_locale", "CLDR locale identifier such as de_DE or ja_JP", "code", "locale {value}", chainable=False)
+define_port(
+    "math_expression",
+    "an arithmetic expression with numbers, + - * / // % **, parentheses and basic math functions",
+    "string",
+    "{value}",
+    chainable=False,
+)
+define_port("geohash", "geohash cell string (base-32)", "code", "the geohash cell {value}")
+define_port("maidenhead_locator", "Maidenhead grid locator", "code", "the Maidenhead grid square {value}")
+define_port(
+    "arpabet",
+    "pronunciation as space-separated ARPAbet phones with stress digits (CMU Pronouncing Dictionary)",
+    "string",
+    "the ARPAbet pronunciation '{value}'",
+)
+define_port("part_of_speech", "a coarse part of speech: noun, verb, adjective or adverb", "string", chainable=False)
+define_port(
+    "julian_date", "date in the Julian calendar as year-month-day", "string", "the Julian calendar date {value}"
+)
+define_port(
+    "persian_date",
+    "date in the Persian (Solar Hijri) calendar as year-month-day",
+    "string",
+    "the Persian calendar date {value}",
+)
+define_port("roman_numeral", "a number written in Roman numerals", "code", "the Roman numeral {value}")
+define_port(
+    "icd10cm_block",
+    "ICD-10-CM block: a range of three-character categories such as E08-E13",
+    "code",
+    "the ICD-10-CM block {value}",
+    ask="the category range of {phrase}",
+)
+define_port("inchikey", "InChIKey structure hash", "code", "the compound with InChIKey {value}")
+define_port(
+    "pubchem_cid", "PubChem compound ID", "integer", "PubChem compound {value}", ask="the PubChem CID of {phrase}"
+)
+define_port(
+    "constellation",
+    "English name of one of the IAU constellations, e.g. 'Orion'",
+    "string",
+    "the constellation {value}",
+)
+define_port("codon", "a DNA codon of three bases", "code", "the codon {value}")

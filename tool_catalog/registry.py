@@ -104,10 +104,16 @@ def seed_source(
 
 
 def domain_modules() -> list[str]:
-    """Every module of ``tool_catalog.domains`` (a domain may span several files), in a stable order."""
+    """Every module of ``tool_catalog.domains``, packages walked (a domain is a package of topic modules), in a stable
+    order; modules whose name starts with ``_`` are skipped."""
     import tool_catalog.domains as package
 
-    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
+    names = [
+        m.name
+        for m in pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}.")
+        if not any(part.startswith("_") for part in m.name.split("."))
+    ]
+    return sorted(names)
 
 
 def load_all() -> None:
@@ -116,7 +122,7 @@ def load_all() -> None:
     if _LOADED:
         return
     for module in domain_modules():
-        importlib.import_module(f"tool_catalog.domains.{module}")
+        importlib.import_module(module)
     _LOADED = True
 
 

@@ -14,6 +14,7 @@ import math
 import queue
 import threading
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -34,6 +35,10 @@ class ToolResult(BaseModel):
     error_type: ErrorType | None = None
     error: str | None = None
     latency_ms: float = 0.0
+
+
+ToolCaller = Callable[[str, Any, float | None], ToolResult]
+"""How the stages call a tool: ``caller(name, arguments, timeout_s)`` (:func:`call_tool`, or a stand-in in tests)."""
 
 
 def call_tool(name: str, arguments: Any, timeout_s: float | None = None) -> ToolResult:
@@ -92,9 +97,9 @@ _warm_lock = threading.Lock()
 def warm_tool(spec: ToolSpec) -> None:
     """Build a tool's first-use backend (``spec.warm``) once per process, before its first call is timed.
 
-    Why: a backend built inside the first call counted against that call's limit. ``local_search`` builds its
-    index in 6-9 s; under load its first call of a 100k partition overran the 10 s limit, that trace took another
-    path, and 29,742 of the partition's traces came out different from an unloaded run. The build itself is held
+    Why: a backend built inside the first call would count against that call's limit (``local_search`` builds an
+    index), so on a loaded machine the call could time out and the trace take another path: rows would depend on the
+    machine's load. The build itself is held
     to :data:`WARM_TIMEOUT_S` so that a broken one cannot stall a run; the call that follows fails or succeeds
     on its own."""
     if spec.warm is None or spec.name in _warmed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -69,6 +70,27 @@ class DiversityGrid(BaseModel):
             if setting.key == key:
                 return setting
         raise KeyError(f"unknown diversity setting {key!r}; known: {[s.key for s in self.settings]}")
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One partition: a domain and a diversity setting, with the grid it belongs to (the settings of its sibling
+    partitions decide which call graphs it leaves to them). Built once where a run starts (an asset, the CLI, a
+    benchmark) and passed down the stages, so no stage reads the settings file again or recovers them from rows."""
+
+    domain: str
+    setting: DiversitySetting
+    grid: DiversityGrid
+
+    @property
+    def diversity(self) -> str:
+        return self.setting.key
+
+    @classmethod
+    def of(cls, domain: str, diversity: str, grid: DiversityGrid | None = None) -> Partition:
+        """The partition of a domain and a setting key of ``grid`` (default: the settings file)."""
+        grid = grid or load_diversity_grid()
+        return cls(domain, grid.get(diversity), grid)
 
 
 def load_diversity_grid(path: Path | str | None = None) -> DiversityGrid:

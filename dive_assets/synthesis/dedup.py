@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from array import array
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-_PRIME = (1 << 61) - 1
+from dive_assets.synthesis.minhash import MERSENNE_61, HashFamily, ShingleRows, jaccard_block
+
+_PRIME = MERSENNE_61
 _PERMS = [((i * 0x9E3779B97F4A7C15 + 12345) % _PRIME | 1, (i * 0xC2B2AE3D27D4EB4F + 678) % _PRIME) for i in range(32)]
 BANDS, ROWS = 8, 4
 _MASK = (1 << 64) - 1
@@ -70,7 +71,7 @@ def find_duplicates(
 
     Of a duplicate group the ``preferred`` item with the smallest id is kept, else the smallest id. A partition
     prefers the last round of each trace: that is the task its trace will split, and keeping instead a superseded
-    easier round of another trace dropped the question from the data altogether (823 split candidates at 48k).
+    easier round of another trace would drop the question from the data altogether.
 
     Order: items are visited preferred first, then by (id, group, question); band buckets in the order of their
     first member, then band; within a bucket each later member is matched to the first earlier member that is not
@@ -78,8 +79,8 @@ def find_duplicates(
 
     Speed and memory: every question is a row of a sparse 0/1 matrix over the shingle vocabulary; MinHash
     signatures are computed for blocks of rows in exact 61-bit modular arithmetic (the values :func:`minhash`
-    gives), and a large bucket's similarities come from one sparse product. A pair loop building shingle sets per
-    bucket took 145 s for 76k questions (3.8M Jaccards in template-heavy buckets) and grew quadratically."""
+    gives), and a large bucket's similarities come from one sparse product: template-heavy buckets make a pair loop
+    over shingle sets grow quadratically."""
     wanted = frozenset(preferred)
     ordered = sorted(range(len(items)), key=lambda k: (items[k][0] not in wanted, items[k]))
     exact: dict[int, int] = {}  # digest of the normalized question -> position of its first item
@@ -96,7 +97,7 @@ def find_duplicates(
         candidates.append(pos)
         matrix.add(_shingles_of(key))
     rows = matrix.csr()
-    signatures = _signatures(rows, matrix.per_shingle(_hash61, np.uint64))
+    signatures = _signatures(matrix)
     keys = np.array([band_keys(s, BANDS, ROWS) for s in signatures], dtype=np.uint64)
     group_codes: dict[str, int] = {}
     groups = [group_codes.setdefault(items[p][1], len(group_codes)) for p in candidates]
@@ -110,82 +111,15 @@ def find_duplicates(
 
 _SMALL_BUCKET = 8  # buckets up to this size are matched pair by pair on Python sets of shingle ids
 _BLOCK = 512  # members of a large bucket whose similarities are computed at once
-_SIGNATURE_BLOCK = 1_024  # questions per block of vectorized MinHash
 
 
-class ShingleRows:
-    """Questions as rows of shingle ids over a growing vocabulary (CSR arrays); both near-duplicate searches (this
-    module's and the diversity metrics') keep their questions this way."""
-
-    def __init__(self) -> None:
-        self.vocabulary: dict[str, int] = {}
-        self.indices = array("i")
-        self.indptr = array("q", [0])
-
-    def add(self, shingle_set: set[str]) -> None:
-        vocabulary = self.vocabulary
-        self.indices.extend(sorted(vocabulary.setdefault(s, len(vocabulary)) for s in shingle_set))
-        self.indptr.append(len(self.indices))
-
-    def csr(self) -> sparse.csr_matrix:
-        indices = np.frombuffer(self.indices, dtype=np.int32)
-        data = np.ones(len(indices), dtype=np.int32)
-        shape = (len(self.indptr) - 1, max(1, len(self.vocabulary)))
-        return sparse.csr_matrix((data, indices, np.frombuffer(self.indptr, dtype=np.int64)), shape=shape)
-
-    def per_shingle(self, fn: Callable[[str], int], dtype: type) -> np.ndarray:
-        """``fn`` of every vocabulary shingle, indexed by shingle id (a hash to permute, for the signatures)."""
-        out = np.zeros(max(1, len(self.vocabulary)), dtype=dtype)
-        for shingle, index in self.vocabulary.items():
-            out[index] = fn(shingle)
-        return out
+FAMILY = HashFamily(tuple(a for a, _ in _PERMS), tuple(b for _, b in _PERMS), MERSENNE_61, _hash61)
+"""The duplicate check's 32 hash functions over 61-bit shingle hashes (see :func:`minhash`)."""
 
 
-def jaccard_block(
-    rows: sparse.csr_matrix, sizes: np.ndarray, block: np.ndarray, bucket: np.ndarray, columns: sparse.csc_matrix
-) -> np.ndarray:
-    """Jaccard of every ``block`` row with every ``bucket`` row (``columns`` is ``rows[bucket].T``), from one sparse
-    product of shared-shingle counts; ``sizes`` are the rows' shingle counts."""
-    shared = (rows[block] @ columns).toarray()
-    return shared / (sizes[block][:, None] + sizes[bucket][None, :] - shared)
-
-
-_PERM_A = np.array([a for a, _ in _PERMS], dtype=np.uint64)[:, None]
-_PERM_B = np.array([b for _, b in _PERMS], dtype=np.uint64)[:, None]
-_P61 = np.uint64(_PRIME)
-_LOW32 = np.uint64(0xFFFFFFFF)
-_LOW29 = np.uint64((1 << 29) - 1)
-
-
-def _mod61(v: np.ndarray) -> np.ndarray:
-    """v mod 2^61 - 1 for any uint64 v (2^61 is 1 mod the prime)."""
-    v = (v & _P61) + (v >> np.uint64(61))
-    v = (v & _P61) + (v >> np.uint64(61))
-    return np.where(v >= _P61, v - _P61, v)
-
-
-def _mulmod61(a: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """(a * x) mod 2^61 - 1, exactly, for a, x < 2^61, in uint64 pieces: the 122-bit product split at 2^32 and
-    folded with 2^61 = 1 and 2^64 = 8 (mod p)."""
-    a1, a0 = a >> np.uint64(32), a & _LOW32
-    x1, x0 = x >> np.uint64(32), x & _LOW32
-    high = np.uint64(8) * (a1 * x1)  # a1 x1 2^64, a1 x1 < 2^58
-    mid = a1 * x0 + a0 * x1  # < 2^62, times 2^32 = (mid >> 29) 2^61 + (mid & (2^29 - 1)) 2^32
-    low = a0 * x0  # < 2^64
-    total = _mod61(high) + (mid >> np.uint64(29)) + ((mid & _LOW29) << np.uint64(32)) + _mod61(low)
-    return _mod61(total)
-
-
-def _signatures(rows: sparse.csr_matrix, hashes: np.ndarray) -> list[tuple[int, ...]]:
-    """:func:`minhash` of every row (the same 32 values): each vocabulary shingle is permuted once, then every row
-    takes the minimum over its shingles, a block of rows at a time."""
-    permuted = _mod61(_mulmod61(np.broadcast_to(_PERM_A, (len(_PERMS), len(hashes))), hashes[None, :]) + _PERM_B)
-    out: list[tuple[int, ...]] = []
-    for start in range(0, rows.shape[0], _SIGNATURE_BLOCK):
-        block = rows[start : start + _SIGNATURE_BLOCK]
-        values = np.minimum.reduceat(permuted[:, block.indices], block.indptr[:-1], axis=1)
-        out.extend(tuple(int(v) for v in column) for column in values.T)
-    return out
+def _signatures(rows: ShingleRows) -> list[tuple[int, ...]]:
+    """:func:`minhash` of every row (the same 32 values), computed by the shared core a block of rows at a time."""
+    return [tuple(int(v) for v in column) for column in FAMILY.signatures(rows).T]
 
 
 class _Matcher:

@@ -33,14 +33,12 @@ import json
 import math
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Any
 
 import duckdb
-import polars as pl
 
 from dive_assets.synthesis.near_duplicates import (
     NEAR_DUPLICATE_JACCARD,
@@ -324,7 +322,7 @@ def partition_profile(
     transitions and lexical diversity, from one streamed pass over its tasks. See the module doc and the README.
 
     Memory: a chunk of tasks at a time, the tallies, the distinct n-grams and each question's shingle ids (for the
-    near-duplicate search). A 100k-trace partition's 290k tasks took ~1 GB as lists of records."""
+    near-duplicate search), so memory does not grow with the partition."""
     ((pool,),) = conn.execute("SELECT count(*) FROM tools WHERE domain IN (?, 'general')", [domain]).fetchall()
     ((offered,),) = conn.execute(_OFFERED_SQL, [domain, diversity]).fetchall()
     verified, every = TaskTally(), TaskTally()
@@ -388,7 +386,7 @@ def partition_profile(
 
 def _unique_toolsets(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str, toolset_ids: set[str]) -> int:
     """Distinct toolsets (as sorted tool names) of the given toolset ids; an id missing from ``toolsets`` counts as
-    its own. Read in batches: a partition's 100k toolsets as tuples of names took ~230 MB."""
+    its own. Read in batches, so a partition's toolsets are never held as Python tuples all at once."""
     distinct: set[bytes] = set()
     missing = set(toolset_ids)
     cursor = conn.execute(_TOOLSETS_SQL, [domain, diversity])
@@ -450,168 +448,8 @@ def partitions(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     rows = conn.execute(
         "SELECT DISTINCT domain, diversity FROM toolsets UNION SELECT DISTINCT domain, diversity FROM tasks"
     ).fetchall()
-    return sorted(((d, s) for d, s in rows), key=lambda p: (p[0], _setting_rank(p[1]), p[1]))
+    return sorted(((d, s) for d, s in rows), key=lambda p: (p[0], setting_rank(p[1]), p[1]))
 
 
-def _setting_rank(setting: str) -> int:
+def setting_rank(setting: str) -> int:
     return SETTING_ORDER.index(setting) if setting in SETTING_ORDER else len(SETTING_ORDER)
-
-
-def summary_table(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """One row per partition present: domain, diversity and every metric of ``partition_metrics``."""
-    rows = [{"domain": d, "diversity": s, **partition_metrics(conn, d, s)} for d, s in partitions(conn)]
-    return pl.DataFrame(rows) if rows else pl.DataFrame(schema={"domain": pl.String, "diversity": pl.String})
-
-
-def summary_from_table(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """``summary_table``'s shape read from the stored ``diversity_metrics`` rows (no recomputation)."""
-    from dive_assets.synthesis.warehouse import query_frame
-
-    long = query_frame(conn, "SELECT domain, diversity, metric, value FROM diversity_metrics")
-    if long.height == 0:
-        return pl.DataFrame(schema={"domain": pl.String, "diversity": pl.String})
-    wide = long.pivot(on="metric", index=["domain", "diversity"], values="value", sort_columns=True)
-    order = {p: i for i, p in enumerate(sorted(wide.select("domain", "diversity").rows(), key=_partition_order))}
-    ranks = [order[(d, s)] for d, s in wide.select("domain", "diversity").rows()]
-    return wide.with_columns(pl.Series("_rank", ranks)).sort("_rank").drop("_rank")
-
-
-def _partition_order(partition: tuple[str, str]) -> tuple[str, int, str]:
-    return partition[0], _setting_rank(partition[1]), partition[1]
-
-
-def comparison_rows(compared: pl.DataFrame) -> pl.DataFrame:
-    """``compare_settings`` in long form (one row per domain, metric and setting present) for the warehouse."""
-    fixed = {"domain", "metric", "spread", "max_over_min", "highest"}
-    settings = [c for c in compared.columns if c not in fixed]
-    long = compared.unpivot(on=settings, index=sorted(fixed), variable_name="diversity", value_name="value")
-    columns = ("domain", "metric", "diversity", "value", "spread", "max_over_min", "highest")
-    return long.select(columns).drop_nulls("value")
-
-
-def compare_settings(frame: pl.DataFrame) -> pl.DataFrame:
-    """Per domain and metric: the value under each diversity setting (one column each, grid order), the spread
-    (max - min), the max/min ratio (null when min is 0) and the setting with the highest value (null on a tie
-    of all settings; the first in grid order when only some tie)."""
-    metrics = [c for c in frame.columns if c not in ("domain", "diversity")]
-    settings = sorted(frame["diversity"].unique().to_list(), key=lambda s: (_setting_rank(s), s))
-    rows = []
-    for domain in sorted(frame["domain"].unique().to_list()):
-        part = frame.filter(pl.col("domain") == domain)
-        for metric in metrics:
-            values = {r["diversity"]: float(r[metric]) for r in part.select("diversity", metric).iter_rows(named=True)}
-            present = [values[s] for s in settings if s in values]
-            low, high = min(present), max(present)
-            rows.append(
-                {
-                    "domain": domain,
-                    "metric": metric,
-                    **{s: values.get(s) for s in settings},
-                    "spread": round(high - low, 4),
-                    "max_over_min": round(high / low, 3) if low else None,
-                    "highest": None if high == low else next(s for s in settings if values.get(s) == high),
-                }
-            )
-    schema = {"domain": pl.String, "metric": pl.String, **dict.fromkeys(settings, pl.Float64)}
-    schema |= {"spread": pl.Float64, "max_over_min": pl.Float64, "highest": pl.String}
-    return pl.DataFrame(rows, schema=schema, orient="row")
-
-
-# --- plots -------------------------------------------------------------------------------------------------
-def new_figure(width: float, height: float, ncols: int, nrows: int = 1) -> tuple[Any, Any]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), layout="constrained")
-    axes = fig.subplots(nrows, ncols, squeeze=False)
-    return fig, axes.ravel()
-
-
-def plot_partition(conn: duckdb.DuckDBPyConnection, domain: str, diversity: str, path: str | Path) -> Path:
-    """A PNG of the partition's verified tasks (see :func:`plot_profile`)."""
-    return plot_profile(partition_profile(conn, domain, diversity), domain, diversity, path)
-
-
-def plot_profile(profile: PartitionProfile, domain: str, diversity: str, path: str | Path) -> Path:
-    """A PNG of a partition's verified tasks: tool-call frequency by rank (the long tail), tasks per pattern,
-    and how many tasks share each unique call graph."""
-    tasks, metrics = profile.verified, profile.metrics
-    fig, (tail, patterns, graphs) = new_figure(15, 4.5, 3)
-    calls = sorted(tasks.calls.items(), key=lambda kv: (-kv[1], kv[0]))
-    tail.bar(range(len(calls)), [v for _, v in calls], color="#4C72B0")
-    tail.set_xticks(range(len(calls)), [k for k, _ in calls], rotation=90, fontsize=6)
-    tail.set_title(f"tool calls by rank (long-tail share {metrics['long_tail_call_share']:.2f})")
-    tail.set_ylabel("required calls")
-    by_pattern = sorted(tasks.patterns.items())
-    patterns.bar([k for k, _ in by_pattern], [v for _, v in by_pattern], color="#55A868")
-    patterns.set_title(f"tasks per pattern (entropy {metrics['pattern_entropy_bits']:.2f} bits)")
-    patterns.set_ylabel("tasks")
-    sizes = sorted(tasks.graphs.values(), reverse=True)
-    ranks = range(1, len(sizes) + 1)
-    if len(sizes) <= 200:
-        graphs.bar(ranks, sizes, color="#C44E52")
-    else:  # ~90k bars of a 100k partition took matplotlib over a minute; an area draws the same shape at once
-        graphs.fill_between(ranks, sizes, step="mid", color="#C44E52")
-    graphs.set_title(f"{len(sizes)} unique call graphs / {tasks.tasks} tasks, {metrics['rp_topology_classes']} R/P")
-    graphs.set_xlabel("call graph (by frequency rank)")
-    graphs.set_ylabel("tasks")
-    fig.suptitle(f"{domain} / {diversity}")
-    return save_figure(fig, path)
-
-
-SUMMARY_METRICS = (
-    "pool_coverage",
-    "unique_toolsets",
-    "unique_call_graph_share",
-    "rp_topology_classes",
-    "tool_types_per_task",
-    "toolset_entropy_bits",
-    "long_tail_call_share",
-    "distinct_2gram_ratio",
-)
-
-
-def plot_summary(frame: pl.DataFrame, path: str | Path, metrics: Sequence[str] = SUMMARY_METRICS) -> Path:
-    """A PNG comparing the diversity settings per domain: one panel per metric, grouped bars (domain x setting)."""
-    metrics = [m for m in metrics if m in frame.columns]
-    domains = sorted(frame["domain"].unique().to_list())
-    settings = sorted(frame["diversity"].unique().to_list(), key=lambda s: (_setting_rank(s), s))
-    ncols = 4
-    nrows = max(1, math.ceil(len(metrics) / ncols))
-    fig, axes = new_figure(4.2 * ncols, 3.4 * nrows, ncols, nrows)
-    width = 0.8 / max(1, len(settings))
-    colours = ["#DD8452", "#C44E52", "#55A868", "#4C72B0", "#8172B3", "#937860"]
-    for ax, metric in zip(axes, metrics, strict=False):
-        for k, setting in enumerate(settings):
-            values = []
-            for domain in domains:
-                cell = frame.filter((pl.col("domain") == domain) & (pl.col("diversity") == setting))[metric]
-                values.append(float(cell[0]) if cell.len() else 0.0)
-            offsets = [i + (k - (len(settings) - 1) / 2) * width for i in range(len(domains))]
-            ax.bar(offsets, values, width, label=setting, color=colours[_setting_rank(setting) % len(colours)])
-        ax.set_xticks(range(len(domains)), domains)
-        ax.set_title(metric, fontsize=10)
-    for ax in axes[len(metrics) :]:
-        ax.set_visible(False)
-    if metrics:
-        axes[0].legend(fontsize=7)
-    fig.suptitle("diversity settings compared per domain")
-    return save_figure(fig, path)
-
-
-def save_figure(fig: Any, path: str | Path) -> Path:
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, dpi=110)
-    return out
-
-
-def png_base64(draw: Callable[[Path], Path]) -> str:
-    """Draw a plot into a scratch file and return it as base64 (Dagster shows it in markdown metadata)."""
-    import base64
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        return base64.b64encode(draw(Path(tmp) / "plot.png").read_bytes()).decode()

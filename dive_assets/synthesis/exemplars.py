@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dive_assets.synthesis.config import REPO_ROOT, ConfigError
-from dive_assets.synthesis.records import Step
+from dive_assets.synthesis.records import Step, rng_for
 from tool_catalog.spec import ToolSpec
 
 DEFAULT_EXEMPLARS_FILE = REPO_ROOT / "config" / "exemplars.yaml"
@@ -57,6 +57,11 @@ def load_exemplars(path: Path = DEFAULT_EXEMPLARS_FILE) -> ExemplarPool:
     if len(set(ids)) != len(ids):
         raise ConfigError(f"duplicate exemplar ids in {path}")
     return pool
+
+
+def round_exemplars(seed: int, trace_id: str, round_index: int) -> list[Exemplar]:
+    """The 3-5 exemplars that steer round ``round_index`` of a trace (fixed by the run seed)."""
+    return load_exemplars().sample(rng_for(seed, trace_id, "exemplars", round_index))
 
 
 def topology_signature(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], node: int, within: set[int]) -> str:

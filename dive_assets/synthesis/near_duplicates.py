@@ -3,15 +3,14 @@
 An item is flagged when another item (of another group, when groups are given) shares one of its LSH band buckets
 (64 MinHash values in 16 bands of 4) and their word-3-gram shingle sets have Jaccard >= the threshold.
 
-Why this module and not a pair loop: template questions share many buckets. A 100k-trace partition's 290k
-questions put ~150M candidate pairs in its buckets, which a Python loop confirming one pair at a time could not
-finish in hours. Here every question is a row of a sparse 0/1 matrix over the shingle vocabulary; signatures are
-taken for thousands of rows at once, and a bucket's pairs are confirmed with one sparse product (its members'
-shared-shingle counts), skipping rows already flagged. The answer is the pair loop's: the same signatures, the
-same buckets and the exact Jaccard of the same shingle sets.
+Why this module and not a pair loop: template questions share many buckets, and a large partition's buckets hold far
+too many candidate pairs to confirm one at a time in Python. Here every question is a row of a sparse 0/1 matrix over
+the shingle vocabulary; signatures are taken for thousands of rows at once, and a bucket's pairs are confirmed with
+one sparse product (its members' shared-shingle counts), skipping rows already flagged. The answer is the pair loop's:
+the same signatures, the same buckets and the exact Jaccard of the same shingle sets.
 
 Memory: a 4-byte shingle id per (question, shingle), 256 bytes of signature per question, and the vocabulary with
-its 64 permuted hashes (template text repeats: 106k distinct shingles for those 290k questions, 27 MB).
+its 64 permuted hashes (template text repeats, so the vocabulary stays small).
 """
 
 from __future__ import annotations
@@ -25,13 +24,12 @@ from functools import cache
 import numpy as np
 from scipy import sparse
 
-from dive_assets.synthesis.dedup import ShingleRows, jaccard_block
+from dive_assets.synthesis.minhash import HashFamily, ShingleRows, jaccard_block
 
 NEAR_DUPLICATE_JACCARD = 0.8
 PERMUTATIONS = 64
 BANDS, ROWS = 16, 4
 PRIME = (1 << 31) - 1  # products of two 31-bit values fit in int64
-_SIGNATURE_ROWS = 1_024  # questions per block of signatures (~9 MB of gathered values)
 _DENSE_BUCKET = 48  # buckets this large are confirmed with one sparse product; smaller ones pair by pair
 _PAIR_BATCH = 100_000  # pairs confirmed at once (~40 MB of row copies)
 _DENSE_BLOCK = 512  # unflagged members of a large bucket confirmed at once
@@ -66,6 +64,12 @@ _A, _B = _permutation_coefficients()
 
 def shingle_hash(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=4).digest(), "big") % PRIME
+
+
+FAMILY = HashFamily(tuple(int(v) for v in _A[:, 0]), tuple(int(v) for v in _B[:, 0]), PRIME, shingle_hash)
+"""The metric's 64 hash functions. The duplicate check (:mod:`dive_assets.synthesis.dedup`) has its own family: the
+two are different definitions (Jaccard 0.8 vs 0.85, decimals split vs kept, flag both vs keep the first), and
+sharing one family would change either the published metric or which tasks are split."""
 
 
 def minhash_signature(shingles: set[str]) -> tuple[int, ...]:
@@ -127,17 +131,8 @@ class NearDuplicateIndex:
         return {self.ids[int(rows[i])] for i in np.flatnonzero(found)}
 
     def _signatures(self, matrix: sparse.csr_matrix) -> np.ndarray:
-        """(64, n) MinHash values of the rows, as :func:`minhash_signature` gives them: each vocabulary shingle is
-        permuted once, then every row takes the minimum over its shingles, a block of rows at a time."""
-        base = self._rows.per_shingle(shingle_hash, np.int64)
-        permuted = ((_A * base[None, :] + _B) % PRIME).astype(np.uint32)  # values < 2^31
-        out = np.empty((PERMUTATIONS, matrix.shape[0]), dtype=np.uint32)
-        for start in range(0, matrix.shape[0], _SIGNATURE_ROWS):
-            block = matrix[start : start + _SIGNATURE_ROWS]
-            out[:, start : start + block.shape[0]] = np.minimum.reduceat(
-                permuted[:, block.indices], block.indptr[:-1], axis=1
-            )
-        return out
+        """(64, n) MinHash values of the rows, as :func:`minhash_signature` gives them (the shared core)."""
+        return FAMILY.signatures(self._rows, matrix).astype(np.uint32)  # values < 2^31
 
 
 def _buckets(band: np.ndarray) -> list[np.ndarray]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -22,6 +23,11 @@ def stable_id(prefix: str, *parts: Any) -> str:
     """Deterministic short id from the parts (same inputs, same id, on every machine)."""
     payload = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
     return f"{prefix}_{hashlib.sha256(payload.encode()).hexdigest()[:16]}"
+
+
+def rng_for(*parts: Any) -> random.Random:
+    """A private, reproducible random stream for the given key parts."""
+    return random.Random(stable_id("rng", *parts))
 
 
 class Toolset(BaseModel):
@@ -93,7 +99,8 @@ class Trace(BaseModel):
     seed_value: str
     status: TraceStatus
     step_count: int
-    rng_seed: int
+    task_slot: int
+    """The trace's slot in its partition (0 .. tasks_per_partition - 1): its toolset and random stream follow it."""
     error: str | None = None
     steps: list[Step] = Field(default_factory=list)
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from dive_assets.synthesis.llm import LLMClient, LLMError
+from dive_assets.synthesis.config import RunSettings
+from dive_assets.synthesis.llm_client import LLMClient, LLMConfig, LLMError
 from dive_assets.synthesis.records import Task
 from dive_assets.synthesis.reward import ANSWER_INSTRUCTION, extract_answer, score
 from tool_catalog import call_tool
@@ -44,6 +45,19 @@ class SolverAttempt(BaseModel):
     error: str | None = None
     llm_failed: bool = False
     """The LLM call failed for good (not the model's fault): left out of the pass rate."""
+
+
+def solver_client(run: RunSettings, cache: dict[str, dict[str, Any]] | None) -> LLMClient | None:
+    """The client of the solver check, or None when it is off (``solver_attempts`` = 0).
+
+    One greedy attempt at temperature 0; several attempts are sampled at temperature 1 with a seed each.
+    """
+    model = run.solver_model or run.llm_model
+    if not run.solver_attempts or not model:
+        return None
+    temperature = 0.0 if run.solver_attempts == 1 else 1.0
+    config = LLMConfig(model=model, api_base=run.llm_api_base, max_calls=run.llm_max_calls, temperature=temperature)
+    return LLMClient(config, cache=cache)
 
 
 def solve_task(

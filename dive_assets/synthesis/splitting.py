@@ -32,7 +32,6 @@ from functools import lru_cache
 from dive_assets.synthesis.records import SplitAssignment, Task
 from tool_catalog.ports import format_value, get_port
 
-SPLITS = ("train_sft", "train_rl", "test_id", "test_ood_toolset", "test_ood_tool")
 TRAIN_SPLITS = ("train_sft", "train_rl")
 TOOL_HOLDOUT = 0.05
 TOOLSET_HOLDOUT = 0.2
@@ -59,8 +58,8 @@ def seed_held_out(domain: str, seed_value: str, seed: int) -> bool:
 
 @lru_cache(maxsize=1 << 18, typed=True)
 def _seed_side(seed: int, seed_value: str) -> bool:
-    # cached: the policy asks for the sides of the same samples and seeds over and over (1.2M times in 600 traces
-    # of geo/full-varied, a fifth of evidence collection's time); bounded, as 100k traces state many dates
+    # cached: the policy asks for the sides of the same samples and seeds over and over; bounded, as a large
+    # partition states many dates
     return bucket(seed, "seed", seed_value) < SEED_HOLDOUT
 
 
@@ -97,12 +96,12 @@ def _value_side(port_name: str, value: object, seed: int) -> bool:
 def question_held_out(task: Task, seed: int, entities: Sequence[str] | None = None) -> bool:
     """The question's side, a function of what the question states only, so two identical questions always share
     a side whichever trace asked them: with ``entities`` (the values the question states, see
-    ``pipeline.stated_entities``) "test" when any of them is held out, else a bucket of the normalized question.
+    ``splits.stated_entities``) "test" when any of them is held out, else a bucket of the normalized question.
     "Any", not the side of one chosen value: a test trace's questions state its held-out seed, and a training
-    trace states values of its own side (the policy picks them), so both agree with their seed. (It once took the
-    smallest value's side, and 15% of the traces of a 48k run lost every task to a split conflict; before that the
-    seed's side when the seed's text occurred in the question, but a one-letter seed such as the amino acid "I"
-    occurs in nearly every question, and two traces asking the same question split it.)"""
+    trace states values of its own side (the policy picks them), so both agree with their seed. (The side of one
+    chosen value would put many tasks in conflict with their seed's side; the seed's side whenever the seed's text
+    occurs in the question fails for one-letter seeds such as the amino acid "I", which occur in nearly every
+    question.)"""
     if entities:
         return any(seed_held_out(task.domain, e, seed) for e in entities)
     question = " ".join(task.question.lower().split())

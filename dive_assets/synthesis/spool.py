@@ -1,7 +1,7 @@
 """A partition's frames on disk, one Parquet file per table and chunk, so a stage holds one chunk at a time.
 
-Memory is why: at 100k traces a partition's step rows take ~1.5 GB as frames, and holding them while the next
-stage runs made peak memory grow with the partition (3.8 GB at 100k). A stage appends each chunk's frames;
+Memory is why: holding a large partition's step rows as frames while the next stage runs makes peak memory grow
+with the partition. A stage appends each chunk's frames;
 the next stage reads them back chunk by chunk, in the order written (task-slot order), and DuckDB inserts
 straight from the files.
 """

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import polars as pl
 
-from dive_assets.synthesis import pipeline, warehouse
-from dive_assets.synthesis.config import DiversityGrid, RunSettings
+from dive_assets.synthesis import warehouse
+from dive_assets.synthesis.catalog import catalog_frames
+from dive_assets.synthesis.config import DiversityGrid, Partition, RunSettings
 from dive_assets.synthesis.diversity import partition_metrics
+from dive_assets.synthesis.partition import partition_frames
 
 STUDY_METRICS = (
     "tasks",
@@ -40,7 +42,7 @@ def run_study(
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "study.duckdb"
-        catalog = pipeline.catalog_frames(run_examples=False)
+        catalog = catalog_frames(run_examples=False)
         with warehouse.connect(db) as conn:
             warehouse.replace_tables(conn, catalog)
             for domain in domains:
@@ -49,7 +51,7 @@ def run_study(
                     label = setting.key if multiple == 1 else f"{setting.key}-x{multiple}"
                     point = setting.model_copy(update={"key": label})
                     run = RunSettings(duckdb_path=str(db), tasks_per_partition=budget * multiple, seed=seed)
-                    frames = pipeline.partition_frames(domain, point, seeds, run)
+                    frames = partition_frames(Partition(domain, point, grid), seeds, run)
                     warehouse.replace_partition(conn, frames, domain, label)
                     metrics = partition_metrics(conn, domain, label)
                     kind = "quantity" if setting.key == narrow else "diversity"
@@ -81,7 +83,7 @@ PLOT_METRICS = (
 def plot_study(table: pl.DataFrame, path: str | Path, metrics: Sequence[str] = PLOT_METRICS) -> Path:
     """A PNG of the study: one panel per metric, the points on the x axis (diversity settings at 1x, then the
     narrow setting at 2x and 4x), one bar per domain; quantity-scaling bars are hatched."""
-    from dive_assets.synthesis.diversity import new_figure, save_figure
+    from dive_assets.synthesis.plots import new_figure, save_figure
 
     metrics = [m for m in metrics if m in table.columns]
     points = list(dict.fromkeys(table["point"].to_list()))

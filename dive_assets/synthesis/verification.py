@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -22,11 +22,10 @@ from pydantic import ValidationError
 from dive_assets.synthesis.derivation import answer_in_text, required_steps
 from dive_assets.synthesis.records import CheckResult, Provenance, Step, Task, Trace
 from tool_catalog.ports import format_value
-from tool_catalog.runtime import ToolResult, call_tool
+from tool_catalog.runtime import ToolCaller, call_tool
 from tool_catalog.spec import ToolSpec
 
 CHECKS = ("format", "replay", "entailment", "grounding", "minimality")
-ToolCaller = Callable[[str, Any, float | None], ToolResult]
 
 
 def answers_match(expected: Any, actual: Any, answer_type: str, tolerance: float | None = None) -> bool:

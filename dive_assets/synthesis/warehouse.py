@@ -50,14 +50,12 @@ def named_query(name: str) -> str:
 
 WRITE_MEMORY_LIMIT = "128MB"
 """DuckDB's memory limit on a writing connection (its default is 80% of the machine's memory); DuckDB spills what does
-not fit. Inserting a 100k-trace partition's 2.18M step rows from the spool raised the writer's RSS by 368 MB without
-a limit, by 278 MB at 256 MB (9.9 s) and by 160 MB at 128 MB (12.9 s). Read-only connections (SQL over the
-warehouse) keep the default unless they ask for a limit: the diversity metrics' chunked reads of a 100k partition
-kept ~400 MB of DuckDB's buffers without one."""
+not fit, so inserting a large partition from the spool does not hold its rows in memory. Read-only connections (SQL
+over the warehouse) keep the default unless they ask for a limit (DuckDB otherwise keeps its buffers)."""
 
 ASSET_READ_MEMORY_LIMIT = WRITE_MEMORY_LIMIT
-"""The limit the assets' own large reads ask for: a 100k partition's diversity metrics (chunked reads of its tasks
-and steps) and the split-leakage check (+462 MB in 0.7 s without a limit, +157 MB in 1.9 s with 128 MB)."""
+"""The limit the assets' own large reads ask for: the diversity metrics (chunked reads of a partition's tasks and
+steps) and the split-leakage check."""
 
 
 @contextmanager

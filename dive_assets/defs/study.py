@@ -1,0 +1,54 @@
+"""diversity_study: the controlled study, diversity vs quantity scaling at equal budgets (group ``study``, job
+``study_job``; :mod:`dive_assets.synthesis.study`)."""
+
+import dagster as dg
+from pydantic import Field
+
+from dive_assets.defs.catalog import tool_catalog
+from dive_assets.defs.common import markdown_table, plot_path, table_meta
+from dive_assets.partitions import DIVERSITY_GRID
+from dive_assets.resources import SynthesisResource, WarehouseResource
+from dive_assets.synthesis import plots, study, warehouse
+from tool_catalog.spec import DOMAINS
+
+
+class StudyConfig(dg.Config):
+    """Which domains the study covers and its base task budget per point (the narrow setting also runs 2x, 4x)."""
+
+    domains: list[str] = Field(default_factory=lambda: list(DOMAINS))
+    budget: int = 24
+    narrow: str = "slice-fixed"
+
+
+@dg.asset(
+    group_name="study",
+    deps=[tool_catalog],
+    kinds={"duckdb", "polars"},
+    description="The controlled study (DIVE Fig. 3a): every diversity setting at an equal task budget vs the narrow "
+    "setting at 1x, 2x and 4x the budget (quantity scaling), synthesized in a scratch database; metrics per point "
+    "in table study_points, with a plot.",
+)
+def diversity_study(
+    context: dg.AssetExecutionContext,
+    config: StudyConfig,
+    warehouse_db: WarehouseResource,
+    synthesis: SynthesisResource,
+) -> dg.MaterializeResult:
+    unknown = sorted(set(config.domains) - set(DOMAINS))
+    if unknown or config.budget < 1:
+        raise dg.Failure(f"bad study config: unknown domains {unknown} / budget {config.budget} (must be >= 1)")
+    run = synthesis.settings(warehouse_db.duckdb_path)
+    table = study.run_study(DIVERSITY_GRID, config.domains, config.budget, run.seed, narrow=config.narrow)
+    with warehouse_db.connect() as conn:
+        written = warehouse.replace_tables(conn, {"study_points": study.study_rows(table)})
+    path = study.plot_study(table, plot_path(warehouse_db, "diversity_study"))
+    plot = plots.png_base64(lambda out: study.plot_study(table, out))
+    context.log.info(f"study: {table.height} points over {len(config.domains)} domains")
+    return dg.MaterializeResult(
+        metadata={
+            **table_meta("study_points", written["study_points"]),
+            "plot": dg.MetadataValue.md(f"![diversity vs quantity scaling](data:image/png;base64,{plot})"),
+            "plot_file": dg.MetadataValue.path(str(path)),
+            "table": dg.MetadataValue.md(markdown_table(table, limit=60, width=16)),
+        }
+    )

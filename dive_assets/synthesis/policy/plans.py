@@ -1,0 +1,158 @@
+"""Planning one call of a toolset's tool from what the trace holds (:func:`plan_call`), a documented example as a new
+root (:func:`plan_example`), or the same call on another entity (:func:`plan_sibling`)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from dive_assets.synthesis.policy.compositions import (
+    plan_accepted,
+    plan_conversion,
+    plan_fan_in,
+    plan_formula,
+    plan_list_fan_in,
+    plan_on_quantity,
+)
+from dive_assets.synthesis.policy.known import (
+    Known,
+    PlannedCall,
+    SideFit,
+    example_fits,
+    finish_plan,
+    known_view,
+    on_side,
+    prefer,
+    stated_value,
+)
+from dive_assets.synthesis.records import Provenance, Step
+from tool_catalog.ports import LIST_PORTS, get_port
+from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
+
+
+def plan_call(
+    tool: ToolSpec,
+    known: Sequence[Known],
+    rng: random.Random,
+    done: set[str],
+    coherent_only: bool = False,
+    fits: SideFit | None = None,
+) -> PlannedCall | None:
+    """Fill every required parameter of ``tool``; None when impossible or when nothing links to evidence.
+
+    Chainable ports (codes, dates, names ...) link to any held value of the same port. Generic numbers link
+    only into general tools, and only as a *same-quantity fan-in*: every numeric operand is the same output
+    field of the same tool on different entities (so "the larger of the elevation of airport LHR and the
+    elevation of airport JFK", never "the larger of an elevation and 40").
+
+    Stated values that go with linked ones (a subdivision name with a country code) come from a documented
+    example with the same linked values when there is one. ``coherent_only`` (the tool keeps failing in this
+    partition) replaces a mix no example vouches for by a whole documented example, as a new root. Stated values
+    are preferably ones that ``fits`` (the trace's side of the split).
+    """
+    known = known_view(known)
+    chainable = [p for p in tool.required_params if get_port(tool.input_ports[p]).chainable]
+    generic = [p for p in tool.required_params if p not in chainable]
+    if tool.domain == GENERAL_DOMAIN and generic and not chainable:
+        if any(tool.input_ports[p] == "math_expression" for p in generic):
+            return plan_formula(tool, generic, known, done)
+        if any(get_port(tool.input_ports[p]).accepts for p in generic):
+            return plan_accepted(tool, generic, known, rng, done, fits)
+        if any(tool.input_ports[p] in LIST_PORTS for p in generic):
+            return plan_list_fan_in(tool, generic, known, rng, done, fits)
+        return (
+            plan_fan_in(tool, generic, known, rng, done)
+            or plan_on_quantity(tool, generic, known, rng, done, fits)
+            or plan_conversion(tool, generic, known, rng, done, fits)
+        )
+    arguments: dict[str, Any] = {}
+    provenance: dict[str, Provenance] = {}
+    links: list[int] = []
+    depends: set[int] = set()
+    for param in tool.required_params:
+        port_name = tool.input_ports[param]
+        options = known.of_port(port_name) if param in chainable else []
+        options = [k for k in options if k.value not in arguments.values()]
+        if options:
+            newest = max(options, key=lambda k: k.order)
+            pick = newest if rng.random() < 0.8 else rng.choice(options)
+            arguments[param] = pick.value
+            provenance[param] = pick.provenance
+            links.append(pick.order)
+            if pick.provenance.step is not None:
+                depends.add(pick.provenance.step)
+            continue
+        value = stated_value(tool, param, port_name, rng, arguments, fits)
+        if value is None:
+            return None
+        arguments[param] = value
+        provenance[param] = Provenance(source="sample")
+    linked = [p for p in arguments if provenance[p].source != "sample"]
+    stated = [p for p in arguments if provenance[p].source == "sample"]
+    if links and stated and tool.examples:
+        matching = [e for e in tool.examples if all(e.get(p) == arguments[p] for p in linked)]
+        if matching:
+            example = rng.choice(prefer(matching, example_fits(tool, stated, fits)))
+            arguments.update({p: example[p] for p in stated if p in example})
+        elif coherent_only:
+            return plan_example(tool, rng, done, fits)
+    if not links:
+        if tool.domain == GENERAL_DOMAIN:
+            return None
+        if chainable and tool.examples:
+            return plan_example(tool, rng, done, fits)
+        # A computation over stated quantities only (a clinical score, a bond price ...), or a tool that nothing
+        # held can feed yet (a due date from a stated date): called on documented samples, rarely (see _choose).
+        plan = finish_plan(tool, arguments, provenance, 0, set(), done)
+        return plan if plan is None or not chainable else replace(plan, stated_root=True)
+    return finish_plan(tool, arguments, provenance, max(links), depends, done)
+
+
+def plan_example(tool: ToolSpec, rng: random.Random, done: set[str], fits: SideFit | None = None) -> PlannedCall | None:
+    """A documented example call (coherent stated values) as a new root of the trace; a tool of one parameter
+    may also start from any documented sample of it (a sparse-table tool has 2 examples but 5 tabulated samples:
+    roots that repeat the 2 examples die as near duplicates)."""
+    options = [dict(e) for e in tool.examples]
+    if len(tool.required_params) == 1:
+        param = tool.required_params[0]
+        options += [{param: s} for s in tool.param_samples(param) if {param: s} not in options]
+    if not options:
+        return None
+    example = rng.choice(prefer(options, example_fits(tool, tool.required_params, fits)))
+    plan = finish_plan(tool, example, {p: Provenance(source="sample") for p in example}, 0, set(), done)
+    return None if plan is None else replace(plan, stated_root=True)
+
+
+def plan_sibling(
+    step: Step,
+    tool: ToolSpec,
+    entity_pool: dict[str, list[str]],
+    rng: random.Random,
+    done: set[str],
+    fits: SideFit | None = None,
+) -> PlannedCall | None:
+    """The same call on another entity of the same port (parallel evidence for compare/iterative tasks).
+
+    A stand-alone call on one stated value (an identifier check, a year's calendar facts) gets a sibling on
+    another documented sample, so its outputs can be compared or counted over several entities too."""
+    linked = [p for p, prov in step.provenance.items() if prov.source in ("seed", "step")]
+    if not step.ok:
+        return None
+    if not linked and tool.domain != GENERAL_DOMAIN and len(step.arguments) == 1 == len(tool.required_params):
+        linked = list(step.arguments)
+    if len(linked) != 1:
+        return None
+    param = linked[0]
+    port_name = tool.input_ports[param]
+    pool = [v for v in (tool.param_samples(param) or entity_pool.get(port_name, [])) if v != step.arguments[param]]
+    if not pool:
+        return None
+    options = on_side(pool, fits, port_name)
+    provenance = {**step.provenance, param: Provenance(source="sample")}
+    for _attempt in range(3):  # an entity already called on is drawn again, up to three times
+        plan = finish_plan(tool, {**step.arguments, param: rng.choice(options)}, provenance, 0, set(), done)
+        if plan is not None:
+            return plan
+    return None

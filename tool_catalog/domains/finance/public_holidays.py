@@ -1,0 +1,446 @@
+"""National public holidays (holidays): whether a date is a holiday, the next holiday, the holidays of a year, a
+month or a region, when a named holiday falls, and business-day arithmetic on national calendars (working days
+after a date, business days between dates, the n-th business day of a month, long weekends)."""
+
+from __future__ import annotations
+
+import calendar as cal
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tool_catalog.domains.finance.common import (
+    DOMAIN,
+    MAX_YEAR,
+    MIN_YEAR,
+    EcbDate,
+    country_field,
+    date_field,
+    holiday_countries,
+    parse_date,
+    span,
+    year_field,
+)
+from tool_catalog.ports import port
+from tool_catalog.registry import tool
+from tool_catalog.spec import Output, ToolInputError
+
+# Countries whose calendar the holidays package knows in full only for some years: outside them it answers
+# without its lunar holidays and only warns ("Requested Holidays are available only from 2001 to 2035" for India's
+# Hindu holidays). A calendar missing holidays is not a fact, so such years are refused.
+# tests/test_tool_edge_inputs.py checks every country the package has for this warning.
+COMPLETE_HOLIDAY_YEARS = {"IN": (2001, 2035)}
+
+
+@cache
+def _holidays(country: str, first_year: int, last_year: int) -> Any:
+    """The holidays object of a country over a span of years, with English names where the package has them."""
+    import holidays
+
+    if country not in holiday_countries():
+        raise ToolInputError(f"no public-holiday calendar for country code {country!r}")
+    first, last = COMPLETE_HOLIDAY_YEARS.get(country, (first_year, last_year))
+    if first_year < first or last_year > last:
+        raise ToolInputError(
+            f"the holidays package has the full public-holiday calendar of {country} only for {first}-{last}"
+        )
+    probe = holidays.country_holidays(country, years=first_year)
+    language = "en_US" if "en_US" in probe.supported_languages else None
+    return holidays.country_holidays(country, years=range(first_year, last_year + 1), language=language)
+
+
+def _holiday_name(calendar: Any, day: dt.date) -> str | None:
+    name = calendar.get(day)
+    return None if name is None else str(name)
+
+
+class HolidayOnDate(BaseModel):
+    country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'DE'.")
+    date: str = date_field(
+        "Date (YYYY-MM-DD) to check.",
+        ["2025-12-25", "2024-05-01", "2025-04-18", "2024-10-03", "2025-07-04", "2024-01-26"],
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="holidays",
+    description="Whether a date is a national public holiday in a country, the holiday's name (English where "
+    "available), and whether the date is a working day given the country's weekend and holidays.",
+    outputs={
+        "is_public_holiday": Output("boolean", "whether {date} is a public holiday in {country_code}"),
+        "holiday_name": Output("holiday_name", "the public holiday in {country_code} on {date}"),
+        "is_working_day": Output("boolean", "whether {date} is a working day in {country_code}"),
+    },
+    examples=[{"country_code": "DE", "date": "2024-10-03"}, {"country_code": "US", "date": "2025-03-12"}],
+)
+def public_holiday_check(p: HolidayOnDate) -> dict:
+    day = parse_date(p.date)
+    calendar = _holidays(p.country_code, day.year, day.year)
+    name = _holiday_name(calendar, day)
+    return {"is_public_holiday": name is not None, "holiday_name": name, "is_working_day": calendar.is_working_day(day)}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="holidays",
+    description="The first national public holiday in a country strictly after a date: its date, name and the "
+    "number of days from the given date.",
+    outputs={
+        "holiday_date": Output("date", "the date of the first public holiday in {country_code} after {date}"),
+        "holiday_name": Output("holiday_name", "the first public holiday in {country_code} after {date}"),
+        "days_until": Output("count", "the number of days from {date} to the next public holiday in {country_code}"),
+    },
+    examples=[{"country_code": "JP", "date": "2024-12-24"}, {"country_code": "GB", "date": "2025-04-18"}],
+)
+def next_public_holiday(p: HolidayOnDate) -> dict:
+    day = parse_date(p.date)
+    last_year = min(day.year + 2, MAX_YEAR)
+    calendar = _holidays(p.country_code, day.year, last_year)
+    upcoming = sorted(d for d in calendar if d > day and d.year <= last_year)
+    if not upcoming:
+        raise ToolInputError(f"no public holiday in {p.country_code} within two years after {p.date}")
+    nxt = upcoming[0]
+    return {
+        "holiday_date": nxt.isoformat(),
+        "holiday_name": _holiday_name(calendar, nxt),
+        "days_until": (nxt - day).days,
+    }
+
+
+class CountryYear(BaseModel):
+    country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'BR'.")
+    year: int = year_field("Calendar year, e.g. 2025.")
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="holidays",
+    description="National public holidays of a country in a year: how many dates are holidays, how many of them fall "
+    "on a working weekday (not the country's weekend), and their names (English where available).",
+    outputs={
+        "holiday_count": Output("count", "the number of public holiday dates in {country_code} in {year}"),
+        "weekday_holiday_count": Output(
+            "count", "the number of public holidays in {country_code} in {year} that fall outside the weekend"
+        ),
+        "holiday_names": Output(
+            "string_list", "the list of public holidays of {country_code} in {year}, in date order"
+        ),
+    },
+    examples=[{"country_code": "BR", "year": 2025}, {"country_code": "IN", "year": 2024}],
+)
+def public_holidays_in_year(p: CountryYear) -> dict:
+    calendar = _holidays(p.country_code, p.year, p.year)
+    days = sorted(d for d in calendar if d.year == p.year)
+    return {
+        "holiday_count": len(days),
+        "weekday_holiday_count": sum(1 for d in days if d.weekday() not in calendar.weekend),
+        "holiday_names": [_holiday_name(calendar, d) for d in days],
+    }
+
+
+class NamedHoliday(BaseModel):
+    country_code: str = country_field(
+        "ISO 3166-1 alpha-2 country code, e.g. 'DE'.", ["DE", "US", "GB", "FR", "AU", "CA"]
+    )
+    year: int = year_field("Calendar year, e.g. 2027.", [2027, 2025, 2024, 2019, 2030, 2012])
+    holiday_name: str = Field(
+        description="English name (or part of it, case-insensitive) of the holiday, e.g. 'Easter Monday'.",
+        min_length=3,
+        max_length=80,
+        json_schema_extra=port(
+            "holiday_name", samples=["New Year's Day", "Christmas Day", "Easter Monday", "Good Friday", "Labor Day"]
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="holidays",
+    description="Find when a named public holiday falls in a country in a given year (case-insensitive match on the "
+    "English name, e.g. 'Easter Monday' or 'Thanksgiving'); returns the first matching date and its weekday.",
+    outputs={
+        "holiday_date": Output("date", "the date on which {holiday_name} falls in {year} in {country_code}"),
+        "weekday": Output("weekday", "the day of the week on which {holiday_name} falls in {year} in {country_code}"),
+    },
+    examples=[
+        {"country_code": "DE", "year": 2027, "holiday_name": "Easter Monday"},
+        {"country_code": "US", "year": 2025, "holiday_name": "Thanksgiving"},
+    ],
+)
+def holiday_date_by_name(p: NamedHoliday) -> dict:
+    calendar = _holidays(p.country_code, p.year, p.year)
+    matches = sorted(d for d in calendar.get_named(p.holiday_name.strip(), lookup="icontains") if d.year == p.year)
+    if not matches:
+        raise ToolInputError(f"no public holiday matching {p.holiday_name!r} in {p.country_code} in {p.year}")
+    day = matches[0]
+    return {"holiday_date": day.isoformat(), "weekday": day.strftime("%A")}
+
+
+class WorkingDayShift(BaseModel):
+    country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'FR'.")
+    date: str = date_field("Start date (YYYY-MM-DD); it is not counted itself.")
+    working_days: int = Field(
+        description="Number of working days to move forward, e.g. 10.",
+        ge=1,
+        le=400,
+        json_schema_extra=port("count", samples=[10, 5, 30, 2, 20, 60]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="holidays",
+    description="The date a given number of working days after a start date in a country, skipping the country's "
+    "weekend days and national public holidays (e.g. for payment terms or settlement deadlines).",
+    outputs={
+        "result_date": Output(
+            "date", "the date {working_days} working days (as observed in {country_code}) after {date}"
+        ),
+        "calendar_days": Output(
+            "count",
+            "the number of calendar days from {date} to the date {working_days} working days later in {country_code}",
+        ),
+        "holidays_skipped": Output(
+            "count",
+            "the number of public holidays outside the weekend skipped when counting {working_days} working days "
+            "after {date} in {country_code}",
+        ),
+    },
+    examples=[
+        {"country_code": "DE", "date": "2025-12-23", "working_days": 3},
+        {"country_code": "AE", "date": "2025-03-27", "working_days": 5},
+    ],
+)
+def add_working_days(p: WorkingDayShift) -> dict:
+    start = parse_date(p.date)
+    calendar = _holidays(p.country_code, start.year, start.year + 1)
+    result = calendar.get_nth_working_day(start, p.working_days)
+    if result.year > MAX_YEAR:
+        raise ToolInputError(f"the result lies after the supported years {MIN_YEAR}-{MAX_YEAR}")
+    skipped = 0
+    day = start + dt.timedelta(days=1)
+    while day < result:
+        if day in calendar and day.weekday() not in calendar.weekend:
+            skipped += 1
+        day += dt.timedelta(days=1)
+    return {"result_date": result.isoformat(), "calendar_days": (result - start).days, "holidays_skipped": skipped}
+
+
+def _is_business_day(country: str, day: dt.date) -> bool:
+    calendar = _holidays(country, day.year, day.year)
+    weekend = getattr(calendar, "weekend", {5, 6})
+    return day.weekday() not in weekend and day not in calendar
+
+
+class CountrySpan(BaseModel):
+    country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'DE'.", ["DE", "US", "JP", "GB", "FR"])
+    start_date: str = date_field(
+        "First date (YYYY-MM-DD).", ["2024-01-01", "2024-03-01", "2025-04-01", "2023-12-01", "2024-07-01"]
+    )
+    end_date: str = date_field(
+        "Last date (YYYY-MM-DD), included.", ["2024-01-31", "2024-06-30", "2025-04-30", "2024-01-15", "2024-12-31"]
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="holidays",
+    description="Business days between two dates (both included) in a country: weekdays that are not national "
+    "public holidays, and how many holidays fell on weekdays in the span.",
+    outputs={
+        "business_days": Output(
+            "count", "the number of business days in {country_code} from {start_date} to {end_date}"
+        ),
+        "weekday_holidays": Output(
+            "count", "the number of public holidays on weekdays in {country_code} from {start_date} to {end_date}"
+        ),
+    },
+    examples=[{"country_code": "DE", "start_date": "2024-01-01", "end_date": "2024-01-31"}],
+)
+def business_days_between(p: CountrySpan) -> dict:
+    start, end = span(p)
+    if (end - start).days > 3660:
+        raise ToolInputError("the span may be at most ten years")
+    calendar = _holidays(p.country_code, start.year, end.year)
+    weekend = getattr(calendar, "weekend", {5, 6})
+    days = [start + dt.timedelta(d) for d in range((end - start).days + 1)]
+    weekdays = [d for d in days if d.weekday() not in weekend]
+    holidays_on_weekdays = sum(1 for d in weekdays if d in calendar)
+    return {"business_days": len(weekdays) - holidays_on_weekdays, "weekday_holidays": holidays_on_weekdays}
+
+
+class CountryMonth(BaseModel):
+    country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'DE'.", ["DE", "US", "JP", "GB", "FR"])
+    year: int = year_field("Calendar year.", [2024, 2025, 2023, 2024, 2025])
+    month: int = Field(
+        description="Month number 1-12.", ge=1, le=12, json_schema_extra=port("integer", samples=[5, 12, 1, 4, 8])
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="holidays",
+    description="The national public holidays of a country in one month: how many, their names, and the first and "
+    "last business days of the month.",
+    outputs={
+        "holiday_count": Output("count", "the number of public holidays in {country_code} in month {month} of {year}"),
+        "holiday_names": Output("string_list", "the public holidays in {country_code} in month {month} of {year}"),
+        "first_business_day": Output("date", "the first business day in {country_code} of month {month} of {year}"),
+        "last_business_day": Output("date", "the last business day in {country_code} of month {month} of {year}"),
+    },
+    examples=[{"country_code": "DE", "year": 2024, "month": 5}, {"country_code": "US", "year": 2025, "month": 12}],
+)
+def month_holidays_and_business_days(p: CountryMonth) -> dict:
+    calendar = _holidays(p.country_code, p.year, p.year)
+    last = cal.monthrange(p.year, p.month)[1]
+    days = [dt.date(p.year, p.month, d) for d in range(1, last + 1)]
+    names = [str(calendar.get(d)) for d in days if d in calendar]
+    business = [d for d in days if _is_business_day(p.country_code, d)]
+    return {
+        "holiday_count": len(names),
+        "holiday_names": names,
+        "first_business_day": business[0].isoformat() if business else None,
+        "last_business_day": business[-1].isoformat() if business else None,
+    }
+
+
+class CountryYearOnly(BaseModel):
+    country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'DE'.", ["DE", "US", "JP", "GB", "FR"])
+    year: int = year_field("Calendar year.", [2024, 2025, 2023, 2020, 2026])
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="holidays",
+    description="Long weekends of a country in a year: national public holidays falling on a Monday or Friday "
+    "(three-day weekends), how many, and the first one's date.",
+    outputs={
+        "long_weekend_count": Output(
+            "count", "the number of holidays making a long weekend in {country_code} in {year}"
+        ),
+        "first_long_weekend_holiday": Output(
+            "date", "the first holiday making a long weekend in {country_code} in {year}"
+        ),
+        "weekend_holidays": Output(
+            "count", "the number of public holidays falling on a weekend in {country_code} in {year}"
+        ),
+    },
+    examples=[{"country_code": "GB", "year": 2024}],
+)
+def long_weekends(p: CountryYearOnly) -> dict:
+    calendar = _holidays(p.country_code, p.year, p.year)
+    days = sorted(d for d in calendar if d.year == p.year)
+    bridging = [d for d in days if d.weekday() in (0, 4)]
+    return {
+        "long_weekend_count": len(bridging),
+        "first_long_weekend_holiday": bridging[0].isoformat() if bridging else None,
+        "weekend_holidays": sum(1 for d in days if d.weekday() >= 5),
+    }
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="holidays",
+    description="Which countries (of those with a national calendar in the holidays package) have a public "
+    "holiday on a date: how many and their ISO codes.",
+    outputs={
+        "country_count": Output("count", "the number of countries with a public holiday on {date}"),
+        "countries": Output("string_list", "the countries with a public holiday on {date}"),
+    },
+    examples=[{"date": "2024-12-25"}, {"date": "2024-05-01"}],
+    timeout_s=30.0,
+)
+def countries_on_holiday(p: EcbDate) -> dict:
+    day = parse_date(p.date)
+    found = sorted(c for c in holiday_countries() if day in _holidays(c, day.year, day.year))
+    return {"country_count": len(found), "countries": found}
+
+
+class SubdivisionYear(BaseModel):
+    country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'DE'.", ["DE", "US", "CH", "ES", "AU"])
+    subdivision: str = Field(
+        description="Subdivision code as the holidays package names it (the part after the dash in ISO 3166-2), "
+        "e.g. 'BY' for Bavaria.",
+        pattern=r"^[A-Z0-9]{1,4}$",
+        json_schema_extra=port("label", samples=["BY", "CA", "ZH", "CT", "NSW"]),
+    )
+    year: int = year_field("Calendar year.", [2024, 2025, 2023, 2024, 2025])
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="holidays",
+    description="Public holidays of a state or region (e.g. Bavaria, California): how many in a year, how many "
+    "more than the national calendar, and the names of the regional extras.",
+    outputs={
+        "holiday_count": Output("count", "the number of public holidays in {subdivision}, {country_code} in {year}"),
+        "extra_count": Output(
+            "count", "the number of holidays in {subdivision}, {country_code} in {year} beyond the national ones"
+        ),
+        "extra_holidays": Output("string_list", "the regional holidays of {subdivision}, {country_code} in {year}"),
+    },
+    examples=[{"country_code": "DE", "subdivision": "BY", "year": 2024}],
+)
+def subdivision_holidays(p: SubdivisionYear) -> dict:
+    import holidays
+
+    national = _holidays(p.country_code, p.year, p.year)
+    if p.subdivision not in getattr(national, "subdivisions", ()):
+        raise ToolInputError(f"the holidays package has no subdivision {p.subdivision!r} for {p.country_code}")
+    language = getattr(national, "language", None)
+    regional = holidays.country_holidays(p.country_code, subdiv=p.subdivision, years=p.year, language=language)
+    extra = sorted((d, str(n)) for d, n in regional.items() if d not in national)
+    return {"holiday_count": len(regional), "extra_count": len(extra), "extra_holidays": [n for _, n in extra]}
+
+
+class NthBusinessDay(BaseModel):
+    country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'DE'.", ["DE", "US", "JP", "GB", "FR"])
+    year: int = year_field("Calendar year.", [2024, 2025, 2023, 2024, 2025])
+    month: int = Field(
+        description="Month number 1-12.", ge=1, le=12, json_schema_extra=port("integer", samples=[5, 12, 1, 4, 8])
+    )
+    n: int = Field(
+        description="Which business day of the month (1 = first, -1 = last).",
+        ge=-23,
+        le=23,
+        json_schema_extra=port("integer", samples=[3, 1, -1, 10, 5]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="holidays",
+    description="The n-th business day of a month in a country (weekdays that are not national holidays; "
+    "negative n counts from the end), as used for payroll and reporting deadlines.",
+    outputs={
+        "business_day": Output("date", "business day number {n} of month {month} of {year} in {country_code}"),
+        "business_days_in_month": Output(
+            "count", "the number of business days in month {month} of {year} in {country_code} (n={n})"
+        ),
+    },
+    examples=[{"country_code": "DE", "year": 2024, "month": 5, "n": 3}],
+)
+def nth_business_day(p: NthBusinessDay) -> dict:
+    if p.n == 0:
+        raise ToolInputError("n must not be 0 (1 is the first business day, -1 the last)")
+    last = cal.monthrange(p.year, p.month)[1]
+    days = [dt.date(p.year, p.month, d) for d in range(1, last + 1)]
+    business = [d for d in days if _is_business_day(p.country_code, d)]
+    if abs(p.n) > len(business):
+        raise ToolInputError(f"month {p.year}-{p.month:02d} has only {len(business)} business days in {p.country_code}")
+    chosen = business[p.n - 1] if p.n > 0 else business[p.n]
+    return {"business_day": chosen.isoformat(), "business_days_in_month": len(business)}

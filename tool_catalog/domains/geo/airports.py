@@ -1,0 +1,427 @@
+"""Airports (airportsdata): look-ups by IATA and ICAO code, city and name; distance, route midpoint and clock
+difference between two airports; the airports of a country, a city, a time zone or a radius, and the one nearest to
+a point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_left, bisect_right
+from functools import cache
+
+from pydantic import BaseModel, Field
+
+from tool_catalog.domains.geo import common
+from tool_catalog.domains.geo.common import (
+    DOMAIN,
+    EARTH_RADIUS_KM,
+    Coordinates,
+    CountryCode,
+    TimezoneName,
+    airports,
+    date_field,
+    haversine_km,
+    latitude_field,
+    longitude_field,
+    midpoint,
+    parse_date,
+)
+from tool_catalog.ports import port
+from tool_catalog.registry import tool
+from tool_catalog.spec import Output, ToolInputError
+
+
+def _airport(code: str) -> dict:
+    record = airports().get(code)
+    if record is None:
+        raise ToolInputError(f"unknown IATA airport code {code!r}")
+    return record
+
+
+@cache
+def _airports_by_country() -> dict[str, list[tuple[str, dict]]]:
+    grouped: dict[str, list[tuple[str, dict]]] = {}
+    for code, record in sorted(airports().items()):
+        grouped.setdefault(record["country"], []).append((code, record))
+    return grouped
+
+
+class AirportCode(BaseModel):
+    iata: str = Field(
+        description="Three-letter IATA airport code, e.g. 'LHR'.",
+        pattern=r"^[A-Z]{3}$",
+        json_schema_extra=port("iata_code", samples=["LHR", "NRT", "JFK", "CDG", "SYD"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="airportsdata",
+    description="Look up an airport by its IATA code and return its name, city, country code, "
+    "elevation, coordinates and IANA time zone.",
+    outputs={
+        "name": Output("airport_name", "the name of {iata}"),
+        "city": Output("city_name", "the city served by {iata}"),
+        "country_code": Output("country_code", "the country where {iata} is located"),
+        "elevation_ft": Output("number", "the elevation in feet of {iata}"),
+        "latitude": Output("latitude", "the latitude of {iata}"),
+        "longitude": Output("longitude", "the longitude of {iata}"),
+        "timezone": Output("timezone", "the IANA time zone of {iata}"),
+    },
+    examples=[{"iata": "LHR"}],
+)
+def airport_info(p: AirportCode) -> dict:
+    a = _airport(p.iata)
+    return {
+        "name": a["name"],
+        "city": a["city"],
+        "country_code": a["country"],
+        "elevation_ft": a["elevation"],
+        "latitude": a["lat"],
+        "longitude": a["lon"],
+        "timezone": a["tz"],
+    }
+
+
+class AirportPair(BaseModel):
+    origin: str = Field(
+        description="IATA code of the first airport.",
+        pattern=r"^[A-Z]{3}$",
+        json_schema_extra=port("iata_code", samples=["LHR", "JFK", "HND", "DXB", "SIN", "GRU"]),
+    )
+    destination: str = Field(
+        description="IATA code of the second airport.",
+        pattern=r"^[A-Z]{3}$",
+        json_schema_extra=port("iata_code", samples=["CDG", "LAX", "SYD", "JNB", "FRA", "ORD"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="airportsdata",
+    description="Great-circle distance in kilometres between two airports given by IATA code "
+    "(haversine on a sphere of radius 6371.0088 km).",
+    outputs={
+        "distance_km": Output("number", "the great-circle distance in kilometres between {origin} and {destination}")
+    },
+    examples=[{"origin": "LHR", "destination": "JFK"}],
+)
+def airport_distance(p: AirportPair) -> dict:
+    a, b = _airport(p.origin), _airport(p.destination)
+    return {"distance_km": round(haversine_km(a["lat"], a["lon"], b["lat"], b["lon"]), 1)}
+
+
+@cache
+def _airports_by_latitude() -> tuple[list[float], list[tuple[str, dict]]]:
+    ordered = sorted(airports().items(), key=lambda item: (item[1]["lat"], item[0]))
+    return [a["lat"] for _, a in ordered], ordered
+
+
+def _airports_near_latitude(latitude: float, km: float) -> list[tuple[str, dict]]:
+    """The airports whose latitude is within ``km`` (plus a kilometre) of ``latitude``: every airport closer than
+    ``km`` is among them, since a great-circle distance is at least the difference in latitude."""
+    lats, ordered = _airports_by_latitude()
+    degrees = math.degrees((km + 1.0) / EARTH_RADIUS_KM)
+    return ordered[bisect_left(lats, latitude - degrees) : bisect_right(lats, latitude + degrees)]
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="airportsdata",
+    description="Count the IATA-coded airports of a country (ISO alpha-2 code) and find its highest-elevation "
+    "airport with that elevation in feet.",
+    outputs={
+        "airport_count": Output("count", "the number of IATA-coded airports in {country_code}"),
+        "highest_airport": Output("iata_code", "the highest-elevation airport in {country_code}"),
+        "highest_elevation_ft": Output(
+            "number", "the elevation in feet of the highest-elevation airport in {country_code}"
+        ),
+    },
+    examples=[{"country_code": "PE"}, {"country_code": "CH"}],
+)
+def airports_in_country(p: CountryCode) -> dict:
+    common.country(p.country_code)
+    airports = _airports_by_country().get(p.country_code, [])
+    if not airports:
+        return {"airport_count": 0, "highest_airport": None, "highest_elevation_ft": None}
+    code, record = min(airports, key=lambda item: (-item[1]["elevation"], item[0]))
+    return {"airport_count": len(airports), "highest_airport": code, "highest_elevation_ft": record["elevation"]}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="airportsdata",
+    description="Find the airport (any IATA-coded airport in airportsdata) nearest to a latitude/longitude, "
+    "with its great-circle distance in kilometres.",
+    outputs={
+        "iata": Output("iata_code", "the airport nearest to {latitude}, {longitude}"),
+        "name": Output("airport_name", "the name of the airport nearest to {latitude}, {longitude}"),
+        "distance_km": Output(
+            "number", "the great-circle distance in kilometres from {latitude}, {longitude} to the nearest airport"
+        ),
+    },
+    examples=[{"latitude": 48.8566, "longitude": 2.3522}, {"latitude": -1.2921, "longitude": 36.8219}],
+)
+def nearest_airport(p: Coordinates) -> dict:
+    km = 250.0
+    while True:  # a widening band of latitudes, until the nearest airport in it is nearer than the band's edge
+        near = _airports_near_latitude(p.latitude, km)
+        distances = ((haversine_km(p.latitude, p.longitude, a["lat"], a["lon"]), code) for code, a in near)
+        best = min(distances, default=None)
+        if (best is not None and best[0] < km) or km > math.pi * EARTH_RADIUS_KM:
+            break
+        km *= 2
+    assert best is not None  # the last band holds every airport
+    distance, code = best
+    return {"iata": code, "name": airports()[code]["name"], "distance_km": round(distance, 1)}
+
+
+@cache
+def _airports_by_icao() -> dict[str, tuple[str, dict]]:
+    return {a["icao"]: (code, a) for code, a in airports().items() if a.get("icao")}
+
+
+class IcaoCode(BaseModel):
+    icao: str = Field(
+        description="Four-letter ICAO airport code, e.g. 'EGLL'.",
+        pattern=r"^[A-Z0-9]{4}$",
+        json_schema_extra=port("icao_code", samples=["EGLL", "RJAA", "KJFK", "LFPG", "YSSY"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="airportsdata",
+    description="Find an airport by its ICAO code: its IATA code, name, country and subdivision.",
+    outputs={
+        "iata": Output("iata_code", "{icao}"),
+        "name": Output("airport_name", "the name of {icao}"),
+        "country_code": Output("country_code", "the country of {icao}"),
+        "subdivision": Output("label", "the state or region of {icao}"),
+    },
+    examples=[{"icao": "EGLL"}, {"icao": "YSSY"}],
+)
+def airport_by_icao(p: IcaoCode) -> dict:
+    found = _airports_by_icao().get(p.icao)
+    if found is None:
+        raise ToolInputError(f"unknown ICAO airport code {p.icao!r} (or the airport has no IATA code)")
+    code, a = found
+    return {"iata": code, "name": a["name"], "country_code": a["country"], "subdivision": a.get("subd") or None}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="airportsdata",
+    description="The ICAO code, FAA location identifier (US airports) and state or region of an airport by IATA code.",
+    outputs={
+        "icao": Output("icao_code", "the ICAO code of {iata}"),
+        "faa_lid": Output("label", "the FAA location identifier of {iata}"),
+        "subdivision": Output("label", "the state or region where {iata} is located"),
+    },
+    examples=[{"iata": "JFK"}, {"iata": "NRT"}],
+)
+def airport_codes(p: AirportCode) -> dict:
+    a = _airport(p.iata)
+    return {"icao": a.get("icao") or None, "faa_lid": a.get("lid") or None, "subdivision": a.get("subd") or None}
+
+
+class CityName(BaseModel):
+    city: str = Field(
+        description="City name as airport records write it, e.g. 'London'.",
+        pattern=r"^[^\x00-\x1f]{2,60}$",
+        json_schema_extra=port("city_name", samples=["London", "Tokyo", "New York", "Paris", "Sydney"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="airportsdata",
+    description="The IATA-coded airports serving a city (matched on the city field of airport records, case "
+    "insensitive): how many, their codes, and the highest-elevation one.",
+    outputs={
+        "airport_count": Output("count", "the number of airports serving {city}"),
+        "airports": Output("string_list", "the IATA codes of the airports serving {city}"),
+        "first_airport": Output("iata_code", "the first airport, alphabetically by IATA code, serving {city}"),
+    },
+    examples=[{"city": "London"}, {"city": "Tokyo"}],
+)
+def airports_in_city(p: CityName) -> dict:
+    wanted = p.city.strip().lower()
+    codes = sorted(code for code, a in airports().items() if (a.get("city") or "").lower() == wanted)
+    if not codes:
+        raise ToolInputError(f"no IATA-coded airport lists its city as {p.city!r}")
+    return {"airport_count": len(codes), "airports": codes, "first_airport": codes[0]}
+
+
+class AirportKeyword(BaseModel):
+    keyword: str = Field(
+        description="Word to find in airport names, e.g. 'International' or 'Heathrow'.",
+        pattern=r"^[^\x00-\x1f]{3,40}$",
+        json_schema_extra=port("label", samples=["Heathrow", "Kennedy", "Narita", "Gaulle", "Kingsford", "Changi"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="airportsdata",
+    description="Search airport names for a word (case insensitive): the number of IATA-coded airports whose name "
+    "contains it and the first by IATA code.",
+    outputs={
+        "match_count": Output("count", "the number of airports whose name contains {keyword}"),
+        "first_match": Output("iata_code", "the first airport, by IATA code, whose name contains {keyword}"),
+    },
+    examples=[{"keyword": "Heathrow"}, {"keyword": "Kennedy"}],
+)
+def airport_name_search(p: AirportKeyword) -> dict:
+    wanted = p.keyword.strip().lower()
+    codes = sorted(code for code, a in airports().items() if wanted in a["name"].lower())
+    if not codes:
+        raise ToolInputError(f"no airport name contains {p.keyword!r}")
+    return {"match_count": len(codes), "first_match": codes[0]}
+
+
+class Radius(BaseModel):
+    latitude: float = latitude_field("Latitude of the centre in decimal degrees.")
+    longitude: float = longitude_field("Longitude of the centre in decimal degrees.")
+    radius_km: float = Field(
+        description="Search radius in kilometres (at most 500).",
+        gt=0,
+        le=500,
+        json_schema_extra=port("number", samples=[50, 100, 25, 200, 150, 75]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="airportsdata",
+    description="The IATA-coded airports within a radius of a point (great-circle distance): how many, their "
+    "codes nearest first, and the farthest one inside the radius.",
+    outputs={
+        "airport_count": Output("count", "the number of airports within {radius_km} km of {latitude}, {longitude}"),
+        "airports": Output(
+            "string_list", "the airports within {radius_km} km of {latitude}, {longitude}, nearest first"
+        ),
+        "farthest_airport": Output(
+            "iata_code", "the farthest airport within {radius_km} km of {latitude}, {longitude}"
+        ),
+    },
+    examples=[{"latitude": 51.5074, "longitude": -0.1278, "radius_km": 50}],
+)
+def airports_within_radius(p: Radius) -> dict:
+    found = sorted(
+        (round(haversine_km(p.latitude, p.longitude, a["lat"], a["lon"]), 3), code)
+        for code, a in _airports_near_latitude(p.latitude, p.radius_km)
+    )
+    inside = [code for d, code in found if d <= p.radius_km]
+    return {
+        "airport_count": len(inside),
+        "airports": inside,
+        "farthest_airport": inside[-1] if inside else None,
+    }
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="pyproj",
+    description="The geodesic midpoint (WGS84) of the route between two airports given by IATA code, and the "
+    "coordinates halfway along the shortest path.",
+    outputs={
+        "latitude": Output("latitude", "the latitude of the midpoint between {origin} and {destination}"),
+        "longitude": Output("longitude", "the longitude of the midpoint between {origin} and {destination}"),
+    },
+    examples=[{"origin": "LHR", "destination": "JFK"}],
+)
+def airport_route_midpoint(p: AirportPair) -> dict:
+    a, b = _airport(p.origin), _airport(p.destination)
+    if p.origin == p.destination:
+        raise ToolInputError("origin and destination are the same airport")
+    lat, lon = midpoint(a["lat"], a["lon"], b["lat"], b["lon"])
+    return {"latitude": lat, "longitude": lon}
+
+
+class AirportPairOnDate(BaseModel):
+    origin: str = Field(
+        description="IATA code of the first airport.",
+        pattern=r"^[A-Z]{3}$",
+        json_schema_extra=port("iata_code", samples=["LHR", "NRT", "JFK", "CDG", "SYD"]),
+    )
+    destination: str = Field(
+        description="IATA code of the second airport.",
+        pattern=r"^[A-Z]{3}$",
+        json_schema_extra=port("iata_code", samples=["JFK", "SYD", "LAX", "DXB", "SIN"]),
+    )
+    date: str = date_field("Date on which to compare local clocks (YYYY-MM-DD).")
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="airportsdata",
+    description="How many hours the local clock at one airport is ahead of the other's on a date (both airports' "
+    "time zones, daylight saving included).",
+    outputs={
+        "hours_ahead": Output(
+            "number", "the number of hours the local time at {destination} is ahead of {origin} on {date}"
+        ),
+    },
+    examples=[{"origin": "LHR", "destination": "JFK", "date": "2024-07-01"}],
+)
+def airport_time_difference(p: AirportPairOnDate) -> dict:
+    day = parse_date(p.date)
+    noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+    a, b = common.zone(_airport(p.origin)["tz"]), common.zone(_airport(p.destination)["tz"])
+    diff = noon.astimezone(b).utcoffset() - noon.astimezone(a).utcoffset()
+    return {"hours_ahead": diff.total_seconds() / 3600}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="airportsdata",
+    description="The IATA-coded airports whose time zone is a given IANA zone: how many, and the highest-elevation "
+    "one.",
+    outputs={
+        "airport_count": Output("count", "the number of airports in {timezone}"),
+        "highest_airport": Output("iata_code", "the highest-elevation airport in {timezone}"),
+    },
+    examples=[{"timezone": "Europe/London"}, {"timezone": "Asia/Tokyo"}],
+)
+def airports_in_timezone(p: TimezoneName) -> dict:
+    common.zone(p.timezone)
+    found = [(code, a) for code, a in airports().items() if a.get("tz") == p.timezone]
+    if not found:
+        raise ToolInputError(f"no IATA-coded airport is in the time zone {p.timezone}")
+    code, _ = min(found, key=lambda item: (-item[1]["elevation"], item[0]))
+    return {"airport_count": len(found), "highest_airport": code}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="airportsdata",
+    description="Rank of an airport by elevation among the IATA-coded airports of its country (1 = highest) and "
+    "the number of airports ranked.",
+    outputs={
+        "elevation_rank": Output("count", "the elevation rank of {iata} within its country"),
+        "airports_in_country": Output("count", "the number of airports in the country of {iata}"),
+    },
+    examples=[{"iata": "LHR"}, {"iata": "CUZ"}],
+)
+def airport_elevation_rank(p: AirportCode) -> dict:
+    a = _airport(p.iata)
+    peers = _airports_by_country().get(a["country"], [])
+    ordered = sorted(peers, key=lambda item: (-item[1]["elevation"], item[0]))
+    return {
+        "elevation_rank": [code for code, _ in ordered].index(p.iata) + 1,
+        "airports_in_country": len(ordered),
+    }

@@ -1,0 +1,355 @@
+"""Time zones (tzdata through zoneinfo, timezonefinder, babel): the zone at a point, a zone's place in the zone
+table, a country's zones, UTC offsets, converting local times, daylight-saving transitions, the difference between
+two zones, and CLDR display names and Windows IDs of zones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache, lru_cache
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tool_catalog.domains.geo import common
+from tool_catalog.domains.geo.common import (
+    DOMAIN,
+    MAX_YEAR,
+    MIN_YEAR,
+    Coordinates,
+    CountryCode,
+    TimezoneName,
+    date_field,
+    format_local,
+    parse_date,
+    timezone_field,
+    zone_table,
+)
+from tool_catalog.ports import port
+from tool_catalog.registry import tool
+from tool_catalog.spec import Output, ToolInputError
+
+_DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$"
+
+
+@cache
+def _zone_links() -> dict[str, str]:
+    """Backward-compatible link names of the tz database -> their target zone."""
+    from importlib.resources import files
+
+    text = files("tzdata.zoneinfo").joinpath("tzdata.zi").read_text(encoding="utf-8")
+    return {
+        parts[2]: parts[1] for line in text.splitlines() if line.startswith("L ") and len(parts := line.split()) == 3
+    }
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="timezonefinder",
+    description="The IANA time zone in force at a latitude/longitude (time zone boundary polygons; "
+    "open sea gives an Etc/GMT zone).",
+    outputs={"timezone": Output("timezone", "the IANA time zone at {latitude}, {longitude}")},
+    examples=[{"latitude": 35.6762, "longitude": 139.6503}, {"latitude": 40.7128, "longitude": -74.006}],
+)
+def timezone_at(p: Coordinates) -> dict:
+    return {"timezone": common.timezone_at(p.latitude, p.longitude)}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="tzdata",
+    description="Where an IANA time zone belongs in the tz database zone table (zone.tab): its country code, "
+    "the coordinates of its principal location, and the zone's comment for countries with several zones.",
+    outputs={
+        "country_code": Output("country_code", "the country that {timezone} belongs to"),
+        "latitude": Output("latitude", "the latitude of the principal location of {timezone}"),
+        "longitude": Output("longitude", "the longitude of the principal location of {timezone}"),
+        "comment": Output("label", "the tz database comment describing the area of {timezone}"),
+    },
+    examples=[{"timezone": "America/Denver"}, {"timezone": "Asia/Kolkata"}],
+)
+def timezone_location(p: TimezoneName) -> dict:
+    common.zone(p.timezone)
+    table = zone_table()
+    name = p.timezone if p.timezone in table else _zone_links().get(p.timezone, "")
+    if name not in table:
+        raise ToolInputError(f"time zone {p.timezone!r} is not listed for any country in the tz database")
+    country, lat, lon, comment = table[name]
+    return {"country_code": country, "latitude": lat, "longitude": lon, "comment": comment or None}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="tzdata",
+    description="The IANA time zones of a country (ISO alpha-2 code) listed in the tz database zone table, "
+    "and how many there are.",
+    outputs={
+        "timezone_count": Output("count", "the number of IANA time zones of {country_code}"),
+        "timezones": Output("string_list", "the list of IANA time zones of {country_code}"),
+    },
+    examples=[{"country_code": "RU"}, {"country_code": "FR"}],
+)
+def country_timezones(p: CountryCode) -> dict:
+    common.country(p.country_code)
+    zones = sorted(name for name, row in zone_table().items() if row[0] == p.country_code)
+    return {"timezone_count": len(zones), "timezones": zones}
+
+
+class TimezoneOnDate(BaseModel):
+    timezone: str = timezone_field("IANA time zone name, e.g. 'America/New_York'.")
+    date: str = date_field("Date (YYYY-MM-DD); the offset is taken at local noon.")
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="tzdata",
+    description="UTC offset in hours, time zone abbreviation and daylight-saving status of an IANA time zone "
+    "at local noon on a date (zoneinfo with the tzdata database).",
+    outputs={
+        "utc_offset_hours": Output("number", "the UTC offset in hours of {timezone} at noon on {date}"),
+        "abbreviation": Output("label", "the time zone abbreviation used in {timezone} on {date}"),
+        "is_dst": Output("boolean", "whether daylight saving time is in effect in {timezone} at noon on {date}"),
+    },
+    examples=[
+        {"timezone": "America/New_York", "date": "2024-07-01"},
+        {"timezone": "Asia/Kolkata", "date": "2024-01-15"},
+    ],
+)
+def timezone_utc_offset(p: TimezoneOnDate) -> dict:
+    zone = common.zone(p.timezone)
+    day = parse_date(p.date)
+    local = dt.datetime(day.year, day.month, day.day, 12, tzinfo=zone)
+    offset = local.utcoffset() or dt.timedelta(0)
+    dst = local.dst()
+    return {
+        "utc_offset_hours": round(offset.total_seconds() / 3600, 4),
+        "abbreviation": local.tzname(),
+        "is_dst": bool(dst),
+    }
+
+
+class TimeConversion(BaseModel):
+    datetime: str = Field(
+        description="Local date and time in the source zone, 'YYYY-MM-DDTHH:MM' (seconds optional).",
+        pattern=_DATETIME_PATTERN,
+        json_schema_extra=port(
+            "datetime",
+            samples=[
+                "2024-07-01T09:00",
+                "2024-12-25T18:30",
+                "2025-01-15T08:00",
+                "2025-05-20T14:45",
+                "2024-11-03T12:00",
+            ],
+        ),
+    )
+    from_timezone: str = timezone_field("IANA time zone of the given local time.")
+    to_timezone: str = timezone_field(
+        "IANA time zone to convert to.",
+        ["Asia/Tokyo", "Europe/Paris", "America/Los_Angeles", "Asia/Kolkata", "Australia/Sydney", "UTC"],
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="tzdata",
+    description="Convert a local date and time from one IANA time zone to another (daylight saving aware); "
+    "also gives the date there and how many hours the target zone is ahead of the source zone at that moment.",
+    outputs={
+        "converted": Output(
+            "label", "the local date and time in {to_timezone} when it is {datetime} in {from_timezone}"
+        ),
+        "date": Output("date", "the local date in {to_timezone} when it is {datetime} in {from_timezone}"),
+        "hours_ahead": Output(
+            "number",
+            "the number of hours {to_timezone} is ahead of {from_timezone} when it is {datetime} in {from_timezone}",
+        ),
+    },
+    examples=[
+        {"datetime": "2024-07-01T09:00", "from_timezone": "America/New_York", "to_timezone": "Asia/Tokyo"},
+        {"datetime": "2024-12-31T23:30", "from_timezone": "Europe/London", "to_timezone": "Asia/Kolkata"},
+    ],
+)
+def convert_local_time(p: TimeConversion) -> dict:
+    source, target = common.zone(p.from_timezone), common.zone(p.to_timezone)
+    if p.from_timezone == p.to_timezone:
+        raise ToolInputError("from_timezone and to_timezone are the same zone")
+    try:
+        naive = dt.datetime.fromisoformat(p.datetime)
+    except ValueError:
+        raise ToolInputError(f"datetime {p.datetime!r} is not a valid date and time") from None
+    if not MIN_YEAR <= naive.year <= MAX_YEAR:
+        raise ToolInputError(f"datetime {p.datetime!r} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
+    local = naive.replace(tzinfo=source)
+    if local.astimezone(dt.UTC).astimezone(source).replace(tzinfo=None) != naive:
+        raise ToolInputError(f"{p.datetime} does not exist in {p.from_timezone} (skipped by a clock change)")
+    moved = local.astimezone(target)
+    ahead = ((moved.utcoffset() or dt.timedelta(0)) - (local.utcoffset() or dt.timedelta(0))).total_seconds()
+    return {"converted": format_local(moved), "date": moved.date().isoformat(), "hours_ahead": round(ahead / 3600, 4)}
+
+
+class ZoneYear(BaseModel):
+    timezone: str = timezone_field("IANA time zone name, e.g. 'Europe/Paris'.")
+    year: int = Field(
+        description="Calendar year, 1970-2037.",
+        ge=1970,
+        le=2037,
+        json_schema_extra=port("year", samples=[2024, 2025, 2023, 2000, 2030]),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _transitions(zone: Any, year: int) -> tuple[tuple[dt.datetime, float], ...]:
+    """UTC instants in a year when the zone's UTC offset changes, with the new offset (hours). Cached per process:
+    a partition asks for the same zones and years again and again."""
+    start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+    out: list[tuple[dt.datetime, float]] = []
+    previous = start.astimezone(zone).utcoffset()
+    hour = start
+    end = dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC)
+    while hour < end:
+        nxt = hour + dt.timedelta(hours=1)
+        offset = nxt.astimezone(zone).utcoffset()
+        if offset != previous:
+            low, high = hour, nxt
+            while (high - low) > dt.timedelta(minutes=1):
+                mid = low + (high - low) / 2
+                if mid.astimezone(zone).utcoffset() == previous:
+                    low = mid
+                else:
+                    high = mid
+            out.append((high.replace(second=0, microsecond=0), offset.total_seconds() / 3600))
+            previous = offset
+        hour = nxt
+    return tuple(out)
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="tzdata",
+    description="Daylight-saving transitions of a time zone in a year (tz database): how many, the local date of "
+    "the first and last change, and whether the zone observes DST that year.",
+    outputs={
+        "transition_count": Output("count", "the number of UTC offset changes in {timezone} in {year}"),
+        "first_transition": Output("date", "the local date of the first UTC offset change in {timezone} in {year}"),
+        "last_transition": Output("date", "the local date of the last UTC offset change in {timezone} in {year}"),
+        "observes_dst": Output("boolean", "whether {timezone} changes its clocks in {year}"),
+    },
+    examples=[{"timezone": "Europe/London", "year": 2024}, {"timezone": "Asia/Tokyo", "year": 2024}],
+)
+def timezone_transitions(p: ZoneYear) -> dict:
+    zone = common.zone(p.timezone)
+    changes = _transitions(zone, p.year)
+    local = [moment.astimezone(zone).date().isoformat() for moment, _ in changes]
+    return {
+        "transition_count": len(changes),
+        "first_transition": local[0] if local else None,
+        "last_transition": local[-1] if local else None,
+        "observes_dst": bool(changes),
+    }
+
+
+class ZonePairOnDate(BaseModel):
+    from_timezone: str = timezone_field("First IANA time zone, e.g. 'Europe/London'.")
+    to_timezone: str = timezone_field(
+        "Second IANA time zone, e.g. 'Asia/Tokyo'.",
+        samples=["Asia/Tokyo", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "America/Los_Angeles"],
+    )
+    date: str = date_field("Date of the comparison (YYYY-MM-DD), at noon UTC.")
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="tzdata",
+    description="How many hours one time zone's clock is ahead of another's on a date (at noon UTC, daylight "
+    "saving included).",
+    outputs={
+        "hours_ahead": Output("number", "the number of hours {to_timezone} is ahead of {from_timezone} on {date}"),
+    },
+    examples=[{"from_timezone": "Europe/London", "to_timezone": "Asia/Tokyo", "date": "2024-07-01"}],
+)
+def timezone_difference(p: ZonePairOnDate) -> dict:
+    day = parse_date(p.date)
+    noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+    a, b = common.zone(p.from_timezone), common.zone(p.to_timezone)
+    diff = noon.astimezone(b).utcoffset() - noon.astimezone(a).utcoffset()
+    return {"hours_ahead": diff.total_seconds() / 3600}
+
+
+class ZoneInLanguage(BaseModel):
+    timezone: str = timezone_field("IANA time zone name, e.g. 'Asia/Tokyo'.")
+    language_code: str = Field(
+        description="Language (CLDR locale) for the name, e.g. 'fr'.",
+        pattern=r"^[a-z]{2,3}$",
+        json_schema_extra=port("language_code", samples=["fr", "de", "es", "ja", "en"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="babel",
+    description="The CLDR display name of a time zone in a language (e.g. Asia/Tokyo in French: 'heure du Japon') "
+    "and the city name CLDR uses for it.",
+    outputs={
+        "zone_name": Output("label", "the name of {timezone} in {language_code}"),
+        "exemplar_city": Output("label", "the city name of {timezone} in {language_code}"),
+    },
+    examples=[{"timezone": "Asia/Tokyo", "language_code": "fr"}],
+)
+def timezone_display_name(p: ZoneInLanguage) -> dict:
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_timezone, get_timezone_location, get_timezone_name
+
+    common.zone(p.timezone)
+    try:
+        loc = Locale.parse(p.language_code)
+    except (UnknownLocaleError, ValueError):
+        raise ToolInputError(f"unknown CLDR language {p.language_code!r}") from None
+    tz = get_timezone(p.timezone)
+    try:
+        return {
+            "zone_name": get_timezone_name(tz, locale=loc),
+            "exemplar_city": get_timezone_location(tz, locale=loc, return_city=True),
+        }
+    except KeyError:  # the locale's CLDR data lacks a region the name needs (e.g. 'rw' for Australia/Sydney)
+        raise ToolInputError(f"CLDR cannot name {p.timezone} in {p.language_code!r}") from None
+
+
+@cache
+def _windows_names() -> dict[str, str]:
+    from babel.core import get_global
+
+    out: dict[str, str] = {}
+    for windows, iana in get_global("windows_zone_mapping").items():
+        out.setdefault(iana, windows)
+    return out
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="babel",
+    description="The Microsoft Windows time zone ID for an IANA time zone (CLDR windowsZones mapping, where the "
+    "zone is the Windows zone's main location), and the canonical IANA name of an alias.",
+    outputs={
+        "windows_zone": Output("label", "the Windows time zone ID of {timezone}"),
+        "canonical_name": Output("timezone", "the canonical IANA name of {timezone}"),
+    },
+    examples=[{"timezone": "Europe/London"}, {"timezone": "Asia/Tokyo"}],
+)
+def timezone_windows_id(p: TimezoneName) -> dict:
+    from babel.core import get_global
+
+    common.zone(p.timezone)
+    canonical = get_global("zone_aliases").get(p.timezone, p.timezone)
+    windows = _windows_names().get(canonical) or _windows_names().get(p.timezone)
+    if windows is None:
+        raise ToolInputError(f"{p.timezone} is not the main location of any Windows time zone")
+    return {"windows_zone": windows, "canonical_name": canonical}

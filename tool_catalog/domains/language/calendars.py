@@ -1,0 +1,393 @@
+"""Calendar conversions (convertdate): Gregorian to and from the Hebrew, Islamic, Julian and Persian
+calendars, the Coptic, Maya, Indian, Baha'i, French Republican, Armenian and positivist calendars, and facts about
+Hebrew and Islamic years and months and leap years.
+"""
+
+from __future__ import annotations
+
+import calendar as cal
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tool_catalog.domains.language.common import DOMAIN, MAX_DATE, MIN_DATE, GregorianDate, YearParam, parse_date, ymd
+from tool_catalog.ports import port
+from tool_catalog.registry import add_tool, tool
+from tool_catalog.spec import Output, ToolInputError
+
+_CAL_DATE_PATTERN = r"^\d{1,4}-\d{1,2}-\d{1,2}$"
+
+
+def _split_calendar_date(value: str, calendar: str) -> tuple[int, int, int]:
+    y, m, d = (int(part) for part in value.split("-"))
+    if m < 1 or d < 1:
+        raise ToolInputError(f"{calendar} date {value!r} has a month or day below 1")
+    return y, m, d
+
+
+def _gregorian(y: int, m: int, d: int, original: str) -> dt.date:
+    day = dt.date(y, m, d)
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise ToolInputError(f"{original} falls outside Gregorian years 1000-2999")
+    return day
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="Convert a Gregorian date to the Hebrew calendar (convertdate). The date is year-month-day with "
+    "months numbered from Nisan = 1 (Tishri = 7, Adar = 12, Adar II = 13 in leap years); also the month name and "
+    "whether the Hebrew year is a leap year (13 months).",
+    outputs={
+        "hebrew_date": Output("hebrew_date", "the Hebrew calendar date corresponding to {date}"),
+        "month_name": Output("label", "the name of the Hebrew month in which {date} falls"),
+        "is_leap_year": Output("boolean", "whether the Hebrew year containing {date} is a leap year"),
+    },
+    examples=[{"date": "2025-03-14"}, {"date": "2024-03-24"}],
+)
+def gregorian_to_hebrew(p: GregorianDate) -> dict:
+    from convertdate import hebrew
+
+    day = parse_date(p.date)
+    y, m, d = hebrew.from_gregorian(day.year, day.month, day.day)
+    leap = bool(hebrew.leap(y))
+    return {"hebrew_date": ymd(y, m, d), "month_name": _hebrew_month_name(y, m), "is_leap_year": leap}
+
+
+def _hebrew_month_name(year: int, month: int) -> str:
+    from convertdate import hebrew
+
+    if month == 12 and hebrew.leap(year):
+        return "Adar I"
+    return "Adar II" if month == 13 else hebrew.MONTHS[month - 1]
+
+
+class HebrewDate(BaseModel):
+    hebrew_date: str = Field(
+        description="Hebrew date as year-month-day, months numbered from Nisan = 1 (Tishri = 7), e.g. '5786-01-15'.",
+        pattern=_CAL_DATE_PATTERN,
+        json_schema_extra=port(
+            "hebrew_date", samples=["5786-01-15", "5785-07-01", "5785-12-14", "5784-09-25", "5760-10-01"]
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="Convert a Hebrew calendar date (year-month-day, months numbered from Nisan = 1, Tishri = 7, "
+    "Adar II = 13) to the Gregorian date (convertdate); the Hebrew day begins at the previous sunset.",
+    outputs={"date": Output("date", "the Gregorian date corresponding to {hebrew_date}")},
+    examples=[{"hebrew_date": "5786-01-15"}, {"hebrew_date": "5785-07-01"}],
+)
+def hebrew_to_gregorian(p: HebrewDate) -> dict:
+    from convertdate import hebrew
+
+    y, m, d = _split_calendar_date(p.hebrew_date, "Hebrew")
+    if not 4000 <= y <= 7000:
+        raise ToolInputError(f"Hebrew year {y} is outside the supported range 4000-7000")
+    if m > hebrew.year_months(y):
+        raise ToolInputError(f"Hebrew year {y} has only {hebrew.year_months(y)} months, not {m}")
+    if d > hebrew.month_length(y, m):
+        raise ToolInputError(f"month {m} of Hebrew year {y} has only {hebrew.month_length(y, m)} days, not {d}")
+    return {"date": _gregorian(*hebrew.to_gregorian(y, m, d), p.hebrew_date).isoformat()}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="Convert a Gregorian date to the arithmetical (tabular) Islamic Hijri calendar with convertdate: "
+    "year-month-day (Muharram = 1, Ramadan = 9) and the month name. Observed dates may differ by a day or two.",
+    outputs={
+        "islamic_date": Output("islamic_date", "the Islamic (Hijri) calendar date corresponding to {date}"),
+        "month_name": Output("label", "the name of the Islamic month in which {date} falls"),
+    },
+    examples=[{"date": "2025-03-14"}, {"date": "2000-01-01"}],
+)
+def gregorian_to_islamic(p: GregorianDate) -> dict:
+    from convertdate import islamic
+
+    day = parse_date(p.date)
+    y, m, d = islamic.from_gregorian(day.year, day.month, day.day)
+    return {"islamic_date": ymd(y, m, d), "month_name": islamic.MONTHS[m - 1]}
+
+
+class IslamicDate(BaseModel):
+    islamic_date: str = Field(
+        description="Islamic (Hijri) date as year-month-day, Muharram = 1, Ramadan = 9, e.g. '1446-09-01'.",
+        pattern=_CAL_DATE_PATTERN,
+        json_schema_extra=port(
+            "islamic_date", samples=["1446-09-01", "1447-01-01", "1446-10-01", "1420-12-10", "1445-09-27"]
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="Convert a date of the arithmetical (tabular) Islamic Hijri calendar (year-month-day, Muharram = 1, "
+    "Ramadan = 9) to the Gregorian date with convertdate.",
+    outputs={"date": Output("date", "the Gregorian date corresponding to {islamic_date}")},
+    examples=[{"islamic_date": "1446-09-01"}, {"islamic_date": "1447-01-01"}],
+)
+def islamic_to_gregorian(p: IslamicDate) -> dict:
+    from convertdate import islamic
+
+    y, m, d = _split_calendar_date(p.islamic_date, "Islamic")
+    if not 400 <= y <= 2500:
+        raise ToolInputError(f"Islamic year {y} is outside the supported range 400-2500")
+    if m > 12:
+        raise ToolInputError(f"the Islamic calendar has 12 months, not {m}")
+    if d > islamic.month_length(y, m):
+        raise ToolInputError(f"month {m} of Islamic year {y} has only {islamic.month_length(y, m)} days, not {d}")
+    return {"date": _gregorian(*islamic.to_gregorian(y, m, d), p.islamic_date).isoformat()}
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="Express a Gregorian date in other calendars with convertdate: the Julian calendar, the Persian "
+    "(Solar Hijri) calendar, the Coptic calendar (all year-month-day) and the Maya Long Count.",
+    outputs={
+        "julian_date": Output("julian_date", "the Julian calendar date corresponding to {date}"),
+        "persian_date": Output("persian_date", "the Persian (Solar Hijri) calendar date corresponding to {date}"),
+        "coptic_date": Output("label", "the Coptic calendar date corresponding to {date}"),
+        "maya_long_count": Output("label", "the Maya Long Count corresponding to {date}"),
+    },
+    examples=[{"date": "2025-03-14"}, {"date": "2012-12-21"}],
+)
+def date_in_other_calendars(p: GregorianDate) -> dict:
+    from convertdate import coptic, julian, mayan, persian
+
+    day = parse_date(p.date)
+    g = (day.year, day.month, day.day)
+    return {
+        "julian_date": ymd(*julian.from_gregorian(*g)),
+        "persian_date": ymd(*persian.from_gregorian(*g)),
+        "coptic_date": ymd(*coptic.from_gregorian(*g)),
+        "maya_long_count": ".".join(str(part) for part in mayan.from_gregorian(*g)),
+    }
+
+
+_CALENDARS = [
+    (
+        "indian_civil",
+        "Indian national (Saka) calendar",
+        "indian_civil_date",
+        "the Indian national calendar date of {date}",
+    ),
+    ("bahai", "Baha'i (Badi) calendar", "bahai_date", "the Baha'i calendar date of {date}"),
+    (
+        "french_republican",
+        "French Republican calendar",
+        "french_republican_date",
+        "the French Republican calendar date of {date}",
+    ),
+    ("armenian", "Armenian calendar", "armenian_date", "the Armenian calendar date of {date}"),
+    ("positivist", "Positivist calendar of Auguste Comte", "positivist_date", "the Positivist calendar date of {date}"),
+]
+
+
+def _convert_to(module_name: str) -> Any:
+    def run(p: GregorianDate) -> dict:
+        import importlib
+
+        module = importlib.import_module(f"convertdate.{module_name}")
+        day = parse_date(p.date)
+        try:
+            parts = module.from_gregorian(day.year, day.month, day.day)
+        except (ValueError, IndexError) as exc:
+            raise ToolInputError(f"{p.date} cannot be expressed in that calendar: {exc}") from None
+        return {"date_in_calendar": "-".join(str(x) for x in parts[:3])}
+
+    return run
+
+
+for _module, _title, _field, _phrase in _CALENDARS:
+    add_tool(
+        f"gregorian_to_{_module}",
+        GregorianDate,
+        _convert_to(_module),
+        domain=DOMAIN,
+        kind="processing",
+        package="convertdate",
+        description=f"Convert a Gregorian date to the {_title} (convertdate), written year-month-day.",
+        outputs={"date_in_calendar": Output("label", _phrase)},
+        examples=[{"date": "2025-03-14"}],
+    )
+
+
+class JulianCalendarDate(BaseModel):
+    julian_date: str = Field(
+        description="Date in the Julian calendar as year-month-day, e.g. '1917-10-25'.",
+        pattern=_CAL_DATE_PATTERN,
+        json_schema_extra=port(
+            "julian_date", samples=["1917-10-25", "1582-10-04", "2025-03-01", "1752-09-02", "1700-02-18"]
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="Convert a Julian-calendar date (Old Style) to the Gregorian calendar, and the days the two "
+    "calendars differ by then.",
+    outputs={
+        "date": Output("date", "the Gregorian date of {julian_date}"),
+        "offset_days": Output("integer", "the days between {julian_date} and its Gregorian date"),
+    },
+    examples=[{"julian_date": "1917-10-25"}],
+)
+def julian_to_gregorian(p: JulianCalendarDate) -> dict:
+    from convertdate import julian
+
+    y, m, d = _split_calendar_date(p.julian_date, "Julian")
+    try:
+        g = julian.to_gregorian(y, m, d)
+        day = _gregorian(*g, p.julian_date)
+    except ValueError as exc:
+        raise ToolInputError(f"invalid Julian date {p.julian_date!r}: {exc}") from None
+    from convertdate import gregorian
+
+    offset = int(julian.to_jd(y, m, d) - gregorian.to_jd(y, m, d))
+    return {"date": day.isoformat(), "offset_days": offset}
+
+
+class PersianCalendarDate(BaseModel):
+    persian_date: str = Field(
+        description="Date in the Persian (Solar Hijri) calendar as year-month-day, e.g. '1403-01-01'.",
+        pattern=_CAL_DATE_PATTERN,
+        json_schema_extra=port(
+            "persian_date", samples=["1403-01-01", "1400-12-29", "1358-11-22", "1404-07-15", "1380-06-01"]
+        ),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="Convert a Persian (Solar Hijri) calendar date to the Gregorian calendar and give its weekday "
+    "(1403-01-01 is Nowruz 2024).",
+    outputs={
+        "date": Output("date", "the Gregorian date of {persian_date}"),
+        "weekday": Output("weekday", "the weekday of {persian_date}"),
+    },
+    examples=[{"persian_date": "1403-01-01"}],
+)
+def persian_to_gregorian(p: PersianCalendarDate) -> dict:
+    from convertdate import persian
+
+    y, m, d = _split_calendar_date(p.persian_date, "Persian")
+    if m > 12 or d > 31:
+        raise ToolInputError(f"{p.persian_date!r} has a month above 12 or a day above 31")
+    try:
+        day = _gregorian(*persian.to_gregorian(y, m, d), p.persian_date)
+    except ValueError as exc:
+        raise ToolInputError(f"invalid Persian date {p.persian_date!r}: {exc}") from None
+    return {"date": day.isoformat(), "weekday": day.strftime("%A")}
+
+
+class HebrewYear(BaseModel):
+    hebrew_year: int = Field(
+        description="Year of the Hebrew calendar (anno mundi), e.g. 5785.",
+        ge=4761,
+        le=6760,
+        json_schema_extra=port("integer", samples=[5785, 5784, 5786, 5760, 5800]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="A Hebrew calendar year: its length in days (353-385), whether it is a leap year with Adar I and "
+    "II, and the Gregorian date of its Rosh Hashanah (1 Tishrei).",
+    outputs={
+        "days_in_year": Output("count", "the number of days in Hebrew year {hebrew_year}"),
+        "is_leap": Output("boolean", "whether Hebrew year {hebrew_year} is a leap year"),
+        "rosh_hashanah": Output("date", "the Gregorian date of Rosh Hashanah of Hebrew year {hebrew_year}"),
+    },
+    examples=[{"hebrew_year": 5785}],
+)
+def hebrew_year_info(p: HebrewYear) -> dict:
+    from convertdate import hebrew
+
+    return {
+        "days_in_year": int(hebrew.year_days(p.hebrew_year)),
+        "is_leap": bool(hebrew.leap(p.hebrew_year)),
+        "rosh_hashanah": dt.date(*hebrew.to_gregorian(p.hebrew_year, 7, 1)).isoformat(),
+    }
+
+
+class IslamicMonth(BaseModel):
+    islamic_year: int = Field(
+        description="Year of the Islamic (Hijri) calendar, e.g. 1446.",
+        ge=400,
+        le=2000,
+        json_schema_extra=port("integer", samples=[1446, 1445, 1447, 1420, 1500]),
+    )
+    month: int = Field(
+        description="Islamic month 1-12 (9 is Ramadan).",
+        ge=1,
+        le=12,
+        json_schema_extra=port("integer", samples=[9, 1, 12, 10, 3]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="An Islamic (Hijri) month by the arithmetical calendar: the Gregorian dates of its first and last "
+    "days and its length (29 or 30 days).",
+    outputs={
+        "first_day": Output("date", "the Gregorian date of the first day of Islamic month {month} of {islamic_year}"),
+        "last_day": Output("date", "the Gregorian date of the last day of Islamic month {month} of {islamic_year}"),
+        "length_days": Output("count", "the number of days of Islamic month {month} of {islamic_year}"),
+    },
+    examples=[{"islamic_year": 1446, "month": 9}],
+)
+def islamic_month_dates(p: IslamicMonth) -> dict:
+    from convertdate import islamic
+
+    length = int(islamic.month_length(p.islamic_year, p.month))
+    first = dt.date(*islamic.to_gregorian(p.islamic_year, p.month, 1))
+    return {
+        "first_day": first.isoformat(),
+        "last_day": (first + dt.timedelta(days=length - 1)).isoformat(),
+        "length_days": length,
+    }
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="convertdate",
+    description="Leap years in three calendars for the year that starts in a Gregorian year: whether the Gregorian "
+    "year is leap, whether the Hebrew year beginning that autumn has a 13th month, and whether the Islamic year "
+    "beginning in it has 355 days.",
+    outputs={
+        "gregorian_leap": Output("boolean", "whether {year} is a Gregorian leap year"),
+        "hebrew_leap": Output("boolean", "whether the Hebrew year beginning in {year} is a leap year"),
+        "islamic_leap": Output("boolean", "whether the first Islamic year beginning in {year} is a leap year"),
+    },
+    examples=[{"year": 2024}],
+)
+def calendar_leap_years(p: YearParam) -> dict:
+    from convertdate import hebrew, islamic
+
+    hebrew_year = hebrew.from_gregorian(p.year, 12, 31)[0]
+    islamic_year = islamic.from_gregorian(p.year, 12, 31)[0]
+    return {
+        "gregorian_leap": cal.isleap(p.year),
+        "hebrew_leap": bool(hebrew.leap(hebrew_year)),
+        "islamic_leap": bool(islamic.leap(islamic_year)),
+    }

@@ -1,0 +1,173 @@
+"""ICD-10-CM notes of the tabular list (simple-icd-10-cm): Excludes1, Excludes2, code first, use additional code,
+code also, includes and inclusion terms that apply to a code, with the codes they reference."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from tool_catalog.domains.medchem.common import DOMAIN, ICD_PKG, IcdCode, icd, icd_code, icd_params
+from tool_catalog.registry import add_tool, tool
+from tool_catalog.spec import Output, ToolInputError
+
+_ICD_REF = re.compile(r"\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)")
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="simple-icd-10-cm",
+    description="Find the Excludes1 notes ('not coded here') that apply to an ICD-10-CM code, from the code itself "
+    "or its nearest ancestor that has them, and the codes those notes point to.",
+    outputs={
+        "note_count": Output("count", "the number of Excludes1 notes that apply to {code}"),
+        "first_excluded_code": Output(
+            "icd10cm_code", "the first code named in the Excludes1 notes that apply to {code}"
+        ),
+        "excluded_codes": Output("string_list", "the list of codes named in the Excludes1 notes that apply to {code}"),
+        "first_note": Output("label", "the first Excludes1 note that applies to {code}"),
+        "noted_at": Output("label", "the code or block where the Excludes1 notes applying to {code} are listed"),
+    },
+    examples=[{"code": "E11.9"}, {"code": "J45.909"}],
+)
+def icd10cm_excludes1(p: IcdCode) -> dict:
+    cm = icd()
+    code = icd_code(p.code)
+    for level in [code, *cm.get_ancestors(code)]:
+        notes = cm.get_excludes1(level)
+        if notes:
+            break
+    else:
+        raise ToolInputError(f"no Excludes1 note applies to ICD-10-CM code {code!r} or its ancestors")
+    referenced: list[str] = []
+    for note in notes:
+        for ref in _ICD_REF.findall(note.rpartition("(")[2]):
+            if ref not in referenced and cm.is_valid_item(ref) and cm.is_category_or_subcategory(ref):
+                referenced.append(ref)
+    return {
+        "note_count": len(notes),
+        "first_excluded_code": referenced[0] if referenced else None,
+        "excluded_codes": referenced,
+        "first_note": notes[0],
+        "noted_at": level,
+    }
+
+
+def _note_refs(notes: list[str]) -> list[str]:
+    cm = icd()
+    refs: list[str] = []
+    for note in notes:
+        for ref in _ICD_REF.findall(note):
+            if ref not in refs and cm.is_valid_item(ref) and cm.is_category_or_subcategory(ref):
+                refs.append(ref)
+    return refs
+
+
+def _notes_of(getter: str, code: str, inherited: bool) -> tuple[list[str], str]:
+    """Notes of one kind on the code, or (when inherited) on its nearest ancestor that has them."""
+    cm = icd()
+    levels = [code, *cm.get_ancestors(code)] if inherited else [code]
+    for level in levels:
+        value = getattr(cm, getter)(level)
+        notes = [value] if isinstance(value, str) else list(value or [])
+        notes = [n.strip() for n in notes if n and n.strip()]
+        if notes:
+            return notes, level
+    return [], code
+
+
+_NOTE_KINDS = [
+    # (tool, getter, note name, inherited, examples, description)
+    (
+        "icd10cm_excludes2",
+        "get_excludes2",
+        "Excludes2",
+        True,
+        ["J45.909", "A00.0", "A03.9", "A06.0", "K21.9"],
+        "Excludes2 notes ('not included here': the patient may have both conditions, code both)",
+    ),
+    (
+        "icd10cm_code_first",
+        "get_code_first",
+        "Code first",
+        True,
+        ["A41.01", "B39.0", "C80.2", "E08.9", "F02.80"],
+        "'Code first' notes (the underlying condition to sequence before this code)",
+    ),
+    (
+        "icd10cm_use_additional_code",
+        "get_use_additional_code",
+        "Use additional code",
+        True,
+        ["E11.9", "J44.9", "A00.0", "A04.8", "A06.5"],
+        "'Use additional code' notes (further codes to add after this one)",
+    ),
+    (
+        "icd10cm_code_also",
+        "get_code_also",
+        "Code also",
+        True,
+        ["B88.01", "C25.3", "C92.02", "C92.40", "C7A.012"],
+        "'Code also' notes (other conditions to code as well, in any order)",
+    ),
+    (
+        "icd10cm_includes",
+        "get_includes",
+        "Includes",
+        True,
+        ["I10", "A00.0", "A03.0", "A04.4", "A06.0"],
+        "Includes notes (conditions the category covers)",
+    ),
+    (
+        "icd10cm_inclusion_terms",
+        "get_inclusion_term",
+        "inclusion term",
+        False,
+        ["J45.909", "A00.0", "A03.0", "A06.89", "A15.4"],
+        "inclusion terms (synonyms and other conditions classified to exactly this code)",
+    ),
+]
+
+
+def _note_tool(getter: str, note: str, inherited: bool) -> Callable[[Any], dict]:
+    def run(p: Any) -> dict:
+        code = icd_code(p.code)
+        notes, level = _notes_of(getter, code, inherited)
+        if not notes:
+            where = " or its ancestors" if inherited else ""
+            raise ToolInputError(f"no {note} note applies to ICD-10-CM code {code!r}{where}")
+        refs = _note_refs(notes)
+        return {
+            "note_count": len(notes),
+            "first_note": notes[0],
+            "referenced_codes": refs,
+            "first_referenced_code": refs[0] if refs else None,
+            "noted_at": level,
+        }
+
+    return run
+
+
+for _name, _getter, _note, _inherited, _examples, _what in _NOTE_KINDS:
+    add_tool(
+        _name,
+        icd_params(f"{_getter}_code", _examples),
+        _note_tool(_getter, _note, _inherited),
+        domain=DOMAIN,
+        kind="retrieval",
+        package=ICD_PKG,
+        description=f"The {_what} that apply to an ICD-10-CM code"
+        + (", taken from the code or its nearest ancestor that has them" if _inherited else "")
+        + ", with the codes they reference.",
+        outputs={
+            "note_count": Output("count", f"the number of {_note} notes that apply to {{code}}"),
+            "first_note": Output("label", f"the first {_note} note that applies to {{code}}"),
+            "referenced_codes": Output("string_list", f"the codes referenced by the {_note} notes of {{code}}"),
+            "first_referenced_code": Output(
+                "icd10cm_code", f"the first code referenced by the {_note} notes of {{code}}"
+            ),
+            "noted_at": Output("label", f"the code or block where the {_note} notes applying to {{code}} are listed"),
+        },
+        examples=[{"code": c} for c in _examples[:2]],
+    )

@@ -1,0 +1,302 @@
+"""REBASE restriction enzymes (Biopython): enzyme lookups, single and double digests, the New England Biolabs
+enzymes that cut a sequence or leave compatible ends, and enzymes by recognition site or site length.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tool_catalog.domains.science.common import (
+    DNA_PATTERN,
+    DNA_SAMPLES,
+    DOMAIN,
+    MAX_DNA,
+    DnaSequence,
+    dna_field,
+    rebase,
+)
+from tool_catalog.ports import port
+from tool_catalog.registry import tool
+from tool_catalog.spec import Output, ToolInputError
+
+_ENZYME_SAMPLES = ["EcoRI", "BamHI", "HindIII", "NotI", "PstI", "SmaI", "BsaI", "XhoI"]
+
+
+@cache
+def _neb_enzymes() -> tuple[str, ...]:
+    from Bio.Restriction.Restriction_Dictionary import suppliers
+
+    return tuple(sorted(suppliers["N"][1]))
+
+
+def _enzyme(name: str) -> Any:
+    from Bio import Restriction
+
+    if name not in rebase():
+        raise ToolInputError(f"unknown restriction enzyme {name!r} (names are case-sensitive, e.g. 'EcoRI')")
+    return getattr(Restriction, name)
+
+
+class Enzyme(BaseModel):
+    enzyme: str = Field(
+        description="REBASE restriction enzyme name, case-sensitive, e.g. 'EcoRI'.",
+        pattern=r"^[A-Za-z0-9_]{2,20}$",
+        json_schema_extra=port("restriction_enzyme", samples=_ENZYME_SAMPLES),
+    )
+
+
+def _overhang(enz: Any) -> str:
+    if enz.is_unknown():
+        return "unknown"
+    if enz.is_blunt():
+        return "blunt"
+    return "5' overhang" if enz.is_5overhang() else "3' overhang"
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="biopython",
+    description="Look up a restriction enzyme in REBASE (as shipped with Biopython): its recognition site, cut "
+    "pattern (^ top-strand cut, _ bottom-strand cut), end type, number of commercial suppliers and isoschizomers.",
+    outputs={
+        "site": Output("dna_sequence", "the recognition site of {enzyme}"),
+        "site_length": Output("count", "the length in bases of the recognition site of {enzyme}"),
+        "cut_pattern": Output("label", "the cut pattern of {enzyme} in REBASE notation"),
+        "end_type": Output("label", "the kind of ends (blunt, 5' or 3' overhang) that {enzyme} leaves"),
+        "supplier_count": Output("count", "the number of commercial suppliers of {enzyme} listed in REBASE"),
+        "isoschizomers": Output("string_list", "the list of isoschizomers of {enzyme} in REBASE"),
+        "isoschizomer_count": Output("count", "the number of isoschizomers of {enzyme} in REBASE"),
+    },
+    examples=[{"enzyme": "EcoRI"}, {"enzyme": "BsaI"}, {"enzyme": "SmaI"}],
+)
+def restriction_enzyme_info(p: Enzyme) -> dict:
+    enz = _enzyme(p.enzyme)
+    isos = sorted(str(e) for e in enz.isoschizomers())
+    return {
+        "site": enz.site,
+        "site_length": len(enz.site),
+        "cut_pattern": enz.elucidate(),
+        "end_type": _overhang(enz),
+        "supplier_count": len(enz.suppl),
+        "isoschizomers": isos,
+        "isoschizomer_count": len(isos),
+    }
+
+
+class EnzymeOnDna(BaseModel):
+    enzyme: str = Field(
+        description="REBASE restriction enzyme name, case-sensitive, e.g. 'EcoRI'.",
+        pattern=r"^[A-Za-z0-9_]{2,20}$",
+        json_schema_extra=port("restriction_enzyme", samples=_ENZYME_SAMPLES),
+    )
+    sequence: str = dna_field("Linear DNA sequence to digest, 5'->3', upper-case IUPAC letters.")
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="biopython",
+    description="Digest a linear DNA sequence with one restriction enzyme (Biopython Restriction, REBASE data): "
+    "the top-strand cut positions (1-based position of the first base after each cut) and the fragment lengths.",
+    outputs={
+        "cut_positions": Output("number_list", "the list of top-strand cut positions of {enzyme} in {sequence}"),
+        "cut_count": Output("count", "the number of times {enzyme} cuts {sequence}"),
+        "fragment_lengths": Output(
+            "number_list", "the list of fragment lengths, 5' to 3', of {sequence} digested by {enzyme}"
+        ),
+        "largest_fragment": Output("count", "the length of the largest fragment of {sequence} digested by {enzyme}"),
+    },
+    examples=[
+        {"enzyme": "EcoRI", "sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT"},
+        {"enzyme": "HaeIII", "sequence": "TAATACGACTCACTATAGGGGCGGCCGC"},
+    ],
+)
+def restriction_digest(p: EnzymeOnDna) -> dict:
+    from Bio.Seq import Seq
+
+    enz = _enzyme(p.enzyme)
+    if enz.is_unknown():
+        raise ToolInputError(f"REBASE does not record where {p.enzyme} cuts, so no digest can be computed")
+    positions = sorted(int(x) for x in enz.search(Seq(p.sequence), linear=True))
+    bounds = [1, *positions, len(p.sequence) + 1]
+    fragments = [b - a for a, b in itertools.pairwise(bounds)]
+    return {
+        "cut_positions": positions,
+        "cut_count": len(positions),
+        "fragment_lengths": fragments,
+        "largest_fragment": max(fragments),
+    }
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="biopython",
+    description="Find which New England Biolabs restriction enzymes (REBASE supplier N) cut a linear DNA sequence, "
+    "and which of them cut it exactly once (single cutters, useful for cloning).",
+    outputs={
+        "enzymes": Output("string_list", "the list of New England Biolabs enzymes that cut {sequence}"),
+        "enzyme_count": Output("count", "the number of New England Biolabs enzymes that cut {sequence}"),
+        "single_cutters": Output(
+            "string_list", "the list of New England Biolabs enzymes that cut {sequence} exactly once"
+        ),
+        "single_cutter_count": Output(
+            "count", "the number of New England Biolabs enzymes that cut {sequence} exactly once"
+        ),
+    },
+    examples=[{"sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT"}],
+)
+def enzymes_cutting_sequence(p: DnaSequence) -> dict:
+    from Bio import Restriction
+    from Bio.Seq import Seq
+
+    batch = Restriction.RestrictionBatch([getattr(Restriction, n) for n in _neb_enzymes()])
+    hits = {str(e): len(sites) for e, sites in batch.search(Seq(p.sequence), linear=True).items() if sites}
+    names = sorted(hits)
+    single = [n for n in names if hits[n] == 1]
+    return {
+        "enzymes": names,
+        "enzyme_count": len(names),
+        "single_cutters": single,
+        "single_cutter_count": len(single),
+    }
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="biopython",
+    description="Restriction enzymes that leave ends compatible with a given enzyme's (same overhang, so the "
+    "fragments ligate), among the enzymes sold by New England Biolabs.",
+    outputs={
+        "compatible_count": Output("count", "the number of NEB enzymes giving ends compatible with {enzyme}"),
+        "compatible_enzymes": Output("string_list", "the NEB enzymes giving ends compatible with {enzyme}"),
+        "first_compatible": Output("restriction_enzyme", "the first NEB enzyme giving ends compatible with {enzyme}"),
+    },
+    examples=[{"enzyme": "BamHI"}, {"enzyme": "XhoI"}],
+)
+def compatible_end_enzymes(p: Enzyme) -> dict:
+    from Bio.Restriction import RestrictionBatch
+
+    enz = _enzyme(p.enzyme)
+    if enz.is_unknown():
+        raise ToolInputError(f"REBASE does not record the ends {p.enzyme} leaves, so no compatible ends are known")
+    batch = RestrictionBatch(list(_neb_enzymes()))
+    names = sorted(str(e) for e in enz.compatible_end(batch=batch) if str(e) != p.enzyme)
+    return {
+        "compatible_count": len(names),
+        "compatible_enzymes": names,
+        "first_compatible": names[0] if names else None,
+    }
+
+
+class DoubleDigest(BaseModel):
+    enzyme_a: str = Field(
+        description="First restriction enzyme, e.g. 'EcoRI'.",
+        pattern=r"^[A-Z][A-Za-z0-9]{2,15}$",
+        json_schema_extra=port("restriction_enzyme", samples=["EcoRI", "BamHI", "KpnI", "SacI", "XbaI"]),
+    )
+    enzyme_b: str = Field(
+        description="Second restriction enzyme, e.g. 'HindIII'.",
+        pattern=r"^[A-Z][A-Za-z0-9]{2,15}$",
+        json_schema_extra=port("restriction_enzyme", samples=["HindIII", "PstI", "SphI", "SalI", "SmaI"]),
+    )
+    sequence: str = Field(
+        description="Linear DNA sequence (A, C, G, T).",
+        min_length=1,
+        max_length=MAX_DNA,
+        pattern=r"^[ACGT]+$",
+        json_schema_extra=port("dna_sequence", samples=[DNA_SAMPLES[0]] * 5),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="biopython",
+    description="Double digest of a linear DNA sequence with two restriction enzymes: the number of cuts and the "
+    "fragment lengths in order.",
+    outputs={
+        "cut_count": Output("count", "the number of cuts by {enzyme_a} and {enzyme_b} in {sequence}"),
+        "fragment_lengths": Output(
+            "number_list", "the fragment lengths of {sequence} digested with {enzyme_a} and {enzyme_b}"
+        ),
+        "smallest_fragment": Output(
+            "count", "the smallest fragment of {sequence} digested with {enzyme_a} and {enzyme_b}"
+        ),
+    },
+    examples=[{"enzyme_a": "EcoRI", "enzyme_b": "HindIII", "sequence": DNA_SAMPLES[0]}],
+)
+def double_digest(p: DoubleDigest) -> dict:
+    from Bio.Seq import Seq
+
+    if p.enzyme_a == p.enzyme_b:
+        raise ToolInputError("the two enzymes are the same")
+    seq = Seq(p.sequence)
+    cuts = sorted({pos for name in (p.enzyme_a, p.enzyme_b) for pos in _enzyme(name).search(seq, linear=True)})
+    bounds = [1, *cuts, len(p.sequence) + 1]
+    fragments = [b - a for a, b in itertools.pairwise(bounds) if b > a]
+    return {"cut_count": len(cuts), "fragment_lengths": fragments, "smallest_fragment": min(fragments)}
+
+
+class SiteLength(BaseModel):
+    site_length: int = Field(
+        description="Recognition site length in bases (4-8 typical).",
+        ge=2,
+        le=20,
+        json_schema_extra=port("integer", samples=[6, 4, 8, 5, 7]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="biopython",
+    description="Commercially available restriction enzymes (REBASE, sold by New England Biolabs) whose "
+    "recognition site has a given length: how many, and the first alphabetically.",
+    outputs={
+        "enzyme_count": Output("count", "the number of NEB enzymes with a {site_length}-base recognition site"),
+        "first_enzyme": Output("restriction_enzyme", "the first NEB enzyme with a {site_length}-base recognition site"),
+    },
+    examples=[{"site_length": 8}],
+)
+def enzymes_by_site_length(p: SiteLength) -> dict:
+    names = sorted(n for n in _neb_enzymes() if len(rebase()[n]["site"]) == p.site_length)
+    if not names:
+        raise ToolInputError(f"no NEB enzyme has a {p.site_length}-base site")
+    return {"enzyme_count": len(names), "first_enzyme": names[0]}
+
+
+class SiteQuery(BaseModel):
+    site: str = Field(
+        description="Recognition sequence in IUPAC letters, e.g. 'GAATTC'.",
+        min_length=3,
+        max_length=20,
+        pattern=DNA_PATTERN,
+        json_schema_extra=port("dna_sequence", samples=["GAATTC", "GGATCC", "GCGGCCGC", "CTGCAG", "GATC"]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="retrieval",
+    package="biopython",
+    description="Restriction enzymes in REBASE that recognize exactly a given site (isoschizomers and "
+    "neoschizomers together): how many, their names, and the first alphabetically.",
+    outputs={
+        "enzyme_count": Output("count", "the number of REBASE enzymes recognizing the site {site}"),
+        "enzymes": Output("string_list", "the REBASE enzymes recognizing the site {site}"),
+        "first_enzyme": Output("restriction_enzyme", "the first REBASE enzyme recognizing the site {site}"),
+    },
+    examples=[{"site": "GAATTC"}],
+)
+def enzymes_for_site(p: SiteQuery) -> dict:
+    names = sorted(n for n, data in rebase().items() if data["site"] == p.site)
+    if not names:
+        raise ToolInputError(f"no REBASE enzyme recognizes {p.site!r}")
+    return {"enzyme_count": len(names), "enzymes": names, "first_enzyme": names[0]}
