@@ -38,6 +38,7 @@ class SynthesisResource(dg.ConfigurableResource):
     extra_rounds: int = 14
     sibling_claims: bool = True
     tool_timeout_s: float = 10.0
+    tool_timeout_cap_s: float | None = None
     llm_model: str | None = None
     llm_api_base: str | None = None
     llm_max_calls: int | None = None

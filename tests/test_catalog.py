@@ -109,7 +109,7 @@ def test_hostile_arguments_give_structured_results(tool) -> None:
     @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     @given(st.dictionaries(st.sampled_from(names), _hostile, max_size=len(names)))
     def check(arguments: dict) -> None:
-        result = call_tool(tool.name, arguments, timeout_s=5.0)
+        result = call_tool(tool.name, arguments, default_s=5.0)
         assert isinstance(result, ToolResult)
         assert result.ok or (result.error_type and result.error)
 

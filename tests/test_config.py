@@ -80,3 +80,14 @@ def test_the_dagster_resource_mirrors_every_run_setting() -> None:
     from dive_assets.resources import default_resources
 
     assert default_resources(custom)["synthesis"].settings("x.duckdb") == custom
+
+
+def test_the_tool_time_limit_cap_is_read_and_checked() -> None:
+    from tool_catalog.runtime import call_tool
+
+    settings = RunSettings.from_env({"DIVE_TOOL_TIMEOUT_CAP_S": "2.5"})
+    assert settings.tool_timeout_cap_s == 2.5
+    assert RunSettings.from_env({}).tool_caller() is call_tool
+    assert settings.tool_caller().keywords == {"cap_s": 2.5}
+    with pytest.raises(ConfigError, match="DIVE_TOOL_TIMEOUT_CAP_S"):
+        RunSettings.from_env({"DIVE_TOOL_TIMEOUT_CAP_S": "-1"})

@@ -18,7 +18,7 @@ def _ok(name: str, arguments: dict) -> dict:
 
 
 def _error(name: str, arguments: dict) -> str:
-    result = call_tool(name, arguments, timeout_s=5.0)
+    result = call_tool(name, arguments, default_s=5.0)
     assert not result.ok, (name, arguments, result.output)
     assert result.error_type and result.error
     return result.error_type

@@ -22,7 +22,7 @@ def _ok(name: str, arguments: dict) -> dict:
 
 
 def _error(name: str, arguments: dict) -> str:
-    result = call_tool(name, arguments, timeout_s=5.0)
+    result = call_tool(name, arguments, default_s=5.0)
     assert not result.ok, (name, arguments, result.output)
     assert result.error_type and result.error
     return result.error_type
@@ -187,7 +187,7 @@ def test_num2words_tools_refuse_amharic_instead_of_hanging() -> None:
         "amount_in_words": {"amount": 12.5, "currency_code": "EUR", "language_code": "am"},
     }
     for name, arguments in calls.items():
-        result = call_tool(name, arguments, timeout_s=5.0)
+        result = call_tool(name, arguments, default_s=5.0)
         assert result.error_type == "bad_input", (name, result.error_type, result.error)
         assert "Amharic" in (result.error or "") and result.latency_ms < 1000, (name, result.latency_ms)
     assert _error("language_info", {"language_code": "eo"}) == "bad_input"

@@ -11,14 +11,14 @@ pytestmark = pytest.mark.usefixtures("no_network")
 
 
 def _ok(name: str, arguments: dict) -> dict:
-    result = call_tool(name, arguments, timeout_s=60)
+    result = call_tool(name, arguments, default_s=60)
     assert result.ok, (name, arguments, result.error_type, result.error)
     assert result.output is not None
     return result.output
 
 
 def _fails(name: str, arguments: dict) -> str:
-    result = call_tool(name, arguments, timeout_s=10)
+    result = call_tool(name, arguments, default_s=10)
     assert not result.ok, (name, arguments, result.output)
     return result.error or ""
 

@@ -155,3 +155,46 @@ def test_tools_with_slow_first_use_backends_declare_warm() -> None:
 
     for name in ("local_search", "date_in_words", "chemical_isomers"):  # first calls of 7.7, 3.7 and 2.1 s
         assert get_tool(name).warm is not None, name
+
+
+def _sleeper(p: _Seconds) -> dict:
+    time.sleep(p.seconds)
+    return {"value": p.seconds}
+
+
+def test_a_tools_declared_limit_owns_the_call_and_the_run_setting_is_the_default_and_an_optional_cap(
+    monkeypatch,
+) -> None:
+    import dataclasses
+
+    from tool_catalog import runtime
+
+    declared = dataclasses.replace(_spec(_sleeper, "declared_probe"), timeout_s=2.0)
+    undeclared = _spec(_sleeper, "undeclared_probe")
+    specs = {s.name: s for s in (declared, undeclared)}
+    monkeypatch.setattr(runtime, "get_tool", lambda name: specs[name])
+
+    assert runtime.time_limit(declared, default_s=0.1) == 2.0
+    assert runtime.time_limit(undeclared, default_s=0.1) == 0.1
+    assert runtime.time_limit(undeclared) == runtime.DEFAULT_TIMEOUT_S
+    assert runtime.time_limit(declared, default_s=0.1, cap_s=0.5) == 0.5
+    assert runtime.time_limit(undeclared, default_s=5.0, cap_s=0.5) == 0.5
+
+    # a 0.3 s call of a tool that declares 2 s runs to its end under a run default of 0.1 s ...
+    assert call_tool("declared_probe", {"seconds": 0.3}, 0.1).ok
+    # ... the default applies to a tool that declares nothing ...
+    slow = call_tool("undeclared_probe", {"seconds": 0.3}, 0.1)
+    assert slow.error_type == "timeout" and "0.1 s" in (slow.error or "")
+    # ... and a cap the user sets holds every call, declared limits included
+    capped = call_tool("declared_probe", {"seconds": 0.3}, 0.1, cap_s=0.1)
+    assert capped.error_type == "timeout"
+
+
+def test_the_catalogs_declared_limits() -> None:
+    """The tools that need longer (or shorter) than the run's default say so; the others declare nothing."""
+    from tool_catalog.registry import all_tools
+
+    declared = {t.name: t.timeout_s for t in all_tools() if t.timeout_s is not None}
+    assert declared["local_search"] == 60.0
+    assert declared["prime_factorization"] == 5.0
+    assert len(declared) == 5, declared

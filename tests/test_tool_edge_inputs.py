@@ -25,7 +25,7 @@ REFUSED = [
 @pytest.mark.usefixtures("no_network")
 @pytest.mark.parametrize(("name", "arguments", "reason"), REFUSED, ids=[f"{r[0]}-{i}" for i, r in enumerate(REFUSED)])
 def test_library_failures_become_clear_refusals(name: str, arguments: dict, reason: str) -> None:
-    result = call_tool(name, arguments, timeout_s=30.0)
+    result = call_tool(name, arguments, default_s=30.0)
     assert result.error_type == "bad_input", (result.error_type, result.error)
     assert reason in (result.error or "")
 
@@ -33,7 +33,7 @@ def test_library_failures_become_clear_refusals(name: str, arguments: dict, reas
 @pytest.mark.usefixtures("no_network")
 def test_heat_of_combustion_is_left_out_for_elements_chemicals_cannot_burn() -> None:
     """Silicon tetrachloride has tabulated formation data; its combustion products are not modelled."""
-    result = call_tool("chemical_thermochemistry", {"cas": "10025-78-2"}, timeout_s=30.0)
+    result = call_tool("chemical_thermochemistry", {"cas": "10025-78-2"}, default_s=30.0)
     assert result.ok, result.error
     assert result.output["heat_of_combustion_kj_mol"] is None
     assert result.output["hf_gas_kj_mol"] == pytest.approx(-657.0, abs=200)  # a real value, not a placeholder
@@ -42,7 +42,7 @@ def test_heat_of_combustion_is_left_out_for_elements_chemicals_cannot_burn() -> 
 @pytest.mark.usefixtures("no_network")
 def test_session_counts_cover_a_calendar_whose_last_day_is_a_holiday() -> None:
     """XTKS's calendar ends on 2030-12-31, a Tokyo holiday: the year is still counted, up to its last session."""
-    result = call_tool("exchange_session_counts", {"exchange_code": "XTKS", "date": "2030-01-01"}, timeout_s=30.0)
+    result = call_tool("exchange_session_counts", {"exchange_code": "XTKS", "date": "2030-01-01"}, default_s=30.0)
     assert result.ok, result.error
     assert 240 <= result.output["year_sessions"] <= 250
     assert result.output["month_sessions"] == 19
@@ -51,9 +51,9 @@ def test_session_counts_cover_a_calendar_whose_last_day_is_a_holiday() -> None:
 @pytest.mark.usefixtures("no_network")
 def test_a_year_the_holidays_package_knows_only_in_part_is_refused() -> None:
     """For India outside 2001-2035 the package leaves out the Hindu holidays and only warns: a short list is no fact."""
-    partial = call_tool("public_holidays_in_year", {"country_code": "IN", "year": 2000}, timeout_s=30.0)
+    partial = call_tool("public_holidays_in_year", {"country_code": "IN", "year": 2000}, default_s=30.0)
     assert partial.error_type == "bad_input" and "only for 2001-2035" in (partial.error or "")
-    full = call_tool("public_holidays_in_year", {"country_code": "IN", "year": 2024}, timeout_s=30.0)
+    full = call_tool("public_holidays_in_year", {"country_code": "IN", "year": 2024}, default_s=30.0)
     assert full.ok and full.output["holiday_count"] >= 15, (full.error, full.output)
 
 

@@ -41,7 +41,7 @@ def tool(
     outputs: dict[str, Output | tuple[str, str]],
     examples: list[dict[str, Any]],
     name: str | None = None,
-    timeout_s: float = 10.0,
+    timeout_s: float | None = None,
     warm: Callable[[], Any] | None = None,
 ) -> Callable[[F], F]:
     """Declare a tool. The function's single argument is annotated with its pydantic params model."""

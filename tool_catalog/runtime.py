@@ -38,17 +38,27 @@ class ToolResult(BaseModel):
 
 
 ToolCaller = Callable[[str, Any, float | None], ToolResult]
-"""How the stages call a tool: ``caller(name, arguments, timeout_s)`` (:func:`call_tool`, or a stand-in in tests)."""
+"""How the stages call a tool: ``caller(name, arguments, default_s)`` (:func:`call_tool`, or a stand-in in tests)."""
+
+DEFAULT_TIMEOUT_S = 10.0
+"""The time limit of a call of a tool that declares none, when the caller gives no default either."""
 
 
-def call_tool(name: str, arguments: Any, timeout_s: float | None = None) -> ToolResult:
-    """Validate and execute one call of tool ``name``; never raises."""
+def time_limit(spec: ToolSpec, default_s: float | None = None, cap_s: float | None = None) -> float:
+    """A call's time limit, with one owner: the tool's declared limit when it has one, else ``default_s`` (a run's
+    setting; :data:`DEFAULT_TIMEOUT_S` when None), and at most ``cap_s`` when a cap is set."""
+    limit = spec.timeout_s if spec.timeout_s is not None else default_s if default_s is not None else DEFAULT_TIMEOUT_S
+    return limit if cap_s is None else min(limit, cap_s)
+
+
+def call_tool(name: str, arguments: Any, default_s: float | None = None, cap_s: float | None = None) -> ToolResult:
+    """Validate and execute one call of tool ``name`` under its :func:`time_limit`; never raises."""
     started = time.perf_counter()
     try:
         spec = get_tool(name)
     except KeyError as exc:
         return ToolResult(tool=name, ok=False, error_type="unknown_tool", error=str(exc.args[0]))
-    result = _execute(spec, arguments, spec.timeout_s if timeout_s is None else timeout_s)
+    result = _execute(spec, arguments, time_limit(spec, default_s, cap_s))
     result.latency_ms = round((time.perf_counter() - started) * 1000.0, 3)
     return result
 

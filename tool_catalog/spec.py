@@ -52,7 +52,9 @@ class ToolSpec:
     package: str
     fn: Callable[[Any], dict[str, Any]]
     examples: tuple[dict[str, Any], ...]
-    timeout_s: float = 10.0
+    timeout_s: float | None = None
+    """The tool's own time limit per call, when it declares one (a search over a large index); None: the caller's
+    default applies (:func:`tool_catalog.runtime.time_limit`)."""
     extra_packages: tuple[str, ...] = field(default=())
     warm: Callable[[], Any] | None = None
     """Builds the backend the tool loads on first use (an index, a database). The runtime calls it once per process

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from tool_catalog.runtime import ToolCaller, call_tool
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SETTINGS_FILE = REPO_ROOT / "config" / "diversity_settings.yaml"
@@ -143,7 +146,12 @@ class RunSettings(BaseModel):
         description="Embedded policy: a partition prefers new call graphs that no narrower partition of its domain"
         " can make (the settings complement each other instead of repeating graphs).",
     )
-    tool_timeout_s: float = Field(default=10.0, gt=0, le=600)
+    tool_timeout_s: float = Field(
+        default=10.0, gt=0, le=600, description="Per-call time limit of a tool that declares none."
+    )
+    tool_timeout_cap_s: float | None = Field(
+        default=None, gt=0, le=600, description="A cap on every call's time limit, declared ones included."
+    )
     llm_model: str | None = Field(default=None, description="litellm model string; None = embedded policy.")
     llm_api_base: str | None = Field(default=None, description="Base URL of an OpenAI-compatible server.")
     llm_max_calls: int | None = Field(default=None, ge=1, description="HTTP calls allowed per partition stage.")
@@ -163,6 +171,11 @@ class RunSettings(BaseModel):
             )
         return self
 
+    def tool_caller(self) -> ToolCaller:
+        """How this run's stages call a tool: :func:`~tool_catalog.runtime.call_tool` with the run's cap, the run's
+        ``tool_timeout_s`` passed as the default for tools that declare no limit."""
+        return call_tool if self.tool_timeout_cap_s is None else partial(call_tool, cap_s=self.tool_timeout_cap_s)
+
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> RunSettings:
         env = dict(os.environ if env is None else env)
@@ -175,6 +188,7 @@ class RunSettings(BaseModel):
             "DIVE_EXTRA_ROUNDS": "extra_rounds",
             "DIVE_SIBLING_CLAIMS": "sibling_claims",
             "DIVE_TOOL_TIMEOUT_S": "tool_timeout_s",
+            "DIVE_TOOL_TIMEOUT_CAP_S": "tool_timeout_cap_s",
             "DIVE_LLM_MODEL": "llm_model",
             "DIVE_LLM_API_BASE": "llm_api_base",
             "DIVE_LLM_MAX_CALLS": "llm_max_calls",

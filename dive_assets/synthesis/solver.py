@@ -19,6 +19,7 @@ from dive_assets.synthesis.llm_client import LLMClient, LLMConfig, LLMError
 from dive_assets.synthesis.records import Task
 from dive_assets.synthesis.reward import ANSWER_INSTRUCTION, extract_answer, score
 from tool_catalog import call_tool
+from tool_catalog.runtime import ToolCaller
 from tool_catalog.spec import ToolSpec
 
 SOLVER_SYSTEM = (
@@ -68,6 +69,7 @@ def solve_task(
     attempts: int,
     max_turns: int,
     timeout_s: float,
+    caller: ToolCaller = call_tool,
 ) -> SolverAttempt:
     """Let the model answer ``task.question`` with ``tools`` (real calls) and score its final answer.
 
@@ -109,7 +111,7 @@ def solve_task(
                 }
             )
             for call_id, name, arguments in reply.tool_calls:
-                content, ok = _run_tool(name, arguments, offered, timeout_s)
+                content, ok = _run_tool(name, arguments, offered, timeout_s, caller)
                 result.tool_calls += 1
                 result.tool_errors += not ok
                 messages.append({"role": "tool", "tool_call_id": call_id, "content": content})
@@ -128,7 +130,9 @@ def solve_task(
     return result
 
 
-def _run_tool(name: str, raw_arguments: str, offered: Mapping[str, ToolSpec], timeout_s: float) -> tuple[str, bool]:
+def _run_tool(
+    name: str, raw_arguments: str, offered: Mapping[str, ToolSpec], timeout_s: float, caller: ToolCaller
+) -> tuple[str, bool]:
     """The tool message for one call (its output, or an error the model can act on) and whether it succeeded."""
     try:
         arguments = json.loads(raw_arguments) if raw_arguments.strip() else {}
@@ -138,7 +142,7 @@ def _run_tool(name: str, raw_arguments: str, offered: Mapping[str, ToolSpec], ti
         return json.dumps({"error": "arguments must be a JSON object"}), False
     if name not in offered:
         return json.dumps({"error": f"tool {name!r} is not available; use one of {sorted(offered)}"}), False
-    outcome = call_tool(name, arguments, timeout_s)
+    outcome = caller(name, arguments, timeout_s)
     if not outcome.ok:
         return json.dumps({"error": f"{outcome.error_type}: {outcome.error}"}), False
     return json.dumps(outcome.output, sort_keys=True, default=str)[:MAX_TOOL_OUTPUT_CHARS], True

@@ -50,7 +50,7 @@ def verify_and_split(
         if trace is None:
             results = [_missing_trace(task, name) for name in CHECKS]
         else:
-            results = [r.model_dump() for r in verify_task(task, trace, tools, run.tool_timeout_s)]
+            results = [r.model_dump() for r in verify_task(task, trace, tools, run.tool_timeout_s, run.tool_caller())]
             results.append(_row(task, "non_trivial", _trivial_reason(task, trace)))
         dup = duplicates.get(task.task_id)
         reason = None if dup is None else f"duplicate of task {dup.kept} (shingle Jaccard {dup.similarity})"
@@ -177,7 +177,14 @@ def solve_split_tasks(
             task, attempt = job
             tools = [get_tool(name) for name in sorted(tool_names.get(task.toolset_id, []))]
             return solve_task(
-                task, tools, client, attempt, run.solver_attempts, run.solver_max_turns, run.tool_timeout_s
+                task,
+                tools,
+                client,
+                attempt,
+                run.solver_attempts,
+                run.solver_max_turns,
+                run.tool_timeout_s,
+                run.tool_caller(),
             )
 
         attempts = bounded_map(solve, jobs, run.llm_concurrency)

@@ -199,6 +199,7 @@ def _embedded_loop(
         seed_value,
         rng,
         run.tool_timeout_s,
+        caller=run.tool_caller(),
         entity_pool=entity_pool,
         partition_usage=partition_usage,
         fits=fits,
@@ -249,7 +250,7 @@ def _llm_loop(
             break
         new = collect_evidence_llm(
             trace_id, tools, seed_port, seed_value, domain, client, run.max_steps, run.tool_timeout_s,
-            earlier_steps=steps, round_index=k, topic=topic,
+            run.tool_caller(), earlier_steps=steps, round_index=k, topic=topic,
         )  # fmt: skip
         if not new:
             break
