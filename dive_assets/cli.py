@@ -1,8 +1,10 @@
 """Command line: materialize partitions through Dagster, print the summary, run named SQL queries.
 
-dive run [--partitions geo/full-varied,finance/slice-fixed] [--tasks N]
+dive run [--partitions geo/full-varied,finance/slice-fixed]
 dive summary
 dive query partition_summary
+dive sample --n 20 --seed 7
+dive realism
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     study_p.add_argument("--plot", default=None, help="also draw the study to this PNG file")
     query_p = sub.add_parser("query", help="run a named query from sql/queries")
     query_p.add_argument("name")
+    sample_p = sub.add_parser("sample", help="print random split tasks for reading: question, answer, tool calls")
+    sample_p.add_argument("--n", type=int, default=20, help="how many tasks (default 20)")
+    sample_p.add_argument("--seed", type=int, default=7, help="the sample's seed (default 7)")
+    sample_p.add_argument("--per-partition", type=int, default=None, help="this many from every partition instead")
+    sample_p.add_argument("--no-calls", action="store_true", help="questions and answers only")
+    realism_p = sub.add_parser("realism", help="the realism measures of the split tasks' questions (or of a file)")
+    realism_p.add_argument("--questions-file", default=None, help="a JSONL file with a 'question' per line instead")
+    realism_p.add_argument("--seed", type=int, default=7, help="the seed of the 1,000-question sample of openings")
     args = parser.parse_args(argv)
     try:
         settings = RunSettings.from_env()
@@ -46,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _study(settings, args.domains, args.budget, args.csv, args.plot)
         if args.command == "export":
             return _export(settings, args.out_dir)
+        if args.command == "sample":
+            return _sample(settings, args.n, args.seed, args.per_partition, not args.no_calls)
+        if args.command == "realism":
+            return _realism(settings, args.questions_file, args.seed)
         if args.command == "summary":
             _print_query(settings, "partition_summary")
             return 0
@@ -134,6 +148,36 @@ def _export(settings: RunSettings, out_dir: str) -> int:
     print(
         f"exported {summary.tasks} tasks to {out_dir}: " + ", ".join(f"{k}={v}" for k, v in summary.per_split.items())
     )
+    return 0
+
+
+def _sample(settings: RunSettings, n: int, seed: int, per_partition: int | None, with_calls: bool) -> int:
+    from dive_assets.synthesis.reading import format_task, sample
+
+    with warehouse.connect(settings.duckdb_path, read_only=True) as conn:
+        tasks = sample(conn, n, seed, per_partition)
+    for number, task in enumerate(tasks, 1):
+        print(format_task(task, number, with_calls) + "\n")
+    return 0
+
+
+def _realism(settings: RunSettings, questions_file: str | None, seed: int) -> int:
+    import json
+    import random
+    from pathlib import Path
+
+    from dive_assets.synthesis.reading import split_tasks
+    from dive_assets.synthesis.realism import dataset_report
+
+    if questions_file:
+        lines = Path(questions_file).read_text(encoding="utf-8").splitlines()
+        questions = [str(json.loads(line)["question"]) for line in lines if line.strip()]
+    else:
+        with warehouse.connect(settings.duckdb_path, read_only=True) as conn:
+            questions = [t["question"] for t in split_tasks(conn)]
+    random.Random(seed).shuffle(questions)
+    for name, value in dataset_report(questions).items():
+        print(f"{name:32} {value}")
     return 0
 
 

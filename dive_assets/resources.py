@@ -43,6 +43,7 @@ class SynthesisResource(dg.ConfigurableResource):
     llm_api_base: str | None = None
     llm_max_calls: int | None = None
     llm_concurrency: int = 8
+    llm_rewrite: bool = False
     solver_attempts: int = 0
     solver_model: str | None = None
     solver_max_turns: int = 6

@@ -103,7 +103,8 @@ CREATE TABLE IF NOT EXISTS tasks (
     exemplar_ids   VARCHAR[] NOT NULL        -- the exemplars that steered this round
 );
 
--- Traces from which no task could be derived, with the reason (never dropped silently).
+-- Traces from which no task could be derived, with the reason (never dropped silently); stage 'rewrite': a model's
+-- rewrite of a task's question was refused (the task keeps its realized question).
 CREATE TABLE IF NOT EXISTS task_failures (
     trace_id  VARCHAR NOT NULL,
     domain    VARCHAR NOT NULL,
@@ -116,7 +117,7 @@ CREATE TABLE IF NOT EXISTS verifications (
     task_id    VARCHAR NOT NULL,
     domain     VARCHAR NOT NULL,
     diversity  VARCHAR NOT NULL,
-    check_name VARCHAR NOT NULL,             -- format | replay | entailment | grounding | minimality | non_trivial | unique | split_safe
+    check_name VARCHAR NOT NULL,             -- format | replay | entailment | grounding | minimality | non_trivial | unique | split_safe | realism
     passed     BOOLEAN NOT NULL,
     reason     VARCHAR NOT NULL
 );
@@ -144,7 +145,7 @@ CREATE TABLE IF NOT EXISTS llm_cache (
 CREATE TABLE IF NOT EXISTS llm_calls (
     domain            VARCHAR NOT NULL,
     diversity         VARCHAR NOT NULL,
-    stage             VARCHAR NOT NULL,      -- evidence | derivation
+    stage             VARCHAR NOT NULL,      -- evidence | derivation | solver (purpose rewrite:<trace> in derivation)
     call_index        INTEGER NOT NULL,
     request_key       VARCHAR NOT NULL,
     model             VARCHAR NOT NULL,

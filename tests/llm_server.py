@@ -3,7 +3,8 @@
 ``POST /v1/chat/completions`` only. Behaviour, in order:
 
 0. ``responder`` (a callable, when set) answers every request that is not a scripted failure: it gets the
-   request body and returns ``(content, calls)`` with calls as in ``tool_script``.
+   request body and returns ``(content, calls)`` with calls as in ``tool_script``, or None to leave the request
+   to the behaviour below.
 1. ``failures`` (a list, consumed from the front): ``"429"`` / ``"500"`` / ``"400"`` answer with that HTTP
    status (the error message echoes the Authorization header, to test scrubbing); ``"invalid_json"``
    answers 200 with content that is not JSON (for derivation retries).
@@ -50,7 +51,7 @@ class ScriptedLLMServer(ThreadingHTTPServer):
         self.auth_headers: list[str | None] = []
         self.request_count = 0
         self.latency_s = 0.0  # added to every reply, outside the lock (a slow provider)
-        self.responder: Callable[[dict[str, Any]], tuple[str | None, list[tuple[str, Any]]]] | None = None
+        self.responder: Callable[[dict[str, Any]], tuple[str | None, list[tuple[str, Any]]] | None] | None = None
 
     @property
     def port(self) -> int:
@@ -83,8 +84,9 @@ class ScriptedLLMServer(ThreadingHTTPServer):
         messages = body.get("messages", [])
         if failure == "invalid_json":
             return 200, _completion(body, messages, "this is {not json", [])
-        if self.responder is not None:
-            content, calls = self.responder(body)
+        answered = self.responder(body) if self.responder is not None else None
+        if answered is not None:
+            content, calls = answered
             return 200, _completion(body, messages, content, calls)
         if body.get("tools"):
             calls = self._tool_calls(body, messages)

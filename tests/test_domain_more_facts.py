@@ -167,7 +167,9 @@ def test_language_facts_and_chains() -> None:
     assert _ok("plural_category", {"number": 3, "language_code": "ru"})["plural_category"] == "few"
     assert _ok("plural_category", {"number": 5, "language_code": "ru"})["plural_category"] == "many"
     assert _ok("iso_week_dates", {"year": 2025, "week": 1})["monday"] == "2024-12-30"
-    assert _ok("lunar_new_year", {"year": 2025})["lunar_new_year"] == "2025-01-28"
+    # the Spring Festival itself (29 January 2025, a Wednesday), not China's day off on New Year's Eve the day before
+    spring = _ok("lunar_new_year", {"year": 2025})
+    assert (spring["lunar_new_year"], spring["weekday"]) == ("2025-01-29", "Wednesday")
     assert _ok("edit_distance", {"word_a": "kitten", "word_b": "sitting"})["edit_distance"] == 3
     # Gregorian -> Julian calendar (other-calendars tool) -> back to Gregorian
     julian = _ok("date_in_other_calendars", {"date": "1917-11-07"})["julian_date"]

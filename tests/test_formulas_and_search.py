@@ -1,5 +1,9 @@
-"""The calculator over quantities from earlier steps (formulas.py) and the local search over names earlier steps
-produced: planned by the embedded policy, phrased in words, verified like every other produced argument."""
+"""Arithmetic over quantities from earlier steps and the local search over names earlier steps produced.
+
+A calculator formula over entities, a unit conversion or a local search is no question people ask: the embedded
+policy never plans the calculator, convert_unit or local_search (compositions.PLANNERS), and comparisons are planned
+as the general tools the comparison grammar asks (compose.GRAMMAR), phrased in words over named entities. An
+expression argument (formulas.py, read by the LLM path) is still verified like every other produced argument."""
 
 from __future__ import annotations
 
@@ -7,16 +11,19 @@ import random
 
 import pytest
 
-from dive_assets.synthesis.derivation import DerivationError, derive_task
+from dive_assets.synthesis.derivation import DerivationError, askable, build_task, derive_task, describe
 from dive_assets.synthesis.formulas import FORMULAS, fill, fits, operand_count
 from dive_assets.synthesis.frames import trace_frames, traces_from_frames
-from dive_assets.synthesis.policy.known import Known
+from dive_assets.synthesis.policy.compositions import PLANNERS, plan_general
+from dive_assets.synthesis.policy.known import Known, KnownView
 from dive_assets.synthesis.policy.plans import plan_call, plan_sibling
-from dive_assets.synthesis.records import Provenance, Step
+from dive_assets.synthesis.records import Provenance, Step, Task, Trace
 from dive_assets.synthesis.verification import verify_task
 from tests.test_list_fan_in import TOOLS, _airports, _run, _stated_calls, _trace
 from tool_catalog import get_tool
 from tool_catalog.graph import tool_edges
+from tool_catalog.names import display
+from tool_catalog.ports import format_value, get_port
 from tool_catalog.runtime import call_tool
 
 
@@ -40,95 +47,144 @@ def test_every_formula_fills_to_an_expression_the_calculator_evaluates_exactly()
 GROUPS = [["LHR", "JFK"], ["LHR", "JFK", "CDG"], ["NRT", "SYD", "DXB"], ["MAD", "FRA"], ["DEN", "LAX", "MEX"]]
 
 
+def _asked(trace: Trace, answer_step: int, seeds: int = 6) -> list[Task]:
+    """The tasks derivation asks of the trace's step ``answer_step`` over a few draws."""
+    tasks = [derive_task(trace, TOOLS, random.Random(seed), "test") for seed in range(seeds)]
+    return [t for t in tasks if t.answer_step == answer_step]
+
+
+DIFFERENCE = "abs({0} - {1})"
+"""A two-operand formula of formulas.FORMULAS, for calculator steps built by hand (the policy never plans one)."""
+NEVER_PLANNED = ("calculator", "convert_unit", "local_search")
+
+
+def _formula_step(index: int, steps: list[Step], formula: str = DIFFERENCE) -> Step:
+    """A calculator call, built by hand, on a formula over the elevations of the steps' airports."""
+    assert formula in FORMULAS and operand_count(formula) == len(steps)
+    operands = [s.step_index for s in steps]
+    prov = Provenance(source="expression", steps=operands, field="elevation_ft", formula=formula)
+    expression = fill(formula, [s.output["elevation_ft"] for s in steps])
+    return _run(index, "calculator", {"expression": expression}, {"expression": prov}, operands)
+
+
 @pytest.mark.parametrize("codes", GROUPS)
-def test_a_formula_over_two_or_three_entities_is_asked_in_words_and_verifies(codes: list[str]) -> None:
+def test_a_quantity_of_two_or_three_entities_is_compared_in_words_never_by_a_formula(codes: list[str]) -> None:
+    """A calculator formula over entities ("the ratio of the X of A to the X of B") is no question a person asks:
+    no formula is planned over any number of entities, and no task is ever answered by a calculator step. The
+    comparison is planned as a general tool the grammar asks (how much higher, which is lowest ...): the entities
+    are named as people name them, their values are never stated, the quantity is named once, and the task
+    verifies."""
     steps, known = _airports(codes)
-    plan = plan_call(get_tool("calculator"), known, random.Random(0), set())
-    assert plan is not None
-    prov = plan.provenance["expression"]
-    assert prov.source == "expression" and prov.formula in FORMULAS and prov.field == "elevation_ft"
-    assert set(plan.depends_on) == set(prov.steps or []) and len(prov.steps or []) == operand_count(prov.formula)
-    answer = _run(len(codes), "calculator", plan.arguments, plan.provenance, list(plan.depends_on))
-    trace = _trace([*steps, answer])
-    task = derive_task(trace, TOOLS, random.Random(0), "test")
-    assert task.answer_step == len(codes) and task.pattern == ("compare" if len(prov.steps or []) == 2 else "aggregate")
-    assert "expression" not in task.question and "value of" not in task.question  # the formula reads in words
-    assert FORMULAS[prov.formula].split(" {0}")[0] in task.question
-    for i in prov.steps or []:
-        assert f"airport {steps[i].arguments['iata']}" in task.question
-        assert str(steps[i].output["elevation_ft"]).removesuffix(".0") not in task.question  # described, not stated
-    checks = verify_task(task, trace, TOOLS, 10.0)
-    assert all(c.passed for c in checks), [c.reason for c in checks if not c.passed]
+    n = len(codes)
+    for seed in range(5):  # no ratio, difference, geometric mean or spread of the entities' values
+        assert plan_call(get_tool("calculator"), known, random.Random(seed), set()) is None
+    general = ["compare_numbers"] + (["aggregate_numbers", "rank_by_value"] if n >= 3 else [])
+    if n == 2:
+        assert plan_call(get_tool("aggregate_numbers"), known, random.Random(0), set()) is None  # 3 or more
+    asked: dict[str, list[tuple[Task, Trace]]] = {name: [] for name in general}
+    for name in general:
+        for seed in range(4):
+            plan = plan_call(get_tool(name), known, random.Random(seed), set())
+            assert plan is not None, (name, seed)
+            assert all(steps[i].tool_name == "airport_info" for i in plan.depends_on) and len(plan.depends_on) >= 2
+            trace = _trace([*steps, _run(n, name, plan.arguments, plan.provenance, list(plan.depends_on))])
+            asked[name] += [(t, trace) for t in _asked(trace, n)]
+    # and with a formula on the calculator in the trace (built by hand), the calculator is still never what is asked
+    trace = _trace([*steps, _formula_step(n, steps[:2])])
+    assert not _asked(trace, n) and not askable(get_tool("calculator"), "result")
+    assert all(asked.values()), {name: len(found) for name, found in asked.items()}
+    for task, trace in (pair for found in asked.values() for pair in found):
+        assert task.pattern == ("compare" if trace.steps[n].tool_name == "compare_numbers" else "aggregate")
+        assert "expression" not in task.question and "value of" not in task.question
+        assert task.question.count("elevation") == 1  # the quantity once, not "the elevation of A ... of B"
+        for i in trace.steps[n].depends_on:
+            code = steps[i].arguments["iata"]
+            assert display("iata_code", code) in task.question and f"airport {code}" not in task.question
+            assert format_value(steps[i].output["elevation_ft"]) not in task.question  # described, not stated
+        checks = verify_task(task, trace, TOOLS, 10.0)
+        assert all(c.passed for c in checks), [c.reason for c in checks if not c.passed]
 
 
-def test_one_formula_per_group_of_steps_and_every_formula_in_use() -> None:
-    seen = set()
-    for first in range(12):
-        known = [
-            Known("number", 10.0 + i, Provenance(source="step", step=first + i, field="x"), first + i + 1, "t")
-            for i in range(3)
+@pytest.mark.parametrize("name", NEVER_PLANNED)
+def test_the_calculator_a_conversion_and_the_search_are_never_planned_over_entities(name: str) -> None:
+    """No output of the calculator (a formula), convert_unit or local_search is a question people ask, so the
+    embedded policy plans none of them, whatever the trace holds: one quantity of one, two, three or four entities,
+    names a step found, or values another general tool computed."""
+    tool = get_tool(name)
+    assert name not in PLANNERS and not any(askable(tool, f) for f in tool.outputs)
+    held: list[KnownView] = []
+    for codes in (["LHR"], ["LHR", "JFK"], ["MAD", "FRA"], ["LHR", "JFK", "CDG"], ["NRT", "SYD", "DXB", "DEN"]):
+        steps, known = _airports(codes)
+        held.append(known)
+        names = [
+            Known("airport_name", s.output["name"], Provenance(source="step", step=s.step_index, field="name"), 9, "x")
+            for s in steps
         ]
-        plans = [plan_call(get_tool("calculator"), known, random.Random(seed), set()) for seed in range(5)]
-        assert len({p.call_key for p in plans if p is not None}) == 1  # no second call on the same evidence
-        seen.add(plans[0].provenance["expression"].formula)
-    assert len(seen) >= 3
+        held.append(KnownView([*known, *names], steps))
+        produced = [Known("number", k.value, k.provenance, k.order, "sum_two_numbers", general=True) for k in known]
+        held.append(KnownView(produced, steps))
+    held.append(
+        KnownView([Known("number", 0.0, Provenance(source="step", step=i, field="x"), i + 1, "t") for i in range(2)])
+    )
+    params = [p for p in tool.required_params if not get_port(tool.input_ports[p]).chainable]
+    for known in held:
+        for seed in range(5):
+            assert plan_call(tool, known, random.Random(seed), set()) is None, (name, seed)
+            assert plan_general(tool, params, known, random.Random(seed), set()) is None, (name, seed)
 
 
 def test_a_tampered_expression_or_unknown_formula_is_caught() -> None:
-    steps, known = _airports(["LHR", "JFK"])
-    plan = plan_call(get_tool("calculator"), known, random.Random(2), set())
-    assert plan is not None
-    good = _run(2, "calculator", plan.arguments, plan.provenance, list(plan.depends_on))
-    task = derive_task(_trace([*steps, good]), TOOLS, random.Random(0), "test")
-    bad = good.model_copy(update={"arguments": {"expression": plan.arguments["expression"].replace("3", "4")}})
+    """An expression argument is checked like any produced argument: rebuilt from its steps' outputs."""
+    steps, _ = _airports(["LHR", "JFK"])
+    good = _formula_step(2, steps)
+    trace = _trace([*steps, good])
+    names = " and ".join(display("iata_code", s.arguments["iata"]) for s in steps)
+    question = f"How far apart are the elevations above sea level of {names}, in feet?"
+    task = build_task(trace, {s.step_index: s for s in trace.steps}, TOOLS, 2, "result", question, "test", 1)
+    assert all(c.passed for c in verify_task(task, trace, TOOLS, 10.0))
+    expression = good.arguments["expression"]
+    tampered = expression.replace(" - ", " + ")
+    assert tampered != expression
+    bad = good.model_copy(update={"arguments": {"expression": tampered}})
     checks = {c.check_name: c for c in verify_task(task, _trace([*steps, bad]), TOOLS, 10.0)}
     assert not checks["entailment"].passed and "the formula" in checks["entailment"].reason
-    prov = plan.provenance["expression"]
-    unknown = {"expression": prov.model_copy(update={"formula": "{0} ** {1}"})}
+    unknown = {"expression": good.provenance["expression"].model_copy(update={"formula": "{0} ** {1}"})}
+    forged = {s.step_index: s for s in steps} | {2: good.model_copy(update={"provenance": unknown})}
     with pytest.raises(DerivationError, match="unknown formula"):
-        derive_task(_trace([*steps, good.model_copy(update={"provenance": unknown})]), TOOLS, random.Random(0), "t")
-
-
-def test_no_formula_on_a_single_entity_a_zero_denominator_or_general_outputs() -> None:
-    _, known = _airports(["LHR"])
-    assert plan_call(get_tool("calculator"), known, random.Random(0), set()) is None
-    zeros = [Known("number", 0.0, Provenance(source="step", step=i, field="x"), i + 1, "t") for i in range(2)]
-    for seed in range(20):
-        plan = plan_call(get_tool("calculator"), zeros, random.Random(seed), set())
-        assert plan is None or plan.provenance["expression"].formula not in ("{0} / {1}", "sqrt({0} * {1})")
-    _, known = _airports(["LHR", "JFK"])
-    produced = [Known("number", k.value, k.provenance, k.order, "sum_two_numbers", general=True) for k in known]
-    assert plan_call(get_tool("calculator"), produced, random.Random(0), set()) is None
+        describe(forged, TOOLS, 2, "result")
 
 
 def test_an_expression_provenance_survives_the_warehouse_round_trip() -> None:
-    steps, known = _airports(["LHR", "JFK"])
-    plan = plan_call(get_tool("calculator"), known, random.Random(0), set())
-    assert plan is not None
-    trace = _trace([*steps, _run(2, "calculator", plan.arguments, plan.provenance, list(plan.depends_on))])
+    steps, _ = _airports(["LHR", "JFK", "CDG"])
+    spread = _formula_step(3, steps, "max({0}, {1}, {2}) - min({0}, {1}, {2})")
+    trace = _trace([*steps, spread])
     frames = trace_frames([trace])
     (back,) = traces_from_frames(frames["traces"], frames["trace_steps"])
-    assert back.steps[2].provenance == plan.provenance
+    assert back.steps[3].provenance == spread.provenance and back.steps[3].provenance["expression"].formula
     assert '"formula"' not in frames["trace_steps"]["provenance"][0]  # other rows keep their compact form
 
 
-def test_local_search_takes_a_name_an_earlier_step_produced_never_the_seed_or_a_code() -> None:
+def test_local_search_is_never_planned_and_a_search_step_is_never_asked() -> None:
+    """The search is not planned on the seed, a stated name or a name a step found: what it returns (an index's
+    identifiers and titles) is not asked of anyone. A trace holding a search call (built by hand, as the LLM path
+    may make one) still asks only the lookups, and no question mentions a local search."""
     seed_step = _run(0, "airport_info", {"iata": "NRT"}, {"iata": Provenance(source="seed")}, [])
     seed = Known("iata_code", "NRT", Provenance(source="seed"), 0)
-    assert plan_call(get_tool("local_search"), [seed], random.Random(0), set()) is None
     stated_name = Known("airport_name", "Narita International Airport", Provenance(source="seed"), 0)
-    assert plan_call(get_tool("local_search"), [stated_name], random.Random(0), set()) is None
     name = Known("airport_name", seed_step.output["name"], Provenance(source="step", step=0, field="name"), 1, "x")
-    plan = plan_call(get_tool("local_search"), [seed, name], random.Random(0), set())
-    assert plan is not None and plan.arguments == {"query": seed_step.output["name"]} and plan.depends_on == (0,)
-    answer = _run(1, "local_search", plan.arguments, plan.provenance, [0])
+    for held in ([seed], [stated_name], [seed, name]):
+        for seed_value in range(5):
+            assert plan_call(get_tool("local_search"), held, random.Random(seed_value), set()) is None
+    query = {"query": seed_step.output["name"]}
+    answer = _run(1, "local_search", query, {"query": name.provenance}, [0])
     assert answer.output["best_id"] == "NRT"  # the name finds its own record
+    assert not any(askable(get_tool("local_search"), f) for f in get_tool("local_search").outputs)
     trace = _trace([seed_step, answer])
-    task = derive_task(trace, TOOLS, random.Random(0), "test")
-    assert "local search" in task.question and "the name of airport NRT" in task.question
-    assert "'" not in task.question  # a described query is not quoted
-    checks = verify_task(task, trace, TOOLS, 10.0)
-    assert all(c.passed for c in checks), [c.reason for c in checks if not c.passed]
+    for seed_value in range(5):
+        task = derive_task(trace, TOOLS, random.Random(seed_value), "test")
+        assert task.answer_step == 0 and "search" not in task.question.lower()
+        checks = verify_task(task, trace, TOOLS, 10.0)
+        assert all(c.passed for c in checks), [c.reason for c in checks if not c.passed]
 
 
 def test_the_tool_graph_links_names_to_the_local_search() -> None:
@@ -154,19 +210,20 @@ def test_a_stand_alone_check_on_a_stated_value_gets_siblings_on_other_samples() 
     assert plan_sibling(pair, two_params, {}, random.Random(0), set()) is None
 
 
-def test_facts_of_several_entities_are_counted_and_the_count_verifies() -> None:
+def test_facts_of_several_entities_are_never_counted_each_is_asked_on_its_own() -> None:
+    """How many of a list of statements are true is a quiz, not a question a person asks: count_true is never
+    planned over true/false facts of several entities (nor is any number tool: they are no numbers). Each fact is
+    asked on its own, and verifies."""
     steps, known = _leap_years([2024, 2023, 2100, 2000])
-    plan = plan_call(get_tool("count_true"), known, random.Random(0), set())
-    assert plan is not None and plan.provenance["values"].source == "steps"
-    assert plan.arguments["values"] == [steps[i].output["gregorian_leap"] for i in plan.provenance["values"].steps]
-    answer = _run(4, "count_true", plan.arguments, plan.provenance, list(plan.depends_on))
-    trace = _trace([*steps, answer])
+    assert not any(askable(get_tool("count_true"), f) for f in get_tool("count_true").outputs)
+    for name in ("count_true", "aggregate_numbers", "compare_numbers", "rank_by_value", "sum_two_numbers"):
+        for seed in range(3):
+            assert plan_call(get_tool(name), known, random.Random(seed), set()) is None, name
+    trace = _trace(steps)
     tasks = [derive_task(trace, TOOLS, random.Random(seed), "test") for seed in range(6)]
-    count = next(t for t in tasks if t.answer_field == "true_count")
-    assert count.pattern == "aggregate" and count.answer == sum(plan.arguments["values"])
-    assert count.question.startswith("What is the number of the following statements that are true: ")
-    assert "whether" not in count.question and "is a Gregorian leap year" in count.question
-    assert all(c.passed for c in verify_task(count, trace, TOOLS, 10.0))
-    numbers = [Known("number", 1.5, Provenance(source="step", step=i, field="x"), i + 1, "t") for i in range(3)]
-    assert plan_call(get_tool("count_true"), numbers, random.Random(0), set()) is None  # only true/false values
-    assert plan_call(get_tool("aggregate_numbers"), known, random.Random(0), set()) is None  # booleans are no numbers
+    leap = [t for t in tasks if t.answer_field == "gregorian_leap"]
+    assert leap and all(t.pattern == "single" and len(t.required_steps) == 1 for t in tasks)
+    for task in leap:
+        year = steps[task.answer_step].arguments["year"]
+        assert str(year) in task.question and task.answer == steps[task.answer_step].output["gregorian_leap"]
+    assert all(c.passed for t in tasks for c in verify_task(t, trace, TOOLS, 10.0))

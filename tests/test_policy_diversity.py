@@ -9,6 +9,7 @@ import random
 import pytest
 
 from dive_assets.synthesis.config import load_diversity_grid
+from dive_assets.synthesis.derivation import askable
 from dive_assets.synthesis.policy.embedded import ToolUsage, productive_tools
 from dive_assets.synthesis.policy.known import Known
 from dive_assets.synthesis.policy.plans import plan_call
@@ -72,9 +73,21 @@ def test_a_tool_nothing_held_can_feed_starts_a_second_root_on_its_samples() -> N
     assert plan is not None and plan.stated_root and plan.depends_on == ()
     assert plan.arguments["last_menstrual_period"] in tool.param_samples("last_menstrual_period")
     assert plan.provenance["last_menstrual_period"].source == "sample"
-    held = [*known, Known("date", "2024-02-01", Provenance(source="step", step=0, field="date"), 1, "x")]
-    linked = plan_call(tool, held, random.Random(0), set())
-    assert linked is not None and not linked.stated_root and linked.depends_on == (0,)
+    # a date a lookup found (Easter Monday 2027 in Germany) is no one's last menstrual period: the tool still starts
+    # from its samples; a found date goes only to the weekday tool
+    found = Known(
+        "date", "2027-03-29", Provenance(source="step", step=0, field="holiday_date"), 1, "holiday_date_by_name"
+    )
+    held = [*known, found]
+    for seed in range(5):
+        again = plan_call(tool, held, random.Random(seed), set())
+        assert again is not None and again.stated_root and again.depends_on == ()
+        assert again.arguments["last_menstrual_period"] in tool.param_samples("last_menstrual_period")
+    weekday = plan_call(get_tool("date_weekday"), held, random.Random(0), set())
+    assert weekday is not None and not weekday.stated_root and weekday.depends_on == (0,)
+    assert weekday.arguments["date"] == "2027-03-29"
+    computed = Known("date", "2027-03-29", Provenance(source="step", step=0, field="date"), 1, "date_add_days", True)
+    assert plan_call(get_tool("date_weekday"), [*known, computed], random.Random(0), set()) is None  # nor computed
     assert plan_call(get_tool("date_weekday"), known, random.Random(0), set()) is None  # general tools never do
 
 
@@ -301,7 +314,10 @@ def test_the_policy_calls_a_starved_tool_more(monkeypatch: pytest.MonkeyPatch) -
         return collections.Counter(s.tool_name for chunk in chunks for trace in chunk for s in trace.steps)
 
     fed = calls(PartitionTasks(tools=dict(busy)), embedded.STARVED_CALL_SHARE)
-    offered = sorted(n for n, c in fed.items() if 1 <= c <= 3 and n in busy)[:3]
+    # a tool a task can contain: one with a field a question asks (the calculator's result, a unit conversion or a
+    # search hit never is, so a partition's tasks never use them whatever the policy calls)
+    in_tasks = {n for n in busy if any(askable(get_tool(n), f) for f in get_tool(n).outputs)}
+    offered = sorted(n for n, c in fed.items() if 1 <= c <= 3 and n in in_tasks)[:3]
     assert len(offered) == 3
     starved = {n: PartitionTasks(tools={**busy, n: 0}) for n in offered}  # one starved tool at a time
     steered = {n: calls(starved[n], embedded.STARVED_CALL_SHARE)[n] for n in offered}

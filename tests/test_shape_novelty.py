@@ -10,7 +10,7 @@ import pytest
 
 from dive_assets.synthesis.catalog import catalog_frames
 from dive_assets.synthesis.config import Partition, RunSettings
-from dive_assets.synthesis.derivation import DerivationError, derive_task, required_steps
+from dive_assets.synthesis.derivation import DerivationError, askable, derive_task, required_steps
 from dive_assets.synthesis.frames import trace_frames, traces_from_frames
 from dive_assets.synthesis.partition_state import (
     RARE_TOOL_USES,
@@ -32,6 +32,36 @@ from tool_catalog.registry import all_tools
 RUN = RunSettings(tasks_per_partition=40, duckdb_path="unused.duckdb")
 TOOLS = {t.name: t for t in all_tools()}
 GEO_FIXED = Partition.of("geo", "full-fixed")
+
+
+def _widest(trace: Trace) -> int:
+    """The most distinct tools a candidate of derivation needs: a step's field a question can ask (a calculator
+    result, a unit conversion or a search hit is never asked, so the graphs ending in them are no candidates)."""
+    steps = {s.step_index: s for s in trace.steps}
+    return max(
+        (
+            len({steps[i].tool_name for i in required_steps(steps, s.step_index)})
+            for s in trace.steps
+            if s.ok and s.output is not None
+            for field in TOOLS[s.tool_name].outputs
+            if askable(TOOLS[s.tool_name], field) and s.output.get(field) not in (None, [], "")
+        ),
+        default=0,
+    )
+
+
+def _offered(trace: Trace, draws: int = 8) -> set[str]:
+    """The tools of the tasks derivation makes of the trace over a few draws: tools the trace offers in a task a
+    person would ask (a call whose every question the realism gate rejects offers none)."""
+    steps = {s.step_index: s for s in trace.steps}
+    offered: set[str] = set()
+    for k in range(draws):
+        try:
+            task = derive_task(trace, TOOLS, rng_for(7, k, trace.trace_id), "t")
+        except DerivationError:
+            continue
+        offered |= {steps[i].tool_name for i in task.required_steps}
+    return offered
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +132,7 @@ def test_the_new_shape_bonus_goes_to_the_candidates_over_the_most_tools(
         if trace.status != "ok":
             continue
         steps = {s.step_index: s for s in trace.steps}
-        most = max(len({steps[i].tool_name for i in required_steps(steps, s.step_index)}) for s in trace.steps if s.ok)
+        most = _widest(trace)
         for active in (True, False):  # any non-empty state switches the novelty on: every shape here is new
             # every tool already in enough tasks: no rare-tool bonus blurs the rule under test
             state = PartitionTasks(shapes={"x": 1} if active else {}, tools=dict.fromkeys(TOOLS, RARE_TOOL_USES))
@@ -166,8 +196,8 @@ def test_a_harder_round_keeps_a_starved_tool_or_is_not_made(fixed_partition: tup
         try:
             task = derive_task(view, TOOLS, rng_for(5, trace.trace_id), "t", 2, previous, partition=state)
         except DerivationError as exc:
-            if "no task harder" in str(exc):
-                continue
+            if "no task harder" in str(exc) or "no candidate reads as a question a person would ask" in str(exc):
+                continue  # no harder task at all, or none that the realism gate lets through: nothing to keep
             assert f"keeps {needed[0]} (in 0 of the partition's tasks, wanted in {state.wanted(needed[0])})" in str(exc)
             outcomes["not made"] += 1
             continue
@@ -190,9 +220,12 @@ def test_a_starved_tool_is_in_the_task_whenever_the_trace_offers_one(
             continue
         steps = {s.step_index: s for s in trace.steps}
         state = PartitionTasks({"x": 1}, dict.fromkeys(TOOLS, busy))
-        first = derive_task(trace, TOOLS, rng_for(6, trace.trace_id), "t", partition=state)
+        try:
+            first = derive_task(trace, TOOLS, rng_for(6, trace.trace_id), "t", partition=state)
+        except DerivationError:
+            continue  # no question a person would ask in this trace
         needed = {steps[i].tool_name for i in first.required_steps}
-        left_out = sorted({s.tool_name for s in trace.steps if s.ok} - needed)
+        left_out = sorted(_offered(trace) - needed)  # a tool the trace offers in a task, left out of this one
         if not left_out:
             continue
         tried += 1

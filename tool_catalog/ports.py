@@ -70,13 +70,20 @@ def all_ports() -> dict[str, PortInfo]:
     return dict(_PORTS)
 
 
-def port(name: str, **extra: Any) -> dict[str, Any]:
+def port(name: str, quantity: Any = None, **extra: Any) -> dict[str, Any]:
     """`json_schema_extra` for a pydantic Field: tags the parameter with its port.
 
-    Extra keys (e.g. ``samples=[...]``) are kept in the JSON Schema under ``x-...`` names.
+    Extra keys (e.g. ``samples=[...]``) are kept in the JSON Schema under ``x-...`` names; a ``quantity``
+    (:class:`tool_catalog.quantities.Quantity`: what a numeric parameter measures) as ``x-unit``, ``x-scale`` and
+    ``x-additive``.
     """
     get_port(name)
     out: dict[str, Any] = {"x-port": name}
+    if quantity is not None:
+        out["x-unit"] = quantity.unit
+        out["x-scale"] = quantity.scale
+        if quantity.additive:
+            out["x-additive"] = True
     for key, value in extra.items():
         out[f"x-{key}"] = value
     return out

@@ -43,6 +43,7 @@ def tool(
     name: str | None = None,
     timeout_s: float | None = None,
     warm: Callable[[], Any] | None = None,
+    inverse: str | None = None,
 ) -> Callable[[F], F]:
     """Declare a tool. The function's single argument is annotated with its pydantic params model."""
 
@@ -67,6 +68,7 @@ def tool(
             examples=tuple(examples),
             timeout_s=timeout_s,
             warm=warm,
+            inverse=inverse,
         )
         spec.validate_definition()
         if spec.name in _TOOLS and _TOOLS[spec.name].fn is not fn:

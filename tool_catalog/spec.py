@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from tool_catalog.ports import get_port
+from tool_catalog.quantities import PORT_QUANTITIES, Quantity
 
 ToolKind = Literal["retrieval", "processing"]
 
@@ -25,18 +26,51 @@ class ToolInputError(ValueError):
 
 @dataclass(frozen=True)
 class Output:
-    """One field of a tool's output: its port and how to ask for it.
+    """One field of a tool's output: its port, what it measures and how people ask for it.
 
-    ``phrase`` is a noun phrase over the tool's parameter names, e.g.
-    ``"the time zone of {iata}"``; every parameter the policy passes must appear in it,
-    so the question always names every value the call needs.
+    ``phrase`` is a noun phrase over the tool's parameter names (``"the time zone of {iata}"``): a question uses it
+    to introduce what a step found ("Find the country where London Heathrow Airport (LHR) is located."). ``asks``
+    are whole questions people would write for the field (``"In which time zone is {iata}?"``), several, so that
+    questions vary their form. In both, every required parameter appears as ``{name}`` (written as the value's
+    display, or as a reference such as "that airport" when an earlier step found it; ``{name:code}`` writes the
+    raw value). ``measure`` names the quantity of a numeric field for comparisons and totals ("elevation above
+    sea level"), ``quantity`` says what it measures (unit, scale; defaults by port, see
+    :mod:`tool_catalog.quantities`), ``source`` names where a fact that changes or depends on a data source comes
+    from ("CLDR"), and ``askable`` is False for a field no one would ask for.
     """
 
     port: str
     phrase: str
+    asks: tuple[str, ...] = ()
+    measure: str | None = None
+    quantity: Quantity | None = None
+    source: str | None = None
+    askable: bool = True
+    chain: bool | tuple[str, ...] | None = None
+    """Whether a later step may take this field's value as its subject (look up the time zone of the airport a
+    step found). False for a value no one would follow further: an arbitrary pick from a list (the alphabetically
+    first anagram, the first code a note names), a value that does not depend on the input (the world's largest
+    country), or a form of the input entity itself (the code of a language named in the question: the question
+    names the language). A tuple names the only tools that may take it (an enzyme's recognition site: whether it
+    is its own reverse complement, not its melting temperature). None: the same as ``askable``."""
+    ignores: tuple[str, ...] = ()
+    """Parameters the field does not depend on (a standard deviation ignores which percentile was asked): a question
+    about the field does not state them, and any value of them gives the same answer."""
 
-    def placeholders(self) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(self.phrase) if name}
+    def placeholders(self, text: str | None = None) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(self.phrase if text is None else text) if name}
+
+    def follows(self, consumer: str) -> bool:
+        """Whether the tool ``consumer`` may take this field's value as its subject (see ``chain``)."""
+        if self.chain is None:
+            return self.askable
+        if isinstance(self.chain, tuple):
+            return consumer in self.chain
+        return self.chain
+
+    def resolved_quantity(self) -> Quantity | None:
+        """The declared quantity, else the port's (None for a value that is not a quantity)."""
+        return self.quantity or PORT_QUANTITIES.get(self.port)
 
 
 @dataclass(frozen=True)
@@ -56,6 +90,9 @@ class ToolSpec:
     """The tool's own time limit per call, when it declares one (a search over a large index); None: the caller's
     default applies (:func:`tool_catalog.runtime.time_limit`)."""
     extra_packages: tuple[str, ...] = field(default=())
+    inverse: str | None = None
+    """The tool that undoes this one (its own name for an involution such as a reverse complement): the planner
+    never calls it on an output of its inverse, since the round trip gives back what was stated."""
     warm: Callable[[], Any] | None = None
     """Builds the backend the tool loads on first use (an index, a database). The runtime calls it once per process
     before the tool's first call, outside that call's time limit (see :func:`tool_catalog.runtime.warm_tool`)."""
@@ -93,6 +130,13 @@ class ToolSpec:
         samples = prop.get("x-samples") or prop.get("enum") or []
         return list(samples)
 
+    def param_quantity(self, param: str) -> Quantity | None:
+        """What a numeric parameter measures: its declared ``x-unit``/``x-scale``/``x-additive``, else its port's."""
+        prop = self.parameters_schema.get("properties", {}).get(param, {})
+        if "x-unit" in prop:
+            return Quantity(prop["x-unit"], prop.get("x-scale", "ratio"), bool(prop.get("x-additive", False)))
+        return PORT_QUANTITIES.get(prop.get("x-port", ""))
+
     def output_type(self) -> str:
         """A compact description of the output: field:port pairs."""
         return ", ".join(f"{name}:{out.port}" for name, out in self.outputs.items())
@@ -126,7 +170,7 @@ class ToolSpec:
             get_port(pport)
         for fname, out in self.outputs.items():
             get_port(out.port)
-            missing = set(self.required_params) - out.placeholders()
+            missing = set(self.required_params) - set(out.ignores) - out.placeholders()
             if missing:
                 raise ValueError(
                     f"tool {self.name}: output {fname!r} phrase does not mention required parameters {sorted(missing)}"
@@ -136,6 +180,13 @@ class ToolSpec:
                 raise ValueError(
                     f"tool {self.name}: output {fname!r} phrase names unknown parameters {sorted(unknown)}"
                 )
+            for ask in out.asks:
+                named = out.placeholders(ask)
+                if set(self.required_params) - set(out.ignores) - named or named - set(props):
+                    raise ValueError(
+                        f"tool {self.name}: output {fname!r} ask {ask!r} must name the required parameters "
+                        f"{sorted(self.required_params)} and no others"
+                    )
 
 
 def package_version(package: str) -> str:

@@ -14,7 +14,7 @@ from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import frames, warehouse
 from dive_assets.synthesis.llm_client import LLMClient
 from dive_assets.synthesis.solver import solver_client
-from dive_assets.synthesis.splits import solve_split_tasks, spool_verification
+from dive_assets.synthesis.splits import realism_reasons, solve_split_tasks, spool_verification
 from dive_assets.synthesis.spool import Spool
 from dive_assets.synthesis.traces import TRACE_CHUNK
 
@@ -35,8 +35,9 @@ LEAK_CHECK = "no_train_test_leakage"
             description="No held-out toolset, question or (seed, answer) pair is shared between train and test splits.",
         ),
     ],
-    description="Verification (format, replay, entailment, grounding, minimality, uniqueness, split safety; one "
-    "row per task and check with the reason) and the leak-free split of every verified task.",
+    description="Verification (format, replay, entailment, grounding, minimality, uniqueness, split safety and "
+    "realism: a question a person would ask; one row per task and check with the reason) and the leak-free split of "
+    "every verified task.",
 )
 def verified_splits(
     context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource
@@ -61,7 +62,7 @@ def verified_splits(
         solved = solve_split_tasks(tasks, split_frame, toolsets, run, client)
         files = {table: spool.files(table) for table in ("verifications", "splits")}
         written = write_with_llm(warehouse_db, {**files, **solved}, domain, diversity, client, cache, "solver")
-        checks = spool.read("verifications", ["check_name", "passed"])
+        checks = spool.read("verifications", ["check_name", "passed", "reason"])
         split_check = gx_spool_check("verified_splits", "verified_splits", spool, "splits")
     with warehouse_db.connect(read_only=True, memory_limit=warehouse.ASSET_READ_MEMORY_LIMIT) as conn:
         leaks = conn.execute(warehouse.named_query("split_leakage")).fetchall()
@@ -83,6 +84,7 @@ def verified_splits(
             "verifications": written["verifications"],
             "verified_rate": round(verified_rate, 4),
             "failure_share_per_check": dg.MetadataValue.json(fail_share),
+            "realism_reasons": counts_md(realism_reasons(checks), "reason"),
             "tasks_per_split": counts_md(splits, "split"),
             **_solver_meta(solved["task_pass_rates"], client),
         },

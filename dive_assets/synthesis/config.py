@@ -156,6 +156,12 @@ class RunSettings(BaseModel):
     llm_api_base: str | None = Field(default=None, description="Base URL of an OpenAI-compatible server.")
     llm_max_calls: int | None = Field(default=None, ge=1, description="HTTP calls allowed per partition stage.")
     llm_concurrency: int = Field(default=8, ge=1, le=256, description="LLM traces in flight at once.")
+    llm_rewrite: bool = Field(
+        default=False,
+        description="With a model: the embedded derivation realizes each question and the model rewrites its wording"
+        " (kept only if it states every value, keeps the answer's form, gives nothing away and passes the realism"
+        " gate); off, the model derives the tasks itself.",
+    )
     solver_attempts: int = Field(
         default=0, ge=0, le=32, description="Solver check: attempts per split task (0 = off; needs a model)."
     )
@@ -193,6 +199,7 @@ class RunSettings(BaseModel):
             "DIVE_LLM_API_BASE": "llm_api_base",
             "DIVE_LLM_MAX_CALLS": "llm_max_calls",
             "DIVE_LLM_CONCURRENCY": "llm_concurrency",
+            "DIVE_LLM_REWRITE": "llm_rewrite",
             "DIVE_SOLVER_ATTEMPTS": "solver_attempts",
             "DIVE_SOLVER_MODEL": "solver_model",
             "DIVE_SOLVER_MAX_TURNS": "solver_max_turns",

@@ -14,11 +14,13 @@ import string
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from dive_assets.synthesis import realism
 from dive_assets.synthesis.exemplars import Exemplar, topology_signature
 from dive_assets.synthesis.formulas import phrase as formula_phrase
 from dive_assets.synthesis.partition_state import RARE_TOOL_WEIGHT, PartitionTasks, step_shapes
+from dive_assets.synthesis.realize import Realized, Unrealizable, realize
 from dive_assets.synthesis.records import Step, Task, Trace, stable_id
-from tool_catalog.ports import LIST_PORTS, ask_phrase, format_value, get_port, render_stated
+from tool_catalog.ports import LIST_PORTS, format_value, get_port, render_stated
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
 NUMBER_TOLERANCE = 1e-4  # relative: a numeric answer within 0.01% is correct
@@ -155,36 +157,25 @@ def derive_task(
     there is one, and a harder round must keep the starved tool of ``previous``.
     """
     steps = {s.step_index: s for s in trace.steps}
-    phrases: dict[tuple[int, str], str] = {}
-    candidates: list[tuple[int, str, list[int], str, Any, str]] = []
-    rejections: list[str] = []
+    candidates: list[tuple[int, str, list[int]]] = []
     for step in trace.steps:
         if not step.ok or step.output is None:
             continue
         tool = tools[step.tool_name]
         required = required_steps(steps, step.step_index)
-        stated = _stated_texts(steps, tools, required)
         for field, out in tool.outputs.items():
             value = step.output.get(field)
             if value is None or value == [] or not format_value(value).strip():  # nothing to ask for
                 continue
-            port = get_port(out.port)
-            if isinstance(value, (list, dict)) and port.answer_type != "list":
+            if isinstance(value, (list, dict)) and get_port(out.port).answer_type != "list":
                 continue
-            answer_text = format_value(value)
-            phrase = ask_phrase(out.port, describe(steps, tools, step.step_index, field, phrases))
-            question = question_for(phrase, plural=port.answer_type == "list")
-            if answer_in_text(answer_text, question):
-                rejections.append(f"{step.tool_name}.{field}: answer {answer_text!r} appears in the question")
-                continue
-            if answer_text.lower() in stated:
-                rejections.append(f"{step.tool_name}.{field}: answer equals a stated value")
-                continue
-            candidates.append((step.step_index, field, required, question, value, answer_text))
+            if isinstance(value, list) and len(value) > realism.load_realism().max_list_items:
+                continue  # a dump of codes, not an answer a person reads
+            if askable(tool, field) and not realism.idle_on_found_date(step, tool, field):
+                candidates.append((step.step_index, field, required))
     if not candidates:
-        reason = "no successful step" if not any(s.ok for s in trace.steps) else "no well-posed answer field"
-        detail = f" ({'; '.join(rejections[:3])})" if rejections else ""
-        raise DerivationError(f"trace {trace.trace_id}: {reason}{detail}")
+        reason = "no successful step" if not any(s.ok for s in trace.steps) else "no field a person would ask for"
+        raise DerivationError(f"trace {trace.trace_id}: {reason}")
     if previous is not None:
         harder = [c for c in candidates if len(c[2]) > len(previous.required_steps)]
         if not harder:
@@ -211,13 +202,13 @@ def derive_task(
     shapes = step_shapes(trace.steps) if active else {}
     needed = [frozenset(steps[i].tool_name for i in c[2]) for c in candidates]  # each candidate's tools
     richest = max(len(names) for names in needed)
+    feeding: list[int] = []
     if partition is not None and partition.starving():
-        # a task that needs a starved tool is taken whenever the trace offers one: a one-step validity check on a
-        # seen shape otherwise weighs ~1/10,000 of a five-step task over four tools on a new one
+        # a task that needs a starved tool is tried first whenever the trace offers one: a one-step validity check
+        # on a seen shape otherwise weighs ~1/10,000 of a five-step task over four tools on a new one
         feeding = [k for k, names in enumerate(needed) if partition.short(names)]
         if feeding:
-            candidates, needed = [candidates[k] for k in feeding], [needed[k] for k in feeding]
-            richest = max(len(names) for names in needed)
+            richest = max(len(needed[k]) for k in feeding)
     weights = []
     for c, names in zip(candidates, needed, strict=True):
         distinct_tools = len(names)
@@ -226,6 +217,11 @@ def derive_task(
             weight *= 3.0
         if previous is not None and previous.answer_step in c[2]:
             weight *= 4.0
+        value = (steps[c[0]].output or {}).get(c[1])
+        if value == 0 or value == [] or value == "":  # a count of nothing is a weak question
+            weight *= 0.2
+        if tools[steps[c[0]].tool_name].domain == GENERAL_DOMAIN:
+            weight *= GENERAL_ANSWER_WEIGHT
         if partition is not None and active:
             novelty = partition.novelty(shapes[c[0]], names)
             rare = partition.rare(names)
@@ -235,8 +231,55 @@ def derive_task(
             if rare:
                 weight *= RARE_TOOL_WEIGHT
         weights.append(weight)
-    answer_step, field, _required, question, _value, _answer_text = rng.choices(candidates, weights=weights, k=1)[0]
-    return build_task(trace, steps, tools, answer_step, field, question, derived_by, round_index, exemplars)
+    rejections: list[str] = []
+    others = [k for k in range(len(candidates)) if k not in set(feeding)]
+    order = [feeding[i] for i in weighted_order([weights[k] for k in feeding], rng)] if feeding else []
+    order += [others[i] for i in weighted_order([weights[k] for k in others], rng)] if feeding else []
+    for k in order or weighted_order(weights, rng):
+        answer_step, field, required = candidates[k]
+        try:
+            realized = realize(steps, tools, answer_step, field, required, rng)
+        except Unrealizable as exc:
+            rejections.append(f"{steps[answer_step].tool_name}.{field}: {exc}")
+            continue
+        task = build_task(
+            trace, steps, tools, answer_step, field, realized.question, derived_by, round_index, exemplars, realized
+        )
+        problems = realism.meaning_problems(task, steps, tools, caller=_no_calls) + realism.text_problems(task.question)
+        if problems:
+            rejections.append(f"{steps[answer_step].tool_name}.{field}: {problems[0]}")
+            continue
+        return task
+    detail = "; ".join(rejections[:3])
+    raise DerivationError(f"trace {trace.trace_id}: no candidate reads as a question a person would ask ({detail})")
+
+
+GENERAL_ANSWER_WEIGHT = 0.25
+"""A comparison or ranking over a handful of entities weighs this much of a lookup chain of the same depth: its
+depth is the number of entities, not a story, and a dataset of "which of these five airports is highest" reads as
+arbitrary."""
+
+
+def weighted_order(weights: Sequence[float], rng: random.Random) -> list[int]:
+    """The candidates in a random order where heavier ones tend to come first (each drawn with probability
+    proportional to its weight among those left: keys u^(1/w), Efraimidis and Spirakis)."""
+    keys = [(rng.random() ** (1.0 / w) if w > 0 else 0.0, -k) for k, w in enumerate(weights)]
+    return [-k for _, k in sorted(keys, reverse=True)]
+
+
+def askable(tool: ToolSpec, field: str) -> bool:
+    """Whether a question can ask for the field: it is declared askable, with question forms or a grammar."""
+    from dive_assets.synthesis.compose import GRAMMAR
+
+    out = tool.outputs[field]
+    return out.askable and (bool(out.asks) or field in GRAMMAR.get(tool.name, {}))
+
+
+def _no_calls(name: str, arguments: Any, default_s: float | None = None) -> Any:
+    """Derivation does not run the perturbation test (verification does): every call 'fails'."""
+    from tool_catalog.runtime import ToolResult
+
+    return ToolResult(tool=name, ok=False, error_type="bad_input", error="not run during derivation")
 
 
 def build_task(
@@ -249,10 +292,12 @@ def build_task(
     derived_by: str,
     round_index: int,
     exemplars: Sequence[Exemplar] = (),
+    realized: Realized | None = None,
     with_topology: bool = True,
 ) -> Task:
     """The task answered by output ``field`` of ``answer_step``, asked by ``question``: the one builder of both
-    policies, so their tasks have the same typed answer, required steps, call graph and pattern."""
+    policies, so their tasks have the same typed answer, required steps, call graph and pattern. ``realized`` gives
+    the answer's text and tolerance when the question states a rounding."""
     tool = tools[steps[answer_step].tool_name]
     port = get_port(tool.outputs[field].port)
     value = (steps[answer_step].output or {})[field]
@@ -266,9 +311,9 @@ def build_task(
         round=round_index,
         question=question,
         answer=value,
-        answer_text=format_value(value),
+        answer_text=realized.answer_text if realized else format_value(value),
         answer_type=port.answer_type,
-        tolerance=NUMBER_TOLERANCE if port.answer_type == "number" else None,
+        tolerance=(realized.tolerance if realized else NUMBER_TOLERANCE) if port.answer_type == "number" else None,
         pattern=classify_pattern(steps, tools, required),
         required_steps=required,
         call_graph=call_graph(steps, required),

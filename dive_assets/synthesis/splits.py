@@ -3,16 +3,19 @@ verified round of each trace split leak-free, and the optional solver check over
 
 The checks are :mod:`dive_assets.synthesis.verification` (format, replay, entailment, grounding, minimality), the
 advisory ``non_trivial``, ``unique`` (:func:`dive_assets.synthesis.dedup.find_duplicates`) and ``split_safe``
-(:mod:`dive_assets.synthesis.splitting`, which also assigns the splits).
+(:mod:`dive_assets.synthesis.splitting`, which also assigns the splits), and ``realism``
+(:mod:`dive_assets.synthesis.realism`: a question a person would ask, with a meaningful, not fixed, answer).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
 import polars as pl
 
+from dive_assets.synthesis import realism
 from dive_assets.synthesis.config import RunSettings
 from dive_assets.synthesis.dedup import Duplicate, find_duplicates
 from dive_assets.synthesis.frames import spooled_trace_chunks, tasks_from_frame
@@ -33,11 +36,13 @@ def verify_and_split(
     traces: Sequence[Trace],
     run: RunSettings,
     duplicates: dict[str, Duplicate] | None = None,
+    asked: dict[str, str] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Verify every task against its trace and split the hardest verified round of each trace.
 
     ``duplicates`` (task id -> the task it repeats) is searched over ``tasks`` unless given (chunked callers
-    search the whole partition once)."""
+    search the whole partition once); ``asked`` carries the signatures of the earlier chunks' tasks
+    (:func:`same_tasks`)."""
     tools = {t.name: t for t in all_tools()}
     by_trace = {t.trace_id: t for t in traces}
     checks = []
@@ -45,6 +50,7 @@ def verify_and_split(
     entities: dict[str, list[str]] = {}
     if duplicates is None:
         duplicates = find_duplicates([(t.task_id, t.trace_id, t.question) for t in tasks], preferred=last_rounds(tasks))
+    same = same_tasks(tasks, by_trace, {} if asked is None else asked)
     for task in sorted(tasks, key=lambda t: t.task_id):
         trace = by_trace.get(task.trace_id)
         if trace is None:
@@ -52,8 +58,11 @@ def verify_and_split(
         else:
             results = [r.model_dump() for r in verify_task(task, trace, tools, run.tool_timeout_s, run.tool_caller())]
             results.append(_row(task, "non_trivial", _trivial_reason(task, trace)))
+            results.append(_row(task, "realism", _realism_reason(task, trace, tools, run)))
         dup = duplicates.get(task.task_id)
         reason = None if dup is None else f"duplicate of task {dup.kept} (shingle Jaccard {dup.similarity})"
+        if reason is None and task.task_id in same:
+            reason = f"asks what {same[task.task_id]} asks (the same calls and answer field, worded differently)"
         results.append(_row(task, "unique", reason))
         needed = [] if trace is None else [s.tool_name for s in trace.steps if s.step_index in task.required_steps]
         entities[task.task_id] = [] if trace is None else stated_entities(task, trace, tools)
@@ -84,6 +93,51 @@ def verify_and_split(
     }  # fmt: skip
     split_frame = pl.DataFrame(splits, schema=split_schema, orient="row").sort("task_id", maintain_order=True)
     return {"verifications": checks_frame, "splits": split_frame}
+
+
+def realism_reasons(checks: pl.DataFrame, top: int = 8) -> dict[str, int]:
+    """How many tasks failed the realism check for each kind of reason (numbers and quoted values masked, as in
+    ``sql/queries/realism_reasons.sql``), the commonest ``top`` kinds."""
+    failed = checks.filter((pl.col("check_name") == "realism") & ~pl.col("passed"))
+    if not failed.height:
+        return {}
+    kinds = (
+        failed.select(pl.col("reason").str.split("; ").alias("reason"))
+        .explode("reason")
+        .select(
+            pl.col("reason").str.replace_all(r"'[^']*'|\"[^\"]*\"", "…").str.replace_all(r"[0-9]+", "N").alias("reason")
+        )
+        .group_by("reason")
+        .len()
+        .sort(["len", "reason"], descending=[True, False])
+        .head(top)
+    )
+    return dict(kinds.iter_rows())
+
+
+def same_tasks(tasks: Sequence[Task], traces: dict[str, Trace], asked: dict[str, str]) -> dict[str, str]:
+    """Tasks that ask what another asks, in other words (the same calls with the same arguments, the same answer
+    field): task id -> the task kept, the last round of a trace before an earlier round (as for near-duplicate
+    questions), then the smallest id. ``asked`` (signature -> task id) carries the partition's earlier chunks and is
+    updated."""
+    out: dict[str, str] = {}
+    final = last_rounds(tasks)
+    for task in sorted(tasks, key=lambda t: (t.task_id not in final, t.task_id)):
+        trace = traces.get(task.trace_id)
+        if trace is None:
+            continue
+        steps = {s.step_index: s for s in trace.steps}
+        calls = sorted(
+            f"{steps[i].tool_name}{json.dumps(steps[i].arguments, sort_keys=True, default=str)}"
+            for i in task.required_steps
+            if i in steps
+        )
+        answer = steps.get(task.answer_step)
+        key = json.dumps([calls, answer.tool_name if answer else "", task.answer_field, repr(task.answer)])
+        kept = asked.setdefault(key, task.task_id)
+        if kept != task.task_id:
+            out[task.task_id] = kept
+    return out
 
 
 def last_rounds(tasks: Sequence[Task]) -> set[str]:
@@ -122,6 +176,13 @@ def _row(task: Task, check: str, failure: str | None) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _realism_reason(task: Task, trace: Trace, tools: dict[str, ToolSpec], run: RunSettings) -> str | None:
+    """Why the task is not one a person would ask (:func:`realism.task_problems`), or None."""
+    steps = {s.step_index: s for s in trace.steps}
+    problems = realism.task_problems(task, steps, tools, caller=run.tool_caller(), timeout_s=run.tool_timeout_s)
+    return "; ".join(problems)[:2000] if problems else None
+
+
 def _trivial_reason(task: Task, trace: Trace) -> str | None:
     """A single call on the seed entity asks for a field of the seed itself: flagged as trivial."""
     if len(task.required_steps) != 1:
@@ -153,8 +214,9 @@ def spool_verification(spool: Spool, run: RunSettings) -> None:
     del items, last
     del index
     trace_chunks = spooled_trace_chunks(spool)
+    asked: dict[str, str] = {}
     for tasks in spool.chunks("tasks"):
-        spool.add(verify_and_split(tasks_from_frame(tasks), next(trace_chunks, []), run, duplicates))
+        spool.add(verify_and_split(tasks_from_frame(tasks), next(trace_chunks, []), run, duplicates, asked))
 
 
 def solve_split_tasks(

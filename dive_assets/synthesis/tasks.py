@@ -18,6 +18,7 @@ from dive_assets.synthesis.llm_client import LLMClient, LLMError, bounded_map
 from dive_assets.synthesis.partition_state import PartitionTasks, StepGraphs, partition_tasks
 from dive_assets.synthesis.policy.llm import derive_task_llm
 from dive_assets.synthesis.records import Task, Trace, rng_for
+from dive_assets.synthesis.rewrite import rewrite_task
 from dive_assets.synthesis.spool import Spool
 from tool_catalog.registry import all_tools
 from tool_catalog.spec import ToolSpec
@@ -116,7 +117,17 @@ def derive_tasks(
         return derived, reasons
 
     ok = [t for t in traces if t.status == "ok"]
-    by_trace = bounded_map(derive, ok, run.llm_concurrency) if client else [derive_embedded(t) for t in ok]
+    if client is not None and run.llm_rewrite:  # realized in order (the partition state), then rewritten in parallel
+        embedded = [derive_embedded(t) for t in ok]
+        by_trace = bounded_map(
+            lambda item: _rewritten(item[0], *item[1], tools, run, client),
+            list(zip(ok, embedded, strict=True)),
+            run.llm_concurrency,
+        )
+    elif client is not None:
+        by_trace = bounded_map(derive, ok, run.llm_concurrency)
+    else:
+        by_trace = [derive_embedded(t) for t in ok]
     results = dict(zip([t.trace_id for t in ok], by_trace, strict=True))
     for trace in traces:
         if trace.status != "ok":
@@ -125,8 +136,39 @@ def derive_tasks(
         derived, reasons = results[trace.trace_id]
         tasks.extend(derived)
         for reason in reasons:
-            failures.append(_failure(trace, "derivation", reason))
+            if reason.startswith(REWRITE_PREFIX):  # the task stays, with its realized question
+                failures.append(_failure(trace, "rewrite", reason.removeprefix(REWRITE_PREFIX)))
+            else:
+                failures.append(_failure(trace, "derivation", reason))
     return tasks, failures
+
+
+REWRITE_PREFIX = "rewrite refused: "
+
+
+def _rewritten(
+    trace: Trace,
+    derived: list[Task],
+    reasons: list[str],
+    tools: dict[str, ToolSpec],
+    run: RunSettings,
+    client: LLMClient,
+) -> tuple[list[Task], list[str]]:
+    """The embedded tasks of a trace with their questions rewritten by the model where the rewrite is accepted; a
+    refused rewrite keeps the realized question and adds its reason (stage ``rewrite``)."""
+    steps = {s.step_index: s for s in trace.steps}
+    out: list[Task] = []
+    reasons = list(reasons)
+    for task in derived:
+        exemplars = [e.question for e in round_exemplars(run.seed, trace.trace_id, task.round)]
+        try:
+            task, refused = rewrite_task(task, steps, tools, client, exemplars)
+        except LLMError as exc:
+            refused = f"{type(exc).__name__}: {exc}"
+        if refused:
+            reasons.append(f"{REWRITE_PREFIX}task {task.task_id}: {refused}")
+        out.append(task)
+    return out, reasons
 
 
 def spool_tasks(spool: Spool, partition: Partition, run: RunSettings, client: LLMClient | None = None) -> None:

@@ -257,8 +257,9 @@ def _llm_loop(
         steps.extend(new)
         try:
             partial = _trace_view(trace_id, seed_port, seed_value, policy, steps)
+            deriver = None if run.llm_rewrite else client  # with rewrites, the embedded derivation asks
             previous = derive_round(
-                partial, by_name, run, k, previous, round_exemplars(run.seed, trace_id, k), policy, client
+                partial, by_name, run, k, previous, round_exemplars(run.seed, trace_id, k), policy, deriver
             )
         except DerivationError:
             previous = None

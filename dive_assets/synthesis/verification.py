@@ -20,7 +20,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from dive_assets.synthesis.derivation import answer_in_text, required_steps
+from dive_assets.synthesis.realize import choice
 from dive_assets.synthesis.records import CheckResult, Provenance, Step, Task, Trace
+from tool_catalog.names import stated_in
 from tool_catalog.ports import format_value
 from tool_catalog.runtime import ToolCaller, call_tool
 from tool_catalog.spec import ToolSpec
@@ -88,7 +90,7 @@ def verify_task(
     return [
         result("format", []),
         result("replay", _check_replay(task, steps, timeout_s, caller)),
-        result("entailment", _check_entailment(task, steps)),
+        result("entailment", _check_entailment(task, steps, tools)),
         result("grounding", _check_grounding(task, steps)),
         result("minimality", _check_minimality(task, steps)),
     ]
@@ -96,7 +98,7 @@ def verify_task(
 
 def _check_format(task: Task, steps: Mapping[int, Step], tools: Mapping[str, ToolSpec]) -> list[str]:
     problems: list[str] = []
-    if not task.question.strip() or task.question.strip()[-1] not in "?.":
+    if not task.question.strip() or task.question.strip().rstrip(")\"'")[-1:] not in ("?", "."):
         problems.append("question is empty or not a sentence")
     if not task.answer_text.strip():
         problems.append("answer is empty")
@@ -151,12 +153,16 @@ def _check_replay(task: Task, steps: Mapping[int, Step], timeout_s: float, calle
     return problems
 
 
-def _check_entailment(task: Task, steps: Mapping[int, Step]) -> list[str]:
+def _check_entailment(task: Task, steps: Mapping[int, Step], tools: Mapping[str, ToolSpec]) -> list[str]:
+    """Every argument is stated in the question (its raw text or the name a question uses for it,
+    :func:`tool_catalog.names.mentions`) or produced by an earlier required step; an argument the answer does not
+    depend on (``Output.ignores`` of the answer field) need not be stated."""
     problems: list[str] = []
-    question = task.question.lower()
     position = {index: order for order, index in enumerate(task.required_steps)}
     for index in task.required_steps:
         step = steps[index]
+        tool = tools.get(step.tool_name)
+        ignored = tool.outputs[task.answer_field].ignores if tool and index == task.answer_step else ()
         for name, value in step.arguments.items():
             prov = step.provenance.get(name)
             if prov is not None and prov.produced:
@@ -171,14 +177,18 @@ def _check_entailment(task: Task, steps: Mapping[int, Step]) -> list[str]:
                     produced = None
                 if not values_equal(produced, value):
                     problems.append(f"step {index}.{name}={value!r} differs from {_producers(prov)}")
-            elif format_value(value).lower() not in question:
-                problems.append(f"step {index}.{name}={format_value(value)!r} is not stated in the question")
+            elif name not in ignored:
+                port_name = tool.input_ports.get(name, "label") if tool else "label"
+                if not stated_in(port_name, value, task.question):
+                    problems.append(f"step {index}.{name}={format_value(value)!r} is not stated in the question")
     return problems
 
 
 def _check_grounding(task: Task, steps: Mapping[int, Step]) -> list[str]:
     problems: list[str] = []
-    if answer_in_text(task.answer_text, task.question):
+    answer_step = steps.get(task.answer_step)
+    offered = answer_step is not None and choice(answer_step, task.answer)  # which of A and B ...: named by design
+    if not offered and answer_in_text(task.answer_text, task.question):
         problems.append(f"answer {task.answer_text!r} appears in the question")
     for index in task.required_steps:
         step = steps[index]

@@ -72,7 +72,7 @@ class EmbeddedCollector:
             offset = sum(st.ok for st in new)
             if offset >= n_steps:
                 break
-            held = KnownView(self.known)  # every tool is planned against the same values at this step
+            held = KnownView(self.known, self.steps)  # every tool is planned against the same values at this step
             candidates = [
                 c
                 for t in self.tools

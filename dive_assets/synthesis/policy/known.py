@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
-from dive_assets.synthesis.records import Provenance
+from dive_assets.synthesis.records import Provenance, Step
 from dive_assets.synthesis.splitting import entity_port, value_held_out
 from tool_catalog.ports import get_port
 from tool_catalog.spec import ToolSpec
@@ -63,8 +63,10 @@ class KnownView(Sequence[Known]):
     Every tool of the toolset is planned against the same held values at each step, and the list tools would each
     group every value again. Results are shared, so callers must not change the lists they get."""
 
-    def __init__(self, known: Sequence[Known]) -> None:
+    def __init__(self, known: Sequence[Known], steps: Sequence[Step] = ()) -> None:
         self._known = known
+        self.steps = steps
+        """The trace's steps so far (by step index): what a general tool's operands were asked of."""
         self._memo: dict[tuple[str, str], Any] = {}
 
     def __len__(self) -> int:
@@ -104,8 +106,8 @@ class KnownView(Sequence[Known]):
         return self._cached("item groups", list_port, lambda: same_field_groups(self.list_items(list_port)))
 
 
-def known_view(known: Sequence[Known]) -> KnownView:
-    return known if isinstance(known, KnownView) else KnownView(known)
+def known_view(known: Sequence[Known], steps: Sequence[Step] = ()) -> KnownView:
+    return known if isinstance(known, KnownView) else KnownView(known, steps)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,11 @@ def stated_value(
     taken: dict[str, Any],
     fits: SideFit | None = None,
 ) -> Any:
+    if port_name == "longitude":  # the longitude of the stated latitude's place, not another place's
+        lat = next((p for p in tool.input_ports if tool.input_ports[p] == "latitude" and p in taken), None)
+        lats, lons = (tool.param_samples(lat) if lat else []), tool.param_samples(param)
+        if lat is not None and taken[lat] in lats and len(lats) == len(lons):
+            return lons[lats.index(taken[lat])]
     samples = [s for s in tool.param_samples(param) if s not in taken.values()]
     if isinstance(fits, TraceSide) and fits.test and not entity_port(port_name):
         stated = [(tool.input_ports[p], v) for p, v in taken.items() if v in tool.param_samples(p)]

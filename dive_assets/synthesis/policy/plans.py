@@ -8,14 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from dive_assets.synthesis.policy.compositions import (
-    plan_accepted,
-    plan_conversion,
-    plan_fan_in,
-    plan_formula,
-    plan_list_fan_in,
-    plan_on_quantity,
-)
+from dive_assets.synthesis.policy.compositions import plan_general
 from dive_assets.synthesis.policy.known import (
     Known,
     PlannedCall,
@@ -28,7 +21,8 @@ from dive_assets.synthesis.policy.known import (
     stated_value,
 )
 from dive_assets.synthesis.records import Provenance, Step
-from tool_catalog.ports import LIST_PORTS, get_port
+from tool_catalog.ports import get_port
+from tool_catalog.registry import get_tool
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
 
 
@@ -56,25 +50,29 @@ def plan_call(
     chainable = [p for p in tool.required_params if get_port(tool.input_ports[p]).chainable]
     generic = [p for p in tool.required_params if p not in chainable]
     if tool.domain == GENERAL_DOMAIN and generic and not chainable:
-        if any(tool.input_ports[p] == "math_expression" for p in generic):
-            return plan_formula(tool, generic, known, done)
-        if any(get_port(tool.input_ports[p]).accepts for p in generic):
-            return plan_accepted(tool, generic, known, rng, done, fits)
-        if any(tool.input_ports[p] in LIST_PORTS for p in generic):
-            return plan_list_fan_in(tool, generic, known, rng, done, fits)
-        return (
-            plan_fan_in(tool, generic, known, rng, done)
-            or plan_on_quantity(tool, generic, known, rng, done, fits)
-            or plan_conversion(tool, generic, known, rng, done, fits)
-        )
+        return plan_general(tool, generic, known, rng, done, fits)
     arguments: dict[str, Any] = {}
     provenance: dict[str, Provenance] = {}
     links: list[int] = []
     depends: set[int] = set()
+    produced = 0
     for param in tool.required_params:
         port_name = tool.input_ports[param]
         options = known.of_port(port_name) if param in chainable else []
-        options = [k for k in options if k.value not in arguments.values()]
+        options = [k for k in options if k.value not in arguments.values() and not undoes(tool, k) and subject(k, tool)]
+        if tool.domain != GENERAL_DOMAIN and produced and _coordinate_partner(tool, param, provenance) is None:
+            # one found entity per call, the rest stated: a call joining what two unrelated lookups found (a
+            # holiday check of one country on a date another chain computed) asks nothing a person would
+            options = [k for k in options if k.provenance.source != "step"]
+        if tool.domain == "language" and port_name in ("word", "text"):
+            options = [k for k in options if k.provenance.source != "step" or english(k.value)]
+        if tool.domain == GENERAL_DOMAIN:  # no arithmetic on what other arithmetic computed (a date 1 month after
+            options = [k for k in options if not k.general]  # the date 100 days after ...)
+        partner = _coordinate_partner(tool, param, provenance)
+        if partner is not None:  # a longitude goes with the latitude of the same place, never another's
+            options = [k for k in options if partner.source == "step" and k.provenance.step == partner.step]
+            if partner.source == "step" and not options:
+                return None
         if options:
             newest = max(options, key=lambda k: k.order)
             pick = newest if rng.random() < 0.8 else rng.choice(options)
@@ -83,6 +81,7 @@ def plan_call(
             links.append(pick.order)
             if pick.provenance.step is not None:
                 depends.add(pick.provenance.step)
+                produced += 1
             continue
         value = stated_value(tool, param, port_name, rng, arguments, fits)
         if value is None:
@@ -156,3 +155,68 @@ def plan_sibling(
         if plan is not None:
             return plan
     return None
+
+
+def undoes(tool: ToolSpec, value: Known) -> bool:
+    """Whether calling ``tool`` on this value would undo the step that produced it (a reverse complement of a
+    reverse complement, a calendar conversion and back): the round trip gives back what was stated."""
+    if value.tool is None or value.provenance.source != "step":
+        return False
+    producer = value.tool
+    return tool.inverse == producer or (tool.inverse is None and get_tool(producer).inverse == tool.name)
+
+
+def _coordinate_partner(tool: ToolSpec, param: str, chosen: dict[str, Provenance]) -> Provenance | None:
+    """For a longitude parameter, the provenance of the latitude already filled in the same call (None otherwise)."""
+    if tool.input_ports.get(param) != "longitude":
+        return None
+    return next((prov for p, prov in chosen.items() if tool.input_ports.get(p) == "latitude"), None)
+
+
+TIME_PORTS = frozenset({"date", "datetime", "year"})
+DATE_SUBJECT_TOOLS: dict[str, tuple[str, ...]] = {"date_weekday": ("weekday",)}
+"""The tools a date a lookup found may be given to, and what a question may ask of them: the weekday Easter falls
+on, not the day-of-year number or whether the year of a holiday in 2012 is a leap year."""
+
+
+def subject(value: Known, consumer: ToolSpec | None = None) -> bool:
+    """Whether a held value is something a person would ask the consumer about: a stated value, or an entity a
+    step found whose field may be followed (``Output.chains``: not the alphabetically first anagram, not the
+    world's largest country whatever the input). A date a step found goes only to the weekday tool (the weekday
+    of Easter 2025), never into date arithmetic (six months after the last ECB rate of a currency) or another
+    lookup (two unrelated facts joined by a date); a date or word a computation produced, never; a word a step
+    produced (a comparative, an anagram) is not played with further."""
+    if value.provenance.source != "step" or value.tool is None:
+        return True
+    tool = get_tool(value.tool)
+    field = value.provenance.field
+    if field in tool.outputs and not tool.outputs[field].follows(consumer.name if consumer else ""):
+        return False
+    if value.port == "currency_code" and consumer is not None and _labels_only(consumer):
+        return False  # a loan "in the currency of Guyana": the currency names the unit and changes nothing
+    if value.port in TIME_PORTS:
+        return tool.kind == "retrieval" and (consumer is None or consumer.name in DATE_SUBJECT_TOOLS)
+    return not (value.port in ("word", "text") and consumer is not None and consumer.domain == "language")
+
+
+def _labels_only(consumer: ToolSpec) -> bool:
+    """The tool takes a currency only to name its amounts' unit (``currency:{param}`` quantities of a computation;
+    a conversion or a currency's cash rounding looks the currency up)."""
+    currencies = [p for p, port_name in consumer.input_ports.items() if port_name == "currency_code"]
+    return (
+        consumer.kind == "processing"
+        and len(currencies) == 1
+        and any("{" in (q.unit if (q := o.resolved_quantity()) else "") for o in consumer.outputs.values())
+    )
+
+
+def english(text: object) -> bool:
+    """Whether a text a step produced is English (every word in the CMU Pronouncing Dictionary): the language
+    domain's word and text tools read English only (no syllables of a French number in words)."""
+    from tool_catalog.domains.language.common import cmu
+
+    if not isinstance(text, str):
+        return False
+    tokens = [t.strip(".,;:!?\"'()").lower() for t in text.split()]
+    lexicon = cmu()
+    return bool(tokens) and all(t and (t in lexicon or t.isdigit()) for t in tokens)

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.finance.common import DOMAIN, country_field
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -29,10 +30,51 @@ class BicCode(BaseModel):
     "alphabetically first if several are registered), the lowest national bank code (e.g. German BLZ, French code "
     "banque) mapped to it and how many national bank codes map to it.",
     outputs={
-        "country_code": Output("country_code", "the country of the bank with {bic}"),
-        "bank_name": Output("label", "the name of the bank with {bic}"),
-        "bank_code": Output("label", "the lowest national bank code registered for {bic}"),
-        "bank_code_count": Output("count", "the number of national bank codes registered for {bic}"),
+        "country_code": Output(
+            "country_code",
+            "the country of the bank with {bic}",
+            asks=(
+                "In which country is {bic} based? Answer with its two-letter ISO code.",
+                "Which country is {bic} registered in? Give the ISO 3166-1 alpha-2 code.",
+            ),
+            chain=(
+                "add_working_days",
+                "business_days_between",
+                "next_public_holiday",
+                "public_holiday_check",
+                "nth_business_day",
+                "country_currency_on_date",
+            ),
+        ),
+        "bank_name": Output(
+            "label",
+            "the name of the bank with {bic}",
+            asks=(
+                "What is the registered name of {bic}?",
+                "Look up {bic} in the bank registry: what name is it registered under?",
+            ),
+            source="the national bank registries",
+        ),
+        "bank_code": Output(
+            "label",
+            "the lowest national bank code registered for {bic}",
+            asks=(
+                "What national bank code (such as a German Bankleitzahl) is registered for {bic}? If there are "
+                "several, give the lowest.",
+                "Which domestic bank code corresponds to {bic}? Give the lowest one if several are registered.",
+            ),
+            source="the national bank registries",
+        ),
+        "bank_code_count": Output(
+            "count",
+            "the number of national bank codes registered for {bic}",
+            asks=(
+                "How many national bank codes are registered for {bic}?",
+                "How many domestic bank codes (such as German Bankleitzahlen) map to {bic}?",
+            ),
+            measure="number of national bank codes",
+            source="the national bank registries",
+        ),
     },
     examples=[{"bic": "COBADEFFXXX"}, {"bic": "PSSTFRPP"}],
 )
@@ -83,13 +125,60 @@ class IbanCode(BaseModel):
     description="Validate an IBAN (ISO 13616 check digits and the country's BBAN format) and split it into country, "
     "national bank code and account number; the bank's BIC and name come from schwifty's bank registry when known.",
     outputs={
-        "country_code": Output("country_code", "the country of the account {iban}"),
-        "bank_code": Output("label", "the national bank code in {iban}"),
-        "account_code": Output("label", "the account number in {iban}"),
-        "bic": Output("bic", "the BIC of the bank holding {iban}"),
-        "bank_name": Output("label", "the name of the bank holding {iban}"),
+        "country_code": Output(
+            "country_code",
+            "the country of {iban}",
+            asks=(
+                "In which country is {iban} held? Answer with its two-letter ISO code.",
+                "Which country does {iban} belong to? Give the ISO 3166-1 alpha-2 code.",
+            ),
+            chain=(
+                "add_working_days",
+                "business_days_between",
+                "next_public_holiday",
+                "public_holiday_check",
+                "nth_business_day",
+                "country_currency_on_date",
+            ),
+        ),
+        "bank_code": Output(
+            "label",
+            "the national bank code in {iban}",
+            asks=(
+                "What national bank code is contained in {iban}?",
+                "Which domestic bank code (sort code, Bankleitzahl ...) does {iban} carry?",
+            ),
+        ),
+        "account_code": Output(
+            "label",
+            "the account number in {iban}",
+            asks=(
+                "What is the domestic account number of {iban}?",
+                "Leaving out the country, check digits and bank code, what account number does {iban} have?",
+            ),
+        ),
+        "bic": Output(
+            "bic",
+            "the BIC of the bank holding {iban}",
+            asks=(
+                "What is the BIC of the bank that holds {iban}?",
+                "I'm sending money to {iban}. Which SWIFT/BIC code does the receiving bank have?",
+                "Which SWIFT code goes with {iban}?",
+            ),
+            source="the national bank registries",
+        ),
+        "bank_name": Output(
+            "label",
+            "the name of the bank holding {iban}",
+            asks=(
+                "Which bank holds {iban}? Give its name.",
+                "What is the name of the bank that keeps {iban}?",
+            ),
+            source="the national bank registries",
+        ),
     },
     examples=[{"iban": "DE89 3704 0044 0532 0130 00"}, {"iban": "GB29NWBK60161331926819"}],
+    inverse="iban_from_account",
 )
 def iban_details(p: IbanCode) -> dict:
     from schwifty import IBAN
@@ -125,10 +214,49 @@ class IbanCountry(BaseModel):
     description="The IBAN format of a country from the SWIFT IBAN registry: total IBAN length, BBAN structure "
     "(e.g. '8!n10!n'), length of the national bank code, and whether the country is in the SEPA zone.",
     outputs={
-        "iban_length": Output("integer", "the number of characters of an IBAN in {country_code}"),
-        "bban_format": Output("label", "the BBAN structure of IBANs in {country_code}"),
-        "bank_code_length": Output("integer", "the number of characters of the bank code in IBANs of {country_code}"),
-        "in_sepa_zone": Output("boolean", "whether {country_code} is in the SEPA zone"),
+        "iban_length": Output(
+            "integer",
+            "the number of characters of an IBAN in {country_code}",
+            asks=(
+                "How many characters long is an IBAN in {country_code}?",
+                "What is the length of an IBAN from {country_code}, in characters?",
+                "I'm checking an IBAN from {country_code}. How many characters should it have?",
+            ),
+            measure="IBAN length",
+            quantity=quantity("count", "count"),
+            source="the SWIFT IBAN registry",
+        ),
+        "bban_format": Output(
+            "label",
+            "the BBAN structure of IBANs in {country_code}",
+            asks=(
+                "What is the BBAN structure of IBANs in {country_code}, in the IBAN registry's notation (like "
+                "'8!n10!n')?",
+                "How is the domestic part (BBAN) of an IBAN from {country_code} built? Give its format string.",
+            ),
+            source="the SWIFT IBAN registry",
+        ),
+        "bank_code_length": Output(
+            "integer",
+            "the number of characters of the bank code in IBANs of {country_code}",
+            asks=(
+                "How many characters does the bank code take in an IBAN from {country_code}?",
+                "What is the length of the national bank code inside IBANs of {country_code}?",
+            ),
+            measure="bank code length",
+            quantity=quantity("count", "count"),
+            source="the SWIFT IBAN registry",
+        ),
+        "in_sepa_zone": Output(
+            "boolean",
+            "whether {country_code} is in the SEPA zone",
+            asks=(
+                "Is {country_code} in the SEPA zone?",
+                "Can I make a SEPA transfer to an account in {country_code}, i.e. is it part of SEPA?",
+                "Is it true that {country_code} belongs to the Single Euro Payments Area?",
+            ),
+            source="the SWIFT IBAN registry",
+        ),
     },
     examples=[{"country_code": "NO"}, {"country_code": "MT"}],
 )
@@ -165,8 +293,24 @@ class BankCode(BaseModel):
     description="Find the BIC of a bank from its national bank code (schwifty's bank directories for Germany, "
     "Austria, Switzerland, Belgium and others).",
     outputs={
-        "bic": Output("bic", "the BIC of the bank with code {bank_code} in {country_code}"),
-        "bank_name": Output("label", "the name of the bank with code {bank_code} in {country_code}"),
+        "bic": Output(
+            "bic",
+            "the BIC of the bank with code {bank_code} in {country_code}",
+            asks=(
+                "What is the BIC of the bank with national bank code {bank_code} in {country_code}?",
+                "Which SWIFT/BIC code belongs to bank code {bank_code} in {country_code}?",
+            ),
+            source="the national bank registries",
+        ),
+        "bank_name": Output(
+            "label",
+            "the name of the bank with code {bank_code} in {country_code}",
+            asks=(
+                "Which bank has the national bank code {bank_code} in {country_code}? Give its name.",
+                "What is the name of the bank registered under bank code {bank_code} in {country_code}?",
+            ),
+            source="the national bank registries",
+        ),
     },
     examples=[{"country_code": "DE", "bank_code": "37040044"}],
 )
@@ -203,7 +347,19 @@ class IbanParts(BaseModel):
     package="schwifty",
     description="Build a valid IBAN from a country, national bank code and account number (padding and check "
     "digits per the IBAN registry).",
-    outputs={"iban": Output("iban", "the IBAN of account {account_code} at bank {bank_code} in {country_code}")},
+    outputs={
+        "iban": Output(
+            "iban",
+            "the IBAN of account {account_code} at bank {bank_code} in {country_code}",
+            asks=(
+                "What is the IBAN of account number {account_code} at the bank with code {bank_code} in "
+                "{country_code}?",
+                "Build the IBAN for account {account_code} at bank code {bank_code} in {country_code}.",
+                "My account number is {account_code} and my bank code is {bank_code}, in {country_code}. What is my "
+                "IBAN?",
+            ),
+        ),
+    },
     # the IBAN registry's example account of each sample country: a country linked from the trace gets its own
     # bank and account (a German bank code under another country fails)
     examples=[
@@ -213,6 +369,7 @@ class IbanParts(BaseModel):
         {"country_code": "GB", "bank_code": "NWBK601613", "account_code": "31926819"},
         {"country_code": "FR", "bank_code": "2004101005", "account_code": "0500013M026"},
     ],
+    inverse="iban_details",
 )
 def iban_from_account(p: IbanParts) -> dict:
     from schwifty import IBAN

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tool_catalog.ports import port
+from tool_catalog.quantities import Quantity, quantity
 from tool_catalog.spec import ToolInputError
 
 DOMAIN = "finance"
@@ -34,6 +35,25 @@ _BROKEN_CALENDARS = frozenset({"ASEX", "XBEL", "XBSE", "XCYS", "XTAE"})
 """exchange_calendars 4.13.2 calendars that cannot be built over a fixed span (they raise on construction)."""
 _CLDR_GROUPINGS = frozenset({"EU", "ZZ"})
 """CLDR region codes with a currency history that are not territories (the European Union, unknown region)."""
+
+MONEY = quantity("currency:{currency_code}", additive=True)
+"""An amount of money in the currency the call's ``currency_code`` names."""
+PRICE = quantity("currency:{currency_code}")
+"""A price or cost per unit or per period in the call's currency (a sum over several things means nothing)."""
+PLAIN_AMOUNT = quantity("dimensionless")
+"""An amount of money in no stated currency (a bond's face value, a start and end value): only its ratios matter."""
+YEARS = quantity("year")
+"""A length of time in years (a loan term, a time to maturity)."""
+FRACTION = quantity("dimensionless")
+"""A rate, yield or share given as a decimal fraction (0.05 = 5%)."""
+PERCENT = quantity("percent")
+"""A rate or share in percent."""
+PERCENT_CHANGE = quantity("percent", "interval")
+"""A signed change in percent (differences and comparisons mean something; sums and ratios of changes do not)."""
+FX_RATE = quantity("dimensionless")
+"""An exchange rate: units of one currency per unit of another."""
+DAYS = quantity("day")
+"""A number of calendar days between two dates."""
 
 
 def parse_date(value: str, name: str = "date") -> dt.date:
@@ -79,13 +99,13 @@ def mic_field(description: str = "ISO 10383 market identifier code (MIC) of the 
     )
 
 
-def amount_field(description: str, samples: list[float] = _AMOUNT_SAMPLES) -> Any:
+def amount_field(description: str, samples: list[float] = _AMOUNT_SAMPLES, unit: Quantity = MONEY) -> Any:
     return Field(
         description=description,
         ge=-1e12,
         le=1e12,
         allow_inf_nan=False,
-        json_schema_extra=port("money_amount", samples=samples),
+        json_schema_extra=port("money_amount", quantity=unit, samples=samples),
     )
 
 
@@ -99,17 +119,18 @@ def rate_field(description: str, samples: list[float]) -> Any:
     )
 
 
-def years_field(description: str, samples: list[int]) -> Any:
-    return Field(description=description, ge=1, le=100, json_schema_extra=port("count", samples=samples))
+def years_field(description: str, samples: list[int], unit: Quantity = YEARS) -> Any:
+    return Field(description=description, ge=1, le=100, json_schema_extra=port("count", quantity=unit, samples=samples))
 
 
-def money(description: str, samples: list[float], positive: bool = True) -> Any:
+def money(description: str, samples: list[float], positive: bool = True, unit: Quantity = MONEY) -> Any:
+    """An amount of money; ``unit`` is its currency (by default the call's ``currency_code``)."""
     return Field(
         description=description,
         gt=0 if positive else -1e12,
         le=1e12,
         allow_inf_nan=False,
-        json_schema_extra=port("money_amount", samples=samples),
+        json_schema_extra=port("money_amount", quantity=unit, samples=samples),
     )
 
 

@@ -10,6 +10,8 @@ from pydantic import BaseModel, Field
 from tool_catalog.domains.finance.common import (
     CURRENCY_PATTERN,
     DOMAIN,
+    PLAIN_AMOUNT,
+    PRICE,
     amount_field,
     country_field,
     currency,
@@ -19,6 +21,7 @@ from tool_catalog.domains.finance.common import (
     territory_tenders,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -49,12 +52,48 @@ class CurrencyCode(BaseModel):
     description="Facts about a currency from CLDR: English name, symbol, number of decimal digits (minor units) "
     "and the smallest cash increment in everyday cash payments (e.g. 0.05 for Swiss francs).",
     outputs={
-        "currency_name": Output("label", "the English name of {currency_code}"),
-        "symbol": Output("label", "the currency symbol of {currency_code} in English texts"),
-        "minor_units": Output(
-            "integer", "the number of decimal digits (minor units) used for amounts in {currency_code}"
+        "currency_name": Output(
+            "label",
+            "the English name of {currency_code}",
+            asks=(
+                "What is {currency_code} called in English?",
+                "Give the full English name of {currency_code}.",
+            ),
+            source="CLDR",
         ),
-        "cash_increment": Output("number", "the smallest increment of cash payments in {currency_code}"),
+        "symbol": Output(
+            "label",
+            "the currency symbol of {currency_code} in English texts",
+            asks=(
+                "Which symbol do English texts use for {currency_code}?",
+                "How is {currency_code} written as a symbol in an English price tag?",
+            ),
+            source="CLDR",
+        ),
+        "minor_units": Output(
+            "integer",
+            "the number of decimal digits (minor units) used for amounts in {currency_code}",
+            asks=(
+                "How many decimal places are amounts in {currency_code} written with?",
+                "How many digits after the decimal point does {currency_code} use for its minor units?",
+                "Does {currency_code} have cents? Give the number of decimal digits its amounts use.",
+            ),
+            measure="number of decimal digits",
+            quantity=quantity("count", "count"),
+            source="CLDR",
+        ),
+        "cash_increment": Output(
+            "number",
+            "the smallest increment of cash payments in {currency_code}",
+            asks=(
+                "When paying cash in {currency_code}, to what smallest increment is the total rounded?",
+                "By what smallest amount can a cash payment in {currency_code} vary?",
+                "I'm paying cash in {currency_code}. What is the smallest step prices are rounded to?",
+            ),
+            measure="smallest cash increment",
+            quantity=PRICE,
+            source="CLDR",
+        ),
     },
     examples=[{"currency_code": "CHF"}, {"currency_code": "JPY"}],
 )
@@ -88,11 +127,27 @@ class CurrencyOnDate(BaseModel):
     "from the CLDR territory currency history, with their number.",
     outputs={
         "territory_count": Output(
-            "count", "the number of countries and territories where {currency_code} was legal tender on {date}"
+            "count",
+            "the number of countries and territories where {currency_code} was legal tender on {date}",
+            asks=(
+                "In how many countries and territories was {currency_code} legal tender on {date}?",
+                "On {date}, how many countries and territories used {currency_code} as legal tender?",
+                "How many places (countries and territories) had {currency_code} as legal tender on {date}?",
+            ),
+            measure="number of legal-tender territories",
+            source="CLDR",
         ),
         "territories": Output(
             "string_list",
             "the list of ISO codes of the countries and territories where {currency_code} was legal tender on {date}",
+            asks=(
+                "Where was {currency_code} legal tender on {date}? List the two-letter region codes of the "
+                "countries and territories.",
+                "List the countries and territories that used {currency_code} as legal tender on {date}, by their "
+                "two-letter codes.",
+            ),
+            measure="legal-tender territories",
+            source="CLDR",
         ),
     },
     examples=[{"currency_code": "EUR", "date": "2024-01-02"}, {"currency_code": "XOF", "date": "2016-06-24"}],
@@ -117,16 +172,52 @@ class CountryOnDate(BaseModel):
     "currencies were legal tender at once (e.g. during a changeover), the most recently introduced one is returned, "
     "with the date it became legal tender and the list of all legal-tender currencies that day.",
     outputs={
-        "currency_code": Output("currency_code", "the newest legal-tender currency of {country_code} on {date}"),
+        "currency_code": Output(
+            "currency_code",
+            "the currency in use in {country_code} on {date}",
+            asks=(
+                "Which currency was legal tender in {country_code} on {date}? If several were, give the most "
+                "recently introduced one, as its ISO 4217 code.",
+                "What was the newest legal-tender currency in {country_code} on {date}? Answer with its three-letter "
+                "ISO code.",
+                "I'm travelling to {country_code} on {date}: which currency, the newest legal tender there, should I "
+                "pay in? Give its ISO 4217 code.",
+            ),
+            source="CLDR",
+        ),
         "in_use_since": Output(
-            "date", "the date from which the newest legal-tender currency of {country_code} on {date} was legal tender"
+            "date",
+            "the date from which the currency in use in {country_code} on {date} was legal tender",
+            asks=(
+                "Since when had the newest legal-tender currency in {country_code} on {date} been legal tender? Give "
+                "the date.",
+                "Take the most recently introduced currency that was legal tender in {country_code} on {date}. On "
+                "what date did it become legal tender there?",
+            ),
+            source="CLDR",
+            chain=False,
         ),
         "legal_tender_count": Output(
-            "count", "the number of currencies that were legal tender in {country_code} on {date}"
+            "count",
+            "the number of currencies that were legal tender in {country_code} on {date}",
+            asks=(
+                "How many currencies were legal tender at the same time in {country_code} on {date}?",
+                "On {date}, how many different currencies could you legally pay with in {country_code}?",
+                "Was {country_code} in a currency changeover on {date}? Say how many currencies were legal tender "
+                "there that day.",
+            ),
+            measure="number of legal-tender currencies",
+            source="CLDR",
         ),
         "legal_tender_codes": Output(
             "string_list",
             "the list of ISO 4217 codes of the currencies that were legal tender in {country_code} on {date}",
+            asks=(
+                "Which currencies were legal tender in {country_code} on {date}? List their ISO 4217 codes.",
+                "List every currency you could legally pay with in {country_code} on {date}, by three-letter ISO code.",
+            ),
+            measure="legal-tender currencies",
+            source="CLDR",
         ),
     },
     examples=[{"country_code": "HR", "date": "2023-01-05"}, {"country_code": "DE", "date": "2001-06-01"}],
@@ -167,9 +258,27 @@ class MoneyFormat(BaseModel):
     description="Format an amount of money as it is written in a locale (CLDR number and currency patterns, rounded "
     "to the currency's minor units), in full and in short compact form (e.g. '1,2 Mio. €').",
     outputs={
-        "formatted": Output("label", "the amount {amount} in {currency_code} as written in {locale}"),
+        "formatted": Output(
+            "label",
+            "the amount {amount} in {currency_code} as written in {locale}",
+            asks=(
+                "How is an amount of {amount} in {currency_code} written in {locale}?",
+                "Write an amount of {amount} in {currency_code} the way a price is printed in {locale}.",
+                "I'm writing an invoice for {locale}. How should an amount of {amount} in {currency_code} appear on "
+                "it?",
+            ),
+            source="CLDR",
+        ),
         "compact": Output(
-            "label", "the amount {amount} in {currency_code} in short compact form as written in {locale}"
+            "label",
+            "the amount {amount} in {currency_code} in short compact form as written in {locale}",
+            asks=(
+                "How is an amount of {amount} in {currency_code} written in short compact form (like '1.2M') in "
+                "{locale}?",
+                "Give the abbreviated form a headline in {locale} would use for an amount of {amount} in "
+                "{currency_code}.",
+            ),
+            source="CLDR",
         ),
     },
     examples=[
@@ -211,9 +320,34 @@ class CurrencyInLanguage(BaseModel):
     package="babel",
     description="A currency's name and symbol as written in a locale (CLDR), e.g. JPY in French: 'yen japonais'.",
     outputs={
-        "name": Output("label", "the name of {currency_code} in the {locale}"),
-        "plural_name": Output("label", "the plural name of {currency_code} in the {locale}"),
-        "symbol": Output("label", "the symbol of {currency_code} in the {locale}"),
+        "name": Output(
+            "label",
+            "the name of {currency_code} in the {locale}",
+            asks=(
+                "What is {currency_code} called in {locale}?",
+                "How do speakers using {locale} name {currency_code}? Give the name as written there.",
+                "Translate the name of {currency_code} into the language of {locale}.",
+            ),
+            source="CLDR",
+        ),
+        "plural_name": Output(
+            "label",
+            "the plural name of {currency_code} in the {locale}",
+            asks=(
+                "What is the plural name of {currency_code} in {locale}, as in 'ten of them'?",
+                "How is {currency_code} named in the plural in {locale}?",
+            ),
+            source="CLDR",
+        ),
+        "symbol": Output(
+            "label",
+            "the symbol of {currency_code} in the {locale}",
+            asks=(
+                "Which symbol does {locale} use for {currency_code}?",
+                "How is {currency_code} written as a symbol in {locale}?",
+            ),
+            source="CLDR",
+        ),
     },
     examples=[{"currency_code": "JPY", "locale": "fr"}],
 )
@@ -234,7 +368,7 @@ def currency_name_in_locale(p: CurrencyInLanguage) -> dict:
 
 
 class NumberInLocale(BaseModel):
-    amount: float = amount_field("Number to format.")
+    amount: float = amount_field("Number to format.", unit=PLAIN_AMOUNT)
     locale: str = Field(
         description="CLDR locale, e.g. 'de_DE'.",
         pattern=_LOCALE_PATTERN,
@@ -249,9 +383,30 @@ class NumberInLocale(BaseModel):
     description="Write a number the way a locale does (CLDR): grouped decimal, percent (of the number as a "
     "fraction) and scientific notation, e.g. 1234567 in de_DE is '1.234.567'.",
     outputs={
-        "decimal": Output("label", "{amount} written as a decimal in the {locale}"),
-        "percent": Output("label", "{amount} written as a percentage in the {locale}"),
-        "scientific": Output("label", "{amount} written in scientific notation in the {locale}"),
+        "decimal": Output(
+            "label",
+            "{amount} written as a decimal in the {locale}",
+            asks=(
+                "How is the number {amount} written in {locale}, with its digit grouping?",
+                "Write the number {amount} the way {locale} does.",
+            ),
+            source="CLDR",
+        ),
+        "percent": Output(
+            "label",
+            "{amount} written as a percentage in the {locale}",
+            asks=(
+                "How does {locale} write the fraction {amount} as a percentage?",
+                "Taking {amount} as a fraction, how is it written as a percentage in {locale}?",
+            ),
+            source="CLDR",
+        ),
+        "scientific": Output(
+            "label",
+            "{amount} written in scientific notation in the {locale}",
+            source="CLDR",
+            askable=False,
+        ),
     },
     examples=[{"amount": 1234567, "locale": "de_DE"}],
 )

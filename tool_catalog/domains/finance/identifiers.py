@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.finance.common import DOMAIN, country_field
 from tool_catalog.ports import port
+from tool_catalog.quantities import IDENTIFIER
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -28,11 +29,27 @@ class IsinCode(BaseModel):
     description="Validate an ISIN (Luhn check digit over its letters-as-numbers) and split it into the issuing "
     "country, the national security identifier (CUSIP in the US, WKN-derived in Germany ...) and the check digit.",
     outputs={
-        "country_code": Output("country_code", "the issuing country of the security {isin}"),
-        "national_id": Output("label", "the national security identifier inside {isin}"),
-        "check_digit": Output("integer", "the check digit of {isin}"),
+        "country_code": Output(
+            "country_code",
+            "the country that issued {isin}",
+            asks=(
+                "Which country issued {isin}? Answer with its two-letter ISO code.",
+                "In which country is {isin} registered? Give the ISO 3166-1 alpha-2 code.",
+            ),
+            chain=(
+                "add_working_days",
+                "business_days_between",
+                "next_public_holiday",
+                "public_holiday_check",
+                "nth_business_day",
+                "country_currency_on_date",
+            ),
+        ),
+        "national_id": Output("label", "the national security identifier inside {isin}", askable=False),
+        "check_digit": Output("integer", "the check digit of {isin}", quantity=IDENTIFIER, askable=False),
     },
     examples=[{"isin": "US0378331005"}],
+    inverse="isin_from_national_id",
 )
 def isin_details(p: IsinCode) -> dict:
     from stdnum import isin
@@ -60,8 +77,21 @@ class NationalSecurity(BaseModel):
     package="python-stdnum",
     description="Build the ISIN of a security from its issuing country and 9-character national identifier "
     "(computing the check digit).",
-    outputs={"isin": Output("isin", "the ISIN of the security {national_id} issued in {country_code}")},
+    outputs={
+        "isin": Output(
+            "isin",
+            "the ISIN of the security {national_id} issued in {country_code}",
+            asks=(
+                "What is the ISIN of the security with national identifier {national_id} issued in {country_code}?",
+                "A security from {country_code} has the national identifier (such as a CUSIP) {national_id}. What is "
+                "its ISIN?",
+                "Build the ISIN, check digit included, for the national security number {national_id} of "
+                "{country_code}.",
+            ),
+        ),
+    },
     examples=[{"country_code": "US", "national_id": "037833100"}],
+    inverse="isin_details",
 )
 def isin_from_national_id(p: NationalSecurity) -> dict:
     from stdnum import isin
@@ -109,8 +139,16 @@ class LeiCode(BaseModel):
     description="Validate a Legal Entity Identifier (ISO 17442, ISO 7064 mod 97-10 check digits) and return the "
     "prefix of the issuing Local Operating Unit.",
     outputs={
-        "is_valid": Output("boolean", "whether {lei} is a valid Legal Entity Identifier"),
-        "lou_prefix": Output("label", "the Local Operating Unit prefix of the LEI {lei}"),
+        "is_valid": Output(
+            "boolean",
+            "whether {lei} is a valid Legal Entity Identifier",
+            asks=(
+                "Is the LEI {lei} valid?",
+                "Do the check digits of the Legal Entity Identifier {lei} hold?",
+                "Is it true that {lei} is a well-formed LEI?",
+            ),
+        ),
+        "lou_prefix": Output("label", "the Local Operating Unit prefix of the LEI {lei}", askable=False),
     },
     examples=[{"lei": "5493001KJTIIGC8Y1R12"}],
 )
@@ -137,9 +175,32 @@ class VatNumber(BaseModel):
     description="Validate an EU VAT number offline with its country's check-digit algorithm and return its member "
     "state and compact form.",
     outputs={
-        "is_valid": Output("boolean", "whether {vat_number} is a valid EU VAT number"),
-        "country_code": Output("country_code", "the member state that issued the VAT number {vat_number}"),
-        "compact": Output("label", "the compact form of the VAT number {vat_number}"),
+        "is_valid": Output(
+            "boolean",
+            "whether {vat_number} is a valid EU VAT number",
+            asks=(
+                "Is {vat_number} a valid EU VAT number?",
+                "Does the VAT number {vat_number} pass its country's check-digit test?",
+                "A supplier gave me the VAT number {vat_number}. Is it valid?",
+            ),
+        ),
+        "country_code": Output(
+            "country_code",
+            "the member state that issued the VAT number {vat_number}",
+            asks=(
+                "Which EU member state issued the VAT number {vat_number}? Answer with its two-letter ISO code.",
+                "Which country does the VAT number {vat_number} belong to? Give the ISO 3166-1 alpha-2 code.",
+            ),
+            chain=(
+                "add_working_days",
+                "business_days_between",
+                "next_public_holiday",
+                "public_holiday_check",
+                "nth_business_day",
+                "country_currency_on_date",
+            ),
+        ),
+        "compact": Output("label", "the compact form of the VAT number {vat_number}", askable=False),
     },
     examples=[{"vat_number": "DE136695976"}],
 )
@@ -177,10 +238,40 @@ class IsbnCode(BaseModel):
     description="Validate an ISBN and convert it: its ISBN-13 and ISBN-10 forms, and its parts (prefix, "
     "registration group, registrant, publication, check digit) from the ISBN range table.",
     outputs={
-        "isbn13": Output("isbn", "the ISBN-13 form of {isbn}"),
-        "isbn10": Output("label", "the ISBN-10 form of {isbn}"),
-        "registration_group": Output("label", "the registration group (language or country area) of {isbn}"),
-        "registrant": Output("label", "the registrant (publisher) element of {isbn}"),
+        "isbn13": Output(
+            "isbn",
+            "the ISBN-13 form of {isbn}",
+            asks=(
+                "What is the ISBN-13 of {isbn}?",
+                "Give the 13-digit form of {isbn}.",
+            ),
+        ),
+        "isbn10": Output(
+            "label",
+            "the ISBN-10 form of {isbn}",
+            asks=(
+                "What is the ISBN-10 of {isbn}?",
+                "Give the old 10-digit form of {isbn}.",
+            ),
+        ),
+        "registration_group": Output(
+            "label",
+            "the registration group (language or country area) of {isbn}",
+            asks=(
+                "What is the registration group element (language or country area) of {isbn}?",
+                "Which registration group does {isbn} belong to? Give its number.",
+            ),
+            source="the ISBN range table",
+        ),
+        "registrant": Output(
+            "label",
+            "the registrant (publisher) element of {isbn}",
+            asks=(
+                "What is the registrant (publisher) element of {isbn}?",
+                "Which publisher code does {isbn} contain?",
+            ),
+            source="the ISBN range table",
+        ),
     },
     examples=[{"isbn": "9780306406157"}],
 )
@@ -218,9 +309,33 @@ class LuhnNumber(BaseModel):
     description="Luhn (mod 10) check of a number such as a payment card number: whether it is valid, the check "
     "digit its other digits imply, and the card network its prefix belongs to.",
     outputs={
-        "is_valid": Output("boolean", "whether {number} passes the Luhn check"),
-        "expected_check_digit": Output("integer", "the Luhn check digit implied by all but the last digit of {number}"),
-        "network": Output("label", "the card network of the prefix of {number}"),
+        "is_valid": Output(
+            "boolean",
+            "whether {number} passes the Luhn check",
+            asks=(
+                "Does {number} pass the Luhn check?",
+                "Is {number} a valid card number by the Luhn checksum?",
+                "I may have mistyped the card number {number}. Does its Luhn check digit still hold?",
+            ),
+        ),
+        "expected_check_digit": Output(
+            "integer",
+            "the Luhn check digit implied by all but the last digit of {number}",
+            asks=(
+                "Ignoring its last digit, which Luhn check digit should {number} end with?",
+                "What Luhn check digit do all but the last digit of {number} call for?",
+            ),
+            measure="Luhn check digit",
+            quantity=IDENTIFIER,
+        ),
+        "network": Output(
+            "label",
+            "the card network of the prefix of {number}",
+            asks=(
+                "Which card network does the number {number} belong to, judging by its prefix?",
+                "Is {number} a Visa, Mastercard, American Express or Discover card number?",
+            ),
+        ),
     },
     examples=[{"number": "4111111111111111"}],
 )
@@ -235,7 +350,7 @@ def luhn_check(p: LuhnNumber) -> dict:
         network = "American Express"
     elif 51 <= int(n[:2]) <= 55 or (len(n) >= 4 and 2221 <= int(n[:4]) <= 2720):
         network = "Mastercard"
-    elif n.startswith("6011") or n.startswith("65"):
+    elif n.startswith("6011") or n.startswith("65") or 644 <= int(n[:3]) <= 649:
         network = "Discover"
     return {
         "is_valid": luhn.is_valid(n),
@@ -259,9 +374,17 @@ class Cusip(BaseModel):
     description="Validate a CUSIP (North American security identifier) and return its issuer number, issue "
     "number and the US ISIN built from it.",
     outputs={
-        "issuer": Output("label", "the six-character issuer number of the CUSIP {cusip}"),
-        "issue": Output("label", "the two-character issue number of the CUSIP {cusip}"),
-        "isin": Output("isin", "the ISIN of the US security with CUSIP {cusip}"),
+        "issuer": Output("label", "the six-character issuer number of the CUSIP {cusip}", askable=False),
+        "issue": Output("label", "the two-character issue number of the CUSIP {cusip}", askable=False),
+        "isin": Output(
+            "isin",
+            "the ISIN of the US security with CUSIP {cusip}",
+            asks=(
+                "What is the ISIN of the US security with CUSIP {cusip}?",
+                "Convert the CUSIP {cusip} into an ISIN.",
+                "A US share has the CUSIP {cusip}. Which ISIN does it trade under internationally?",
+            ),
+        ),
     },
     examples=[{"cusip": "037833100"}],
 )
@@ -312,8 +435,15 @@ class Figi(BaseModel):
     description="Validate a Financial Instrument Global Identifier (OpenFIGI) with its check digit and return its "
     "certified-provider prefix.",
     outputs={
-        "is_valid": Output("boolean", "whether {figi} is a valid FIGI"),
-        "provider_prefix": Output("label", "the provider prefix of the FIGI {figi}"),
+        "is_valid": Output(
+            "boolean",
+            "whether {figi} is a valid FIGI",
+            asks=(
+                "Is {figi} a valid FIGI?",
+                "Does the check digit of the Financial Instrument Global Identifier {figi} hold?",
+            ),
+        ),
+        "provider_prefix": Output("label", "the provider prefix of the FIGI {figi}", askable=False),
     },
     examples=[{"figi": "BBG000BLNNH6"}],
 )
@@ -338,8 +468,23 @@ class PaymentReference(BaseModel):
     description="Build the ISO 11649 structured creditor reference (RF reference used on SEPA invoices) of a "
     "payment reference: RF, two mod 97-10 check digits, then the reference.",
     outputs={
-        "rf_reference": Output("label", "the ISO 11649 RF creditor reference of the payment reference {reference}"),
-        "check_digits": Output("label", "the RF check digits of the payment reference {reference}"),
+        "rf_reference": Output(
+            "label",
+            "the ISO 11649 RF creditor reference of the payment reference {reference}",
+            asks=(
+                "What is the ISO 11649 RF creditor reference for the payment reference {reference}?",
+                "I want to print the reference {reference} on a SEPA invoice as a structured RF reference. What "
+                "should it read?",
+            ),
+        ),
+        "check_digits": Output(
+            "label",
+            "the RF check digits of the payment reference {reference}",
+            asks=(
+                "What are the two RF check digits for the payment reference {reference}?",
+                "Which check digits follow 'RF' in the creditor reference built from {reference}?",
+            ),
+        ),
     },
     examples=[{"reference": "539007547034"}],
 )
@@ -370,9 +515,26 @@ class Ean(BaseModel):
     description="Validate a retail barcode number (EAN-13, EAN-8, UPC-A, GTIN-14): whether its check digit is "
     "right, the check digit its other digits imply, and its format.",
     outputs={
-        "is_valid": Output("boolean", "whether the barcode number {ean} is valid"),
-        "expected_check_digit": Output("integer", "the check digit implied by the other digits of the barcode {ean}"),
-        "format": Output("label", "the barcode format of {ean}"),
+        "is_valid": Output(
+            "boolean",
+            "whether the barcode number {ean} is valid",
+            asks=(
+                "Is {ean} a valid barcode number?",
+                "Does the check digit of the barcode {ean} hold?",
+                "The scanner rejected the barcode {ean}. Is its check digit wrong?",
+            ),
+        ),
+        "expected_check_digit": Output(
+            "integer",
+            "the check digit implied by the other digits of the barcode {ean}",
+            asks=(
+                "What check digit do the other digits of the barcode {ean} call for?",
+                "Which last digit should the barcode {ean} have for its check digit to be right?",
+            ),
+            measure="barcode check digit",
+            quantity=IDENTIFIER,
+        ),
+        "format": Output("label", "the barcode format of {ean}", askable=False),
     },
     examples=[{"ean": "4006381333931"}],
 )
@@ -430,8 +592,22 @@ class Issn(BaseModel):
     description="Validate an ISSN (serial publication number, mod 11 check digit) and return the EAN-13 barcode "
     "printed on the periodical.",
     outputs={
-        "is_valid": Output("boolean", "whether {issn} is a valid ISSN"),
-        "ean13": Output("label", "the EAN-13 barcode number of the serial with ISSN {issn}"),
+        "is_valid": Output(
+            "boolean",
+            "whether {issn} is a valid ISSN",
+            asks=(
+                "Is {issn} a valid ISSN?",
+                "Is it true that the ISSN {issn} has a correct check digit?",
+            ),
+        ),
+        "ean13": Output(
+            "label",
+            "the EAN-13 barcode number of the serial with ISSN {issn}",
+            asks=(
+                "What is the EAN-13 barcode number printed on the periodical with ISSN {issn}?",
+                "Which 13-digit barcode goes with the ISSN {issn}?",
+            ),
+        ),
     },
     examples=[{"issn": "0317-8471"}],
 )
@@ -457,7 +633,17 @@ class Ein(BaseModel):
     package="python-stdnum",
     description="The IRS campus (or internet/SBA program) that assigned a US Employer Identification Number, "
     "from its two-digit prefix.",
-    outputs={"campus": Output("label", "the IRS campus that assigned the EIN {ein}")},
+    outputs={
+        "campus": Output(
+            "label",
+            "the IRS campus that assigned the EIN {ein}",
+            asks=(
+                "Which IRS campus assigned the Employer Identification Number {ein}?",
+                "Where was the EIN {ein} issued? Name the IRS campus or program its prefix stands for.",
+            ),
+            source="the IRS list of EIN prefixes",
+        ),
+    },
     examples=[{"ein": "04-2103594"}],
 )
 def ein_campus(p: Ein) -> dict:
@@ -506,7 +692,16 @@ class Siren(BaseModel):
     package="python-stdnum",
     description="The French intra-community VAT number of a company from its SIREN (validated with the Luhn "
     "check), as used on French invoices.",
-    outputs={"vat_number": Output("label", "the French VAT number of the company with SIREN {siren}")},
+    outputs={
+        "vat_number": Output(
+            "label",
+            "the French VAT number of the company with SIREN {siren}",
+            asks=(
+                "What is the French VAT number of the company with SIREN {siren}?",
+                "A French company has the SIREN {siren}. Which intra-community VAT number goes on its invoices?",
+            ),
+        ),
+    },
     examples=[{"siren": "443121975"}],
 )
 def french_vat_from_siren(p: Siren) -> dict:

@@ -6,8 +6,19 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from tool_catalog.domains.finance import common
-from tool_catalog.domains.finance.common import DOMAIN, cur, currency, currency_field, money, rate_field, years_field
+from tool_catalog.domains.finance.common import (
+    DOMAIN,
+    MONEY,
+    YEARS,
+    cur,
+    currency,
+    currency_field,
+    money,
+    rate_field,
+    years_field,
+)
 from tool_catalog.ports import port
+from tool_catalog.quantities import ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -20,7 +31,7 @@ class Loan(BaseModel):
         gt=0,
         le=1e12,
         allow_inf_nan=False,
-        json_schema_extra=port("money_amount", samples=[300000, 25000, 1500000, 48000, 250000]),
+        json_schema_extra=port("money_amount", quantity=MONEY, samples=[300000, 25000, 1500000, 48000, 250000]),
     )
     annual_rate: float = Field(
         description="Nominal annual interest rate as a decimal fraction, compounded monthly, e.g. 0.06 for 6%.",
@@ -33,7 +44,7 @@ class Loan(BaseModel):
         description="Term of the loan in whole years (monthly payments), e.g. 30.",
         ge=1,
         le=50,
-        json_schema_extra=port("count", samples=[30, 5, 15, 20, 3]),
+        json_schema_extra=port("count", quantity=YEARS, samples=[30, 5, 15, 20, 3]),
     )
     currency_code: str = currency_field(
         "ISO 4217 code of the loan currency, e.g. 'USD'.", ["USD", "EUR", "JPY", "GBP", "KWD", "CHF"]
@@ -50,14 +61,42 @@ class Loan(BaseModel):
         "monthly_payment": Output(
             "number",
             "the monthly payment in {currency_code}" + _LOAN,
+            asks=(
+                "What is the monthly payment on a {years}-year loan of {principal} in {currency_code} at an annual "
+                "interest rate of {annual_rate} (as a fraction)?",
+                "I'm borrowing {principal} in {currency_code} over {years} years at a nominal {annual_rate} a year (as "
+                "a decimal), compounded monthly. How much is each monthly payment?",
+                "How much will I pay each month to repay {principal} over {years} years at {annual_rate} a year (as a "
+                "fraction)? Answer in {currency_code}.",
+            ),
+            measure="monthly payment",
+            quantity=MONEY,
         ),
         "total_interest": Output(
             "number",
             "the total interest in {currency_code}" + _LOAN,
+            asks=(
+                "How much interest in total is paid over the life of a {years}-year loan of {principal} in "
+                "{currency_code} at an annual rate of {annual_rate} (as a fraction)?",
+                "Over {years} years of monthly payments on {principal} borrowed at {annual_rate} a year (as a "
+                "decimal), what does the interest add up to? Answer in {currency_code}.",
+                "A mortgage of {principal} in {currency_code} runs {years} years at {annual_rate} a year (as a "
+                "fraction). What is the total cost of the interest?",
+            ),
+            measure="total interest",
+            quantity=MONEY,
         ),
         "first_year_interest": Output(
             "number",
             "the interest paid in the first year in {currency_code}" + _LOAN,
+            asks=(
+                "How much interest is paid in the first year of a {years}-year loan of {principal} in {currency_code} "
+                "at {annual_rate} a year (as a fraction)?",
+                "Of the first twelve monthly payments on a loan of {principal} in {currency_code} over {years} years "
+                "at an annual rate of {annual_rate} (as a decimal), how much goes to interest?",
+            ),
+            measure="first-year interest",
+            quantity=MONEY,
         ),
     },
     examples=[{"principal": 300000, "annual_rate": 0.06, "years": 30, "currency_code": "USD"}],
@@ -99,14 +138,39 @@ class LoanTerm(BaseModel):
         "months": Output(
             "number",
             "the monthly payments of {monthly_payment} needed to repay {principal} {currency_code} at {annual_rate}",
+            asks=(
+                "How many monthly payments of {monthly_payment} does it take to repay a loan of {principal} at "
+                "{annual_rate} a year (as a fraction)? Both amounts are in {currency_code}.",
+                "I owe {principal} in {currency_code} at an annual rate of {annual_rate} (as a decimal, compounded "
+                "monthly) and pay {monthly_payment} a month. How many months until it is paid off?",
+            ),
+            measure="repayment term in months",
+            quantity=quantity("month"),
         ),
         "years": Output(
             "number",
             "the years needed to repay {principal} {currency_code} at {annual_rate} with {monthly_payment} a month",
+            asks=(
+                "How many years does it take to repay {principal} in {currency_code} at {annual_rate} a year (as a "
+                "fraction) with payments of {monthly_payment} a month?",
+                "Paying {monthly_payment} a month on a loan of {principal} at a nominal {annual_rate} a year (as a "
+                "decimal), both amounts in {currency_code}, how long in years until the debt is gone?",
+            ),
+            measure="repayment term",
+            quantity=YEARS,
         ),
         "total_interest": Output(
             "number",
             "the interest paid repaying {principal} {currency_code} at {annual_rate} with {monthly_payment} a month",
+            asks=(
+                "How much interest is paid in total when repaying {principal} in {currency_code} at {annual_rate} a "
+                "year (as a fraction) with {monthly_payment} a month?",
+                "I pay off a loan of {principal} at an annual rate of {annual_rate} (as a decimal) with monthly "
+                "payments of {monthly_payment}. What does the interest cost me altogether? Answer in "
+                "{currency_code}.",
+            ),
+            measure="total interest",
+            quantity=MONEY,
         ),
     },
     examples=[{"currency_code": "USD", "principal": 200000, "annual_rate": 0.05, "monthly_payment": 1500}],
@@ -139,7 +203,7 @@ class LoanPeriod(BaseModel):
         description="Payment number (1 = first month).",
         ge=1,
         le=1200,
-        json_schema_extra=port("count", samples=[1, 12, 60, 24, 100]),
+        json_schema_extra=port("count", quantity=ORDINAL, samples=[1, 12, 60, 24, 100]),
     )
 
 
@@ -153,9 +217,42 @@ _AMORT = "payment {month} of a {years}-year loan of {principal} {currency_code} 
     description="One row of a monthly amortization schedule (numpy_financial.ipmt/ppmt): the interest and "
     "principal parts of a payment and the balance left after it.",
     outputs={
-        "interest_part": Output("number", f"the interest part of {_AMORT}"),
-        "principal_part": Output("number", f"the principal part of {_AMORT}"),
-        "remaining_balance": Output("number", f"the balance remaining after {_AMORT}"),
+        "interest_part": Output(
+            "number",
+            f"the interest part of {_AMORT}",
+            asks=(
+                "In payment number {month} of a {years}-year loan of {principal} in {currency_code} at {annual_rate} "
+                "a year (as a fraction), how much is interest?",
+                "On a loan of {principal} in {currency_code} over {years} years at an annual rate of {annual_rate} "
+                "(as a decimal), what is the interest part of monthly payment {month}?",
+            ),
+            measure="interest part of the payment",
+            quantity=MONEY,
+        ),
+        "principal_part": Output(
+            "number",
+            f"the principal part of {_AMORT}",
+            asks=(
+                "How much of payment number {month} on a {years}-year loan of {principal} in {currency_code} at "
+                "{annual_rate} a year (as a fraction) pays down the principal?",
+                "On a loan of {principal} in {currency_code} over {years} years at an annual rate of {annual_rate} "
+                "(as a decimal), what is the principal part of monthly payment {month}?",
+            ),
+            measure="principal part of the payment",
+            quantity=MONEY,
+        ),
+        "remaining_balance": Output(
+            "number",
+            f"the balance remaining after {_AMORT}",
+            asks=(
+                "What balance is left after payment {month} on a {years}-year loan of {principal} in {currency_code} "
+                "at {annual_rate} a year (as a fraction)?",
+                "After I make monthly payment number {month} on my {years}-year loan of {principal} at {annual_rate} "
+                "a year (as a decimal), how much do I still owe? Answer in {currency_code}.",
+            ),
+            measure="remaining balance",
+            quantity=MONEY,
+        ),
     },
     examples=[{"currency_code": "USD", "principal": 200000, "annual_rate": 0.05, "years": 30, "month": 1}],
 )
@@ -200,10 +297,29 @@ class Affordability(BaseModel):
         "max_loan": Output(
             "number",
             "the largest loan repaid by {monthly_payment} {currency_code} a month over {years} years at {annual_rate}",
+            asks=(
+                "I can afford {monthly_payment} a month for {years} years at an annual rate of {annual_rate} (as a "
+                "fraction). How big a loan can I take? Answer in {currency_code}.",
+                "What is the largest loan that monthly payments of {monthly_payment} in {currency_code} repay over "
+                "{years} years at {annual_rate} a year (as a decimal)?",
+                "How much can I borrow in {currency_code} if I pay {monthly_payment} a month for {years} years at a "
+                "nominal {annual_rate} a year (as a fraction)?",
+            ),
+            measure="largest affordable loan",
+            quantity=MONEY,
         ),
         "total_interest": Output(
             "number",
             f"the interest on {_AFFORD}",
+            asks=(
+                "I borrow the most that {monthly_payment} a month repays over {years} years at {annual_rate} a year "
+                "(as a fraction). How much interest do I pay in total? Answer in {currency_code}.",
+                "I take the biggest loan that {monthly_payment} a month can repay over {years} years at "
+                "{annual_rate} a year (as a decimal). How much interest will I have paid by the end, in "
+                "{currency_code}?",
+            ),
+            measure="total interest",
+            quantity=MONEY,
         ),
     },
     examples=[{"currency_code": "USD", "monthly_payment": 1500, "annual_rate": 0.05, "years": 30}],

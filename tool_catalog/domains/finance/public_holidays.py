@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tool_catalog.domains.finance.common import (
+    DAYS,
     DOMAIN,
     MAX_YEAR,
     MIN_YEAR,
@@ -23,7 +24,9 @@ from tool_catalog.domains.finance.common import (
     span,
     year_field,
 )
+from tool_catalog.names import weekday_name
 from tool_catalog.ports import port
+from tool_catalog.quantities import ADDITIVE_COUNT, ORDINAL
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -71,9 +74,31 @@ class HolidayOnDate(BaseModel):
     description="Whether a date is a national public holiday in a country, the holiday's name (English where "
     "available), and whether the date is a working day given the country's weekend and holidays.",
     outputs={
-        "is_public_holiday": Output("boolean", "whether {date} is a public holiday in {country_code}"),
-        "holiday_name": Output("holiday_name", "the public holiday in {country_code} on {date}"),
-        "is_working_day": Output("boolean", "whether {date} is a working day in {country_code}"),
+        "is_public_holiday": Output(
+            "boolean",
+            "whether {date} is a public holiday in {country_code}",
+            asks=(
+                "Is {date} a public holiday in {country_code}?",
+                "Is it true that {date} is a national public holiday in {country_code}?",
+                "Do people in {country_code} get {date} off for a national public holiday?",
+            ),
+        ),
+        "holiday_name": Output(
+            "holiday_name",
+            "the public holiday in {country_code} on {date}",
+            asks=(
+                "Which public holiday falls on {date} in {country_code}? Give its name.",
+                "What holiday does {country_code} observe on {date}?",
+            ),
+        ),
+        "is_working_day": Output(
+            "boolean",
+            "whether {date} is a working day in {country_code}",
+            asks=(
+                "Is {date} a working day in {country_code}?",
+                "Will offices in {country_code} work on {date}, given the weekend and public holidays there?",
+            ),
+        ),
     },
     examples=[{"country_code": "DE", "date": "2024-10-03"}, {"country_code": "US", "date": "2025-03-12"}],
 )
@@ -91,9 +116,33 @@ def public_holiday_check(p: HolidayOnDate) -> dict:
     description="The first national public holiday in a country strictly after a date: its date, name and the "
     "number of days from the given date.",
     outputs={
-        "holiday_date": Output("date", "the date of the first public holiday in {country_code} after {date}"),
-        "holiday_name": Output("holiday_name", "the first public holiday in {country_code} after {date}"),
-        "days_until": Output("count", "the number of days from {date} to the next public holiday in {country_code}"),
+        "holiday_date": Output(
+            "date",
+            "the date of the first public holiday in {country_code} after {date}",
+            asks=(
+                "When is the next public holiday in {country_code} after {date}? Give the date.",
+                "What is the date of the first national holiday in {country_code} after {date}?",
+                "It's {date} and I'm in {country_code}. On what date is the next public holiday?",
+            ),
+        ),
+        "holiday_name": Output(
+            "holiday_name",
+            "the first public holiday in {country_code} after {date}",
+            asks=(
+                "What is the next public holiday in {country_code} after {date}? Give its name.",
+                "Which national holiday comes first in {country_code} after {date}?",
+            ),
+        ),
+        "days_until": Output(
+            "count",
+            "the number of days from {date} to the next public holiday in {country_code}",
+            asks=(
+                "How many days after {date} is the next public holiday in {country_code}?",
+                "Counting from {date}, how many days are left until the next public holiday in {country_code}?",
+            ),
+            measure="days until the next public holiday",
+            quantity=DAYS,
+        ),
     },
     examples=[{"country_code": "JP", "date": "2024-12-24"}, {"country_code": "GB", "date": "2025-04-18"}],
 )
@@ -124,12 +173,37 @@ class CountryYear(BaseModel):
     description="National public holidays of a country in a year: how many dates are holidays, how many of them fall "
     "on a working weekday (not the country's weekend), and their names (English where available).",
     outputs={
-        "holiday_count": Output("count", "the number of public holiday dates in {country_code} in {year}"),
+        "holiday_count": Output(
+            "count",
+            "the number of public holiday dates in {country_code} in {year}",
+            asks=(
+                "How many public holidays does {country_code} have in {year}?",
+                "On how many dates in {year} is there a national public holiday in {country_code}?",
+                "How many national holidays does the calendar of {country_code} list for {year}?",
+            ),
+            measure="number of public holidays",
+            quantity=ADDITIVE_COUNT,
+        ),
         "weekday_holiday_count": Output(
-            "count", "the number of public holidays in {country_code} in {year} that fall outside the weekend"
+            "count",
+            "the number of public holidays in {country_code} in {year} that fall outside the weekend",
+            asks=(
+                "How many public holidays in {country_code} fall on working weekdays in {year}?",
+                "In {year}, how many of the public holidays of {country_code} land outside the weekend?",
+                "How many days off do public holidays actually give workers in {country_code} in {year}, not "
+                "counting those on the weekend?",
+            ),
+            measure="number of public holidays on weekdays",
         ),
         "holiday_names": Output(
-            "string_list", "the list of public holidays of {country_code} in {year}, in date order"
+            "string_list",
+            "the list of public holidays of {country_code} in {year}, in date order",
+            asks=(
+                "List the public holidays of {country_code} in {year}, in date order.",
+                "What are the national public holidays in {country_code} in {year}? List their names in calendar "
+                "order.",
+            ),
+            measure="public holidays",
         ),
     },
     examples=[{"country_code": "BR", "year": 2025}, {"country_code": "IN", "year": 2024}],
@@ -166,8 +240,23 @@ class NamedHoliday(BaseModel):
     description="Find when a named public holiday falls in a country in a given year (case-insensitive match on the "
     "English name, e.g. 'Easter Monday' or 'Thanksgiving'); returns the first matching date and its weekday.",
     outputs={
-        "holiday_date": Output("date", "the date on which {holiday_name} falls in {year} in {country_code}"),
-        "weekday": Output("weekday", "the day of the week on which {holiday_name} falls in {year} in {country_code}"),
+        "holiday_date": Output(
+            "date",
+            "the date on which {holiday_name} falls in {year} in {country_code}",
+            asks=(
+                "When is {holiday_name} in {country_code} in {year}? Give the date.",
+                "On what date does {holiday_name} fall in {year} in {country_code}?",
+                "I'm planning a trip to {country_code} in {year}. On which date is {holiday_name} there?",
+            ),
+        ),
+        "weekday": Output(
+            "weekday",
+            "the day of the week on which {holiday_name} falls in {year} in {country_code}",
+            asks=(
+                "On what day of the week does {holiday_name} fall in {year} in {country_code}?",
+                "Which weekday is {holiday_name} in {country_code} in {year}?",
+            ),
+        ),
     },
     examples=[
         {"country_code": "DE", "year": 2027, "holiday_name": "Easter Monday"},
@@ -180,7 +269,7 @@ def holiday_date_by_name(p: NamedHoliday) -> dict:
     if not matches:
         raise ToolInputError(f"no public holiday matching {p.holiday_name!r} in {p.country_code} in {p.year}")
     day = matches[0]
-    return {"holiday_date": day.isoformat(), "weekday": day.strftime("%A")}
+    return {"holiday_date": day.isoformat(), "weekday": weekday_name(day)}
 
 
 class WorkingDayShift(BaseModel):
@@ -202,16 +291,39 @@ class WorkingDayShift(BaseModel):
     "weekend days and national public holidays (e.g. for payment terms or settlement deadlines).",
     outputs={
         "result_date": Output(
-            "date", "the date {working_days} working days (as observed in {country_code}) after {date}"
+            "date",
+            "the date {working_days} working days (as observed in {country_code}) after {date}",
+            asks=(
+                "What date is {working_days} working days after {date} in {country_code}, skipping weekends and "
+                "public holidays?",
+                "An invoice dated {date} is due in {working_days} working days in {country_code}. On what date is it "
+                "due?",
+                "Counting {working_days} business days from {date} in {country_code}, which date do I land on?",
+            ),
         ),
         "calendar_days": Output(
             "count",
             "the number of calendar days from {date} to the date {working_days} working days later in {country_code}",
+            asks=(
+                "A payment term of {working_days} working days starts on {date} in {country_code}. How many calendar "
+                "days later does it end?",
+                "How many calendar days does a deadline of {working_days} working days after {date} span in "
+                "{country_code}?",
+            ),
+            measure="calendar days to the deadline",
+            quantity=DAYS,
         ),
         "holidays_skipped": Output(
             "count",
             "the number of public holidays outside the weekend skipped when counting {working_days} working days "
             "after {date} in {country_code}",
+            asks=(
+                "When counting {working_days} working days from {date} in {country_code}, how many weekday public "
+                "holidays get skipped?",
+                "How many public holidays on weekdays fall between {date} and the date {working_days} working days "
+                "later in {country_code}?",
+            ),
+            measure="number of public holidays skipped",
         ),
     },
     examples=[
@@ -258,10 +370,26 @@ class CountrySpan(BaseModel):
     "public holidays, and how many holidays fell on weekdays in the span.",
     outputs={
         "business_days": Output(
-            "count", "the number of business days in {country_code} from {start_date} to {end_date}"
+            "count",
+            "the number of business days in {country_code} from {start_date} to {end_date}",
+            asks=(
+                "How many business days are there in {country_code} from {start_date} to {end_date}, both included?",
+                "Counting both ends, how many working days does {country_code} have between {start_date} and "
+                "{end_date}?",
+                "A project in {country_code} runs from {start_date} to {end_date}. How many business days is that, "
+                "both days included?",
+            ),
+            measure="number of business days",
         ),
         "weekday_holidays": Output(
-            "count", "the number of public holidays on weekdays in {country_code} from {start_date} to {end_date}"
+            "count",
+            "the number of public holidays on weekdays in {country_code} from {start_date} to {end_date}",
+            asks=(
+                "How many public holidays fall on weekdays in {country_code} between {start_date} and {end_date}?",
+                "From {start_date} to {end_date}, how many working weekdays in {country_code} are lost to public "
+                "holidays?",
+            ),
+            measure="number of public holidays on weekdays",
         ),
     },
     examples=[{"country_code": "DE", "start_date": "2024-01-01", "end_date": "2024-01-31"}],
@@ -282,7 +410,10 @@ class CountryMonth(BaseModel):
     country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'DE'.", ["DE", "US", "JP", "GB", "FR"])
     year: int = year_field("Calendar year.", [2024, 2025, 2023, 2024, 2025])
     month: int = Field(
-        description="Month number 1-12.", ge=1, le=12, json_schema_extra=port("integer", samples=[5, 12, 1, 4, 8])
+        description="Month number 1-12.",
+        ge=1,
+        le=12,
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[5, 12, 1, 4, 8]),
     )
 
 
@@ -293,10 +424,43 @@ class CountryMonth(BaseModel):
     description="The national public holidays of a country in one month: how many, their names, and the first and "
     "last business days of the month.",
     outputs={
-        "holiday_count": Output("count", "the number of public holidays in {country_code} in month {month} of {year}"),
-        "holiday_names": Output("string_list", "the public holidays in {country_code} in month {month} of {year}"),
-        "first_business_day": Output("date", "the first business day in {country_code} of month {month} of {year}"),
-        "last_business_day": Output("date", "the last business day in {country_code} of month {month} of {year}"),
+        "holiday_count": Output(
+            "count",
+            "the number of public holidays in {country_code} in month {month} of {year}",
+            asks=(
+                "How many public holidays does {country_code} have in month {month} of {year}?",
+                "In month {month} of {year}, on how many days is there a national public holiday in {country_code}?",
+            ),
+            measure="number of public holidays",
+        ),
+        "holiday_names": Output(
+            "string_list",
+            "the public holidays in {country_code} in month {month} of {year}",
+            asks=(
+                "Which public holidays fall in month {month} of {year} in {country_code}? List their names.",
+                "List the national holidays of {country_code} in month {month} of {year}.",
+            ),
+            measure="public holidays",
+        ),
+        "first_business_day": Output(
+            "date",
+            "the first business day in {country_code} of month {month} of {year}",
+            asks=(
+                "What is the first business day of month {month} of {year} in {country_code}? Give the date.",
+                "On which date does work resume in {country_code} at the start of month {month} of {year}, i.e. its "
+                "first business day?",
+            ),
+            chain=False,
+        ),
+        "last_business_day": Output(
+            "date",
+            "the last business day in {country_code} of month {month} of {year}",
+            asks=(
+                "Which date is the last business day of month {month} of {year} in {country_code}?",
+                "For the month-end close, what is the last working day of month {month} of {year} in {country_code}?",
+            ),
+            chain=False,
+        ),
     },
     examples=[{"country_code": "DE", "year": 2024, "month": 5}, {"country_code": "US", "year": 2025, "month": 12}],
 )
@@ -327,13 +491,31 @@ class CountryYearOnly(BaseModel):
     "(three-day weekends), how many, and the first one's date.",
     outputs={
         "long_weekend_count": Output(
-            "count", "the number of holidays making a long weekend in {country_code} in {year}"
+            "count",
+            "the number of holidays making a long weekend in {country_code} in {year}",
+            asks=(
+                "How many public holidays in {country_code} fall on a Monday or Friday in {year}, making a long "
+                "weekend?",
+                "How many three-day weekends do public holidays create in {country_code} in {year}?",
+            ),
+            measure="number of long weekends",
         ),
         "first_long_weekend_holiday": Output(
-            "date", "the first holiday making a long weekend in {country_code} in {year}"
+            "date",
+            "the first holiday making a long weekend in {country_code} in {year}",
+            asks=(
+                "When is the first public holiday on a Monday or Friday in {country_code} in {year}? Give the date.",
+                "What is the date of the first holiday that makes a three-day weekend in {country_code} in {year}?",
+            ),
         ),
         "weekend_holidays": Output(
-            "count", "the number of public holidays falling on a weekend in {country_code} in {year}"
+            "count",
+            "the number of public holidays falling on a weekend in {country_code} in {year}",
+            asks=(
+                "How many public holidays in {country_code} fall on a Saturday or Sunday in {year}?",
+                "In {year}, how many of the public holidays of {country_code} land on a Saturday or Sunday?",
+            ),
+            measure="number of public holidays on Saturdays and Sundays",
         ),
     },
     examples=[{"country_code": "GB", "year": 2024}],
@@ -356,8 +538,26 @@ def long_weekends(p: CountryYearOnly) -> dict:
     description="Which countries (of those with a national calendar in the holidays package) have a public "
     "holiday on a date: how many and their ISO codes.",
     outputs={
-        "country_count": Output("count", "the number of countries with a public holiday on {date}"),
-        "countries": Output("string_list", "the countries with a public holiday on {date}"),
+        "country_count": Output(
+            "count",
+            "the number of countries with a public holiday on {date}",
+            asks=(
+                "How many countries have a national public holiday on {date}?",
+                "On {date}, in how many countries is it a public holiday?",
+            ),
+            measure="number of countries on holiday",
+            source="the national public holiday calendars",
+        ),
+        "countries": Output(
+            "string_list",
+            "the countries with a public holiday on {date}",
+            asks=(
+                "Which countries have a national public holiday on {date}? List their two-letter ISO codes.",
+                "List the countries where {date} is a public holiday, by ISO 3166-1 alpha-2 code.",
+            ),
+            measure="countries on holiday",
+            source="the national public holiday calendars",
+        ),
     },
     examples=[{"date": "2024-12-25"}, {"date": "2024-05-01"}],
     timeout_s=30.0,
@@ -386,11 +586,38 @@ class SubdivisionYear(BaseModel):
     description="Public holidays of a state or region (e.g. Bavaria, California): how many in a year, how many "
     "more than the national calendar, and the names of the regional extras.",
     outputs={
-        "holiday_count": Output("count", "the number of public holidays in {subdivision}, {country_code} in {year}"),
-        "extra_count": Output(
-            "count", "the number of holidays in {subdivision}, {country_code} in {year} beyond the national ones"
+        "holiday_count": Output(
+            "count",
+            "the number of public holidays in {subdivision}, {country_code} in {year}",
+            asks=(
+                "How many public holidays does the region with code {subdivision} in {country_code} have in {year}?",
+                "Counting regional ones, how many public holidays are there in {year} in the state or region "
+                "{subdivision} of {country_code}?",
+            ),
+            measure="number of public holidays",
         ),
-        "extra_holidays": Output("string_list", "the regional holidays of {subdivision}, {country_code} in {year}"),
+        "extra_count": Output(
+            "count",
+            "the number of holidays in {subdivision}, {country_code} in {year} beyond the national ones",
+            asks=(
+                "How many more public holidays than the national calendar does the region {subdivision} of "
+                "{country_code} have in {year}?",
+                "In {year}, how many regional public holidays does the state or region {subdivision} of "
+                "{country_code} add to the national ones?",
+            ),
+            measure="number of regional extra holidays",
+        ),
+        "extra_holidays": Output(
+            "string_list",
+            "the regional holidays of {subdivision}, {country_code} in {year}",
+            asks=(
+                "Which public holidays does the region with code {subdivision} in {country_code} have in {year} on "
+                "top of the national ones? List them.",
+                "I work in the region {subdivision} of {country_code}. Which extra regional holidays do I get in "
+                "{year}?",
+            ),
+            measure="regional extra holidays",
+        ),
     },
     examples=[{"country_code": "DE", "subdivision": "BY", "year": 2024}],
 )
@@ -410,13 +637,16 @@ class NthBusinessDay(BaseModel):
     country_code: str = country_field("ISO 3166-1 alpha-2 country code, e.g. 'DE'.", ["DE", "US", "JP", "GB", "FR"])
     year: int = year_field("Calendar year.", [2024, 2025, 2023, 2024, 2025])
     month: int = Field(
-        description="Month number 1-12.", ge=1, le=12, json_schema_extra=port("integer", samples=[5, 12, 1, 4, 8])
+        description="Month number 1-12.",
+        ge=1,
+        le=12,
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[5, 12, 1, 4, 8]),
     )
     n: int = Field(
         description="Which business day of the month (1 = first, -1 = last).",
         ge=-23,
         le=23,
-        json_schema_extra=port("integer", samples=[3, 1, -1, 10, 5]),
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[3, 1, -1, 10, 5]),
     )
 
 
@@ -427,9 +657,26 @@ class NthBusinessDay(BaseModel):
     description="The n-th business day of a month in a country (weekdays that are not national holidays; "
     "negative n counts from the end), as used for payroll and reporting deadlines.",
     outputs={
-        "business_day": Output("date", "business day number {n} of month {month} of {year} in {country_code}"),
+        "business_day": Output(
+            "date",
+            "business day number {n} of month {month} of {year} in {country_code}",
+            asks=(
+                "Which date is business day number {n} of month {month} of {year} in {country_code}? Negative "
+                "numbers count back from the end of the month.",
+                "Payroll runs on business day {n} (negative: counted from the month's end) of month {month} of "
+                "{year} in {country_code}. What date is that?",
+            ),
+        ),
         "business_days_in_month": Output(
-            "count", "the number of business days in month {month} of {year} in {country_code} (n={n})"
+            "count",
+            "the number of business days in month {month} of {year} in {country_code} (n={n})",
+            asks=(
+                "Payroll runs on business day {n} of month {month} of {year} in {country_code}. How many business "
+                "days does that month have in all?",
+                "A report is due on business day {n} of month {month} of {year} in {country_code}. How many "
+                "business days does the whole month count?",
+            ),
+            measure="number of business days",
         ),
     },
     examples=[{"country_code": "DE", "year": 2024, "month": 5, "n": 3}],

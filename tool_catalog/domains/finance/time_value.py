@@ -9,8 +9,21 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from tool_catalog.domains.finance.common import DOMAIN, cur, currency_field, money, rate_field, years_field
+from tool_catalog.domains.finance.common import (
+    DOMAIN,
+    FRACTION,
+    MONEY,
+    PLAIN_AMOUNT,
+    PRICE,
+    YEARS,
+    cur,
+    currency_field,
+    money,
+    rate_field,
+    years_field,
+)
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -28,7 +41,7 @@ class Growth(BaseModel):
         ge=0,
         le=1e12,
         allow_inf_nan=False,
-        json_schema_extra=port("money_amount", samples=[1000, 0, 5000, 200, 12000]),
+        json_schema_extra=port("money_amount", quantity=MONEY, samples=[1000, 0, 5000, 200, 12000]),
     )
 
 
@@ -45,9 +58,33 @@ _GROWTH = (
     description="Future value of an investment with annual compounding and end-of-year contributions "
     "(numpy_financial.fv), the total contributed and the growth earned.",
     outputs={
-        "future_value": Output("number", f"the future value of {_GROWTH}"),
-        "total_contributed": Output("number", f"the total amount paid in for {_GROWTH}"),
-        "growth": Output("number", f"the investment growth earned by {_GROWTH}"),
+        "future_value": Output(
+            "number",
+            f"the future value of {_GROWTH}",
+            asks=(
+                "If I invest {present_value} in {currency_code} at {annual_rate} a year (as a fraction) and add "
+                "{annual_contribution} at the end of each year, how much will I have after {years} years?",
+                "What is the future value after {years} years of {present_value} in {currency_code} growing at an "
+                "annual rate of {annual_rate} (as a decimal), with {annual_contribution} added every year-end?",
+                "My pension pot holds {present_value} in {currency_code}; I add {annual_contribution} each year-end "
+                "and it earns {annual_rate} a year (as a fraction). What will it be worth in {years} years?",
+            ),
+            measure="future value",
+            quantity=MONEY,
+        ),
+        "total_contributed": Output("number", f"the total amount paid in for {_GROWTH}", quantity=MONEY, askable=False),
+        "growth": Output(
+            "number",
+            f"the investment growth earned by {_GROWTH}",
+            asks=(
+                "Investing {present_value} in {currency_code} plus {annual_contribution} every year-end for {years} "
+                "years at {annual_rate} a year (as a decimal), how much do I earn beyond what I put in?",
+                "How much of the final balance is investment growth if I put {present_value} in {currency_code} at "
+                "{annual_rate} a year (as a fraction) and add {annual_contribution} yearly for {years} years?",
+            ),
+            measure="investment growth",
+            quantity=MONEY,
+        ),
     },
     examples=[
         {"currency_code": "USD", "present_value": 10000, "annual_rate": 0.05, "years": 10, "annual_contribution": 1000}
@@ -79,11 +116,30 @@ class Discounting(BaseModel):
     "discount factor.",
     outputs={
         "present_value": Output(
-            "number", "the present value of {future_amount} {currency_code} received in {years} years at {annual_rate}"
+            "number",
+            "the present value of {future_amount} {currency_code} received in {years} years at {annual_rate}",
+            asks=(
+                "What is {future_amount} in {currency_code}, received in {years} years, worth today at a discount "
+                "rate of {annual_rate} a year (as a fraction)?",
+                "How much must I invest today at {annual_rate} a year (as a decimal, compounded yearly) to have "
+                "{future_amount} in {currency_code} in {years} years?",
+                "What is the present value of {future_amount} in {currency_code} due in {years} years, discounted at "
+                "{annual_rate} a year (as a fraction)?",
+            ),
+            measure="present value",
+            quantity=MONEY,
         ),
         "discount_factor": Output(
             "number",
             "the discount factor for {years} years at {annual_rate}, applied to {future_amount} {currency_code}",
+            asks=(
+                "A payment of {future_amount} in {currency_code} is due in {years} years. At a discount rate of "
+                "{annual_rate} a year (as a fraction), by what factor is it discounted?",
+                "What discount factor turns {future_amount} in {currency_code} due in {years} years into today's "
+                "value at {annual_rate} a year (as a decimal)?",
+            ),
+            measure="discount factor",
+            quantity=FRACTION,
         ),
     },
     examples=[{"currency_code": "USD", "future_amount": 10000, "annual_rate": 0.05, "years": 10}],
@@ -123,9 +179,27 @@ class NpvQuery(BaseModel):
     description="Net present value of cash flows at a discount rate (first flow at time 0, numpy_financial.npv) "
     "and whether the project is worth doing (NPV > 0).",
     outputs={
-        "npv": Output("number", "the net present value of the cash flows {cashflows} in {currency_code} at {rate}"),
+        "npv": Output(
+            "number",
+            "the net present value of the cash flows {cashflows} in {currency_code} at {rate}",
+            asks=(
+                "What is the net present value of the cash flows {cashflows} in {currency_code}, the first one today "
+                "and then one per period, at a discount rate of {rate} per period (as a fraction)?",
+                "A project's cash flows are {cashflows} in {currency_code}, one per period starting now. What is its "
+                "NPV at {rate} per period (as a decimal)?",
+            ),
+            measure="net present value",
+            quantity=MONEY,
+        ),
         "accept": Output(
-            "boolean", "whether the cash flows {cashflows} in {currency_code} have a positive NPV at {rate}"
+            "boolean",
+            "whether the cash flows {cashflows} in {currency_code} have a positive NPV at {rate}",
+            asks=(
+                "Is a project with cash flows {cashflows} in {currency_code}, one per period starting today, worth "
+                "doing at a discount rate of {rate} per period (as a fraction)? Answer yes if its NPV is positive.",
+                "Do the cash flows {cashflows} in {currency_code}, the first one now, have a positive net present "
+                "value at {rate} per period (as a decimal)?",
+            ),
         ),
     },
     examples=[{"currency_code": "USD", "rate": 0.1, "cashflows": [-1000, 300, 400, 500]}],
@@ -150,8 +224,29 @@ class Flows(BaseModel):
     description="Internal rate of return of cash flows per period (numpy_financial.irr) and the simple payback "
     "period in periods.",
     outputs={
-        "irr": Output("number", "the internal rate of return of the cash flows {cashflows}"),
-        "payback_periods": Output("number", "the payback period in periods of the cash flows {cashflows}"),
+        "irr": Output(
+            "number",
+            "the internal rate of return of the cash flows {cashflows}",
+            asks=(
+                "What is the internal rate of return per period of the cash flows {cashflows}, the first one today? "
+                "Give it as a decimal fraction.",
+                "An investment has the cash flows {cashflows}, one per period starting now. What IRR does it earn per "
+                "period, as a fraction?",
+            ),
+            measure="internal rate of return",
+            quantity=FRACTION,
+        ),
+        "payback_periods": Output(
+            "number",
+            "the payback period in periods of the cash flows {cashflows}",
+            asks=(
+                "With the cash flows {cashflows}, one per period from today, after how many periods is the initial "
+                "outlay paid back? Fractions of a period count.",
+                "What is the simple payback period, in periods, of an investment with the cash flows {cashflows}?",
+            ),
+            measure="payback period",
+            quantity=quantity("dimensionless"),
+        ),
     },
     examples=[{"cashflows": [-1000, 300, 400, 500]}],
 )
@@ -179,7 +274,7 @@ class NominalRate(BaseModel):
         description="Compounding periods per year (12 monthly, 4 quarterly, 365 daily).",
         ge=1,
         le=366,
-        json_schema_extra=port("count", samples=[12, 4, 365, 2, 52]),
+        json_schema_extra=port("count", quantity=quantity("1/year"), samples=[12, 4, 365, 2, 52]),
     )
 
 
@@ -191,11 +286,30 @@ class NominalRate(BaseModel):
     "compounded equivalent.",
     outputs={
         "effective_annual_rate": Output(
-            "number", "the effective annual rate of {nominal_rate} compounded {periods_per_year} times a year"
+            "number",
+            "the effective annual rate of {nominal_rate} compounded {periods_per_year} times a year",
+            asks=(
+                "What is the effective annual rate of a nominal {nominal_rate} a year (as a fraction) compounded "
+                "{periods_per_year} times a year? Give it as a decimal fraction.",
+                "My savings account pays a nominal {nominal_rate} a year (as a decimal), compounded "
+                "{periods_per_year} times a year. What is that as an effective annual rate?",
+                "A card charges {nominal_rate} a year nominal (as a fraction), compounded {periods_per_year} times a "
+                "year. What annual rate does it really cost, as a fraction?",
+            ),
+            measure="effective annual rate",
+            quantity=FRACTION,
         ),
         "continuous_rate": Output(
             "number",
             "the continuously compounded rate equivalent to {nominal_rate} compounded {periods_per_year} times a year",
+            asks=(
+                "What continuously compounded rate is equivalent to a nominal {nominal_rate} a year (as a fraction) "
+                "compounded {periods_per_year} times a year?",
+                "Convert a nominal annual rate of {nominal_rate} (as a decimal) with {periods_per_year} compounding "
+                "periods a year into a continuously compounded rate, as a decimal fraction.",
+            ),
+            measure="continuously compounded rate",
+            quantity=FRACTION,
         ),
     },
     examples=[{"nominal_rate": 0.06, "periods_per_year": 12}],
@@ -206,14 +320,14 @@ def effective_annual_rate(p: NominalRate) -> dict:
 
 
 class GrowthSpan(BaseModel):
-    start_value: float = money("Value at the start.", [100, 2500, 1e6, 50, 80000])
-    end_value: float = money("Value at the end.", [180, 4000, 2.5e6, 35, 120000])
+    start_value: float = money("Value at the start.", [100, 2500, 1e6, 50, 80000], unit=PLAIN_AMOUNT)
+    end_value: float = money("Value at the end.", [180, 4000, 2.5e6, 35, 120000], unit=PLAIN_AMOUNT)
     years: float = Field(
         description="Years between the two values.",
         gt=0,
         le=200,
         allow_inf_nan=False,
-        json_schema_extra=port("number", samples=[5, 10, 7, 3, 4.5]),
+        json_schema_extra=port("number", quantity=YEARS, samples=[5, 10, 7, 3, 4.5]),
     )
 
 
@@ -225,15 +339,42 @@ class GrowthSpan(BaseModel):
     "(exact, and by the rule of 72).",
     outputs={
         "cagr": Output(
-            "number", "the compound annual growth rate from {start_value} to {end_value} over {years} years"
+            "number",
+            "the compound annual growth rate from {start_value} to {end_value} over {years} years",
+            asks=(
+                "What is the compound annual growth rate of a value that grew from {start_value} to {end_value} over "
+                "{years} years? Give it as a decimal fraction.",
+                "My portfolio went from {start_value} to {end_value} in {years} years. What was its compound annual "
+                "growth rate, as a fraction?",
+                "Revenue rose from {start_value} to {end_value} over {years} years. At what steady yearly rate (as a "
+                "decimal) did it grow?",
+            ),
+            measure="compound annual growth rate",
+            quantity=FRACTION,
         ),
         "doubling_years": Output(
             "number",
             "the doubling time in years at the growth rate from {start_value} to {end_value} over {years} years",
+            asks=(
+                "Something grew from {start_value} to {end_value} in {years} years. At that compound rate, how many "
+                "years does it take to double?",
+                "If a value keeps growing at the compound annual rate that took it from {start_value} to "
+                "{end_value} in {years} years, what is its doubling time in years?",
+            ),
+            measure="doubling time",
+            quantity=YEARS,
         ),
         "rule_of_72_years": Output(
             "number",
             "the rule-of-72 doubling time at the growth rate from {start_value} to {end_value} over {years} years",
+            asks=(
+                "By the rule of 72, how many years would a value take to double at the annual growth rate that took "
+                "it from {start_value} to {end_value} in {years} years?",
+                "An investment went from {start_value} to {end_value} in {years} years. What doubling time in years "
+                "does the rule of 72 give for its compound growth rate?",
+            ),
+            measure="doubling time by the rule of 72",
+            quantity=YEARS,
         ),
     },
     examples=[{"start_value": 100, "end_value": 180, "years": 5}],
@@ -259,10 +400,22 @@ class FisherQuery(BaseModel):
     description="Real interest rate by the exact Fisher equation (1+n)/(1+i) - 1 and by the approximation n - i.",
     outputs={
         "real_rate": Output(
-            "number", "the real interest rate for a nominal rate of {nominal_rate} and inflation of {inflation_rate}"
+            "number",
+            "the real interest rate for a nominal rate of {nominal_rate} and inflation of {inflation_rate}",
+            asks=(
+                "What is the real interest rate for a nominal rate of {nominal_rate} and inflation of "
+                "{inflation_rate} (both as fractions), by the exact Fisher equation?",
+                "My deposit earns {nominal_rate} a year while inflation runs at {inflation_rate} (both as "
+                "decimals). What real return do I get, as a fraction?",
+            ),
+            measure="real interest rate",
+            quantity=FRACTION,
         ),
         "approximate_real_rate": Output(
-            "number", "the approximate real rate for a nominal rate of {nominal_rate} and inflation of {inflation_rate}"
+            "number",
+            "the approximate real rate for a nominal rate of {nominal_rate} and inflation of {inflation_rate}",
+            quantity=FRACTION,
+            askable=False,
         ),
     },
     examples=[{"nominal_rate": 0.05, "inflation_rate": 0.02}],
@@ -279,9 +432,9 @@ class Annuity(BaseModel):
         "ISO 4217 code of the amounts; results are rounded to its minor units (0 for JPY).",
         ["USD", "EUR", "JPY", "GBP", "CHF"],
     )
-    payment: float = money("Payment per period.", [1000, 500, 2500, 100, 12000])
+    payment: float = money("Payment per period.", [1000, 500, 2500, 100, 12000], unit=PRICE)
     rate: float = rate_field("Rate per period as a decimal.", [0.05, 0.04, 0.06, 0.01, 0.07])
-    periods: int = years_field("Number of payments.", [10, 20, 5, 60, 25])
+    periods: int = years_field("Number of payments.", [10, 20, 5, 60, 25], unit=COUNT)
 
 
 @tool(
@@ -292,14 +445,34 @@ class Annuity(BaseModel):
     "amount.",
     outputs={
         "annuity_pv": Output(
-            "number", "the present value of {periods} payments of {payment} {currency_code} at {rate} per period"
+            "number",
+            "the present value of {periods} payments of {payment} {currency_code} at {rate} per period",
+            asks=(
+                "What is the present value of {periods} end-of-period payments of {payment} in {currency_code} at "
+                "{rate} per period (as a fraction)?",
+                "A contract pays {payment} in {currency_code} at the end of each period for {periods} periods. What "
+                "is it worth today at {rate} per period (as a decimal)?",
+            ),
+            measure="present value",
+            quantity=MONEY,
         ),
         "annuity_due_pv": Output(
-            "number", "the present value of {periods} payments of {payment} {currency_code} in advance at {rate}"
+            "number",
+            "the present value of {periods} payments of {payment} {currency_code} in advance at {rate}",
+            asks=(
+                "What is the present value of {periods} payments of {payment} in {currency_code}, each made at the "
+                "start of its period, at {rate} per period (as a fraction)?",
+                "Rent of {payment} in {currency_code} is paid in advance for {periods} periods. At {rate} per period "
+                "(as a decimal), what is the stream worth today?",
+            ),
+            measure="present value",
+            quantity=MONEY,
         ),
         "perpetuity_pv": Output(
             "number",
             "the value of a perpetuity of {payment} {currency_code} at {rate}, compared with {periods} payments",
+            quantity=MONEY,
+            askable=False,
         ),
     },
     examples=[{"currency_code": "USD", "payment": 1000, "rate": 0.05, "periods": 10}],
@@ -327,14 +500,14 @@ class Asset(BaseModel):
         ge=0,
         le=1e12,
         allow_inf_nan=False,
-        json_schema_extra=port("money_amount", samples=[1000, 5000, 0, 20000, 500]),
+        json_schema_extra=port("money_amount", quantity=MONEY, samples=[1000, 5000, 0, 20000, 500]),
     )
     life_years: int = years_field("Useful life in years.", [5, 10, 3, 20, 4])
     year: int = Field(
         description="Year of the asset's life to report (1 = first).",
         ge=1,
         le=100,
-        json_schema_extra=port("count", samples=[1, 3, 2, 10, 4]),
+        json_schema_extra=port("count", quantity=ORDINAL, samples=[1, 3, 2, 10, 4]),
     )
 
 
@@ -348,9 +521,43 @@ _ASSET = "year {year} of an asset costing {cost} {currency_code} with salvage {s
     description="Depreciation charge for one year by the straight-line, double-declining-balance (switching to "
     "straight line when that is larger, never below salvage) and sum-of-years'-digits methods.",
     outputs={
-        "straight_line": Output("number", f"the straight-line depreciation in {_ASSET}"),
-        "double_declining": Output("number", f"the double-declining-balance depreciation in {_ASSET}"),
-        "sum_of_years_digits": Output("number", f"the sum-of-years'-digits depreciation in {_ASSET}"),
+        "straight_line": Output(
+            "number",
+            f"the straight-line depreciation in {_ASSET}",
+            asks=(
+                "What is the straight-line depreciation charge in year {year} for an asset costing {cost} in "
+                "{currency_code}, with a salvage value of {salvage_value} after {life_years} years?",
+                "An asset bought for {cost} in {currency_code} is worth {salvage_value} at the end of its "
+                "{life_years}-year life. How much straight-line depreciation is booked in year {year}?",
+            ),
+            measure="depreciation charge",
+            quantity=MONEY,
+        ),
+        "double_declining": Output(
+            "number",
+            f"the double-declining-balance depreciation in {_ASSET}",
+            asks=(
+                "By double-declining balance (switching to straight line when larger), how much does an asset "
+                "costing {cost} in {currency_code} with salvage {salvage_value} after {life_years} years lose in year "
+                "{year}?",
+                "A machine costs {cost} in {currency_code}, lasts {life_years} years and is worth {salvage_value} at "
+                "the end. How much does it depreciate in year {year} under the double-declining-balance method?",
+            ),
+            measure="depreciation charge",
+            quantity=MONEY,
+        ),
+        "sum_of_years_digits": Output(
+            "number",
+            f"the sum-of-years'-digits depreciation in {_ASSET}",
+            asks=(
+                "By the sum-of-the-years'-digits method, what is the depreciation in year {year} of an asset costing "
+                "{cost} in {currency_code} with a salvage value of {salvage_value} after {life_years} years?",
+                "A vehicle bought for {cost} in {currency_code} will be worth {salvage_value} after {life_years} "
+                "years. What sum-of-years'-digits depreciation falls in year {year}?",
+            ),
+            measure="depreciation charge",
+            quantity=MONEY,
+        ),
     },
     examples=[{"currency_code": "USD", "cost": 10000, "salvage_value": 1000, "life_years": 5, "year": 1}],
 )
@@ -382,13 +589,13 @@ class BreakEven(BaseModel):
         ["USD", "EUR", "JPY", "GBP", "CHF"],
     )
     fixed_costs: float = money("Fixed costs per period.", [50000, 12000, 250000, 3000, 80000])
-    price_per_unit: float = money("Selling price per unit.", [25, 9.99, 120, 4.5, 60])
+    price_per_unit: float = money("Selling price per unit.", [25, 9.99, 120, 4.5, 60], unit=PRICE)
     variable_cost_per_unit: float = Field(
         description="Variable cost per unit.",
         ge=0,
         le=1e9,
         allow_inf_nan=False,
-        json_schema_extra=port("money_amount", samples=[15, 4, 70, 1.5, 35]),
+        json_schema_extra=port("money_amount", quantity=PRICE, samples=[15, 4, 70, 1.5, 35]),
     )
 
 
@@ -402,14 +609,39 @@ class BreakEven(BaseModel):
         "break_even_units": Output(
             "number",
             f"the break-even units with {_COSTS}",
+            asks=(
+                "A product sells for {price_per_unit} and costs {variable_cost_per_unit} to make, with fixed costs "
+                "of {fixed_costs}, all in {currency_code}. How many units must be sold to break even?",
+                "How many units must I sell to cover fixed costs of {fixed_costs} in {currency_code} if each sells "
+                "for {price_per_unit} and costs {variable_cost_per_unit} to make?",
+            ),
+            measure="break-even volume",
+            quantity=quantity("count", "ratio"),
         ),
         "break_even_revenue": Output(
             "number",
             f"the break-even revenue with {_COSTS}",
+            asks=(
+                "What revenue does a business need to break even with fixed costs of {fixed_costs}, a price of "
+                "{price_per_unit} and a variable cost of {variable_cost_per_unit} per unit? Amounts are in "
+                "{currency_code}.",
+                "With fixed costs of {fixed_costs} in {currency_code}, a selling price of {price_per_unit} and a unit "
+                "cost of {variable_cost_per_unit}, how much must sales bring in to break even?",
+            ),
+            measure="break-even revenue",
+            quantity=MONEY,
         ),
         "contribution_margin_ratio": Output(
             "number",
             f"the contribution margin ratio with {_COSTS}",
+            asks=(
+                "With fixed costs of {fixed_costs} in {currency_code}, a price of {price_per_unit} and a variable "
+                "cost of {variable_cost_per_unit} per unit, what fraction of each sale is contribution margin?",
+                "My shop has fixed costs of {fixed_costs} in {currency_code} and sells an item for {price_per_unit} "
+                "that costs {variable_cost_per_unit} to make. What is the contribution margin ratio, as a decimal?",
+            ),
+            measure="contribution margin ratio",
+            quantity=FRACTION,
         ),
     },
     examples=[{"currency_code": "USD", "fixed_costs": 50000, "price_per_unit": 25, "variable_cost_per_unit": 15}],
@@ -444,10 +676,30 @@ class SavingsGoal(BaseModel):
     "return (numpy_financial.pmt), and the interest that contributes.",
     outputs={
         "monthly_deposit": Output(
-            "number", "the monthly deposit to reach {target} {currency_code} in {years} years at {annual_rate}"
+            "number",
+            "the monthly deposit to reach {target} {currency_code} in {years} years at {annual_rate}",
+            asks=(
+                "How much must I deposit each month to reach {target} in {currency_code} in {years} years at "
+                "{annual_rate} a year (as a fraction), compounded monthly?",
+                "I want to save {target} in {currency_code} over {years} years, earning {annual_rate} a year (as a "
+                "decimal, compounded monthly). What monthly deposit gets me there?",
+                "What monthly saving reaches a goal of {target} in {currency_code} after {years} years at an annual "
+                "return of {annual_rate} (as a fraction)?",
+            ),
+            measure="monthly deposit",
+            quantity=MONEY,
         ),
         "interest_earned": Output(
-            "number", "the interest earned saving {target} {currency_code} in {years} years at {annual_rate}"
+            "number",
+            "the interest earned saving {target} {currency_code} in {years} years at {annual_rate}",
+            asks=(
+                "Saving monthly toward {target} in {currency_code} over {years} years at {annual_rate} a year (as a "
+                "fraction), compounded monthly, how much of the goal comes from interest?",
+                "If I reach {target} in {currency_code} in {years} years with equal monthly deposits earning "
+                "{annual_rate} a year (as a decimal), how much interest have I earned?",
+            ),
+            measure="interest earned",
+            quantity=MONEY,
         ),
     },
     examples=[{"currency_code": "USD", "target": 100000, "annual_rate": 0.05, "years": 10}],
@@ -460,8 +712,8 @@ def savings_plan(p: SavingsGoal) -> dict:
 
 
 class TargetGrowth(BaseModel):
-    present_value: float = money("Amount invested today.", [10000, 5000, 250000, 1000, 40000])
-    target: float = money("Amount to reach.", [20000, 12000, 1000000, 1500, 100000])
+    present_value: float = money("Amount invested today.", [10000, 5000, 250000, 1000, 40000], unit=PLAIN_AMOUNT)
+    target: float = money("Amount to reach.", [20000, 12000, 1000000, 1500, 100000], unit=PLAIN_AMOUNT)
     annual_rate: float = rate_field("Annual return as a decimal, compounded yearly.", [0.07, 0.05, 0.06, 0.03, 0.08])
 
 
@@ -473,8 +725,30 @@ class TargetGrowth(BaseModel):
     "numpy_financial.nper with no payments), exact "
     "and rounded up to whole years.",
     outputs={
-        "years": Output("number", "the years for {present_value} to grow to {target} at {annual_rate}"),
-        "whole_years": Output("count", "the whole years for {present_value} to reach {target} at {annual_rate}"),
+        "years": Output(
+            "number",
+            "the years for {present_value} to grow to {target} at {annual_rate}",
+            asks=(
+                "How many years does it take {present_value} to grow to {target} at {annual_rate} a year (as a "
+                "fraction), compounded yearly?",
+                "At an annual return of {annual_rate} (as a decimal), how long in years until an investment of "
+                "{present_value} reaches {target}?",
+            ),
+            measure="time to reach the target",
+            quantity=YEARS,
+        ),
+        "whole_years": Output(
+            "count",
+            "the whole years for {present_value} to reach {target} at {annual_rate}",
+            asks=(
+                "How many full years must {present_value} be invested at {annual_rate} a year (as a fraction) before "
+                "it reaches {target}?",
+                "I have {present_value} and want {target}. Earning {annual_rate} a year (as a decimal), after how many "
+                "whole years will I get there?",
+            ),
+            measure="whole years to reach the target",
+            quantity=YEARS,
+        ),
     },
     examples=[{"present_value": 10000, "target": 20000, "annual_rate": 0.07}],
 )

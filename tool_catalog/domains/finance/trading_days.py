@@ -10,8 +10,9 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 from tool_catalog.domains.finance import common
-from tool_catalog.domains.finance.common import DOMAIN, date_field, mic_field, session_day, year_field
+from tool_catalog.domains.finance.common import DAYS, DOMAIN, date_field, mic_field, session_day, year_field
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, ORDINAL
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -34,10 +35,34 @@ class ExchangeSpan(BaseModel):
     "in that span.",
     outputs={
         "session_count": Output(
-            "count", "the number of trading sessions of {exchange_code} from {start_date} to {end_date}"
+            "count",
+            "the number of trading sessions of {exchange_code} from {start_date} to {end_date}",
+            asks=(
+                "How many trading days does {exchange_code} have from {start_date} to {end_date}, both included?",
+                "Between {start_date} and {end_date}, how many sessions does {exchange_code} hold?",
+                "I hold a position on {exchange_code} from {start_date} to {end_date}. Over how many trading "
+                "sessions is that, counting both ends?",
+            ),
+            measure="number of trading sessions",
         ),
-        "first_session": Output("date", "the first trading session of {exchange_code} from {start_date} to {end_date}"),
-        "last_session": Output("date", "the last trading session of {exchange_code} from {start_date} to {end_date}"),
+        "first_session": Output(
+            "date",
+            "the first trading session of {exchange_code} from {start_date} to {end_date}",
+            asks=(
+                "What is the first trading day of {exchange_code} between {start_date} and {end_date}? Give the date.",
+                "From {start_date} to {end_date}, on which date does {exchange_code} first open for trading?",
+            ),
+            chain=False,
+        ),
+        "last_session": Output(
+            "date",
+            "the last trading session of {exchange_code} from {start_date} to {end_date}",
+            asks=(
+                "Which date is the last session of {exchange_code} between {start_date} and {end_date}?",
+                "From {start_date} to {end_date}, on what date does {exchange_code} trade for the last time?",
+            ),
+            chain=False,
+        ),
     },
     examples=[{"exchange_code": "XNYS", "start_date": "2024-01-02", "end_date": "2024-12-31"}],
 )
@@ -63,7 +88,7 @@ class SessionOffset(BaseModel):
         description="Number of sessions to move (negative moves back), e.g. 2 for T+2.",
         ge=-2500,
         le=2500,
-        json_schema_extra=port("integer", samples=[2, 1, -5, 10, 20]),
+        json_schema_extra=port("integer", quantity=COUNT, samples=[2, 1, -5, 10, 20]),
     )
 
 
@@ -74,9 +99,26 @@ class SessionOffset(BaseModel):
     description="The trading session a number of sessions after (or before) a date on an exchange, as used for "
     "settlement dates such as T+2.",
     outputs={
-        "session": Output("date", "the session {sessions} trading sessions after {date} on {exchange_code}"),
+        "session": Output(
+            "date",
+            "the session {sessions} trading sessions after {date} on {exchange_code}",
+            asks=(
+                "On {exchange_code}, which session comes {sessions} trading sessions after {date}? Negative numbers "
+                "count back. Give the date.",
+                "A trade on {exchange_code} on {date} settles {sessions} sessions later. On what date does it settle?",
+            ),
+        ),
         "calendar_days": Output(
-            "integer", "the calendar days from {date} to {sessions} sessions later on {exchange_code}"
+            "integer",
+            "the calendar days from {date} to {sessions} sessions later on {exchange_code}",
+            asks=(
+                "How many calendar days are there from {date} to the session {sessions} trading sessions later on "
+                "{exchange_code}?",
+                "A trade on {exchange_code} on {date} settles {sessions} sessions later. How many calendar days does "
+                "settlement take?",
+            ),
+            measure="calendar days to settlement",
+            quantity=DAYS,
         ),
     },
     examples=[{"exchange_code": "XNYS", "date": "2024-12-24", "sessions": 2}],
@@ -104,8 +146,24 @@ class ExchangeYear(BaseModel):
     description="Early-close sessions of an exchange in a year (days it closes before its regular time): how many "
     "and their dates.",
     outputs={
-        "early_close_count": Output("count", "the number of early-close sessions of {exchange_code} in {year}"),
-        "early_closes": Output("string_list", "the early-close session dates of {exchange_code} in {year}"),
+        "early_close_count": Output(
+            "count",
+            "the number of early-close sessions of {exchange_code} in {year}",
+            asks=(
+                "How many days does {exchange_code} close early in {year}?",
+                "How many shortened trading sessions does {exchange_code} have in {year}?",
+            ),
+            measure="number of early closes",
+        ),
+        "early_closes": Output(
+            "string_list",
+            "the early-close session dates of {exchange_code} in {year}",
+            asks=(
+                "On which dates in {year} does {exchange_code} close early? List them.",
+                "List the shortened trading days of {exchange_code} in {year}, as dates.",
+            ),
+            measure="early-close dates",
+        ),
     },
     examples=[{"exchange_code": "XNYS", "year": 2024}],
 )
@@ -124,7 +182,7 @@ class ExchangeMonth(BaseModel):
         description="Month number 1-12.",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", samples=[1, 3, 12, 6, 9, 11, 4, 7]),
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[1, 3, 12, 6, 9, 11, 4, 7]),
     )
 
 
@@ -135,8 +193,25 @@ class ExchangeMonth(BaseModel):
     description="The first and last trading sessions of an exchange in a month (month-end settlement and index "
     "rebalancing dates).",
     outputs={
-        "first_session": Output("date", "the first trading session of {exchange_code} in month {month} of {year}"),
-        "last_session": Output("date", "the last trading session of {exchange_code} in month {month} of {year}"),
+        "first_session": Output(
+            "date",
+            "the first trading session of {exchange_code} in month {month} of {year}",
+            asks=(
+                "What is the first trading day of {exchange_code} in month {month} of {year}? Give the date.",
+                "On which date does {exchange_code} hold its first session of month {month} of {year}?",
+            ),
+            chain=False,
+        ),
+        "last_session": Output(
+            "date",
+            "the last trading session of {exchange_code} in month {month} of {year}",
+            asks=(
+                "Which date is the last trading session of {exchange_code} in month {month} of {year}?",
+                "For month-end settlement: on what date does {exchange_code} trade for the last time in month "
+                "{month} of {year}?",
+            ),
+            chain=False,
+        ),
     },
     examples=[{"exchange_code": "XNYS", "year": 2024, "month": 3}],
 )
@@ -162,10 +237,22 @@ def exchange_month_sessions(p: ExchangeMonth) -> dict:
     "LSE, TARGET2 ...) and how many market holidays it lists in a year there.",
     outputs={
         "market_holiday_count": Output(
-            "count", "the number of market holidays the holidays package lists for {exchange_code} in {year}"
+            "count",
+            "the number of market holidays of {exchange_code} in {year}",
+            asks=(
+                "How many market holidays does {exchange_code} observe in {year}?",
+                "On how many holidays is {exchange_code} closed during {year}?",
+            ),
+            measure="number of market holidays",
         ),
         "first_market_holiday": Output(
-            "date", "the first market holiday the holidays package lists for {exchange_code} in {year}"
+            "date",
+            "the first market holiday of {exchange_code} in {year}",
+            asks=(
+                "What is the first market holiday of {exchange_code} in {year}? Give the date.",
+                "When is {exchange_code} first closed for a holiday in {year}?",
+            ),
+            chain=False,
         ),
     },
     examples=[{"exchange_code": "XNYS", "year": 2024}],

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.general.common import DOMAIN, MAX_ABS, sig
 from tool_catalog.ports import port
+from tool_catalog.quantities import OPERAND, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -212,7 +213,9 @@ class Expression(BaseModel):
     package="stdlib",
     description="Evaluate an arithmetic expression safely: numbers, + - * / // % ** (bounded), parentheses, "
     "constants pi and e, and the functions sqrt, log, log10, exp, sin, cos, tan, abs, round, min, max.",
-    outputs={"result": Output("number", "the value of the arithmetic expression {expression}")},
+    outputs={
+        "result": Output("number", "the value of the arithmetic expression {expression}", quantity=quantity(OPERAND))
+    },
     examples=[{"expression": "2 * (3 + 4) ** 2"}, {"expression": "round(sqrt(2) * 100, 2)"}],
 )
 def calculator(p: Expression) -> dict:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.general.common import DOMAIN
 from tool_catalog.ports import port
+from tool_catalog.quantities import ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -33,7 +34,7 @@ class DateShift(BaseModel):
         description="Number of days to add (negative to go back).",
         ge=-1_000_000,
         le=1_000_000,
-        json_schema_extra=port("integer", samples=[1, 7, 10, 30, 90, 100, 365, 1000]),
+        json_schema_extra=port("integer", quantity=quantity("day"), samples=[1, 7, 10, 30, 90, 100, 365, 1000]),
     )
 
 
@@ -42,7 +43,13 @@ class DateShift(BaseModel):
     kind="processing",
     package="stdlib",
     description="Add a number of days to a date (negative days go back) and return the resulting ISO date.",
-    outputs={"date": Output("date", "the date {days} days after {date}")},
+    outputs={
+        "date": Output(
+            "date",
+            "the date {days} days after {date}",
+            asks=("What date is {days} days after {date}?", "Which date falls {days} days after {date}?"),
+        )
+    },
     examples=[{"date": "2024-02-28", "days": 2}, {"date": "2025-01-01", "days": -1}],
 )
 def date_add_days(p: DateShift) -> dict:
@@ -59,7 +66,7 @@ class MonthShift(BaseModel):
         description="Number of calendar months to add (negative to go back).",
         ge=-100_000,
         le=100_000,
-        json_schema_extra=port("integer", samples=[1, 3, 6, 12, 18, 24]),
+        json_schema_extra=port("integer", quantity=quantity("month"), samples=[1, 3, 6, 12, 18, 24]),
     )
 
 
@@ -69,7 +76,16 @@ class MonthShift(BaseModel):
     package="python-dateutil",
     description="Add calendar months to a date; the day is clipped to the end of a shorter month "
     "(2024-01-31 plus 1 month is 2024-02-29).",
-    outputs={"date": Output("date", "the date {months} calendar months after {date}")},
+    outputs={
+        "date": Output(
+            "date",
+            "the date {months} calendar months after {date}",
+            asks=(
+                "What date is {months} calendar months after {date}?",
+                "Which date comes {months} months after {date}?",
+            ),
+        )
+    },
     examples=[{"date": "2024-01-31", "months": 1}, {"date": "2023-11-15", "months": 3}],
 )
 def date_add_months(p: MonthShift) -> dict:
@@ -108,9 +124,26 @@ def _weekdays_between(start: dt.date, end: dt.date) -> int:
     description="Count the days from start_date to end_date (negative if end_date is earlier) and the "
     "weekdays (Monday-Friday) in that span, counting start_date but not end_date.",
     outputs={
-        "days": Output("number", "the number of days from {start_date} to {end_date}"),
+        "days": Output(
+            "number",
+            "the number of days from {start_date} to {end_date}",
+            asks=(
+                "How many days are there from {start_date} to {end_date}?",
+                "How many days pass between {start_date} and {end_date}?",
+            ),
+            measure="number of days",
+            quantity=quantity("day", "ratio", additive=True),
+        ),
         "weekdays": Output(
-            "number", "the number of weekdays (Monday to Friday) from {start_date} up to but excluding {end_date}"
+            "number",
+            "the number of weekdays (Monday to Friday) from {start_date} up to but excluding {end_date}",
+            asks=(
+                "How many weekdays (Monday to Friday) are there from {start_date} up to but not including {end_date}?",
+                "Counting Monday to Friday only, how many days are there from {start_date} until {end_date}, "
+                "not counting {end_date} itself?",
+            ),
+            measure="number of weekdays",
+            quantity=quantity("day", "ratio", additive=True),
         ),
     },
     examples=[
@@ -134,11 +167,43 @@ class SingleDate(BaseModel):
     description="Calendar facts of a date: English weekday name, ISO week number, day of the year, quarter and "
     "whether its year is a leap year.",
     outputs={
-        "weekday": Output("weekday", "the day of the week of {date}"),
-        "iso_week": Output("integer", "the ISO 8601 week number of {date}"),
-        "day_of_year": Output("integer", "the day of the year of {date}"),
-        "quarter": Output("integer", "the calendar quarter of {date}"),
-        "is_leap_year": Output("boolean", "whether the year of {date} is a leap year"),
+        "weekday": Output(
+            "weekday",
+            "the day of the week of {date}",
+            asks=("What day of the week is {date}?", "On which day of the week does {date} fall?"),
+        ),
+        "iso_week": Output(
+            "integer",
+            "the ISO 8601 week number of {date}",
+            asks=("In which ISO week of the year is {date}?", "What is the ISO 8601 week number of {date}?"),
+            measure="ISO week number",
+            quantity=ORDINAL,
+        ),
+        "day_of_year": Output(
+            "integer",
+            "the day of the year of {date}",
+            asks=(
+                "Which day of the year is {date}? (1 January is day 1.)",
+                "What is the day-of-year number of {date}?",
+            ),
+            measure="day of the year",
+            quantity=ORDINAL,
+        ),
+        "quarter": Output(
+            "integer",
+            "the calendar quarter of {date}",
+            asks=(
+                "In which calendar quarter is {date}? Answer 1 to 4.",
+                "Which quarter of the year does {date} fall in (1-4)?",
+            ),
+            measure="calendar quarter",
+            quantity=ORDINAL,
+        ),
+        "is_leap_year": Output(
+            "boolean",
+            "whether the year of {date} is a leap year",
+            asks=("Does {date} fall in a leap year?", "Is the year of {date} a leap year?"),
+        ),
     },
     examples=[{"date": "2024-02-29"}, {"date": "2021-01-03"}],
 )

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.general.common import DOMAIN, finite, sig
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, OPERAND, ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -45,11 +46,11 @@ def _checked_values(values: list[float]) -> list[float]:
     package="stdlib",
     description="Aggregate a list of numbers: sum, arithmetic mean, median, minimum and maximum.",
     outputs={
-        "sum": Output("number", "the sum of the numbers {values}"),
-        "mean": Output("number", "the mean of the numbers {values}"),
-        "median": Output("number", "the median of the numbers {values}"),
-        "minimum": Output("number", "the smallest of the numbers {values}"),
-        "maximum": Output("number", "the largest of the numbers {values}"),
+        "sum": Output("number", "the sum of the numbers {values}", quantity=quantity(OPERAND)),
+        "mean": Output("number", "the mean of the numbers {values}", quantity=quantity(OPERAND)),
+        "median": Output("number", "the median of the numbers {values}", quantity=quantity(OPERAND)),
+        "minimum": Output("number", "the smallest of the numbers {values}", quantity=quantity(OPERAND)),
+        "maximum": Output("number", "the largest of the numbers {values}", quantity=quantity(OPERAND)),
     },
     examples=[{"values": [3, 1, 4, 1, 5, 9, 2, 6]}, {"values": [12.5, 7.25, 19.0, 3.75]}],
 )
@@ -70,8 +71,8 @@ def aggregate_numbers(p: NumberList) -> dict:
     package="stdlib",
     description="Sort a list of numbers in ascending and in descending order.",
     outputs={
-        "ascending": Output("number_list", "the numbers {values} sorted from smallest to largest"),
-        "descending": Output("number_list", "the numbers {values} sorted from largest to smallest"),
+        "ascending": Output("number_list", "the numbers {values} sorted from smallest to largest", askable=False),
+        "descending": Output("number_list", "the numbers {values} sorted from largest to smallest", askable=False),
     },
     examples=[{"values": [3, 1, 4, 1, 5, 9, 2, 6]}, {"values": [-4, 0, 8.5, 2, -1.5]}],
 )
@@ -98,9 +99,11 @@ class BooleanList(BaseModel):
     package="stdlib",
     description="Count the true values of a list of true/false values, and say whether all or any of them are true.",
     outputs={
-        "true_count": Output("count", "the number of the following statements that are true: {values}"),
-        "all_true": Output("boolean", "whether all of the following statements are true: {values}"),
-        "any_true": Output("boolean", "whether at least one of the following statements is true: {values}"),
+        "true_count": Output("count", "the number of the following statements that are true: {values}", askable=False),
+        "all_true": Output("boolean", "whether all of the following statements are true: {values}", askable=False),
+        "any_true": Output(
+            "boolean", "whether at least one of the following statements is true: {values}", askable=False
+        ),
     },
     examples=[{"values": [True, False, True]}, {"values": [False, False, True, True]}],
 )
@@ -132,9 +135,9 @@ class StringList(BaseModel):
     description="Sort a list of strings alphabetically (case-insensitive) and return the sorted list with "
     "its first and last entries.",
     outputs={
-        "sorted": Output("string_list", "the strings {values} in alphabetical order"),
-        "first": Output("label", "the alphabetically first of {values}"),
-        "last": Output("label", "the alphabetically last of {values}"),
+        "sorted": Output("string_list", "the strings {values} in alphabetical order", askable=False),
+        "first": Output("label", "the alphabetically first of {values}", askable=False),
+        "last": Output("label", "the alphabetically last of {values}", askable=False),
     },
     examples=[{"values": ["pear", "Apple", "banana", "cherry"]}, {"values": ["Tokyo", "Lima", "Oslo"]}],
 )
@@ -175,7 +178,12 @@ class TwoStringLists(BaseModel):
         "in_both": Output("string_list", "the list of the items in both {first} and {second}"),
         "only_first": Output("string_list", "the list of the items of {first} that are not in {second}"),
         "only_second": Output("string_list", "the list of the items of {second} that are not in {first}"),
-        "jaccard": Output("number", "the Jaccard similarity of {first} and {second}"),
+        "jaccard": Output(
+            "number",
+            "the Jaccard similarity of {first} and {second}",
+            askable=False,
+            quantity=quantity("dimensionless"),
+        ),
     },
     examples=[{"first": ["DE", "FR", "IT", "ES"], "second": ["FR", "BE", "ES", "PT"]}],
 )
@@ -199,7 +207,10 @@ class TopK(BaseModel):
         ),
     )
     k: int = Field(
-        description="How many to keep.", ge=1, le=MAX_LIST_ITEMS, json_schema_extra=port("integer", samples=[3, 2, 1])
+        description="How many to keep.",
+        ge=1,
+        le=MAX_LIST_ITEMS,
+        json_schema_extra=port("integer", quantity=COUNT, samples=[3, 2, 1]),
     )
 
 
@@ -209,9 +220,11 @@ class TopK(BaseModel):
     package="stdlib",
     description="The k largest and k smallest numbers of a list (in order) and the sum of the k largest.",
     outputs={
-        "largest": Output("number_list", "the {k} largest of the numbers {values}"),
-        "smallest": Output("number_list", "the {k} smallest of the numbers {values}"),
-        "largest_sum": Output("number", "the sum of the {k} largest of the numbers {values}"),
+        "largest": Output("number_list", "the {k} largest of the numbers {values}", askable=False),
+        "smallest": Output("number_list", "the {k} smallest of the numbers {values}", askable=False),
+        "largest_sum": Output(
+            "number", "the sum of the {k} largest of the numbers {values}", askable=False, quantity=quantity(OPERAND)
+        ),
     },
     examples=[{"values": [3, 1, 4, 1, 5, 9, 2, 6], "k": 3}],
 )
@@ -236,7 +249,7 @@ class ValueInList(BaseModel):
         ge=-1e100,
         le=1e100,
         allow_inf_nan=False,
-        json_schema_extra=port("number", samples=[4, 10, 200]),
+        json_schema_extra=port("number", quantity=quantity(OPERAND), samples=[4, 10, 200]),
     )
 
 
@@ -247,8 +260,10 @@ class ValueInList(BaseModel):
     description="Where a number stands among a list of numbers: its rank from the top (1 = largest, ties share "
     "the best rank), its percentile rank (share of values at or below it) and how many values exceed it.",
     outputs={
-        "rank": Output("count", "the rank from the top of {value} among {values}"),
-        "percentile_rank": Output("number", "the percentile rank of {value} among {values}"),
+        "rank": Output("count", "the rank from the top of {value} among {values}", quantity=ORDINAL),
+        "percentile_rank": Output(
+            "number", "the percentile rank of {value} among {values}", askable=False, quantity=quantity("percent")
+        ),
         "count_above": Output("count", "the number of values larger than {value} among {values}"),
     },
     examples=[{"values": [3, 1, 4, 1, 5, 9, 2, 6], "value": 4}],
@@ -266,7 +281,7 @@ class PercentileQuery(BaseModel):
         description="Percentile to compute, 0-100.",
         ge=0,
         le=100,
-        json_schema_extra=port("number", samples=[90, 50, 25, 75]),
+        json_schema_extra=port("number", quantity=quantity("percent"), samples=[90, 50, 25, 75]),
     )
 
 
@@ -277,12 +292,20 @@ class PercentileQuery(BaseModel):
     description="A percentile of a list of numbers (linear interpolation between closest ranks, as numpy's "
     "default), with the interquartile range and the population standard deviation.",
     outputs={
-        "percentile_value": Output("number", "the {percentile}th percentile of the numbers {values}"),
+        "percentile_value": Output(
+            "number", "the {percentile}th percentile of the numbers {values}", askable=False, quantity=quantity(OPERAND)
+        ),
         "interquartile_range": Output(
-            "number", "the interquartile range of the numbers {values} (asked with {percentile})"
+            "number",
+            "the interquartile range of the numbers {values}",
+            quantity=quantity(OPERAND),
+            ignores=("percentile",),
         ),
         "std_dev": Output(
-            "number", "the population standard deviation of the numbers {values} (asked with {percentile})"
+            "number",
+            "the population standard deviation of the numbers {values}",
+            quantity=quantity(OPERAND),
+            ignores=("percentile",),
         ),
     },
     examples=[{"values": [3, 1, 4, 1, 5, 9, 2, 6], "percentile": 90}],
@@ -303,3 +326,50 @@ def percentile_of_list(p: PercentileQuery) -> dict:
         "interquartile_range": sig(at(75) - at(25)),
         "std_dev": sig(statistics.pstdev(values)),
     }
+
+
+class LabelledValues(BaseModel):
+    labels: list[str] = Field(
+        description="The names of the things compared, one per value, in the same order (2 to 1000, distinct).",
+        min_length=2,
+        max_length=MAX_LIST_ITEMS,
+        json_schema_extra=port(
+            "string_list",
+            samples=[["Kenya", "Uganda", "Tanzania"], ["Oslo", "Lima", "Cairo", "Denver"], ["gold", "silver"]],
+        ),
+    )
+    values: list[float] = Field(
+        description="The value of each named thing, in the same order as the labels.",
+        min_length=2,
+        max_length=MAX_LIST_ITEMS,
+        json_schema_extra=port("number_list", samples=[[52.4, 45.9, 61.7], [3.2, 17.5, 22.8, 10.1], [19.3, 10.5]]),
+    )
+
+
+@tool(
+    domain=DOMAIN,
+    kind="processing",
+    package="stdlib",
+    description="Given named things and one value each, return the name with the highest value, the name with the "
+    "lowest value, and the names ordered from the highest value to the lowest (ties keep the given order).",
+    outputs={
+        "highest": Output("label", "the one of {labels} with the highest of the values {values}"),
+        "lowest": Output("label", "the one of {labels} with the lowest of the values {values}"),
+        "descending": Output("string_list", "{labels} ordered by the values {values}, highest first"),
+    },
+    examples=[
+        {"labels": ["Kenya", "Uganda", "Tanzania"], "values": [52.4, 45.9, 61.7]},
+        {"labels": ["gold", "silver"], "values": [19.3, 10.5]},
+    ],
+)
+def rank_by_value(p: LabelledValues) -> dict:
+    if len(p.labels) != len(p.values):
+        raise ToolInputError(f"{len(p.labels)} labels but {len(p.values)} values: give one value per label")
+    if len(set(p.labels)) != len(p.labels):
+        raise ToolInputError("the labels must be distinct")
+    for label in p.labels:
+        if len(label) > 200:
+            raise ToolInputError("a label is longer than 200 characters")
+    values = _checked_values(p.values)
+    order = sorted(range(len(values)), key=lambda k: (-values[k], k))
+    return {"highest": p.labels[order[0]], "lowest": p.labels[order[-1]], "descending": [p.labels[k] for k in order]}

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.general.common import DOMAIN, MAX_ABS, finite, sig
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, OPERAND, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -20,7 +21,7 @@ def _number_field(description: str, samples: list[Any]) -> Any:
         ge=-MAX_ABS,
         le=MAX_ABS,
         allow_inf_nan=False,
-        json_schema_extra=port("number", samples=samples),
+        json_schema_extra=port("number", quantity=quantity(OPERAND), samples=samples),
     )
 
 
@@ -71,7 +72,11 @@ def _parse_unit(text: str, name: str) -> Any:
     package="pint",
     description="Convert a value between physical units of the same dimension with pint (length, mass, "
     "temperature, speed, pressure, energy, volume ...), e.g. 55 mph to km/h or 100 degF to degC.",
-    outputs={"converted": Output("number", "{value} {from_unit} expressed in {to_unit}")},
+    outputs={
+        "converted": Output(
+            "number", "{value} {from_unit} expressed in {to_unit}", askable=False, quantity=quantity(OPERAND)
+        )
+    },
     examples=[
         {"value": 55, "from_unit": "mph", "to_unit": "km/h"},
         {"value": 100, "from_unit": "degF", "to_unit": "degC"},
@@ -116,9 +121,11 @@ class NumberPair(BaseModel):
     description="Compare two numbers a and b: the larger one, the difference a - b, the ratio a / b and "
     "whether a is greater than b.",
     outputs={
-        "larger": Output("number", "the larger of {a} and {b}"),
-        "difference": Output("number", "the difference obtained by subtracting {b} from {a}"),
-        "ratio": Output("number", "the ratio of {a} to {b}"),
+        "larger": Output("number", "the larger of {a} and {b}", askable=False, quantity=quantity(OPERAND)),
+        "difference": Output(
+            "number", "the difference obtained by subtracting {b} from {a}", quantity=quantity(OPERAND)
+        ),
+        "ratio": Output("number", "the ratio of {a} to {b}", quantity=quantity("dimensionless")),
         "a_is_greater": Output("boolean", "whether {a} is greater than {b}"),
     },
     examples=[{"a": 5570.2, "b": 9554.1}, {"a": 12, "b": -3}],
@@ -140,8 +147,8 @@ def compare_numbers(p: NumberPair) -> dict:
     package="stdlib",
     description="Add two numbers: their sum and their mean (average).",
     outputs={
-        "sum": Output("number", "the sum of {a} and {b}"),
-        "mean": Output("number", "the average of {a} and {b}"),
+        "sum": Output("number", "the sum of {a} and {b}", quantity=quantity(OPERAND)),
+        "mean": Output("number", "the average of {a} and {b}", askable=False, quantity=quantity(OPERAND)),
     },
     examples=[{"a": 3.5, "b": 7}, {"a": -12, "b": 40.25}],
 )
@@ -155,7 +162,7 @@ def sum_two_numbers(p: NumberPair) -> dict:
     kind="processing",
     package="stdlib",
     description="Multiply two numbers and return their product.",
-    outputs={"product": Output("number", "the product of {a} and {b}")},
+    outputs={"product": Output("number", "the product of {a} and {b}", askable=False, quantity=quantity(OPERAND))},
     examples=[{"a": 12, "b": 4.2}, {"a": 1500, "b": 0.25}],
 )
 def multiply_numbers(p: NumberPair) -> dict:
@@ -172,7 +179,9 @@ class Change(BaseModel):
     kind="processing",
     package="stdlib",
     description="Percentage change from an old value to a new value: (new - old) / |old| * 100, rounded to 4 decimals.",
-    outputs={"percent_change": Output("number", "the percentage change from {old} to {new}")},
+    outputs={
+        "percent_change": Output("number", "the percentage change from {old} to {new}", quantity=quantity("percent"))
+    },
     examples=[{"old": 80, "new": 100}, {"old": 120, "new": 90}],
 )
 def percentage_change(p: Change) -> dict:
@@ -189,7 +198,7 @@ class Significant(BaseModel):
         description="Number of significant digits to keep (1-15).",
         ge=1,
         le=15,
-        json_schema_extra=port("integer", samples=[1, 2, 3, 4, 5]),
+        json_schema_extra=port("integer", quantity=COUNT, samples=[1, 2, 3, 4, 5]),
     )
 
 
@@ -199,8 +208,10 @@ class Significant(BaseModel):
     package="stdlib",
     description="Round a number to N significant digits; also return it in scientific notation.",
     outputs={
-        "rounded": Output("number", "{value} rounded to {digits} significant digits"),
-        "scientific": Output("label", "{value} in scientific notation with {digits} significant digits"),
+        "rounded": Output(
+            "number", "{value} rounded to {digits} significant digits", askable=False, quantity=quantity(OPERAND)
+        ),
+        "scientific": Output("label", "{value} in scientific notation with {digits} significant digits", askable=False),
     },
     examples=[{"value": 299792.458, "digits": 3}, {"value": 0.000123456, "digits": 2}],
 )

@@ -118,11 +118,11 @@ class SearchQuery(BaseModel):
     "identifier (ISO code, IATA code, ICD code, CAS number, constant name, star or enzyme name), its kind and "
     "title, the number of matching records and the top five identifiers.",
     outputs={
-        "best_id": Output("label", "the identifier of the best local search match for {query}"),
-        "best_kind": Output("label", "the kind of record of the best local search match for {query}"),
-        "best_title": Output("label", "the title of the best local search match for {query}"),
-        "match_count": Output("count", "the number of records matching {query} in the local search"),
-        "top_ids": Output("string_list", "the identifiers of the top five local search matches for {query}"),
+        "best_id": Output("label", "the identifier of the record that best matches {query}", askable=False),
+        "best_kind": Output("label", "the kind of record that best matches {query}", askable=False),
+        "best_title": Output("label", "the full title of the record that best matches {query}", askable=False),
+        "match_count": Output("count", "the number of records matching {query}", askable=False),
+        "top_ids": Output("string_list", "the identifiers of the five records that best match {query}", askable=False),
     },
     examples=[{"query": "heathrow"}, {"query": "type 2 diabetes kidney", "kind": "icd10cm"}],
     timeout_s=60.0,

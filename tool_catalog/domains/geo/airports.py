@@ -27,8 +27,12 @@ from tool_catalog.domains.geo.common import (
     parse_date,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import ADDITIVE_COUNT, ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
+
+_SOURCE = "a public list of about 7,900 IATA-coded airports"
+"""Counts, rankings and searches over the airport list depend on which airports the list holds."""
 
 
 def _airport(code: str) -> dict:
@@ -61,13 +65,48 @@ class AirportCode(BaseModel):
     description="Look up an airport by its IATA code and return its name, city, country code, "
     "elevation, coordinates and IANA time zone.",
     outputs={
-        "name": Output("airport_name", "the name of {iata}"),
-        "city": Output("city_name", "the city served by {iata}"),
-        "country_code": Output("country_code", "the country where {iata} is located"),
-        "elevation_ft": Output("number", "the elevation in feet of {iata}"),
-        "latitude": Output("latitude", "the latitude of {iata}"),
-        "longitude": Output("longitude", "the longitude of {iata}"),
-        "timezone": Output("timezone", "the IANA time zone of {iata}"),
+        "name": Output(
+            "airport_name",
+            "the name of {iata}",
+            asks=("What is the full name of {iata}?", "What is {iata} officially called?"),
+        ),
+        "city": Output(
+            "city_name",
+            "the city served by {iata}",
+            asks=("Which city does {iata} serve?", "What city is {iata} in?"),
+        ),
+        "country_code": Output(
+            "country_code",
+            "the country where {iata} is located",
+            asks=(
+                "In which country is {iata}? Answer with its two-letter ISO code.",
+                "Give the ISO 3166-1 alpha-2 code of the country where {iata} is located.",
+            ),
+        ),
+        "elevation_ft": Output(
+            "number",
+            "the elevation in feet of {iata}",
+            asks=("How high above sea level is {iata}, in feet?", "What is the elevation of {iata} in feet?"),
+            measure="elevation above sea level",
+            quantity=quantity("ft"),
+        ),
+        "latitude": Output(
+            "latitude",
+            "the latitude of {iata}",
+            asks=("What is the latitude of {iata}, in decimal degrees?", "At what latitude does {iata} lie?"),
+            measure="latitude",
+        ),
+        "longitude": Output(
+            "longitude",
+            "the longitude of {iata}",
+            asks=("What is the longitude of {iata}, in decimal degrees?", "At what longitude does {iata} lie?"),
+            measure="longitude",
+        ),
+        "timezone": Output(
+            "timezone",
+            "the IANA time zone of {iata}",
+            asks=("In which IANA time zone is {iata}?", "What time zone does {iata} keep? Give its IANA name."),
+        ),
     },
     examples=[{"iata": "LHR"}],
 )
@@ -104,7 +143,17 @@ class AirportPair(BaseModel):
     description="Great-circle distance in kilometres between two airports given by IATA code "
     "(haversine on a sphere of radius 6371.0088 km).",
     outputs={
-        "distance_km": Output("number", "the great-circle distance in kilometres between {origin} and {destination}")
+        "distance_km": Output(
+            "number",
+            "the great-circle distance in kilometres between {origin} and {destination}",
+            asks=(
+                "How far is it from {origin} to {destination} as the crow flies, in km?",
+                "What is the great-circle distance in kilometres between {origin} and {destination}?",
+                "I'm flying from {origin} to {destination}. How many kilometres long is the direct great-circle route?",
+            ),
+            measure="great-circle distance",
+            quantity=quantity("km", additive=True),
+        )
     },
     examples=[{"origin": "LHR", "destination": "JFK"}],
 )
@@ -134,10 +183,37 @@ def _airports_near_latitude(latitude: float, km: float) -> list[tuple[str, dict]
     description="Count the IATA-coded airports of a country (ISO alpha-2 code) and find its highest-elevation "
     "airport with that elevation in feet.",
     outputs={
-        "airport_count": Output("count", "the number of IATA-coded airports in {country_code}"),
-        "highest_airport": Output("iata_code", "the highest-elevation airport in {country_code}"),
+        "airport_count": Output(
+            "count",
+            "the number of IATA-coded airports in {country_code}",
+            asks=(
+                "How many airports with an IATA code are there in {country_code}?",
+                "Count the IATA-coded airports in {country_code}.",
+                "How many airports in {country_code} have a three-letter IATA code?",
+            ),
+            measure="number of IATA-coded airports",
+            source=_SOURCE,
+            quantity=ADDITIVE_COUNT,
+        ),
+        "highest_airport": Output(
+            "iata_code",
+            "the highest-elevation airport in {country_code}",
+            asks=(
+                "Which airport in {country_code} lies highest above sea level? Give its IATA code.",
+                "What is the highest airport in {country_code}? Answer with its three-letter IATA code.",
+            ),
+            source=_SOURCE,
+        ),
         "highest_elevation_ft": Output(
-            "number", "the elevation in feet of the highest-elevation airport in {country_code}"
+            "number",
+            "the elevation in feet of the highest-elevation airport in {country_code}",
+            asks=(
+                "How high above sea level, in feet, is the highest airport in {country_code}?",
+                "In feet, what is the elevation of the highest-lying airport in {country_code}?",
+            ),
+            measure="highest airport elevation",
+            quantity=quantity("ft"),
+            source=_SOURCE,
         ),
     },
     examples=[{"country_code": "PE"}, {"country_code": "CH"}],
@@ -158,13 +234,36 @@ def airports_in_country(p: CountryCode) -> dict:
     description="Find the airport (any IATA-coded airport in airportsdata) nearest to a latitude/longitude, "
     "with its great-circle distance in kilometres.",
     outputs={
-        "iata": Output("iata_code", "the airport nearest to {latitude}, {longitude}"),
-        "name": Output("airport_name", "the name of the airport nearest to {latitude}, {longitude}"),
+        "iata": Output(
+            "iata_code",
+            "the airport nearest to {latitude}, {longitude}",
+            asks=(
+                "Which airport is nearest to {latitude}, {longitude}? Give its IATA code.",
+                "I'm standing at {latitude}, {longitude}. What is the IATA code of the closest airport?",
+                "Find the airport closest to {latitude}, {longitude} and give its three-letter IATA code.",
+            ),
+        ),
+        "name": Output(
+            "airport_name",
+            "the name of the airport nearest to {latitude}, {longitude}",
+            asks=(
+                "What is the name of the airport closest to {latitude}, {longitude}?",
+                "Name the airport nearest to {latitude}, {longitude}.",
+            ),
+        ),
         "distance_km": Output(
-            "number", "the great-circle distance in kilometres from {latitude}, {longitude} to the nearest airport"
+            "number",
+            "the great-circle distance in kilometres from {latitude}, {longitude} to the nearest airport",
+            asks=(
+                "How far, in km, is the nearest airport from {latitude}, {longitude}?",
+                "What is the great-circle distance in kilometres from {latitude}, {longitude} to the closest airport?",
+            ),
+            measure="distance to the nearest airport",
+            quantity=quantity("km"),
         ),
     },
     examples=[{"latitude": 48.8566, "longitude": 2.3522}, {"latitude": -1.2921, "longitude": 36.8219}],
+    inverse="airport_info",
 )
 def nearest_airport(p: Coordinates) -> dict:
     km = 250.0
@@ -199,12 +298,32 @@ class IcaoCode(BaseModel):
     package="airportsdata",
     description="Find an airport by its ICAO code: its IATA code, name, country and subdivision.",
     outputs={
-        "iata": Output("iata_code", "{icao}"),
-        "name": Output("airport_name", "the name of {icao}"),
-        "country_code": Output("country_code", "the country of {icao}"),
-        "subdivision": Output("label", "the state or region of {icao}"),
+        "iata": Output(
+            "iata_code",
+            "{icao}",
+            asks=("What is the IATA code of {icao}?", "Which three-letter IATA code does {icao} use?"),
+        ),
+        "name": Output(
+            "airport_name",
+            "the name of {icao}",
+            asks=("What is the full name of {icao}?", "What is {icao} officially called?"),
+        ),
+        "country_code": Output(
+            "country_code",
+            "the country of {icao}",
+            asks=(
+                "In which country is {icao}? Answer with its two-letter ISO code.",
+                "Which country is {icao} in? Give its ISO 3166-1 alpha-2 code.",
+            ),
+        ),
+        "subdivision": Output(
+            "label",
+            "the state or region of {icao}",
+            asks=("In which state or region is {icao}?", "Which state, province or region is {icao} located in?"),
+        ),
     },
     examples=[{"icao": "EGLL"}, {"icao": "YSSY"}],
+    inverse="airport_codes",
 )
 def airport_by_icao(p: IcaoCode) -> dict:
     found = _airports_by_icao().get(p.icao)
@@ -220,11 +339,28 @@ def airport_by_icao(p: IcaoCode) -> dict:
     package="airportsdata",
     description="The ICAO code, FAA location identifier (US airports) and state or region of an airport by IATA code.",
     outputs={
-        "icao": Output("icao_code", "the ICAO code of {iata}"),
-        "faa_lid": Output("label", "the FAA location identifier of {iata}"),
-        "subdivision": Output("label", "the state or region where {iata} is located"),
+        "icao": Output(
+            "icao_code",
+            "the ICAO code of {iata}",
+            asks=(
+                "What is the ICAO code of {iata}?",
+                "Which four-letter ICAO code identifies {iata}?",
+                "Pilots file flight plans with ICAO codes. What is the one for {iata}?",
+            ),
+        ),
+        "faa_lid": Output(
+            "label",
+            "the FAA location identifier of {iata}",
+            asks=("What is the FAA location identifier of {iata}?", "Which FAA LID code does {iata} have?"),
+        ),
+        "subdivision": Output(
+            "label",
+            "the state or region where {iata} is located",
+            asks=("In which state or region is {iata}?", "Which state, province or region is {iata} located in?"),
+        ),
     },
     examples=[{"iata": "JFK"}, {"iata": "NRT"}],
+    inverse="airport_by_icao",
 )
 def airport_codes(p: AirportCode) -> dict:
     a = _airport(p.iata)
@@ -246,9 +382,30 @@ class CityName(BaseModel):
     description="The IATA-coded airports serving a city (matched on the city field of airport records, case "
     "insensitive): how many, their codes, and the highest-elevation one.",
     outputs={
-        "airport_count": Output("count", "the number of airports serving {city}"),
-        "airports": Output("string_list", "the IATA codes of the airports serving {city}"),
-        "first_airport": Output("iata_code", "the first airport, alphabetically by IATA code, serving {city}"),
+        "airport_count": Output(
+            "count",
+            "the number of airports serving {city}",
+            asks=(
+                "How many airports with an IATA code serve {city}?",
+                "How many IATA-coded airports list {city} as their city?",
+                "How many airports does {city} have?",
+            ),
+            measure="number of airports",
+            source=_SOURCE,
+        ),
+        "airports": Output(
+            "string_list",
+            "the IATA codes of the airports serving {city}",
+            asks=(
+                "List the IATA codes of all the airports serving {city}.",
+                "Which airports serve {city}? List their IATA codes.",
+            ),
+            measure="airports",
+            source=_SOURCE,
+        ),
+        "first_airport": Output(
+            "iata_code", "the first airport, alphabetically by IATA code, serving {city}", askable=False
+        ),
     },
     examples=[{"city": "London"}, {"city": "Tokyo"}],
 )
@@ -275,8 +432,19 @@ class AirportKeyword(BaseModel):
     description="Search airport names for a word (case insensitive): the number of IATA-coded airports whose name "
     "contains it and the first by IATA code.",
     outputs={
-        "match_count": Output("count", "the number of airports whose name contains {keyword}"),
-        "first_match": Output("iata_code", "the first airport, by IATA code, whose name contains {keyword}"),
+        "match_count": Output(
+            "count",
+            "the number of airports whose name contains {keyword}",
+            asks=(
+                'How many airports have "{keyword}" in their name?',
+                'Count the airports whose names contain "{keyword}".',
+            ),
+            measure="number of airports with that word in their name",
+            source=_SOURCE,
+        ),
+        "first_match": Output(
+            "iata_code", "the first airport, by IATA code, whose name contains {keyword}", askable=False
+        ),
     },
     examples=[{"keyword": "Heathrow"}, {"keyword": "Kennedy"}],
 )
@@ -295,7 +463,7 @@ class Radius(BaseModel):
         description="Search radius in kilometres (at most 500).",
         gt=0,
         le=500,
-        json_schema_extra=port("number", samples=[50, 100, 25, 200, 150, 75]),
+        json_schema_extra=port("number", quantity=quantity("km"), samples=[50, 100, 25, 200, 150, 75]),
     )
 
 
@@ -306,12 +474,40 @@ class Radius(BaseModel):
     description="The IATA-coded airports within a radius of a point (great-circle distance): how many, their "
     "codes nearest first, and the farthest one inside the radius.",
     outputs={
-        "airport_count": Output("count", "the number of airports within {radius_km} km of {latitude}, {longitude}"),
+        "airport_count": Output(
+            "count",
+            "the number of airports within {radius_km} km of {latitude}, {longitude}",
+            asks=(
+                "How many airports are there within {radius_km} km of {latitude}, {longitude}?",
+                "Count the IATA-coded airports inside a {radius_km} km radius around {latitude}, {longitude}.",
+                "I'm staying at {latitude}, {longitude}. How many airports are within {radius_km} km of me?",
+            ),
+            measure="number of airports in range",
+            source=_SOURCE,
+        ),
         "airports": Output(
-            "string_list", "the airports within {radius_km} km of {latitude}, {longitude}, nearest first"
+            "string_list",
+            "the airports within {radius_km} km of {latitude}, {longitude}, nearest first",
+            asks=(
+                "Which airports lie within {radius_km} km of {latitude}, {longitude}? List their IATA codes, "
+                "nearest first.",
+                "List the IATA codes of the airports within {radius_km} km of {latitude}, {longitude}, from "
+                "nearest to farthest.",
+            ),
+            measure="airports in range",
+            source=_SOURCE,
         ),
         "farthest_airport": Output(
-            "iata_code", "the farthest airport within {radius_km} km of {latitude}, {longitude}"
+            "iata_code",
+            "the farthest airport within {radius_km} km of {latitude}, {longitude}",
+            asks=(
+                "Which airport within {radius_km} km of {latitude}, {longitude} is the farthest away? Give its "
+                "IATA code.",
+                "Of the airports inside a {radius_km} km radius around {latitude}, {longitude}, which is the most "
+                "distant? Answer with its IATA code.",
+            ),
+            source=_SOURCE,
+            chain=False,
         ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278, "radius_km": 50}],
@@ -336,8 +532,26 @@ def airports_within_radius(p: Radius) -> dict:
     description="The geodesic midpoint (WGS84) of the route between two airports given by IATA code, and the "
     "coordinates halfway along the shortest path.",
     outputs={
-        "latitude": Output("latitude", "the latitude of the midpoint between {origin} and {destination}"),
-        "longitude": Output("longitude", "the longitude of the midpoint between {origin} and {destination}"),
+        "latitude": Output(
+            "latitude",
+            "the latitude of the midpoint between {origin} and {destination}",
+            asks=(
+                "Halfway along the shortest route from {origin} to {destination}, what latitude is a plane at?",
+                "At what latitude is the halfway point of a great-circle flight from {origin} to {destination}?",
+            ),
+            measure="route midpoint latitude",
+            chain=False,
+        ),
+        "longitude": Output(
+            "longitude",
+            "the longitude of the midpoint between {origin} and {destination}",
+            asks=(
+                "Halfway along the shortest route from {origin} to {destination}, what longitude is a plane at?",
+                "At what longitude is the halfway point of a great-circle flight from {origin} to {destination}?",
+            ),
+            measure="route midpoint longitude",
+            chain=False,
+        ),
     },
     examples=[{"origin": "LHR", "destination": "JFK"}],
 )
@@ -371,7 +585,19 @@ class AirportPairOnDate(BaseModel):
     "time zones, daylight saving included).",
     outputs={
         "hours_ahead": Output(
-            "number", "the number of hours the local time at {destination} is ahead of {origin} on {date}"
+            "number",
+            "the number of hours the local time at {destination} is ahead of {origin} on {date}",
+            asks=(
+                "On {date}, how many hours ahead of {origin} is the local time at {destination}? Use a negative "
+                "number if it is behind.",
+                "I fly from {origin} to {destination} on {date}. By how many hours must I move my watch forward "
+                "(negative if back)?",
+                "What is the time difference in hours between {destination} and {origin} on {date}, counting "
+                "hours ahead of {origin} as positive?",
+            ),
+            measure="time difference",
+            quantity=quantity("hour", "interval"),
+            source="the IANA time zone database",
         ),
     },
     examples=[{"origin": "LHR", "destination": "JFK", "date": "2024-07-01"}],
@@ -391,8 +617,26 @@ def airport_time_difference(p: AirportPairOnDate) -> dict:
     description="The IATA-coded airports whose time zone is a given IANA zone: how many, and the highest-elevation "
     "one.",
     outputs={
-        "airport_count": Output("count", "the number of airports in {timezone}"),
-        "highest_airport": Output("iata_code", "the highest-elevation airport in {timezone}"),
+        "airport_count": Output(
+            "count",
+            "the number of airports in {timezone}",
+            asks=(
+                "How many airports with an IATA code keep {timezone}?",
+                "How many IATA-coded airports are in {timezone}?",
+            ),
+            measure="number of airports",
+            source=_SOURCE,
+        ),
+        "highest_airport": Output(
+            "iata_code",
+            "the highest-elevation airport in {timezone}",
+            asks=(
+                "Which airport in {timezone} lies highest above sea level? Give its IATA code.",
+                "What is the highest airport that keeps {timezone}? Answer with its IATA code.",
+            ),
+            source=_SOURCE,
+            chain=False,
+        ),
     },
     examples=[{"timezone": "Europe/London"}, {"timezone": "Asia/Tokyo"}],
 )
@@ -412,8 +656,28 @@ def airports_in_timezone(p: TimezoneName) -> dict:
     description="Rank of an airport by elevation among the IATA-coded airports of its country (1 = highest) and "
     "the number of airports ranked.",
     outputs={
-        "elevation_rank": Output("count", "the elevation rank of {iata} within its country"),
-        "airports_in_country": Output("count", "the number of airports in the country of {iata}"),
+        "elevation_rank": Output(
+            "count",
+            "the elevation rank of {iata} within its country",
+            asks=(
+                "Where does {iata} rank by elevation among the IATA-coded airports of its country, with 1 the highest?",
+                "Ranked from highest to lowest elevation among airports in the same country, what position does "
+                "{iata} hold?",
+            ),
+            measure="elevation rank within its country",
+            quantity=ORDINAL,
+            source=_SOURCE,
+        ),
+        "airports_in_country": Output(
+            "count",
+            "the number of airports in the country of {iata}",
+            asks=(
+                "How many airports with an IATA code are there in the country where {iata} is?",
+                "Counting every IATA-coded airport, how many does the country of {iata} have?",
+            ),
+            measure="number of IATA-coded airports in its country",
+            source=_SOURCE,
+        ),
     },
     examples=[{"iata": "LHR"}, {"iata": "CUZ"}],
 )

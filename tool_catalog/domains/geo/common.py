@@ -98,12 +98,24 @@ class TimezoneName(BaseModel):
     timezone: str = timezone_field("IANA time zone name, e.g. 'Europe/Paris'.")
 
 
+_AIRPORT_COORDINATE_FIXES = {
+    # airportsdata places these airports across the border in France; the coordinates are the airports' own
+    "LUX": (49.6233, 6.2044),  # Luxembourg-Findel
+    "OST": (51.1989, 2.8622),  # Ostend-Bruges
+    "KJK": (50.8172, 3.2047),  # Kortrijk-Wevelgem
+}
+
+
 @cache
 def airports() -> dict[str, dict]:
-    """All airports by IATA code (loaded once per process)."""
+    """All airports by IATA code (loaded once per process), with the coordinate fixes above."""
     import airportsdata
 
-    return airportsdata.load("IATA")
+    table = dict(airportsdata.load("IATA"))
+    for code, (lat, lon) in _AIRPORT_COORDINATE_FIXES.items():
+        if code in table:
+            table[code] = {**table[code], "lat": lat, "lon": lon}
+    return table
 
 
 EARTH_RADIUS_KM = 6371.0088

@@ -12,8 +12,35 @@ from pydantic import BaseModel, Field
 from tool_catalog.domains.geo import common
 from tool_catalog.domains.geo.common import DOMAIN, CountryCode
 from tool_catalog.ports import port
+from tool_catalog.quantities import ADDITIVE_COUNT, ORDINAL, quantity
 from tool_catalog.registry import add_tool, tool
 from tool_catalog.spec import Output, ToolInputError
+
+_SOURCE = "circa-2015 country statistics"
+"""countryinfo's figures (populations of about 2015, areas, borders, provinces) differ from other references."""
+
+_CAPITAL_FIXES: dict[str, tuple[str, float, float]] = {
+    # countryinfo geocoded these capitals to a namesake elsewhere (The Valley in Nebraska, Dili in Delhi, ...) or to
+    # the country's centre; the coordinates here are the capital's own (GeoNames).
+    "AG": ("Saint John's", 17.12096, -61.84329),
+    "AI": ("The Valley", 18.21704, -63.05783),
+    "BR": ("Brasília", -15.77972, -47.92972),
+    "DJ": ("Djibouti", 11.58901, 43.14503),
+    "GD": ("St. George's", 12.05644, -61.74849),
+    "IM": ("Douglas", 54.15, -4.48333),
+    "LU": ("Luxembourg", 49.61167, 6.13),
+    "ME": ("Podgorica", 42.44111, 19.26361),
+    "MS": ("Plymouth", 16.70555, -62.21292),
+    "NF": ("Kingston", -29.05459, 167.96628),
+    "PM": ("Saint-Pierre", 46.77914, -56.1773),
+    "RE": ("Saint-Denis", -20.88231, 55.4504),
+    "SH": ("Jamestown", -15.93872, -5.71675),
+    "TL": ("Dili", -8.55861, 125.57361),
+    "TN": ("Tunis", 36.81897, 10.16579),
+    # renamed or moved since countryinfo's data: Nur-Sultan is Astana again (2022); Burundi's capital is Gitega (2019)
+    "KZ": ("Astana", 51.1801, 71.44598),
+    "BI": ("Gitega", -3.4271, 29.9246),
+}
 
 
 def _country_facts(code: str) -> dict:
@@ -36,15 +63,41 @@ def _country_facts(code: str) -> dict:
     package="countryinfo",
     description="Capital city of a country (ISO alpha-2 code) with the capital's latitude and longitude.",
     outputs={
-        "capital": Output("city_name", "the capital city of {country_code}"),
-        "latitude": Output("latitude", "the latitude of the capital of {country_code}"),
-        "longitude": Output("longitude", "the longitude of the capital of {country_code}"),
+        "capital": Output(
+            "city_name",
+            "the capital city of {country_code}",
+            asks=(
+                "What is the capital of {country_code}?",
+                "Which city is the capital of {country_code}?",
+                "Name the capital city of {country_code}.",
+            ),
+        ),
+        "latitude": Output(
+            "latitude",
+            "the latitude of the capital of {country_code}",
+            asks=(
+                "What is the latitude of the capital of {country_code}, in decimal degrees?",
+                "At what latitude does the capital city of {country_code} lie?",
+            ),
+            measure="capital latitude",
+        ),
+        "longitude": Output(
+            "longitude",
+            "the longitude of the capital of {country_code}",
+            asks=(
+                "What is the longitude of the capital of {country_code}, in decimal degrees?",
+                "At what longitude does the capital city of {country_code} lie?",
+            ),
+            measure="capital longitude",
+        ),
     },
     examples=[{"country_code": "KE"}, {"country_code": "AU"}],
 )
 def country_capital(p: CountryCode) -> dict:
     info = _country_facts(p.country_code)
     capital, latlng = info.get("capital"), info.get("capital_latlng")
+    if p.country_code in _CAPITAL_FIXES:
+        capital, *latlng = _CAPITAL_FIXES[p.country_code]
     if isinstance(capital, list):
         capital = capital[0] if capital else None
     if not capital or not latlng or len(latlng) != 2:
@@ -59,13 +112,57 @@ def country_capital(p: CountryCode) -> dict:
     description="Geography of a country (ISO alpha-2 code): total area in km², world region and subregion, "
     "and the alpha-3 codes and number of the countries it borders by land.",
     outputs={
-        "area_km2": Output("number", "the area in square kilometres of {country_code}"),
-        "region": Output("label", "the world region of {country_code}"),
-        "subregion": Output("label", "the subregion of {country_code}"),
-        "neighbours": Output(
-            "string_list", "the list of alpha-3 codes of the countries sharing a land border with {country_code}"
+        "area_km2": Output(
+            "number",
+            "the area in square kilometres of {country_code}",
+            asks=(
+                "What is the total area of {country_code} in square kilometres?",
+                "How large is {country_code}, in km²?",
+                "How many square kilometres does {country_code} cover?",
+            ),
+            measure="total area",
+            quantity=quantity("km**2", additive=True),
+            source=_SOURCE,
         ),
-        "neighbour_count": Output("count", "the number of countries sharing a land border with {country_code}"),
+        "region": Output(
+            "label",
+            "the world region of {country_code}",
+            asks=(
+                "In which world region is {country_code}?",
+                "Which continental region, such as Africa or the Americas, does {country_code} belong to?",
+            ),
+            source=_SOURCE,
+        ),
+        "subregion": Output(
+            "label",
+            "the subregion of {country_code}",
+            asks=(
+                "Which geographic subregion is {country_code} part of?",
+                "In which subregion of the world, such as Western Europe or Southern Asia, is {country_code}?",
+            ),
+            source=_SOURCE,
+        ),
+        "neighbours": Output(
+            "string_list",
+            "the list of alpha-3 codes of the countries sharing a land border with {country_code}",
+            asks=(
+                "Which countries share a land border with {country_code}? List their three-letter ISO codes.",
+                "List the land neighbours of {country_code} by ISO 3166-1 alpha-3 code.",
+            ),
+            measure="land neighbours",
+            source=_SOURCE,
+        ),
+        "neighbour_count": Output(
+            "count",
+            "the number of countries sharing a land border with {country_code}",
+            asks=(
+                "How many countries border {country_code} by land?",
+                "With how many countries does {country_code} share a land border?",
+                "How many land neighbours does {country_code} have?",
+            ),
+            measure="number of land neighbours",
+            source=_SOURCE,
+        ),
     },
     examples=[{"country_code": "DE"}, {"country_code": "JP"}],
 )
@@ -139,8 +236,30 @@ _COUNTRYINFO_FAMILY = [
         "Population of a country (countryinfo's census figure) and its population density "
         "per km2 (population over total area).",
         {
-            "population": ("integer", "the population of {country_code}"),
-            "density_per_km2": ("number", "the population density per square kilometre of {country_code}"),
+            "population": Output(
+                "integer",
+                "the population of {country_code}",
+                asks=(
+                    "What is the population of {country_code}?",
+                    "How many people live in {country_code}?",
+                    "How many inhabitants does {country_code} have?",
+                ),
+                measure="population",
+                quantity=ADDITIVE_COUNT,
+                source=_SOURCE,
+            ),
+            "density_per_km2": Output(
+                "number",
+                "the population density per square kilometre of {country_code}",
+                asks=(
+                    "What is the population density of {country_code}, in people per km²?",
+                    "How many people per square kilometre live in {country_code}?",
+                    "On average, how many inhabitants does {country_code} have per km² of its total area?",
+                ),
+                measure="population density",
+                quantity=quantity("1/km**2"),
+                source=_SOURCE,
+            ),
         },
         _population,
     ),
@@ -148,8 +267,24 @@ _COUNTRYINFO_FAMILY = [
         "country_internet_domains",
         "Country-code top-level internet domains of a country.",
         {
-            "tlds": ("string_list", "the internet top-level domains of {country_code}"),
-            "primary_tld": ("label", "the main internet top-level domain of {country_code}"),
+            "tlds": Output(
+                "string_list",
+                "the internet top-level domains of {country_code}",
+                asks=(
+                    "Which internet top-level domains belong to {country_code}? List them.",
+                    "List the country-code top-level domains of {country_code}.",
+                ),
+                measure="internet top-level domains",
+            ),
+            "primary_tld": Output(
+                "label",
+                "the main internet top-level domain of {country_code}",
+                asks=(
+                    "What is the internet country-code domain of {country_code}?",
+                    "Websites from {country_code} usually end in which country-code domain?",
+                    "Which top-level domain is assigned to {country_code}?",
+                ),
+            ),
         },
         _tld,
     ),
@@ -157,8 +292,22 @@ _COUNTRYINFO_FAMILY = [
         "country_native_name",
         "A country's name in its own main language and the demonym for its people.",
         {
-            "native_name": ("label", "the native name of {country_code}"),
-            "demonym": ("label", "the demonym of the people of {country_code}"),
+            "native_name": Output(
+                "label",
+                "the native name of {country_code}",
+                asks=(
+                    "What is {country_code} called in its own main language?",
+                    "How do the people of {country_code} write their country's name in their own language?",
+                ),
+            ),
+            "demonym": Output(
+                "label",
+                "the demonym of the people of {country_code}",
+                asks=(
+                    "What do you call a person from {country_code}?",
+                    "What is the demonym for the people of {country_code}?",
+                ),
+            ),
         },
         _native,
     ),
@@ -167,9 +316,27 @@ _COUNTRYINFO_FAMILY = [
         "First-level provinces or regions of a country as countryinfo lists them: how many, "
         "the first alphabetically, and all of them.",
         {
-            "province_count": ("count", "the number of provinces countryinfo lists for {country_code}"),
-            "first_province": ("label", "the alphabetically first province of {country_code}"),
-            "provinces": ("string_list", "the provinces of {country_code}"),
+            "province_count": Output(
+                "count",
+                "the number of provinces or regions of {country_code}",
+                asks=(
+                    "How many first-level provinces or regions does {country_code} have?",
+                    "Into how many provinces or regions is {country_code} divided?",
+                ),
+                measure="number of provinces",
+                source=_SOURCE,
+            ),
+            "first_province": Output("label", "the alphabetically first province of {country_code}", askable=False),
+            "provinces": Output(
+                "string_list",
+                "the provinces of {country_code}",
+                asks=(
+                    "List the provinces or regions of {country_code}.",
+                    "What are the first-level provinces or regions of {country_code}? List them.",
+                ),
+                measure="provinces",
+                source=_SOURCE,
+            ),
         },
         _provinces,
     ),
@@ -177,8 +344,19 @@ _COUNTRYINFO_FAMILY = [
         "country_alternative_spellings",
         "Alternative spellings and official long names of a country.",
         {
-            "alt_spelling_count": ("count", "the number of alternative spellings of the name of {country_code}"),
-            "alt_spellings": ("string_list", "the alternative spellings of the name of {country_code}"),
+            "alt_spelling_count": Output(
+                "count", "the number of alternative spellings of the name of {country_code}", askable=False
+            ),
+            "alt_spellings": Output(
+                "string_list",
+                "the alternative spellings of the name of {country_code}",
+                asks=(
+                    "What other names, spellings and codes are used for {country_code}? List them.",
+                    "List the alternative names of {country_code}, its official long name included.",
+                ),
+                measure="alternative names",
+                source=_SOURCE,
+            ),
         },
         _spellings,
     ),
@@ -187,8 +365,26 @@ _COUNTRYINFO_FAMILY = [
         "Approximate geographic centre of a country (latitude and longitude in whole degrees, "
         "as countryinfo records it).",
         {
-            "latitude": ("latitude", "the latitude of the geographic centre of {country_code}"),
-            "longitude": ("longitude", "the longitude of the geographic centre of {country_code}"),
+            "latitude": Output(
+                "latitude",
+                "the latitude of the geographic centre of {country_code}",
+                asks=(
+                    "What is the latitude of the geographic centre of {country_code}, in whole degrees?",
+                    "At roughly what latitude, to the nearest degree, is the middle of {country_code}?",
+                ),
+                measure="centre latitude",
+                source=_SOURCE,
+            ),
+            "longitude": Output(
+                "longitude",
+                "the longitude of the geographic centre of {country_code}",
+                asks=(
+                    "What is the longitude of the geographic centre of {country_code}, in whole degrees?",
+                    "At roughly what longitude, to the nearest degree, is the middle of {country_code}?",
+                ),
+                measure="centre longitude",
+                source=_SOURCE,
+            ),
         },
         _centroid,
     ),
@@ -197,9 +393,19 @@ _COUNTRYINFO_FAMILY = [
         "Names of a country in other languages recorded by countryinfo: how many "
         "translations, and the German and Japanese names.",
         {
-            "translation_count": ("count", "the number of translations of the name of {country_code}"),
-            "german_name": ("label", "the German name of {country_code}"),
-            "japanese_name": ("label", "the Japanese name of {country_code}"),
+            "translation_count": Output(
+                "count", "the number of translations of the name of {country_code}", askable=False
+            ),
+            "german_name": Output(
+                "label",
+                "the German name of {country_code}",
+                asks=("What is {country_code} called in German?", "How do Germans write the name of {country_code}?"),
+            ),
+            "japanese_name": Output(
+                "label",
+                "the Japanese name of {country_code}",
+                asks=("What is the Japanese name of {country_code}?", "How is {country_code} written in Japanese?"),
+            ),
         },
         _translations,
     ),
@@ -225,7 +431,7 @@ for _name, _desc, _outs, _getter in _COUNTRYINFO_FAMILY:
         kind="retrieval",
         package="countryinfo",
         description=_desc + " Country given by ISO 3166-1 alpha-2 code.",
-        outputs={k: Output(*v) for k, v in _outs.items()},
+        outputs=_outs,
         examples=[{"country_code": "FR"}, {"country_code": "JP"}],
     )
 
@@ -275,12 +481,23 @@ for _key, _what in (("population", "population"), ("area", "total area")):
         description=f"Rank of a country by {_what} among all countries countryinfo records (1 = largest), the "
         "number of countries ranked and the largest one.",
         outputs={
-            "rank": Output("count", f"the rank by {_what} of {{country_code}} among the world's countries"),
+            "rank": Output(
+                "count",
+                f"the rank by {_what} of {{country_code}} among the world's countries",
+                asks=(
+                    f"Where does {{country_code}} rank among the world's countries by {_what}, with 1 the largest?",
+                    f"Ranked by {_what} from largest to smallest, what position does {{country_code}} hold among "
+                    "all countries?",
+                ),
+                measure=f"world rank by {_what}",
+                quantity=ORDINAL,
+                source=_SOURCE,
+            ),
             "ranked_countries": Output(
-                "count", f"the number of countries ranked by {_what} alongside {{country_code}}"
+                "count", f"the number of countries ranked by {_what} alongside {{country_code}}", askable=False
             ),
             "top_country": Output(
-                "country_code", f"the country with the largest {_what}, compared with {{country_code}}"
+                "country_code", f"the country with the largest {_what}, compared with {{country_code}}", askable=False
             ),
         },
         examples=[{"country_code": "FR"}, {"country_code": "JP"}],
@@ -302,8 +519,25 @@ class _LandCountry(BaseModel):
     description="The land neighbour of a country with the largest population and the one with the largest area "
     "(as ISO alpha-3 codes), from countryinfo's border lists.",
     outputs={
-        "most_populous_neighbour": Output("country_alpha3", "the most populous country bordering {country_code}"),
-        "largest_neighbour": Output("country_alpha3", "the largest country by area bordering {country_code}"),
+        "most_populous_neighbour": Output(
+            "country_alpha3",
+            "the most populous country bordering {country_code}",
+            asks=(
+                "Which land neighbour of {country_code} has the most people? Answer with its three-letter ISO code.",
+                "Of the countries sharing a land border with {country_code}, which is the most populous? Give its "
+                "ISO alpha-3 code.",
+            ),
+            source=_SOURCE,
+        ),
+        "largest_neighbour": Output(
+            "country_alpha3",
+            "the largest country by area bordering {country_code}",
+            asks=(
+                "Which land neighbour of {country_code} is the largest by area? Answer with its three-letter ISO code.",
+                "Of the land neighbours of {country_code}, which covers the most area? Give its ISO alpha-3 code.",
+            ),
+            source=_SOURCE,
+        ),
     },
     examples=[{"country_code": "DE"}, {"country_code": "BR"}],
 )
@@ -327,10 +561,37 @@ def country_largest_neighbours(p: _LandCountry) -> dict:
     description="The other countries in the same UN subregion as a country: how many, their ISO alpha-2 codes, "
     "and the most populous of them.",
     outputs={
-        "peer_count": Output("count", "the number of other countries in the subregion of {country_code}"),
-        "peers": Output("string_list", "the alpha-2 codes of the other countries in the subregion of {country_code}"),
+        "peer_count": Output(
+            "count",
+            "the number of other countries in the subregion of {country_code}",
+            asks=(
+                "How many other countries and territories are in the same subregion as {country_code}?",
+                "Besides {country_code}, how many countries share its geographic subregion?",
+            ),
+            measure="number of subregion neighbours",
+            source=_SOURCE,
+        ),
+        "peers": Output(
+            "string_list",
+            "the alpha-2 codes of the other countries in the subregion of {country_code}",
+            asks=(
+                "List the other countries in the same subregion as {country_code}, by two-letter ISO code.",
+                "Which other countries belong to the subregion of {country_code}? List their ISO alpha-2 codes.",
+            ),
+            measure="other countries in its subregion",
+            source=_SOURCE,
+        ),
         "most_populous_peer": Output(
-            "country_code", "the most populous other country in the subregion of {country_code}"
+            "country_code",
+            "the most populous other country in the subregion of {country_code}",
+            asks=(
+                "Which other country in the same subregion as {country_code} has the largest population? Answer "
+                "with its two-letter ISO code.",
+                "Apart from {country_code} itself, which country in its subregion is the most populous? Give its "
+                "ISO alpha-2 code.",
+            ),
+            source=_SOURCE,
+            chain=False,
         ),
     },
     examples=[{"country_code": "KE"}, {"country_code": "FR"}],

@@ -11,6 +11,9 @@ from tool_catalog.ports import port
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
+_ISO_1 = "ISO 3166-1"
+_ISO_2 = "ISO 3166-2"
+
 
 @tool(
     domain=DOMAIN,
@@ -18,11 +21,35 @@ from tool_catalog.spec import Output, ToolInputError
     package="pycountry",
     description="Look up a country by ISO 3166-1 alpha-2 code: English name, alpha-3 code and numeric code.",
     outputs={
-        "name": Output("country_name", "the English name of {country_code}"),
-        "alpha_3": Output("country_alpha3", "the ISO alpha-3 code of {country_code}"),
-        "numeric": Output("label", "the ISO numeric code of {country_code}"),
+        "name": Output(
+            "country_name",
+            "the English name of {country_code}",
+            asks=(
+                "What is the English short name of {country_code} in the ISO country list?",
+                "How does the ISO country code standard write the English name of {country_code}?",
+            ),
+        ),
+        "alpha_3": Output(
+            "country_alpha3",
+            "the ISO alpha-3 code of {country_code}",
+            asks=(
+                "What is the three-letter ISO code of {country_code}?",
+                "Give the ISO 3166-1 alpha-3 code of {country_code}.",
+                "Which three-letter country code, as on passports, stands for {country_code}?",
+            ),
+            chain=False,
+        ),
+        "numeric": Output(
+            "label",
+            "the ISO numeric code of {country_code}",
+            asks=(
+                "What is the ISO 3166-1 numeric code of {country_code}?",
+                "Which three-digit UN M49 code does {country_code} have?",
+            ),
+        ),
     },
     examples=[{"country_code": "JP"}],
+    inverse="country_from_alpha3",
 )
 def country_info(p: CountryCode) -> dict:
     country = common.country(p.country_code)
@@ -43,11 +70,36 @@ class CountryAlpha3(BaseModel):
     package="pycountry",
     description="Resolve an ISO 3166-1 alpha-3 country code to its alpha-2 code, English name and official name.",
     outputs={
-        "country_code": Output("country_code", "{alpha_3}"),
-        "name": Output("country_name", "the English name of {alpha_3}"),
-        "official_name": Output("label", "the official name of {alpha_3}"),
+        "country_code": Output(
+            "country_code",
+            "{alpha_3}",
+            asks=(
+                "What is the two-letter ISO code of {alpha_3}?",
+                "Give the ISO 3166-1 alpha-2 code of {alpha_3}.",
+            ),
+            chain=False,
+        ),
+        "name": Output(
+            "country_name",
+            "the English name of {alpha_3}",
+            asks=(
+                "What is the English short name of {alpha_3} in the ISO country list?",
+                "How does the ISO country code standard write the English name of {alpha_3}?",
+            ),
+        ),
+        "official_name": Output(
+            "label",
+            "the official name of {alpha_3}",
+            asks=(
+                "What is the official name of {alpha_3}?",
+                "Give the full official name of {alpha_3}.",
+                "What is the formal state name of {alpha_3}?",
+            ),
+            source=_ISO_1,
+        ),
     },
     examples=[{"alpha_3": "DEU"}, {"alpha_3": "KEN"}],
+    inverse="country_info",
 )
 def country_from_alpha3(p: CountryAlpha3) -> dict:
     import pycountry
@@ -77,10 +129,24 @@ class CountryNameParam(BaseModel):
     description="Find a country by its English name (exact, common or official name) and return its ISO alpha-2 "
     "and alpha-3 codes.",
     outputs={
-        "country_code": Output("country_code", "the country named {name}"),
-        "alpha_3": Output("country_alpha3", "the ISO alpha-3 code of the country named {name}"),
+        "country_code": Output(
+            "country_code",
+            "the country named {name}",
+            asks=(
+                "What is the two-letter ISO country code of {name}?",
+                "Which ISO 3166-1 alpha-2 code belongs to {name}?",
+            ),
+            chain=False,
+        ),
+        "alpha_3": Output(
+            "country_alpha3",
+            "the ISO alpha-3 code of the country named {name}",
+            asks=("What is the three-letter ISO code of {name}?", "Give the ISO 3166-1 alpha-3 code of {name}."),
+            chain=False,
+        ),
     },
     examples=[{"name": "Germany"}, {"name": "Bolivia, Plurinational State of"}],
+    inverse="country_info",
 )
 def country_by_name(p: CountryNameParam) -> dict:
     import pycountry
@@ -107,10 +173,26 @@ class NumericCountry(BaseModel):
     package="pycountry",
     description="Resolve an ISO 3166-1 numeric country code (UN M49) to the country's alpha-2 code and name.",
     outputs={
-        "country_code": Output("country_code", "the country with ISO numeric code {numeric}"),
-        "name": Output("country_name", "the English name of the country with ISO numeric code {numeric}"),
+        "country_code": Output(
+            "country_code",
+            "the country with ISO numeric code {numeric}",
+            asks=(
+                "Which country has the ISO 3166-1 numeric code {numeric}? Answer with its two-letter code.",
+                "The numeric country code {numeric} belongs to which country? Give its ISO alpha-2 code.",
+            ),
+            chain=False,
+        ),
+        "name": Output(
+            "country_name",
+            "the English name of the country with ISO numeric code {numeric}",
+            asks=(
+                "Which country has the ISO numeric code {numeric}? Give its English name.",
+                "Name the country whose UN M49 numeric code is {numeric}.",
+            ),
+        ),
     },
     examples=[{"numeric": "276"}, {"numeric": "076"}],
+    inverse="country_info",
 )
 def country_by_numeric_code(p: NumericCountry) -> dict:
     import pycountry
@@ -136,9 +218,30 @@ class HistoricCountry(BaseModel):
     description="A former country by its ISO 3166-3 code: its name, the date its code was withdrawn, and its "
     "former four-letter code.",
     outputs={
-        "name": Output("label", "the name of the former country with code {code}"),
-        "withdrawal_date": Output("date", "the date the code {code} of a former country was withdrawn"),
-        "alpha_4": Output("label", "the ISO 3166-3 four-letter code of the former country {code}"),
+        "name": Output(
+            "label",
+            "the name of the former country with code {code}",
+            asks=(
+                "Which former country had the ISO country code {code}?",
+                "What was the name of the country once coded {code} in ISO 3166?",
+            ),
+        ),
+        "withdrawal_date": Output(
+            "date",
+            "the date the code {code} of a former country was withdrawn",
+            asks=(
+                "When was the former country code {code} withdrawn from ISO 3166-1? Give the date.",
+                "On what date did ISO retire the country code {code}?",
+            ),
+        ),
+        "alpha_4": Output(
+            "label",
+            "the ISO 3166-3 four-letter code of the former country {code}",
+            asks=(
+                "What four-letter ISO 3166-3 code was given to the former country coded {code}?",
+                "Which ISO 3166-3 code of four letters stands for the former country {code}?",
+            ),
+        ),
     },
     examples=[{"code": "YUG"}, {"code": "SUN"}],
 )
@@ -159,9 +262,36 @@ def former_country(p: HistoricCountry) -> dict:
     description="ISO 3166-2 subdivisions of a country (ISO alpha-2 code): how many there are in total, how many "
     "are top-level (no parent subdivision), and the distinct subdivision types.",
     outputs={
-        "subdivision_count": Output("count", "the number of ISO 3166-2 subdivisions of {country_code}"),
-        "top_level_count": Output("count", "the number of top-level ISO 3166-2 subdivisions of {country_code}"),
-        "subdivision_types": Output("string_list", "the list of ISO 3166-2 subdivision types of {country_code}"),
+        "subdivision_count": Output(
+            "count",
+            "the number of ISO 3166-2 subdivisions of {country_code}",
+            asks=(
+                "How many subdivisions does {country_code} have, counting every level?",
+                "Counting all levels, how many subdivision codes are there for {country_code}?",
+            ),
+            measure="number of ISO 3166-2 subdivisions",
+            source=_ISO_2,
+        ),
+        "top_level_count": Output(
+            "count",
+            "the number of top-level ISO 3166-2 subdivisions of {country_code}",
+            asks=(
+                "How many top-level subdivisions does {country_code} have?",
+                "Into how many first-level subdivisions is {country_code} divided?",
+            ),
+            measure="number of top-level subdivisions",
+            source=_ISO_2,
+        ),
+        "subdivision_types": Output(
+            "string_list",
+            "the list of ISO 3166-2 subdivision types of {country_code}",
+            asks=(
+                "What kinds of subdivision does {country_code} have? List the types.",
+                "List the subdivision types used in {country_code}, such as state or province.",
+            ),
+            measure="subdivision types",
+            source=_ISO_2,
+        ),
     },
     examples=[{"country_code": "CH"}, {"country_code": "GB"}],
 )
@@ -192,10 +322,38 @@ class SubdivisionCode(BaseModel):
     description="Look up an ISO 3166-2 subdivision code: its name, type (state, province, ...), country code and "
     "the code of its parent subdivision, if any.",
     outputs={
-        "name": Output("label", "the name of {subdivision_code}"),
-        "type": Output("label", "the type of {subdivision_code}"),
-        "country_code": Output("country_code", "the country that {subdivision_code} belongs to"),
-        "parent_code": Output("subdivision_code", "the parent subdivision of {subdivision_code}"),
+        "name": Output(
+            "label",
+            "the name of {subdivision_code}",
+            asks=("What is {subdivision_code} called?", "What is the official name of {subdivision_code}?"),
+            source=_ISO_2,
+        ),
+        "type": Output(
+            "label",
+            "the type of {subdivision_code}",
+            asks=(
+                "What kind of subdivision is {subdivision_code}: a state, a province, a county or something else?",
+                "What type of administrative division is {subdivision_code}?",
+            ),
+            source=_ISO_2,
+        ),
+        "country_code": Output(
+            "country_code",
+            "the country that {subdivision_code} belongs to",
+            asks=(
+                "Which country is {subdivision_code} in? Answer with its two-letter ISO code.",
+                "To which country does {subdivision_code} belong? Give its ISO 3166-1 alpha-2 code.",
+            ),
+            chain=False,
+        ),
+        "parent_code": Output(
+            "subdivision_code",
+            "the parent subdivision of {subdivision_code}",
+            asks=(
+                "Which larger subdivision contains {subdivision_code}? Give its ISO 3166-2 code.",
+                "What is the ISO 3166-2 code of the parent subdivision of {subdivision_code}?",
+            ),
+        ),
     },
     examples=[{"subdivision_code": "GB-CAM"}, {"subdivision_code": "US-CA"}],
 )
@@ -228,10 +386,27 @@ class SubdivisionSearch(BaseModel):
     description="Find a subdivision of a country by name (case-insensitive, accents ignored; prefix match when "
     "there is no exact match) and return its ISO 3166-2 code and type.",
     outputs={
-        "subdivision_code": Output("subdivision_code", "the subdivision named {name} in {country_code}"),
-        "type": Output("label", "the type of the subdivision named {name} in {country_code}"),
+        "subdivision_code": Output(
+            "subdivision_code",
+            "the subdivision named {name} in {country_code}",
+            asks=(
+                "What is the ISO 3166-2 code of {name} in {country_code}?",
+                "Which ISO 3166-2 code does the subdivision {name} of {country_code} have?",
+                "A shipping form asks for the ISO 3166-2 region code of {name} in {country_code}. What is it?",
+            ),
+        ),
+        "type": Output(
+            "label",
+            "the type of the subdivision named {name} in {country_code}",
+            asks=(
+                "What type of subdivision is {name} in {country_code}: a state, a province, a region or another kind?",
+                "What kind of subdivision of {country_code} is {name}?",
+            ),
+            source=_ISO_2,
+        ),
     },
     examples=[{"country_code": "US", "name": "Texas"}, {"country_code": "JP", "name": "Hokkaido"}],
+    inverse="subdivision_info",
 )
 def subdivision_by_name(p: SubdivisionSearch) -> dict:
     import unicodedata
@@ -258,9 +433,28 @@ def subdivision_by_name(p: SubdivisionSearch) -> dict:
     description="The subdivisions directly below an ISO 3166-2 subdivision (e.g. the provinces of a French region): "
     "how many, the first code, and all codes.",
     outputs={
-        "child_count": Output("count", "the number of subdivisions directly below {subdivision_code}"),
-        "first_child": Output("subdivision_code", "the first subdivision directly below {subdivision_code}"),
-        "children": Output("string_list", "the codes of the subdivisions directly below {subdivision_code}"),
+        "child_count": Output(
+            "count",
+            "the number of subdivisions directly below {subdivision_code}",
+            asks=(
+                "How many subdivisions lie directly below {subdivision_code}?",
+                "Into how many lower-level subdivisions is {subdivision_code} divided?",
+            ),
+            measure="number of subdivisions directly below",
+            source=_ISO_2,
+        ),
+        "first_child": Output(
+            "subdivision_code", "the first subdivision directly below {subdivision_code}", askable=False
+        ),
+        "children": Output(
+            "string_list",
+            "the codes of the subdivisions directly below {subdivision_code}",
+            asks=(
+                "List the ISO 3166-2 codes of the subdivisions directly within {subdivision_code}.",
+                "Which subdivisions does {subdivision_code} contain? List their ISO 3166-2 codes.",
+            ),
+            measure="subdivisions directly below",
+        ),
     },
     examples=[{"subdivision_code": "FR-BRE"}, {"subdivision_code": "ES-AN"}],
 )

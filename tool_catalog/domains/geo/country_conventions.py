@@ -10,8 +10,11 @@ from pydantic import BaseModel, Field
 from tool_catalog.domains.geo import common
 from tool_catalog.domains.geo.common import DOMAIN, CountryCode, date_field, parse_date
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
+
+_SOURCE = "CLDR"
 
 
 class CountryOnDate(BaseModel):
@@ -33,12 +36,35 @@ class CountryOnDate(BaseModel):
     description="The legal-tender currency of a country (ISO alpha-2 code) on a given date, from CLDR "
     "territory currency history: ISO 4217 code, English name, and how many currencies were legal tender.",
     outputs={
-        "currency_code": Output("currency_code", "the currency that was legal tender in {country_code} on {date}"),
+        "currency_code": Output(
+            "currency_code",
+            "the currency that was legal tender in {country_code} on {date}",
+            asks=(
+                "What currency was legal tender in {country_code} on {date}? Give its ISO 4217 code.",
+                "Which currency would you have paid with in {country_code} on {date}? Answer with its "
+                "three-letter code.",
+                "On {date}, what was the official currency of {country_code}? Give its ISO code.",
+            ),
+            source=_SOURCE,
+        ),
         "currency_name": Output(
-            "label", "the English name of the currency that was legal tender in {country_code} on {date}"
+            "label",
+            "the English name of the currency that was legal tender in {country_code} on {date}",
+            asks=(
+                "What was the currency of {country_code} called on {date}? Give its English name.",
+                "Name the currency that was legal tender in {country_code} on {date}.",
+            ),
+            source=_SOURCE,
         ),
         "currency_count": Output(
-            "count", "the number of currencies that were legal tender in {country_code} on {date}"
+            "count",
+            "the number of currencies that were legal tender in {country_code} on {date}",
+            asks=(
+                "How many currencies were legal tender in {country_code} on {date}?",
+                "On {date}, how many different currencies could you legally pay with in {country_code}?",
+            ),
+            measure="number of legal-tender currencies",
+            source=_SOURCE,
         ),
     },
     examples=[{"country_code": "HR", "date": "2022-06-01"}, {"country_code": "HR", "date": "2023-06-01"}],
@@ -66,15 +92,46 @@ def country_legal_tender(p: CountryOnDate) -> dict:
     description="Languages of a country (ISO alpha-2 code) from CLDR: its official (and de facto official) "
     "language codes, and the most widely spoken language with its share of the population in percent.",
     outputs={
-        "official_languages": Output("string_list", "the list of official language codes of {country_code}"),
+        "official_languages": Output(
+            "string_list",
+            "the list of official language codes of {country_code}",
+            asks=(
+                "What are the official languages of {country_code}? List their language codes.",
+                "List the official and de facto official languages of {country_code} as ISO 639 codes.",
+                "Which languages have official status in {country_code}? Give their codes.",
+            ),
+            measure="official languages",
+            source=_SOURCE,
+        ),
         "main_language": Output(
-            "language_code", "the most widely spoken language (by share of the population) of {country_code}"
+            "language_code",
+            "the most widely spoken language (by share of the population) of {country_code}",
+            asks=(
+                "Which language is the most widely spoken in {country_code}? Answer with its ISO 639 code.",
+                "What language does the largest share of people in {country_code} speak? Give its language code.",
+            ),
+            source=_SOURCE,
         ),
         "main_language_name": Output(
-            "language_name", "the English name of the most widely spoken language of {country_code}"
+            "language_name",
+            "the English name of the most widely spoken language of {country_code}",
+            asks=(
+                "What is the most widely spoken language in {country_code}?",
+                "Which language do the most people in {country_code} speak? Give its English name.",
+                "I'm moving to {country_code}. Which language is spoken by the largest share of people there?",
+            ),
+            source=_SOURCE,
         ),
         "main_language_percent": Output(
-            "number", "the percentage of the population of {country_code} that speaks its most widely spoken language"
+            "number",
+            "the percentage of the population of {country_code} that speaks its most widely spoken language",
+            asks=(
+                "What percentage of people in {country_code} speak its most widely spoken language?",
+                "What share of the population of {country_code}, in percent, speaks the country's main language?",
+            ),
+            measure="share speaking the main language",
+            quantity=quantity("percent"),
+            source=_SOURCE,
         ),
     },
     examples=[{"country_code": "CH"}, {"country_code": "IN"}],
@@ -116,11 +173,44 @@ def _territory_locale(code: str) -> Any:
     description="Calendar week conventions of a country (CLDR): the first day of the week, the first and last "
     "day of the weekend, and the minimum days in the first week of the year.",
     outputs={
-        "first_day_of_week": Output("weekday", "the first day of the week in {country_code}"),
-        "weekend_start": Output("weekday", "the first day of the weekend in {country_code}"),
-        "weekend_end": Output("weekday", "the last day of the weekend in {country_code}"),
+        "first_day_of_week": Output(
+            "weekday",
+            "the first day of the week in {country_code}",
+            asks=(
+                "On which day does the week start in {country_code}?",
+                "Calendars in {country_code} begin each week on which day?",
+                "What is the first day of the week in {country_code}?",
+            ),
+            source=_SOURCE,
+        ),
+        "weekend_start": Output(
+            "weekday",
+            "the first day of the weekend in {country_code}",
+            asks=(
+                "On which day does the weekend begin in {country_code}?",
+                "What is the first day of the weekend in {country_code}?",
+            ),
+            source=_SOURCE,
+        ),
+        "weekend_end": Output(
+            "weekday",
+            "the last day of the weekend in {country_code}",
+            asks=(
+                "On which day does the weekend end in {country_code}?",
+                "What is the last day of the weekend in {country_code}?",
+            ),
+            source=_SOURCE,
+        ),
         "min_days_first_week": Output(
-            "count", "the minimum number of days in the first week of the year in {country_code}"
+            "count",
+            "the minimum number of days in the first week of the year in {country_code}",
+            asks=(
+                "In {country_code}, how many days of the new year must a week contain to count as week 1?",
+                "What is the minimum number of days in the first week of the year in {country_code}?",
+            ),
+            measure="minimum days in the first week",
+            quantity=quantity("day"),
+            source=_SOURCE,
         ),
     },
     examples=[{"country_code": "US"}, {"country_code": "AE"}],
@@ -154,7 +244,18 @@ class CountryInLanguage(BaseModel):
     package="babel",
     description="The name of a country written in another language (CLDR territory names), e.g. DE in French "
     "is 'Allemagne'.",
-    outputs={"name": Output("label", "the name of {country_code} in {language_code}")},
+    outputs={
+        "name": Output(
+            "label",
+            "the name of {country_code} in {language_code}",
+            asks=(
+                "What is {country_code} called in {language_code}?",
+                "How is the name of {country_code} written in {language_code}?",
+                "In {language_code}, what is the usual name for {country_code}?",
+            ),
+            source=_SOURCE,
+        )
+    },
     examples=[{"country_code": "DE", "language_code": "fr"}, {"country_code": "JP", "language_code": "ru"}],
 )
 def country_name_in_language(p: CountryInLanguage) -> dict:
@@ -178,9 +279,35 @@ def country_name_in_language(p: CountryInLanguage) -> dict:
     description="The currencies a country has used (CLDR territory currency history): how many, the earliest "
     "recorded, and every ISO 4217 code in order of adoption.",
     outputs={
-        "currency_count": Output("count", "the number of currencies recorded for {country_code}"),
-        "earliest_currency": Output("currency_code", "the earliest currency recorded for {country_code}"),
-        "currencies": Output("string_list", "the currencies used by {country_code} in order of adoption"),
+        "currency_count": Output(
+            "count",
+            "the number of currencies recorded for {country_code}",
+            asks=(
+                "How many different currencies has {country_code} used?",
+                "How many currencies are on record for {country_code}, past and present?",
+            ),
+            measure="number of currencies used",
+            source=_SOURCE,
+        ),
+        "earliest_currency": Output(
+            "currency_code",
+            "the earliest currency recorded for {country_code}",
+            asks=(
+                "What is the earliest currency on record for {country_code}? Give its ISO 4217 code.",
+                "Which currency did {country_code} use first? Answer with its three-letter code.",
+            ),
+            source=_SOURCE,
+        ),
+        "currencies": Output(
+            "string_list",
+            "the currencies used by {country_code} in order of adoption",
+            asks=(
+                "List the currencies {country_code} has used, in order of adoption, as ISO 4217 codes.",
+                "Which currencies has {country_code} had over time? List their codes from earliest to latest.",
+            ),
+            measure="currencies used",
+            source=_SOURCE,
+        ),
     },
     examples=[{"country_code": "DE"}, {"country_code": "ZW"}],
 )

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from tool_catalog.domains.geo import common
 from tool_catalog.domains.geo.common import DOMAIN, Coordinates, latitude_field, longitude_field, midpoint
 from tool_catalog.ports import port
+from tool_catalog.quantities import IDENTIFIER, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -35,16 +36,42 @@ class CoordinatePair(BaseModel):
             "number",
             "the WGS84 geodesic distance in kilometres from {from_latitude}, {from_longitude} "
             "to {to_latitude}, {to_longitude}",
+            asks=(
+                "How far is it from {from_latitude}, {from_longitude} to {to_latitude}, {to_longitude} along the "
+                "shortest path over the Earth's surface, in km?",
+                "What is the geodesic distance in kilometres between {from_latitude}, {from_longitude} and "
+                "{to_latitude}, {to_longitude} on the WGS84 ellipsoid?",
+                "A drone flies straight from {from_latitude}, {from_longitude} to {to_latitude}, {to_longitude}. "
+                "How many kilometres does it cover?",
+            ),
+            measure="geodesic distance",
+            quantity=quantity("km", additive=True),
         ),
         "initial_bearing_deg": Output(
             "number",
             "the initial bearing in degrees of the geodesic from {from_latitude}, {from_longitude} "
             "to {to_latitude}, {to_longitude}",
+            asks=(
+                "Setting off from {from_latitude}, {from_longitude} towards {to_latitude}, {to_longitude} on the "
+                "shortest path, what compass bearing do I start on, in degrees from north?",
+                "What is the initial bearing in degrees of the shortest path from {from_latitude}, "
+                "{from_longitude} to {to_latitude}, {to_longitude}?",
+            ),
+            measure="initial bearing",
+            quantity=quantity("degree", "interval"),
         ),
         "final_bearing_deg": Output(
             "number",
             "the final bearing in degrees of the geodesic from {from_latitude}, {from_longitude} "
             "to {to_latitude}, {to_longitude}",
+            asks=(
+                "Travelling the shortest path from {from_latitude}, {from_longitude} to {to_latitude}, "
+                "{to_longitude}, on what bearing do I arrive, in degrees clockwise from north?",
+                "What is the final bearing in degrees of the geodesic from {from_latitude}, {from_longitude} to "
+                "{to_latitude}, {to_longitude}?",
+            ),
+            measure="final bearing",
+            quantity=quantity("degree", "interval"),
         ),
     },
     examples=[{"from_latitude": 51.47, "from_longitude": -0.4543, "to_latitude": 40.6398, "to_longitude": -73.7789}],
@@ -68,14 +95,14 @@ class GeodesicMove(BaseModel):
         ge=0,
         le=360,
         allow_inf_nan=False,
-        json_schema_extra=port("number", samples=[0, 45, 90, 180, 270, 315]),
+        json_schema_extra=port("number", quantity=quantity("degree", "interval"), samples=[0, 45, 90, 180, 270, 315]),
     )
     distance_km: float = Field(
         description="Distance to travel in kilometres (up to 20,000).",
         gt=0,
         le=20000,
         allow_inf_nan=False,
-        json_schema_extra=port("number", samples=[100, 250, 500, 1000, 2500]),
+        json_schema_extra=port("number", quantity=quantity("km"), samples=[100, 250, 500, 1000, 2500]),
     )
 
 
@@ -90,11 +117,27 @@ class GeodesicMove(BaseModel):
             "latitude",
             "the latitude of the point {distance_km} km from {latitude}, {longitude} "
             "along bearing {bearing_deg} degrees",
+            asks=(
+                "Starting at {latitude}, {longitude} and travelling {distance_km} km on an initial bearing of "
+                "{bearing_deg}°, at what latitude do I end up?",
+                "What is the latitude of the point {distance_km} km from {latitude}, {longitude} along an initial "
+                "bearing of {bearing_deg} degrees?",
+            ),
+            measure="destination latitude",
+            chain=False,
         ),
         "longitude": Output(
             "longitude",
             "the longitude of the point {distance_km} km from {latitude}, {longitude} "
             "along bearing {bearing_deg} degrees",
+            asks=(
+                "Starting at {latitude}, {longitude} and travelling {distance_km} km on an initial bearing of "
+                "{bearing_deg}°, at what longitude do I end up?",
+                "What is the longitude of the point {distance_km} km from {latitude}, {longitude} along an initial "
+                "bearing of {bearing_deg} degrees?",
+            ),
+            measure="destination longitude",
+            chain=False,
         ),
     },
     examples=[{"latitude": 48.8566, "longitude": 2.3522, "bearing_deg": 90, "distance_km": 500}],
@@ -114,10 +157,26 @@ def geodesic_destination(p: GeodesicMove) -> dict:
         "latitude": Output(
             "latitude",
             "the latitude of the midpoint between {from_latitude}, {from_longitude} and {to_latitude}, {to_longitude}",
+            asks=(
+                "What is the latitude of the point halfway along the shortest path between {from_latitude}, "
+                "{from_longitude} and {to_latitude}, {to_longitude}?",
+                "At what latitude is the geodesic midpoint between {from_latitude}, {from_longitude} and "
+                "{to_latitude}, {to_longitude}?",
+            ),
+            measure="midpoint latitude",
+            chain=False,
         ),
         "longitude": Output(
             "longitude",
             "the longitude of the midpoint between {from_latitude}, {from_longitude} and {to_latitude}, {to_longitude}",
+            asks=(
+                "What is the longitude of the point halfway along the shortest path between {from_latitude}, "
+                "{from_longitude} and {to_latitude}, {to_longitude}?",
+                "At what longitude is the geodesic midpoint between {from_latitude}, {from_longitude} and "
+                "{to_latitude}, {to_longitude}?",
+            ),
+            measure="midpoint longitude",
+            chain=False,
         ),
     },
     examples=[{"from_latitude": 51.5074, "from_longitude": -0.1278, "to_latitude": 40.7128, "to_longitude": -74.006}],
@@ -169,8 +228,30 @@ _TRIANGLE = "the triangle with corners {lat1}, {lon1}; {lat2}, {lon2} and {lat3}
     package="pyproj",
     description="Geodesic area (km2) and perimeter (km) on the WGS84 ellipsoid of the triangle formed by three points.",
     outputs={
-        "area_km2": Output("number", f"the area in square kilometres of {_TRIANGLE}"),
-        "perimeter_km": Output("number", f"the perimeter in kilometres of {_TRIANGLE}"),
+        "area_km2": Output(
+            "number",
+            f"the area in square kilometres of {_TRIANGLE}",
+            asks=(
+                "What is the area in km² of the triangle with corners at {lat1}, {lon1}; {lat2}, {lon2}; and "
+                "{lat3}, {lon3}?",
+                "How many square kilometres does the triangle between {lat1}, {lon1}; {lat2}, {lon2}; and {lat3}, "
+                "{lon3} enclose on the Earth's surface?",
+            ),
+            measure="triangle area",
+            quantity=quantity("km**2", additive=True),
+        ),
+        "perimeter_km": Output(
+            "number",
+            f"the perimeter in kilometres of {_TRIANGLE}",
+            asks=(
+                "What is the perimeter in km of the triangle with corners at {lat1}, {lon1}; {lat2}, {lon2}; and "
+                "{lat3}, {lon3}?",
+                "Going from {lat1}, {lon1} to {lat2}, {lon2}, then to {lat3}, {lon3} and back along shortest "
+                "paths, how many kilometres do I cover?",
+            ),
+            measure="triangle perimeter",
+            quantity=quantity("km"),
+        ),
     },
     examples=[{"lat1": 51.5074, "lon1": -0.1278, "lat2": 48.8566, "lon2": 2.3522, "lat3": 52.52, "lon3": 13.405}],
 )
@@ -186,7 +267,7 @@ class BoxAround(BaseModel):
         description="Half the side of the square box, in kilometres.",
         gt=0,
         le=2000,
-        json_schema_extra=port("number", samples=[10, 50, 5, 100, 25, 1]),
+        json_schema_extra=port("number", quantity=quantity("km"), samples=[10, 50, 5, 100, 25, 1]),
     )
 
 
@@ -198,16 +279,46 @@ class BoxAround(BaseModel):
     "west of a point along geodesics.",
     outputs={
         "south": Output(
-            "latitude", "the southern edge of the box reaching {half_side_km} km around {latitude}, {longitude}"
+            "latitude",
+            "the southern edge of the box reaching {half_side_km} km around {latitude}, {longitude}",
+            asks=(
+                "Going {half_side_km} km due south from {latitude}, {longitude}, what latitude do I reach?",
+                "A search box reaches {half_side_km} km in every direction from {latitude}, {longitude}. At what "
+                "latitude is its southern edge?",
+            ),
+            measure="southern edge latitude",
         ),
         "north": Output(
-            "latitude", "the northern edge of the box reaching {half_side_km} km around {latitude}, {longitude}"
+            "latitude",
+            "the northern edge of the box reaching {half_side_km} km around {latitude}, {longitude}",
+            asks=(
+                "Going {half_side_km} km due north from {latitude}, {longitude}, what latitude do I reach?",
+                "A search box reaches {half_side_km} km in every direction from {latitude}, {longitude}. At what "
+                "latitude is its northern edge?",
+            ),
+            measure="northern edge latitude",
         ),
         "west": Output(
-            "longitude", "the western edge of the box reaching {half_side_km} km around {latitude}, {longitude}"
+            "longitude",
+            "the western edge of the box reaching {half_side_km} km around {latitude}, {longitude}",
+            asks=(
+                "Setting off due west from {latitude}, {longitude} along the shortest path, what longitude do I "
+                "reach after {half_side_km} km?",
+                "A search box reaches {half_side_km} km in every direction from {latitude}, {longitude}. At what "
+                "longitude is its western edge?",
+            ),
+            measure="western edge longitude",
         ),
         "east": Output(
-            "longitude", "the eastern edge of the box reaching {half_side_km} km around {latitude}, {longitude}"
+            "longitude",
+            "the eastern edge of the box reaching {half_side_km} km around {latitude}, {longitude}",
+            asks=(
+                "Setting off due east from {latitude}, {longitude} along the shortest path, what longitude do I "
+                "reach after {half_side_km} km?",
+                "A search box reaches {half_side_km} km in every direction from {latitude}, {longitude}. At what "
+                "longitude is its eastern edge?",
+            ),
+            measure="eastern edge longitude",
         ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278, "half_side_km": 10}],
@@ -228,11 +339,41 @@ def bounding_box(p: BoxAround) -> dict:
     description="The antipode of a point (the point diametrically opposite on the globe) and the time zone in "
     "force there.",
     outputs={
-        "latitude": Output("latitude", "the latitude of the antipode of {latitude}, {longitude}"),
-        "longitude": Output("longitude", "the longitude of the antipode of {latitude}, {longitude}"),
-        "timezone": Output("timezone", "the time zone at the antipode of {latitude}, {longitude}"),
+        "latitude": Output(
+            "latitude",
+            "the latitude of the antipode of {latitude}, {longitude}",
+            asks=(
+                "What is the latitude of the point diametrically opposite {latitude}, {longitude} on the globe?",
+                "If I could dig straight through the Earth from {latitude}, {longitude}, at what latitude would I "
+                "come out?",
+            ),
+            measure="antipode latitude",
+            chain=False,
+        ),
+        "longitude": Output(
+            "longitude",
+            "the longitude of the antipode of {latitude}, {longitude}",
+            asks=(
+                "What is the longitude of the point diametrically opposite {latitude}, {longitude} on the globe?",
+                "If I could dig straight through the Earth from {latitude}, {longitude}, at what longitude would I "
+                "come out?",
+            ),
+            measure="antipode longitude",
+            chain=False,
+        ),
+        "timezone": Output(
+            "timezone",
+            "the time zone at the antipode of {latitude}, {longitude}",
+            asks=(
+                "Which IANA time zone is in force at the antipode of {latitude}, {longitude}?",
+                "What time zone applies on the exact opposite side of the globe from {latitude}, {longitude}? Give "
+                "its IANA name.",
+            ),
+            chain=False,
+        ),
     },
     examples=[{"latitude": 40.4168, "longitude": -3.7038}],
+    inverse="antipode",
 )
 def antipode(p: Coordinates) -> dict:
     lat = -p.latitude
@@ -254,11 +395,47 @@ def _transformer(epsg: int) -> Any:
     description="Universal Transverse Mercator coordinates of a point (WGS84): zone number, hemisphere, easting "
     "and northing in metres, and the EPSG code of the zone.",
     outputs={
-        "zone": Output("integer", "the UTM zone number of {latitude}, {longitude}"),
-        "hemisphere": Output("label", "the UTM hemisphere (N or S) of {latitude}, {longitude}"),
-        "easting_m": Output("number", "the UTM easting in metres of {latitude}, {longitude}"),
-        "northing_m": Output("number", "the UTM northing in metres of {latitude}, {longitude}"),
-        "epsg": Output("integer", "the EPSG code of the UTM zone of {latitude}, {longitude}"),
+        "zone": Output(
+            "integer",
+            "the UTM zone number of {latitude}, {longitude}",
+            asks=(
+                "In which UTM zone is {latitude}, {longitude}? Give the zone number.",
+                "What is the UTM zone number for the point at {latitude}, {longitude}?",
+            ),
+            measure="UTM zone number",
+            quantity=IDENTIFIER,
+        ),
+        "hemisphere": Output("label", "the UTM hemisphere (N or S) of {latitude}, {longitude}", askable=False),
+        "easting_m": Output(
+            "number",
+            "the UTM easting in metres of {latitude}, {longitude}",
+            asks=(
+                "What is the UTM easting of {latitude}, {longitude}, in metres?",
+                "Converting {latitude}, {longitude} to UTM coordinates, what is the easting in metres?",
+            ),
+            measure="UTM easting",
+            quantity=quantity("m", "interval"),
+        ),
+        "northing_m": Output(
+            "number",
+            "the UTM northing in metres of {latitude}, {longitude}",
+            asks=(
+                "What is the UTM northing of {latitude}, {longitude}, in metres?",
+                "Converting {latitude}, {longitude} to UTM coordinates, what is the northing in metres?",
+            ),
+            measure="UTM northing",
+            quantity=quantity("m", "interval"),
+        ),
+        "epsg": Output(
+            "integer",
+            "the EPSG code of the UTM zone of {latitude}, {longitude}",
+            asks=(
+                "What is the EPSG code of the UTM zone containing {latitude}, {longitude}?",
+                "I'm setting up a GIS project around {latitude}, {longitude}. Which EPSG code is its WGS84 UTM zone?",
+            ),
+            measure="EPSG code of the UTM zone",
+            quantity=IDENTIFIER,
+        ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278}],
 )
@@ -285,9 +462,34 @@ def utm_coordinates(p: Coordinates) -> dict:
     description="Web Mercator (EPSG:3857, the projection of web maps) x and y in metres of a point, and the "
     "slippy-map tile containing it at zoom 10.",
     outputs={
-        "x_m": Output("number", "the Web Mercator x in metres of {latitude}, {longitude}"),
-        "y_m": Output("number", "the Web Mercator y in metres of {latitude}, {longitude}"),
-        "tile_z10": Output("label", "the zoom-10 map tile (x/y) containing {latitude}, {longitude}"),
+        "x_m": Output(
+            "number",
+            "the Web Mercator x in metres of {latitude}, {longitude}",
+            asks=(
+                "What is the Web Mercator (EPSG:3857) x coordinate of {latitude}, {longitude}, in metres?",
+                "Projecting {latitude}, {longitude} to Web Mercator, what is x in metres?",
+            ),
+            measure="Web Mercator x",
+            quantity=quantity("m", "interval"),
+        ),
+        "y_m": Output(
+            "number",
+            "the Web Mercator y in metres of {latitude}, {longitude}",
+            asks=(
+                "What is the Web Mercator (EPSG:3857) y coordinate of {latitude}, {longitude}, in metres?",
+                "Projecting {latitude}, {longitude} to Web Mercator, what is y in metres?",
+            ),
+            measure="Web Mercator y",
+            quantity=quantity("m", "interval"),
+        ),
+        "tile_z10": Output(
+            "label",
+            "the zoom-10 map tile (x/y) containing {latitude}, {longitude}",
+            asks=(
+                "Which zoom-10 web map tile contains {latitude}, {longitude}? Answer as x/y.",
+                "At zoom level 10, what are the x/y indices of the slippy-map tile covering {latitude}, {longitude}?",
+            ),
+        ),
     },
     examples=[{"latitude": 35.6762, "longitude": 139.6503}],
 )
@@ -309,7 +511,7 @@ class Position3d(BaseModel):
         description="Height above the WGS84 ellipsoid in metres.",
         ge=-11000,
         le=1e6,
-        json_schema_extra=port("number", samples=[0, 100, 2000, 35, 8848]),
+        json_schema_extra=port("number", quantity=quantity("m"), samples=[0, 100, 2000, 35, 8848]),
     )
 
 
@@ -320,9 +522,42 @@ class Position3d(BaseModel):
     description="Earth-centred, Earth-fixed (ECEF, EPSG:4978) Cartesian coordinates in metres of a point with "
     "a height above the WGS84 ellipsoid.",
     outputs={
-        "x_m": Output("number", "the ECEF x in metres of {latitude}, {longitude} at {height_m} m"),
-        "y_m": Output("number", "the ECEF y in metres of {latitude}, {longitude} at {height_m} m"),
-        "z_m": Output("number", "the ECEF z in metres of {latitude}, {longitude} at {height_m} m"),
+        "x_m": Output(
+            "number",
+            "the ECEF x in metres of {latitude}, {longitude} at {height_m} m",
+            asks=(
+                "What is the ECEF x coordinate in metres of {latitude}, {longitude} at {height_m} m above the "
+                "WGS84 ellipsoid?",
+                "In Earth-centred, Earth-fixed coordinates, what is x in metres for {latitude}, {longitude} at a "
+                "height of {height_m} m?",
+            ),
+            measure="ECEF x",
+            quantity=quantity("m", "interval"),
+        ),
+        "y_m": Output(
+            "number",
+            "the ECEF y in metres of {latitude}, {longitude} at {height_m} m",
+            asks=(
+                "What is the ECEF y coordinate in metres of {latitude}, {longitude} at {height_m} m above the "
+                "WGS84 ellipsoid?",
+                "In Earth-centred, Earth-fixed coordinates, what is y in metres for {latitude}, {longitude} at a "
+                "height of {height_m} m?",
+            ),
+            measure="ECEF y",
+            quantity=quantity("m", "interval"),
+        ),
+        "z_m": Output(
+            "number",
+            "the ECEF z in metres of {latitude}, {longitude} at {height_m} m",
+            asks=(
+                "What is the ECEF z coordinate in metres of {latitude}, {longitude} at {height_m} m above the "
+                "WGS84 ellipsoid?",
+                "In Earth-centred, Earth-fixed coordinates, what is z in metres for {latitude}, {longitude} at a "
+                "height of {height_m} m?",
+            ),
+            measure="ECEF z",
+            quantity=quantity("m", "interval"),
+        ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278, "height_m": 0}],
 )
@@ -348,7 +583,7 @@ class GeohashEncode(BaseModel):
         description="Number of geohash characters, 1-12 (7 is about 150 m).",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", samples=[7, 5, 9, 6, 8, 4]),
+        json_schema_extra=port("integer", quantity=quantity("count", "count"), samples=[7, 5, 9, 6, 8, 4]),
     )
 
 
@@ -358,8 +593,18 @@ class GeohashEncode(BaseModel):
     package="stdlib",
     description="Encode a point as a geohash (the base-32 interleaved-bit cell code used by many map indexes) of "
     "a given length.",
-    outputs={"geohash": Output("geohash", "the {precision}-character geohash of {latitude}, {longitude}")},
+    outputs={
+        "geohash": Output(
+            "geohash",
+            "the {precision}-character geohash of {latitude}, {longitude}",
+            asks=(
+                "What is the {precision}-character geohash of {latitude}, {longitude}?",
+                "Encode {latitude}, {longitude} as a geohash of {precision} characters.",
+            ),
+        )
+    },
     examples=[{"latitude": 57.64911, "longitude": 10.40744, "precision": 11}],
+    inverse="geohash_decode",
 )
 def geohash_encode(p: GeohashEncode) -> dict:
     lat, lon = [-90.0, 90.0], [-180.0, 180.0]
@@ -395,11 +640,39 @@ class Geohash(BaseModel):
     package="stdlib",
     description="Decode a geohash to the latitude and longitude of its cell centre and the cell's size in degrees.",
     outputs={
-        "latitude": Output("latitude", "the latitude of the centre of {geohash}"),
-        "longitude": Output("longitude", "the longitude of the centre of {geohash}"),
-        "lat_error_deg": Output("number", "the half-height in degrees of {geohash}"),
+        "latitude": Output(
+            "latitude",
+            "the latitude of the centre of {geohash}",
+            asks=(
+                "What is the latitude of the centre of {geohash}?",
+                "Decode {geohash}: at what latitude is its centre?",
+            ),
+            measure="cell centre latitude",
+            chain=False,
+        ),
+        "longitude": Output(
+            "longitude",
+            "the longitude of the centre of {geohash}",
+            asks=(
+                "What is the longitude of the centre of {geohash}?",
+                "Decode {geohash}: at what longitude is its centre?",
+            ),
+            measure="cell centre longitude",
+            chain=False,
+        ),
+        "lat_error_deg": Output(
+            "number",
+            "the half-height in degrees of {geohash}",
+            asks=(
+                "How many degrees of latitude does {geohash} extend on either side of its centre?",
+                "What is the latitude error, half the cell height, of {geohash} in degrees?",
+            ),
+            measure="latitude half-height",
+            quantity=quantity("degree"),
+        ),
     },
     examples=[{"geohash": "u4pruydqqvj"}],
+    inverse="geohash_encode",
 )
 def geohash_decode(p: Geohash) -> dict:
     lat, lon = [-90.0, 90.0], [-180.0, 180.0]
@@ -426,8 +699,19 @@ def geohash_decode(p: Geohash) -> dict:
     kind="processing",
     package="stdlib",
     description="The 6-character Maidenhead grid locator (used by radio amateurs) of a point.",
-    outputs={"locator": Output("maidenhead_locator", "the Maidenhead grid locator of {latitude}, {longitude}")},
+    outputs={
+        "locator": Output(
+            "maidenhead_locator",
+            "the Maidenhead grid locator of {latitude}, {longitude}",
+            asks=(
+                "What is the six-character Maidenhead grid locator of {latitude}, {longitude}?",
+                "A radio amateur is operating from {latitude}, {longitude}. What is their Maidenhead grid square, "
+                "to six characters?",
+            ),
+        )
+    },
     examples=[{"latitude": 51.5074, "longitude": -0.1278}],
+    inverse="maidenhead_center",
 )
 def maidenhead_locator(p: Coordinates) -> dict:
     lon, lat = p.longitude + 180, p.latitude + 90
@@ -455,10 +739,29 @@ class Locator(BaseModel):
     package="stdlib",
     description="The latitude and longitude of the centre of a Maidenhead grid square.",
     outputs={
-        "latitude": Output("latitude", "the latitude of the centre of {locator}"),
-        "longitude": Output("longitude", "the longitude of the centre of {locator}"),
+        "latitude": Output(
+            "latitude",
+            "the latitude of the centre of {locator}",
+            asks=(
+                "What is the latitude of the centre of {locator}?",
+                "At what latitude does {locator} have its centre?",
+            ),
+            measure="grid square centre latitude",
+            chain=False,
+        ),
+        "longitude": Output(
+            "longitude",
+            "the longitude of the centre of {locator}",
+            asks=(
+                "What is the longitude of the centre of {locator}?",
+                "At what longitude does {locator} have its centre?",
+            ),
+            measure="grid square centre longitude",
+            chain=False,
+        ),
     },
     examples=[{"locator": "IO91wm"}],
+    inverse="maidenhead_locator",
 )
 def maidenhead_center(p: Locator) -> dict:
     loc = p.locator
@@ -486,8 +789,26 @@ def _to_dms(value: float, positive: str, negative: str) -> str:
     package="stdlib",
     description="Write a point in degrees, minutes and seconds (e.g. 51°30'26.6\"N) for both coordinates.",
     outputs={
-        "latitude_dms": Output("label", "the latitude of {latitude}, {longitude} in degrees, minutes and seconds"),
-        "longitude_dms": Output("label", "the longitude of {latitude}, {longitude} in degrees, minutes and seconds"),
+        "latitude_dms": Output(
+            "label",
+            "the latitude of {latitude}, {longitude} in degrees, minutes and seconds",
+            asks=(
+                "Converting {latitude}, {longitude} to degrees, minutes and seconds, how is the latitude written? Use "
+                "the form 12°34'56.7\"N.",
+                "How is the position {latitude}, {longitude} written in degrees, minutes and seconds? Give the "
+                "latitude part.",
+            ),
+        ),
+        "longitude_dms": Output(
+            "label",
+            "the longitude of {latitude}, {longitude} in degrees, minutes and seconds",
+            asks=(
+                "Converting {latitude}, {longitude} to degrees, minutes and seconds, how is the longitude written? Use "
+                "the form 12°34'56.7\"E.",
+                "How is the position {latitude}, {longitude} written in degrees, minutes and seconds? Give the "
+                "longitude part.",
+            ),
+        ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278}],
 )

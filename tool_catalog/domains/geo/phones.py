@@ -14,6 +14,9 @@ from tool_catalog.ports import port
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
+_SOURCE = "Google's libphonenumber data"
+"""Numbering plans change: validity, line types, lengths, areas, carriers and example numbers are libphonenumber's."""
+
 _PHONE_PATTERN = r"^\+[0-9][0-9 ()\-]{3,24}$"
 _PHONE_SAMPLES = ["+41446681800", "+81312345678", "+12015550123", "+447400123456", "+5511961234567"]
 
@@ -60,11 +63,50 @@ _NUMBER_TYPES = {
     description="Parse and validate an international phone number (libphonenumber metadata): the country it "
     "belongs to, its country calling code, the line type (fixed line, mobile, ...) and its national format.",
     outputs={
-        "country_code": Output("country_code", "the country that {phone_number} belongs to"),
-        "calling_code": Output("calling_code", "the country calling code of {phone_number}"),
-        "number_type": Output("label", "the line type of {phone_number}"),
-        "national_format": Output("label", "the national dialling format of {phone_number}"),
-        "is_valid": Output("boolean", "whether {phone_number} is a valid phone number"),
+        "country_code": Output(
+            "country_code",
+            "the country that {phone_number} belongs to",
+            asks=(
+                "Which country does {phone_number} belong to? Answer with its two-letter ISO code.",
+                "Someone called me from {phone_number}. Which country is that number from? Give its ISO alpha-2 code.",
+                "In which country is {phone_number} registered? Give the ISO 3166-1 alpha-2 code.",
+            ),
+        ),
+        "calling_code": Output(
+            "calling_code",
+            "the country calling code of {phone_number}",
+            asks=(
+                "What is the country calling code of {phone_number}?",
+                "Which international dialling code does {phone_number} use? Give the digits without the +.",
+            ),
+            measure="country calling code",
+        ),
+        "number_type": Output(
+            "label",
+            "the line type of {phone_number}",
+            asks=(
+                "What kind of line is {phone_number}: fixed line, mobile, toll-free or another type?",
+                "Is {phone_number} a mobile number, a landline or some other type of line?",
+            ),
+            source=_SOURCE,
+        ),
+        "national_format": Output(
+            "label",
+            "the national dialling format of {phone_number}",
+            asks=(
+                "How is {phone_number} written in its country's national format?",
+                "How would someone calling from within the same country write {phone_number}?",
+            ),
+        ),
+        "is_valid": Output(
+            "boolean",
+            "whether {phone_number} is a valid phone number",
+            asks=(
+                "Is {phone_number} a valid number?",
+                "Does {phone_number} fit a number range that is in use under its country's numbering plan?",
+            ),
+            source=_SOURCE,
+        ),
     },
     examples=[{"phone_number": "+41 44 668 18 00"}, {"phone_number": "+447400123456"}],
 )
@@ -89,9 +131,35 @@ def phone_number_info(p: PhoneNumber) -> dict:
     description="Where a valid phone number is located (libphonenumber geocoding data): the area it belongs to, "
     "the number of IANA time zones it may be in, and the time zone when it is unique.",
     outputs={
-        "area": Output("label", "the geographic area of {phone_number}"),
-        "timezone": Output("timezone", "the IANA time zone of {phone_number}"),
-        "timezone_count": Output("count", "the number of IANA time zones {phone_number} may be in"),
+        "area": Output(
+            "label",
+            "the geographic area of {phone_number}",
+            asks=(
+                "Which area or city is {phone_number} registered to?",
+                "Where is {phone_number} located, judging by its area code?",
+            ),
+            source=_SOURCE,
+        ),
+        "timezone": Output(
+            "timezone",
+            "the IANA time zone of {phone_number}",
+            asks=(
+                "In which IANA time zone is {phone_number}?",
+                "Before calling {phone_number}, I want to check the local time there. Which IANA time zone is the "
+                "number in?",
+            ),
+            source=_SOURCE,
+        ),
+        "timezone_count": Output(
+            "count",
+            "the number of IANA time zones {phone_number} may be in",
+            asks=(
+                "How many time zones could {phone_number} be in?",
+                "In how many IANA time zones might {phone_number} be located?",
+            ),
+            measure="number of possible time zones",
+            source=_SOURCE,
+        ),
     },
     examples=[{"phone_number": "+41446681800"}, {"phone_number": "+81312345678"}],
 )
@@ -117,10 +185,37 @@ def phone_number_location(p: PhoneNumber) -> dict:
     description="Dialling facts of a country (ISO alpha-2 code) from libphonenumber: country calling code, "
     "international call prefix, national trunk prefix and an example fixed-line number.",
     outputs={
-        "calling_code": Output("calling_code", "the international calling code of {country_code}"),
-        "international_prefix": Output("label", "the international call prefix dialled from {country_code}"),
-        "national_prefix": Output("label", "the national trunk prefix of {country_code}"),
-        "example_number": Output("phone_number", "the libphonenumber example fixed-line number of {country_code}"),
+        "calling_code": Output(
+            "calling_code",
+            "the international calling code of {country_code}",
+            asks=(
+                "What is the international calling code of {country_code}?",
+                "Which country code do I dial before a phone number in {country_code}? Give the digits without the +.",
+                "What is the telephone country code for {country_code}?",
+            ),
+            measure="country calling code",
+        ),
+        "international_prefix": Output(
+            "label",
+            "the international call prefix dialled from {country_code}",
+            asks=(
+                "What prefix do you dial in {country_code} to make an international call?",
+                "I'm calling abroad from {country_code}. Which international access code do I dial first?",
+            ),
+            source=_SOURCE,
+        ),
+        "national_prefix": Output(
+            "label",
+            "the national trunk prefix of {country_code}",
+            asks=(
+                "What is the national trunk prefix in {country_code}?",
+                "Which digits do callers in {country_code} put before the area code for a domestic long-distance call?",
+            ),
+            source=_SOURCE,
+        ),
+        "example_number": Output(
+            "phone_number", "the libphonenumber example fixed-line number of {country_code}", askable=False
+        ),
     },
     examples=[{"country_code": "GB"}, {"country_code": "US"}],
 )
@@ -173,9 +268,9 @@ class ExampleNumber(BaseModel):
     description="libphonenumber's example number of a given kind (mobile, fixed line, toll-free ...) for a "
     "country, in E.164 and national formats.",
     outputs={
-        "example_number": Output("phone_number", "the example {number_type} number for {country_code}"),
+        "example_number": Output("phone_number", "the example {number_type} number for {country_code}", askable=False),
         "national_format": Output(
-            "label", "the national format of the example {number_type} number for {country_code}"
+            "label", "the national format of the example {number_type} number for {country_code}", askable=False
         ),
     },
     examples=[{"country_code": "JP", "number_type": "mobile"}, {"country_code": "DE", "number_type": "toll_free"}],
@@ -201,10 +296,19 @@ def phone_example_number(p: ExampleNumber) -> dict:
     description="Write a phone number in the standard formats: E.164, international, RFC 3966 URI, and its "
     "national significant number.",
     outputs={
-        "e164": Output("phone_number", "the E.164 form of {phone_number}"),
-        "international": Output("label", "the international format of {phone_number}"),
-        "rfc3966": Output("label", "the RFC 3966 tel URI of {phone_number}"),
-        "national_significant_number": Output("label", "the national significant number of {phone_number}"),
+        "e164": Output("phone_number", "the E.164 form of {phone_number}", askable=False),
+        "international": Output(
+            "label",
+            "the international format of {phone_number}",
+            asks=(
+                "How is {phone_number} written in the standard international format, with spaces?",
+                "Write {phone_number} the way it should appear on an international business card.",
+            ),
+        ),
+        "rfc3966": Output("label", "the RFC 3966 tel URI of {phone_number}", askable=False),
+        "national_significant_number": Output(
+            "label", "the national significant number of {phone_number}", askable=False
+        ),
     },
     examples=[{"phone_number": "+41446681800"}],
 )
@@ -240,7 +344,18 @@ class MobileNumber(BaseModel):
     package="phonenumbers",
     description="The mobile network a mobile number's prefix was originally allocated to (libphonenumber carrier "
     "data; numbers may since have been ported).",
-    outputs={"carrier": Output("label", "the mobile carrier originally allocated {phone_number}")},
+    outputs={
+        "carrier": Output(
+            "label",
+            "the mobile carrier originally allocated {phone_number}",
+            asks=(
+                "Which mobile network was {phone_number} originally allocated to?",
+                "Which carrier was the number block of {phone_number} first assigned to?",
+                "I got a text from {phone_number}. Which mobile operator issued that number originally?",
+            ),
+            source=_SOURCE,
+        )
+    },
     examples=[{"phone_number": "+447400123456"}],
 )
 def phone_carrier(p: MobileNumber) -> dict:
@@ -259,8 +374,30 @@ def phone_carrier(p: MobileNumber) -> dict:
     description="Possible lengths (digits of the national significant number) of mobile and fixed-line numbers "
     "in a country, from libphonenumber metadata.",
     outputs={
-        "mobile_lengths": Output("number_list", "the possible lengths of mobile numbers in {country_code}"),
-        "fixed_line_lengths": Output("number_list", "the possible lengths of fixed-line numbers in {country_code}"),
+        "mobile_lengths": Output(
+            "number_list",
+            "the possible lengths of mobile numbers in {country_code}",
+            asks=(
+                "How many digits can a mobile number in {country_code} have, without the country code? List the "
+                "possible lengths.",
+                "List the possible lengths, in digits, of mobile numbers in {country_code}, not counting the "
+                "country code.",
+            ),
+            measure="possible mobile number lengths",
+            source=_SOURCE,
+        ),
+        "fixed_line_lengths": Output(
+            "number_list",
+            "the possible lengths of fixed-line numbers in {country_code}",
+            asks=(
+                "How many digits can a landline number in {country_code} have, without the country code? List the "
+                "possible lengths.",
+                "List the possible lengths, in digits, of fixed-line numbers in {country_code}, not counting the "
+                "country code.",
+            ),
+            measure="possible landline number lengths",
+            source=_SOURCE,
+        ),
     },
     examples=[{"country_code": "JP"}, {"country_code": "DE"}],
 )
@@ -294,9 +431,39 @@ class CallingCode(BaseModel):
     description="The countries that share an international calling code, and the main one (e.g. +1: US with "
     "Canada and the Caribbean).",
     outputs={
-        "main_country": Output("country_code", "the main country using calling code +{calling_code}"),
-        "countries": Output("string_list", "the countries using calling code +{calling_code}"),
-        "country_count": Output("count", "the number of countries using calling code +{calling_code}"),
+        "main_country": Output(
+            "country_code",
+            "the main country using calling code +{calling_code}",
+            asks=(
+                "Which country is the main user of the calling code +{calling_code}? Answer with its two-letter "
+                "ISO code.",
+                "I see a missed call starting with +{calling_code}. Which country does that code mainly belong to? "
+                "Give its ISO alpha-2 code.",
+            ),
+            source=_SOURCE,
+            chain=False,
+        ),
+        "countries": Output(
+            "string_list",
+            "the countries using calling code +{calling_code}",
+            asks=(
+                "Which countries and territories share the calling code +{calling_code}? List their two-letter ISO "
+                "codes.",
+                "List every country that uses the dialling code +{calling_code}, by ISO alpha-2 code.",
+            ),
+            measure="countries using the calling code",
+            source=_SOURCE,
+        ),
+        "country_count": Output(
+            "count",
+            "the number of countries using calling code +{calling_code}",
+            asks=(
+                "How many countries and territories use the calling code +{calling_code}?",
+                "How many places share the dialling code +{calling_code}?",
+            ),
+            measure="number of countries using the calling code",
+            source=_SOURCE,
+        ),
     },
     examples=[{"calling_code": 1}, {"calling_code": 44}],
 )

@@ -18,6 +18,7 @@ from tool_catalog.domains.geo.common import (
     parse_date,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import add_tool, tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -35,9 +36,38 @@ class PlaceOnDate(BaseModel):
     description="Sunrise and sunset at a latitude/longitude on a local date, as local times in the time zone "
     "of that place (found with timezonefinder), and the length of daylight in hours. Fails in polar day or night.",
     outputs={
-        "sunrise": Output("datetime", "the local date and time of sunrise at {latitude}, {longitude} on {date}"),
-        "sunset": Output("datetime", "the local date and time of sunset at {latitude}, {longitude} on {date}"),
-        "day_length_hours": Output("number", "the length of daylight in hours at {latitude}, {longitude} on {date}"),
+        "sunrise": Output(
+            "datetime",
+            "the local date and time of sunrise at {latitude}, {longitude} on {date}",
+            asks=(
+                "What time is sunrise at {latitude}, {longitude} on {date}, in local time?",
+                "On {date}, when does the sun rise at {latitude}, {longitude}? Give the local date and time as "
+                "YYYY-MM-DDTHH:MM.",
+                "I want to watch the sunrise at {latitude}, {longitude} on {date}. At what local time does the sun "
+                "come up?",
+            ),
+        ),
+        "sunset": Output(
+            "datetime",
+            "the local date and time of sunset at {latitude}, {longitude} on {date}",
+            asks=(
+                "What time is sunset at {latitude}, {longitude} on {date}, in local time?",
+                "On {date}, when does the sun set at {latitude}, {longitude}? Give the local date and time as "
+                "YYYY-MM-DDTHH:MM.",
+                "We're hiking near {latitude}, {longitude} on {date}. At what local time does the sun go down?",
+            ),
+        ),
+        "day_length_hours": Output(
+            "number",
+            "the length of daylight in hours at {latitude}, {longitude} on {date}",
+            asks=(
+                "How many hours of daylight are there at {latitude}, {longitude} on {date}?",
+                "On {date}, how long is it from sunrise to sunset at {latitude}, {longitude}, in hours?",
+                "How long is the day at {latitude}, {longitude} on {date}? Give the answer in hours.",
+            ),
+            measure="day length",
+            quantity=quantity("hour"),
+        ),
     },
     examples=[
         {"latitude": 51.5074, "longitude": -0.1278, "date": "2025-06-21"},
@@ -90,6 +120,11 @@ def _utc(moment: dt.datetime) -> str:
 
 
 _TWILIGHTS = {"civil": 6, "nautical": 12, "astronomical": 18}
+_DUSK_SCENES = {
+    "civil": "when does it get too dark to see clearly outdoors without lights",
+    "nautical": "when does the sea horizon fade from view",
+    "astronomical": "when does the sky become fully dark",
+}
 
 
 for _kind, _depression in _TWILIGHTS.items():
@@ -120,8 +155,28 @@ for _kind, _depression in _TWILIGHTS.items():
         description=f"{_kind.capitalize()} dawn and dusk (sun {_depression} degrees below the horizon) at a place on "
         "a date, in UTC.",
         outputs={
-            "dawn_utc": Output("datetime", f"the UTC time of {_kind} dawn at {{latitude}}, {{longitude}} on {{date}}"),
-            "dusk_utc": Output("datetime", f"the UTC time of {_kind} dusk at {{latitude}}, {{longitude}} on {{date}}"),
+            "dawn_utc": Output(
+                "datetime",
+                f"the UTC time of {_kind} dawn at {{latitude}}, {{longitude}} on {{date}}",
+                asks=(
+                    f"When does {_kind} dawn begin at {{latitude}}, {{longitude}} on {{date}}? Give the UTC time as "
+                    "YYYY-MM-DDTHH:MM.",
+                    f"On {{date}}, at what time in UTC does morning {_kind} twilight start at {{latitude}}, "
+                    "{longitude}?",
+                ),
+            ),
+            "dusk_utc": Output(
+                "datetime",
+                f"the UTC time of {_kind} dusk at {{latitude}}, {{longitude}} on {{date}}",
+                asks=(
+                    f"When is {_kind} dusk at {{latitude}}, {{longitude}} on {{date}}? Give the UTC time as "
+                    "YYYY-MM-DDTHH:MM.",
+                    f"On {{date}}, at what time in UTC does evening {_kind} twilight end at {{latitude}}, "
+                    "{longitude}?",
+                    f"At {{latitude}}, {{longitude}} on {{date}}, {_DUSK_SCENES[_kind]} ({_kind} dusk)? "
+                    "Give the time in UTC.",
+                ),
+            ),
         },
         examples=[{"latitude": 51.5074, "longitude": -0.1278, "date": "2024-03-20"}],
     )
@@ -147,11 +202,31 @@ class _MidLatitudeDate(BaseModel):
     "on a date, start and end in UTC, and its length in minutes.",
     outputs={
         "start_utc": Output(
-            "datetime", "the UTC start of the evening golden hour at {latitude}, {longitude} on {date}"
+            "datetime",
+            "the UTC start of the evening golden hour at {latitude}, {longitude} on {date}",
+            asks=(
+                "When does the evening golden hour start at {latitude}, {longitude} on {date}? Give the UTC time.",
+                "I want to take photos at {latitude}, {longitude} on {date}. At what time in UTC does the evening "
+                "golden hour begin?",
+            ),
         ),
-        "end_utc": Output("datetime", "the UTC end of the evening golden hour at {latitude}, {longitude} on {date}"),
+        "end_utc": Output(
+            "datetime",
+            "the UTC end of the evening golden hour at {latitude}, {longitude} on {date}",
+            asks=(
+                "When does the evening golden hour end at {latitude}, {longitude} on {date}? Give the UTC time.",
+                "On {date}, at what time in UTC is the evening golden light over at {latitude}, {longitude}?",
+            ),
+        ),
         "minutes": Output(
-            "number", "the length in minutes of the evening golden hour at {latitude}, {longitude} on {date}"
+            "number",
+            "the length in minutes of the evening golden hour at {latitude}, {longitude} on {date}",
+            asks=(
+                "How many minutes does the evening golden hour last at {latitude}, {longitude} on {date}?",
+                "On {date}, how long is the evening golden hour at {latitude}, {longitude}, in minutes?",
+            ),
+            measure="golden hour length",
+            quantity=quantity("minute"),
         ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278, "date": "2024-06-21"}],
@@ -194,10 +269,35 @@ class PlaceTime(BaseModel):
     description="Position of the sun seen from a place at a UTC instant: elevation above the horizon and azimuth "
     "(degrees clockwise from north), refraction included.",
     outputs={
-        "elevation_deg": Output("number", "the elevation of the sun at {latitude}, {longitude} at {datetime_utc} UTC"),
-        "azimuth_deg": Output("number", "the azimuth of the sun at {latitude}, {longitude} at {datetime_utc} UTC"),
+        "elevation_deg": Output(
+            "number",
+            "the elevation of the sun at {latitude}, {longitude} at {datetime_utc} UTC",
+            asks=(
+                "How high is the sun above the horizon at {latitude}, {longitude} at {datetime_utc} UTC, in degrees?",
+                "What is the sun's elevation angle in degrees, seen from {latitude}, {longitude} at {datetime_utc} "
+                "UTC?",
+            ),
+            measure="solar elevation",
+            quantity=quantity("degree", "interval"),
+        ),
+        "azimuth_deg": Output(
+            "number",
+            "the azimuth of the sun at {latitude}, {longitude} at {datetime_utc} UTC",
+            asks=(
+                "In which compass direction, in degrees clockwise from north, is the sun at {latitude}, {longitude} "
+                "at {datetime_utc} UTC?",
+                "What is the sun's azimuth in degrees, seen from {latitude}, {longitude} at {datetime_utc} (UTC)?",
+            ),
+            measure="solar azimuth",
+            quantity=quantity("degree", "interval"),
+        ),
         "is_daylight": Output(
-            "boolean", "whether the sun is above the horizon at {latitude}, {longitude} at {datetime_utc} UTC"
+            "boolean",
+            "whether the sun is above the horizon at {latitude}, {longitude} at {datetime_utc} UTC",
+            asks=(
+                "Is the sun up at {latitude}, {longitude} at {datetime_utc} (UTC)?",
+                "At {datetime_utc} UTC, is the sun above the horizon at {latitude}, {longitude}?",
+            ),
         ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278, "datetime_utc": "2024-06-21T12:00"}],
@@ -211,8 +311,11 @@ def solar_position(p: PlaceTime) -> dict:
         raise ToolInputError(f"{p.datetime_utc!r} is not a valid date and time") from None
     parse_date(p.datetime_utc[:10])
     elevation = sun.elevation(_observer(p), moment)
+    # sunrise and sunset: the geometric (unrefracted) centre 0.833 degrees below the horizon; the refracted
+    # elevation already includes the ~0.57 degrees of refraction that threshold allows for
+    geometric = sun.elevation(_observer(p), moment, with_refraction=False)
     return {
         "elevation_deg": round(elevation, 2),
         "azimuth_deg": round(sun.azimuth(_observer(p), moment), 2),
-        "is_daylight": elevation > -0.833,
+        "is_daylight": geometric > -0.833,
     }

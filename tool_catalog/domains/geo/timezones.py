@@ -25,8 +25,12 @@ from tool_catalog.domains.geo.common import (
     zone_table,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
+
+_TZDB = "the IANA time zone database"
+_CLDR = "CLDR"
 
 _DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$"
 
@@ -48,8 +52,19 @@ def _zone_links() -> dict[str, str]:
     package="timezonefinder",
     description="The IANA time zone in force at a latitude/longitude (time zone boundary polygons; "
     "open sea gives an Etc/GMT zone).",
-    outputs={"timezone": Output("timezone", "the IANA time zone at {latitude}, {longitude}")},
+    outputs={
+        "timezone": Output(
+            "timezone",
+            "the IANA time zone at {latitude}, {longitude}",
+            asks=(
+                "Which IANA time zone applies at {latitude}, {longitude}?",
+                "What time zone is the place at {latitude}, {longitude} in? Give its IANA name.",
+                "I'm at {latitude}, {longitude}. Which IANA time zone should my phone be set to?",
+            ),
+        )
+    },
     examples=[{"latitude": 35.6762, "longitude": 139.6503}, {"latitude": 40.7128, "longitude": -74.006}],
+    inverse="timezone_location",
 )
 def timezone_at(p: Coordinates) -> dict:
     return {"timezone": common.timezone_at(p.latitude, p.longitude)}
@@ -62,10 +77,44 @@ def timezone_at(p: Coordinates) -> dict:
     description="Where an IANA time zone belongs in the tz database zone table (zone.tab): its country code, "
     "the coordinates of its principal location, and the zone's comment for countries with several zones.",
     outputs={
-        "country_code": Output("country_code", "the country that {timezone} belongs to"),
-        "latitude": Output("latitude", "the latitude of the principal location of {timezone}"),
-        "longitude": Output("longitude", "the longitude of the principal location of {timezone}"),
-        "comment": Output("label", "the tz database comment describing the area of {timezone}"),
+        "country_code": Output(
+            "country_code",
+            "the country that {timezone} belongs to",
+            asks=(
+                "Which country does {timezone} belong to? Answer with its two-letter ISO code.",
+                "In which country is {timezone} used? Give its ISO 3166-1 alpha-2 code.",
+            ),
+            source=_TZDB,
+        ),
+        "latitude": Output(
+            "latitude",
+            "the latitude of the principal location of {timezone}",
+            asks=(
+                "At what latitude is the principal city of {timezone}?",
+                "What is the latitude of the city {timezone} is named after?",
+            ),
+            measure="principal location latitude",
+            source=_TZDB,
+        ),
+        "longitude": Output(
+            "longitude",
+            "the longitude of the principal location of {timezone}",
+            asks=(
+                "At what longitude is the principal city of {timezone}?",
+                "What is the longitude of the city {timezone} is named after?",
+            ),
+            measure="principal location longitude",
+            source=_TZDB,
+        ),
+        "comment": Output(
+            "label",
+            "the tz database comment describing the area of {timezone}",
+            asks=(
+                "Which part of its country does {timezone} cover, as the zone table describes it?",
+                "How does the time zone table describe the area covered by {timezone}?",
+            ),
+            source=_TZDB,
+        ),
     },
     examples=[{"timezone": "America/Denver"}, {"timezone": "Asia/Kolkata"}],
 )
@@ -86,8 +135,27 @@ def timezone_location(p: TimezoneName) -> dict:
     description="The IANA time zones of a country (ISO alpha-2 code) listed in the tz database zone table, "
     "and how many there are.",
     outputs={
-        "timezone_count": Output("count", "the number of IANA time zones of {country_code}"),
-        "timezones": Output("string_list", "the list of IANA time zones of {country_code}"),
+        "timezone_count": Output(
+            "count",
+            "the number of IANA time zones of {country_code}",
+            asks=(
+                "How many IANA time zones does {country_code} have?",
+                "Across how many tz database zones is {country_code} split?",
+                "How many different time zone names does {country_code} use in the IANA list?",
+            ),
+            measure="number of time zones",
+            source=_TZDB,
+        ),
+        "timezones": Output(
+            "string_list",
+            "the list of IANA time zones of {country_code}",
+            asks=(
+                "List the IANA time zones of {country_code}.",
+                "Which tz database zones cover {country_code}? List their names.",
+            ),
+            measure="time zones",
+            source=_TZDB,
+        ),
     },
     examples=[{"country_code": "RU"}, {"country_code": "FR"}],
 )
@@ -109,9 +177,37 @@ class TimezoneOnDate(BaseModel):
     description="UTC offset in hours, time zone abbreviation and daylight-saving status of an IANA time zone "
     "at local noon on a date (zoneinfo with the tzdata database).",
     outputs={
-        "utc_offset_hours": Output("number", "the UTC offset in hours of {timezone} at noon on {date}"),
-        "abbreviation": Output("label", "the time zone abbreviation used in {timezone} on {date}"),
-        "is_dst": Output("boolean", "whether daylight saving time is in effect in {timezone} at noon on {date}"),
+        "utc_offset_hours": Output(
+            "number",
+            "the UTC offset in hours of {timezone} at noon on {date}",
+            asks=(
+                "What is the UTC offset of {timezone} on {date}, in hours?",
+                "How many hours ahead of UTC are clocks in {timezone} at noon on {date}? Use a negative number if "
+                "they are behind.",
+                "On {date}, what offset from UTC does {timezone} observe, in hours?",
+            ),
+            measure="UTC offset",
+            quantity=quantity("hour", "interval"),
+            source=_TZDB,
+        ),
+        "abbreviation": Output(
+            "label",
+            "the time zone abbreviation used in {timezone} on {date}",
+            asks=(
+                "Which time zone abbreviation is in use in {timezone} on {date}?",
+                "On {date}, what abbreviation, such as CET or PST, do clocks in {timezone} show?",
+            ),
+            source=_TZDB,
+        ),
+        "is_dst": Output(
+            "boolean",
+            "whether daylight saving time is in effect in {timezone} at noon on {date}",
+            asks=(
+                "Is daylight saving time in effect in {timezone} on {date}?",
+                "On {date}, are clocks in {timezone} on summer time?",
+            ),
+            source=_TZDB,
+        ),
     },
     examples=[
         {"timezone": "America/New_York", "date": "2024-07-01"},
@@ -161,12 +257,39 @@ class TimeConversion(BaseModel):
     "also gives the date there and how many hours the target zone is ahead of the source zone at that moment.",
     outputs={
         "converted": Output(
-            "label", "the local date and time in {to_timezone} when it is {datetime} in {from_timezone}"
+            "label",
+            "the local date and time in {to_timezone} when it is {datetime} in {from_timezone}",
+            asks=(
+                "When it is {datetime} in {from_timezone}, what is the local date and time in {to_timezone}? "
+                "Answer as YYYY-MM-DDTHH:MM.",
+                "A call is set for {datetime} local time in {from_timezone}. What date and time is that in "
+                "{to_timezone}?",
+                "Convert {datetime} from {from_timezone} to {to_timezone}.",
+            ),
+            source=_TZDB,
         ),
-        "date": Output("date", "the local date in {to_timezone} when it is {datetime} in {from_timezone}"),
+        "date": Output(
+            "date",
+            "the local date in {to_timezone} when it is {datetime} in {from_timezone}",
+            asks=(
+                "When it is {datetime} in {from_timezone}, what is the date in {to_timezone}?",
+                "A meeting starts at {datetime} in {from_timezone}. On which date does it fall in {to_timezone}? "
+                "Give the date.",
+            ),
+            source=_TZDB,
+        ),
         "hours_ahead": Output(
             "number",
             "the number of hours {to_timezone} is ahead of {from_timezone} when it is {datetime} in {from_timezone}",
+            asks=(
+                "At {datetime} local time in {from_timezone}, how many hours ahead is {to_timezone}? Use a "
+                "negative number if it is behind.",
+                "When it is {datetime} in {from_timezone}, what is the time difference in hours to {to_timezone}, "
+                "positive if the second zone is ahead?",
+            ),
+            measure="time difference",
+            quantity=quantity("hour", "interval"),
+            source=_TZDB,
         ),
     },
     examples=[
@@ -235,10 +358,44 @@ def _transitions(zone: Any, year: int) -> tuple[tuple[dt.datetime, float], ...]:
     description="Daylight-saving transitions of a time zone in a year (tz database): how many, the local date of "
     "the first and last change, and whether the zone observes DST that year.",
     outputs={
-        "transition_count": Output("count", "the number of UTC offset changes in {timezone} in {year}"),
-        "first_transition": Output("date", "the local date of the first UTC offset change in {timezone} in {year}"),
-        "last_transition": Output("date", "the local date of the last UTC offset change in {timezone} in {year}"),
-        "observes_dst": Output("boolean", "whether {timezone} changes its clocks in {year}"),
+        "transition_count": Output(
+            "count",
+            "the number of UTC offset changes in {timezone} in {year}",
+            asks=(
+                "How many times do the clocks change in {timezone} in {year}?",
+                "How many UTC offset changes does {timezone} have in {year}?",
+            ),
+            measure="number of clock changes",
+            source=_TZDB,
+        ),
+        "first_transition": Output(
+            "date",
+            "the local date of the first UTC offset change in {timezone} in {year}",
+            asks=(
+                "On what date do the clocks first change in {timezone} in {year}? Give the date.",
+                "When is the first clock change in {timezone} in {year}?",
+                "In {year}, on which day does {timezone} first move its clocks? Give the local date.",
+            ),
+            source=_TZDB,
+        ),
+        "last_transition": Output(
+            "date",
+            "the local date of the last UTC offset change in {timezone} in {year}",
+            asks=(
+                "On what date is the last clock change in {timezone} in {year}? Give the date.",
+                "When do clocks in {timezone} change for the last time in {year}?",
+            ),
+            source=_TZDB,
+        ),
+        "observes_dst": Output(
+            "boolean",
+            "whether {timezone} changes its clocks in {year}",
+            asks=(
+                "Do the clocks change at all in {timezone} in {year}?",
+                "Is there any clock change, for daylight saving or otherwise, in {timezone} during {year}?",
+            ),
+            source=_TZDB,
+        ),
     },
     examples=[{"timezone": "Europe/London", "year": 2024}, {"timezone": "Asia/Tokyo", "year": 2024}],
 )
@@ -270,7 +427,21 @@ class ZonePairOnDate(BaseModel):
     description="How many hours one time zone's clock is ahead of another's on a date (at noon UTC, daylight "
     "saving included).",
     outputs={
-        "hours_ahead": Output("number", "the number of hours {to_timezone} is ahead of {from_timezone} on {date}"),
+        "hours_ahead": Output(
+            "number",
+            "the number of hours {to_timezone} is ahead of {from_timezone} on {date}",
+            asks=(
+                "How many hours ahead of {from_timezone} is {to_timezone} on {date}? Use a negative number if it "
+                "is behind.",
+                "On {date}, what is the time difference in hours from {from_timezone} to {to_timezone}, positive "
+                "if the second zone is ahead?",
+                "I'm in {from_timezone} and my colleague is in {to_timezone}. On {date}, how many hours ahead of "
+                "me is their clock?",
+            ),
+            measure="time difference",
+            quantity=quantity("hour", "interval"),
+            source=_TZDB,
+        ),
     },
     examples=[{"from_timezone": "Europe/London", "to_timezone": "Asia/Tokyo", "date": "2024-07-01"}],
 )
@@ -298,8 +469,24 @@ class ZoneInLanguage(BaseModel):
     description="The CLDR display name of a time zone in a language (e.g. Asia/Tokyo in French: 'heure du Japon') "
     "and the city name CLDR uses for it.",
     outputs={
-        "zone_name": Output("label", "the name of {timezone} in {language_code}"),
-        "exemplar_city": Output("label", "the city name of {timezone} in {language_code}"),
+        "zone_name": Output(
+            "label",
+            "the name of {timezone} in {language_code}",
+            asks=(
+                "What is {timezone} called in {language_code}?",
+                "How is the name of {timezone} written in {language_code}?",
+            ),
+            source=_CLDR,
+        ),
+        "exemplar_city": Output(
+            "label",
+            "the city name of {timezone} in {language_code}",
+            asks=(
+                "In {language_code}, how is the city that names {timezone} written?",
+                "How is the city of {timezone} spelled in {language_code}?",
+            ),
+            source=_CLDR,
+        ),
     },
     examples=[{"timezone": "Asia/Tokyo", "language_code": "fr"}],
 )
@@ -339,8 +526,17 @@ def _windows_names() -> dict[str, str]:
     description="The Microsoft Windows time zone ID for an IANA time zone (CLDR windowsZones mapping, where the "
     "zone is the Windows zone's main location), and the canonical IANA name of an alias.",
     outputs={
-        "windows_zone": Output("label", "the Windows time zone ID of {timezone}"),
-        "canonical_name": Output("timezone", "the canonical IANA name of {timezone}"),
+        "windows_zone": Output(
+            "label",
+            "the Windows time zone ID of {timezone}",
+            asks=(
+                "What is the Windows time zone ID for {timezone}?",
+                "Which Microsoft Windows time zone corresponds to {timezone}?",
+                "I'm setting up a Windows server that must keep {timezone}. Which Windows time zone ID do I pick?",
+            ),
+            source=_CLDR,
+        ),
+        "canonical_name": Output("timezone", "the canonical IANA name of {timezone}", askable=False),
     },
     examples=[{"timezone": "Europe/London"}, {"timezone": "Asia/Tokyo"}],
 )

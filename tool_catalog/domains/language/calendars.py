@@ -11,8 +11,19 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from tool_catalog.domains.language.common import DOMAIN, MAX_DATE, MIN_DATE, GregorianDate, YearParam, parse_date, ymd
+from tool_catalog.domains.language.common import (
+    DOMAIN,
+    MAX_DATE,
+    MIN_DATE,
+    TABULAR_ISLAMIC,
+    GregorianDate,
+    YearParam,
+    parse_date,
+    ymd,
+)
+from tool_catalog.names import weekday_name
 from tool_catalog.ports import port
+from tool_catalog.quantities import ORDINAL, quantity
 from tool_catalog.registry import add_tool, tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -34,6 +45,7 @@ def _gregorian(y: int, m: int, d: int, original: str) -> dt.date:
 
 
 @tool(
+    inverse="hebrew_to_gregorian",
     domain=DOMAIN,
     kind="processing",
     package="convertdate",
@@ -41,9 +53,31 @@ def _gregorian(y: int, m: int, d: int, original: str) -> dt.date:
     "months numbered from Nisan = 1 (Tishri = 7, Adar = 12, Adar II = 13 in leap years); also the month name and "
     "whether the Hebrew year is a leap year (13 months).",
     outputs={
-        "hebrew_date": Output("hebrew_date", "the Hebrew calendar date corresponding to {date}"),
-        "month_name": Output("label", "the name of the Hebrew month in which {date} falls"),
-        "is_leap_year": Output("boolean", "whether the Hebrew year containing {date} is a leap year"),
+        "hebrew_date": Output(
+            "hebrew_date",
+            "the Hebrew calendar date corresponding to {date}",
+            asks=(
+                "What is {date} in the Hebrew calendar? Give year-month-day, with months counted from Nisan = 1.",
+                "Convert {date} to the Hebrew calendar, written year-month-day (Nisan = 1, Tishri = 7).",
+                "Which Hebrew date corresponds to {date}? Answer as year-month-day with Nisan as month 1.",
+            ),
+        ),
+        "month_name": Output(
+            "label",
+            "the name of the Hebrew month in which {date} falls",
+            asks=(
+                "In which Hebrew month does {date} fall?",
+                "What is the Hebrew calendar month on {date}?",
+            ),
+        ),
+        "is_leap_year": Output(
+            "boolean",
+            "whether the Hebrew year containing {date} is a leap year",
+            asks=(
+                "Does {date} fall in a Hebrew leap year?",
+                "Is the Hebrew year that contains {date} a leap year with 13 months?",
+            ),
+        ),
     },
     examples=[{"date": "2025-03-14"}, {"date": "2024-03-24"}],
 )
@@ -75,12 +109,23 @@ class HebrewDate(BaseModel):
 
 
 @tool(
+    inverse="gregorian_to_hebrew",
     domain=DOMAIN,
     kind="processing",
     package="convertdate",
     description="Convert a Hebrew calendar date (year-month-day, months numbered from Nisan = 1, Tishri = 7, "
     "Adar II = 13) to the Gregorian date (convertdate); the Hebrew day begins at the previous sunset.",
-    outputs={"date": Output("date", "the Gregorian date corresponding to {hebrew_date}")},
+    outputs={
+        "date": Output(
+            "date",
+            "the Gregorian date corresponding to {hebrew_date}",
+            asks=(
+                "What Gregorian date is {hebrew_date} (months counted from Nisan = 1)? Give the date.",
+                "Convert {hebrew_date}, with Nisan as month 1, to the Gregorian calendar.",
+                "On which Gregorian date does {hebrew_date} fall (Nisan = month 1)?",
+            ),
+        )
+    },
     examples=[{"hebrew_date": "5786-01-15"}, {"hebrew_date": "5785-07-01"}],
 )
 def hebrew_to_gregorian(p: HebrewDate) -> dict:
@@ -97,14 +142,31 @@ def hebrew_to_gregorian(p: HebrewDate) -> dict:
 
 
 @tool(
+    inverse="islamic_to_gregorian",
     domain=DOMAIN,
     kind="processing",
     package="convertdate",
     description="Convert a Gregorian date to the arithmetical (tabular) Islamic Hijri calendar with convertdate: "
     "year-month-day (Muharram = 1, Ramadan = 9) and the month name. Observed dates may differ by a day or two.",
     outputs={
-        "islamic_date": Output("islamic_date", "the Islamic (Hijri) calendar date corresponding to {date}"),
-        "month_name": Output("label", "the name of the Islamic month in which {date} falls"),
+        "islamic_date": Output(
+            "islamic_date",
+            "the Islamic (Hijri) calendar date corresponding to {date}",
+            asks=(
+                "What is {date} in the Islamic (Hijri) calendar? Give year-month-day.",
+                "Convert {date} to the Hijri calendar, written year-month-day (Muharram = 1).",
+            ),
+            source=TABULAR_ISLAMIC,
+        ),
+        "month_name": Output(
+            "label",
+            "the name of the Islamic month in which {date} falls",
+            asks=(
+                "In which Islamic month does {date} fall?",
+                "Which Hijri month is it on {date}?",
+            ),
+            source=TABULAR_ISLAMIC,
+        ),
     },
     examples=[{"date": "2025-03-14"}, {"date": "2000-01-01"}],
 )
@@ -127,12 +189,24 @@ class IslamicDate(BaseModel):
 
 
 @tool(
+    inverse="gregorian_to_islamic",
     domain=DOMAIN,
     kind="processing",
     package="convertdate",
     description="Convert a date of the arithmetical (tabular) Islamic Hijri calendar (year-month-day, Muharram = 1, "
     "Ramadan = 9) to the Gregorian date with convertdate.",
-    outputs={"date": Output("date", "the Gregorian date corresponding to {islamic_date}")},
+    outputs={
+        "date": Output(
+            "date",
+            "the Gregorian date corresponding to {islamic_date}",
+            asks=(
+                "What Gregorian date is {islamic_date}? Give the date.",
+                "Convert {islamic_date} (Muharram = 1, Ramadan = 9) to the Gregorian calendar.",
+                "On which Gregorian date does {islamic_date} fall?",
+            ),
+            source=TABULAR_ISLAMIC,
+        )
+    },
     examples=[{"islamic_date": "1446-09-01"}, {"islamic_date": "1447-01-01"}],
 )
 def islamic_to_gregorian(p: IslamicDate) -> dict:
@@ -149,16 +223,45 @@ def islamic_to_gregorian(p: IslamicDate) -> dict:
 
 
 @tool(
+    inverse="julian_to_gregorian",
     domain=DOMAIN,
     kind="processing",
     package="convertdate",
     description="Express a Gregorian date in other calendars with convertdate: the Julian calendar, the Persian "
     "(Solar Hijri) calendar, the Coptic calendar (all year-month-day) and the Maya Long Count.",
     outputs={
-        "julian_date": Output("julian_date", "the Julian calendar date corresponding to {date}"),
-        "persian_date": Output("persian_date", "the Persian (Solar Hijri) calendar date corresponding to {date}"),
-        "coptic_date": Output("label", "the Coptic calendar date corresponding to {date}"),
-        "maya_long_count": Output("label", "the Maya Long Count corresponding to {date}"),
+        "julian_date": Output(
+            "julian_date",
+            "the Julian calendar date corresponding to {date}",
+            asks=(
+                "What is {date} in the Julian calendar? Give year-month-day.",
+                "Convert {date} to the Old Style (Julian) calendar, written year-month-day.",
+            ),
+        ),
+        "persian_date": Output(
+            "persian_date",
+            "the Persian (Solar Hijri) calendar date corresponding to {date}",
+            asks=(
+                "What is {date} in the Persian (Solar Hijri) calendar? Give year-month-day.",
+                "Convert {date} to the Iranian Solar Hijri calendar, written year-month-day.",
+            ),
+        ),
+        "coptic_date": Output(
+            "label",
+            "the Coptic calendar date corresponding to {date}",
+            asks=(
+                "What is {date} in the Coptic calendar? Give year-month-day.",
+                "Convert {date} to the Coptic calendar, written year-month-day.",
+            ),
+        ),
+        "maya_long_count": Output(
+            "label",
+            "the Maya Long Count corresponding to {date}",
+            asks=(
+                "What is the Maya Long Count for {date}?",
+                "Write {date} in the Maya Long Count (baktun.katun.tun.uinal.kin).",
+            ),
+        ),
     },
     examples=[{"date": "2025-03-14"}, {"date": "2012-12-21"}],
 )
@@ -181,16 +284,52 @@ _CALENDARS = [
         "Indian national (Saka) calendar",
         "indian_civil_date",
         "the Indian national calendar date of {date}",
+        (
+            "What is {date} in the Indian national (Saka) calendar? Give year-month-day.",
+            "Convert {date} to the Indian national calendar, written year-month-day (Chaitra = 1).",
+        ),
     ),
-    ("bahai", "Baha'i (Badi) calendar", "bahai_date", "the Baha'i calendar date of {date}"),
+    (
+        "bahai",
+        "Baha'i (Badi) calendar",
+        "bahai_date",
+        "the Baha'i calendar date of {date}",
+        (
+            "What is {date} in the Baháʼí (Badíʻ) calendar? Give year-month-day, counting Ayyám-i-Há as month 19 and "
+            "ʻAlá as month 20.",
+            "Convert {date} to the Baháʼí calendar as year-month-day (Ayyám-i-Há numbered 19, ʻAlá 20).",
+        ),
+    ),
     (
         "french_republican",
         "French Republican calendar",
         "french_republican_date",
         "the French Republican calendar date of {date}",
+        (
+            "What is {date} in the French Republican calendar? Give year-month-day.",
+            "Convert {date} to the French Revolutionary calendar, written year-month-day (Vendémiaire = 1).",
+        ),
     ),
-    ("armenian", "Armenian calendar", "armenian_date", "the Armenian calendar date of {date}"),
-    ("positivist", "Positivist calendar of Auguste Comte", "positivist_date", "the Positivist calendar date of {date}"),
+    (
+        "armenian",
+        "Armenian calendar",
+        "armenian_date",
+        "the Armenian calendar date of {date}",
+        (
+            "What is {date} in the traditional Armenian calendar? Give year-month-day.",
+            "Convert {date} to the old Armenian calendar (Nawasard = 1), written year-month-day.",
+        ),
+    ),
+    (
+        "positivist",
+        "Positivist calendar of Auguste Comte",
+        "positivist_date",
+        "the Positivist calendar date of {date}",
+        (
+            "What is {date} in Auguste Comte's Positivist calendar? Give year-month-day.",
+            "Convert {date} to the Positivist calendar, written year-month-day (Moses = 1).",
+        ),
+    ),
 ]
 
 
@@ -209,7 +348,7 @@ def _convert_to(module_name: str) -> Any:
     return run
 
 
-for _module, _title, _field, _phrase in _CALENDARS:
+for _module, _title, _field, _phrase, _asks in _CALENDARS:
     add_tool(
         f"gregorian_to_{_module}",
         GregorianDate,
@@ -218,7 +357,7 @@ for _module, _title, _field, _phrase in _CALENDARS:
         kind="processing",
         package="convertdate",
         description=f"Convert a Gregorian date to the {_title} (convertdate), written year-month-day.",
-        outputs={"date_in_calendar": Output("label", _phrase)},
+        outputs={"date_in_calendar": Output("label", _phrase, asks=_asks)},
         examples=[{"date": "2025-03-14"}],
     )
 
@@ -234,14 +373,32 @@ class JulianCalendarDate(BaseModel):
 
 
 @tool(
+    inverse="date_in_other_calendars",
     domain=DOMAIN,
     kind="processing",
     package="convertdate",
     description="Convert a Julian-calendar date (Old Style) to the Gregorian calendar, and the days the two "
     "calendars differ by then.",
     outputs={
-        "date": Output("date", "the Gregorian date of {julian_date}"),
-        "offset_days": Output("integer", "the days between {julian_date} and its Gregorian date"),
+        "date": Output(
+            "date",
+            "the Gregorian date of {julian_date}",
+            asks=(
+                "What is {julian_date} in the Gregorian calendar? Give the date.",
+                "Convert {julian_date} (Old Style) to the Gregorian calendar.",
+                "A letter bears {julian_date} (Old Style): what is that date in New Style?",
+            ),
+        ),
+        "offset_days": Output(
+            "integer",
+            "the days between {julian_date} and its Gregorian date",
+            asks=(
+                "By how many days did the Julian and Gregorian calendars differ on {julian_date}?",
+                "How many days ahead of the Julian calendar was the Gregorian calendar at {julian_date}?",
+            ),
+            measure="difference between the Julian and Gregorian calendars",
+            quantity=quantity("day"),
+        ),
     },
     examples=[{"julian_date": "1917-10-25"}],
 )
@@ -271,14 +428,29 @@ class PersianCalendarDate(BaseModel):
 
 
 @tool(
+    inverse="date_in_other_calendars",
     domain=DOMAIN,
     kind="processing",
     package="convertdate",
     description="Convert a Persian (Solar Hijri) calendar date to the Gregorian calendar and give its weekday "
     "(1403-01-01 is Nowruz 2024).",
     outputs={
-        "date": Output("date", "the Gregorian date of {persian_date}"),
-        "weekday": Output("weekday", "the weekday of {persian_date}"),
+        "date": Output(
+            "date",
+            "the Gregorian date of {persian_date}",
+            asks=(
+                "What is {persian_date} in the Gregorian calendar? Give the date.",
+                "Convert {persian_date} from the Iranian calendar to the Gregorian calendar.",
+            ),
+        ),
+        "weekday": Output(
+            "weekday",
+            "the weekday of {persian_date}",
+            asks=(
+                "What day of the week is {persian_date}?",
+                "Which weekday falls on {persian_date}?",
+            ),
+        ),
     },
     examples=[{"persian_date": "1403-01-01"}],
 )
@@ -292,7 +464,7 @@ def persian_to_gregorian(p: PersianCalendarDate) -> dict:
         day = _gregorian(*persian.to_gregorian(y, m, d), p.persian_date)
     except ValueError as exc:
         raise ToolInputError(f"invalid Persian date {p.persian_date!r}: {exc}") from None
-    return {"date": day.isoformat(), "weekday": day.strftime("%A")}
+    return {"date": day.isoformat(), "weekday": weekday_name(day)}
 
 
 class HebrewYear(BaseModel):
@@ -300,7 +472,9 @@ class HebrewYear(BaseModel):
         description="Year of the Hebrew calendar (anno mundi), e.g. 5785.",
         ge=4761,
         le=6760,
-        json_schema_extra=port("integer", samples=[5785, 5784, 5786, 5760, 5800]),
+        json_schema_extra=port(
+            "integer", quantity=quantity("year", "interval"), samples=[5785, 5784, 5786, 5760, 5800]
+        ),
     )
 
 
@@ -311,9 +485,32 @@ class HebrewYear(BaseModel):
     description="A Hebrew calendar year: its length in days (353-385), whether it is a leap year with Adar I and "
     "II, and the Gregorian date of its Rosh Hashanah (1 Tishrei).",
     outputs={
-        "days_in_year": Output("count", "the number of days in Hebrew year {hebrew_year}"),
-        "is_leap": Output("boolean", "whether Hebrew year {hebrew_year} is a leap year"),
-        "rosh_hashanah": Output("date", "the Gregorian date of Rosh Hashanah of Hebrew year {hebrew_year}"),
+        "days_in_year": Output(
+            "count",
+            "the number of days in Hebrew year {hebrew_year}",
+            asks=(
+                "How many days does Hebrew year {hebrew_year} have?",
+                "How long is the Hebrew year {hebrew_year}, in days?",
+            ),
+            measure="length of the year",
+            quantity=quantity("day", additive=True),
+        ),
+        "is_leap": Output(
+            "boolean",
+            "whether Hebrew year {hebrew_year} is a leap year",
+            asks=(
+                "Is Hebrew year {hebrew_year} a leap year?",
+                "Does the Hebrew year {hebrew_year} have 13 months (Adar I and Adar II)?",
+            ),
+        ),
+        "rosh_hashanah": Output(
+            "date",
+            "the Gregorian date of Rosh Hashanah of Hebrew year {hebrew_year}",
+            asks=(
+                "On which Gregorian date does Rosh Hashanah of Hebrew year {hebrew_year} fall? Give the date.",
+                "When does the Hebrew year {hebrew_year} begin (1 Tishrei)? Give the Gregorian date.",
+            ),
+        ),
     },
     examples=[{"hebrew_year": 5785}],
 )
@@ -332,13 +529,15 @@ class IslamicMonth(BaseModel):
         description="Year of the Islamic (Hijri) calendar, e.g. 1446.",
         ge=400,
         le=2000,
-        json_schema_extra=port("integer", samples=[1446, 1445, 1447, 1420, 1500]),
+        json_schema_extra=port(
+            "integer", quantity=quantity("year", "interval"), samples=[1446, 1445, 1447, 1420, 1500]
+        ),
     )
     month: int = Field(
         description="Islamic month 1-12 (9 is Ramadan).",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", samples=[9, 1, 12, 10, 3]),
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[9, 1, 12, 10, 3]),
     )
 
 
@@ -349,9 +548,35 @@ class IslamicMonth(BaseModel):
     description="An Islamic (Hijri) month by the arithmetical calendar: the Gregorian dates of its first and last "
     "days and its length (29 or 30 days).",
     outputs={
-        "first_day": Output("date", "the Gregorian date of the first day of Islamic month {month} of {islamic_year}"),
-        "last_day": Output("date", "the Gregorian date of the last day of Islamic month {month} of {islamic_year}"),
-        "length_days": Output("count", "the number of days of Islamic month {month} of {islamic_year}"),
+        "first_day": Output(
+            "date",
+            "the Gregorian date of the first day of Islamic month {month} of {islamic_year}",
+            asks=(
+                "On which Gregorian date does month {month} of the Islamic year {islamic_year} begin? Give the date.",
+                "When does Islamic month {month} of {islamic_year} AH start? Give the date.",
+            ),
+            source=TABULAR_ISLAMIC,
+        ),
+        "last_day": Output(
+            "date",
+            "the Gregorian date of the last day of Islamic month {month} of {islamic_year}",
+            asks=(
+                "On which Gregorian date does month {month} of the Islamic year {islamic_year} end? Give the date.",
+                "What is the last day of Islamic month {month} of {islamic_year} AH, as a Gregorian date?",
+            ),
+            source=TABULAR_ISLAMIC,
+        ),
+        "length_days": Output(
+            "count",
+            "the number of days of Islamic month {month} of {islamic_year}",
+            asks=(
+                "How many days does Islamic month {month} of {islamic_year} AH have?",
+                "Is month {month} of the Islamic year {islamic_year} 29 or 30 days long? Give the number of days.",
+            ),
+            measure="length of the month",
+            quantity=quantity("day", additive=True),
+            source=TABULAR_ISLAMIC,
+        ),
     },
     examples=[{"islamic_year": 1446, "month": 9}],
 )
@@ -375,9 +600,32 @@ def islamic_month_dates(p: IslamicMonth) -> dict:
     "year is leap, whether the Hebrew year beginning that autumn has a 13th month, and whether the Islamic year "
     "beginning in it has 355 days.",
     outputs={
-        "gregorian_leap": Output("boolean", "whether {year} is a Gregorian leap year"),
-        "hebrew_leap": Output("boolean", "whether the Hebrew year beginning in {year} is a leap year"),
-        "islamic_leap": Output("boolean", "whether the first Islamic year beginning in {year} is a leap year"),
+        "gregorian_leap": Output(
+            "boolean",
+            "whether {year} is a Gregorian leap year",
+            asks=(
+                "Is {year} a leap year?",
+                "Does February have 29 days in {year}?",
+                "Is it true that {year} is a Gregorian leap year?",
+            ),
+        ),
+        "hebrew_leap": Output(
+            "boolean",
+            "whether the Hebrew year beginning in {year} is a leap year",
+            asks=(
+                "Is the Hebrew year that begins in autumn {year} a leap year?",
+                "Does the Hebrew year starting at Rosh Hashanah in {year} have 13 months?",
+            ),
+        ),
+        "islamic_leap": Output(
+            "boolean",
+            "whether the first Islamic year beginning in {year} is a leap year",
+            asks=(
+                "Is the first Islamic year that begins in {year} a leap year of 355 days?",
+                "Does the first Hijri year starting in {year} have 355 days?",
+            ),
+            source=TABULAR_ISLAMIC,
+        ),
     },
     examples=[{"year": 2024}],
 )
@@ -385,7 +633,9 @@ def calendar_leap_years(p: YearParam) -> dict:
     from convertdate import hebrew, islamic
 
     hebrew_year = hebrew.from_gregorian(p.year, 12, 31)[0]
-    islamic_year = islamic.from_gregorian(p.year, 12, 31)[0]
+    # the first Islamic year beginning in the Gregorian year (two begin in some years, e.g. 1429 and 1430 in 2008)
+    year_on_jan_1, month, day = islamic.from_gregorian(p.year, 1, 1)
+    islamic_year = year_on_jan_1 if (month, day) == (1, 1) else year_on_jan_1 + 1
     return {
         "gregorian_leap": cal.isleap(p.year),
         "hebrew_leap": bool(hebrew.leap(hebrew_year)),

@@ -16,6 +16,13 @@ from tool_catalog.spec import ToolInputError
 
 DOMAIN = "language"
 
+CMU_DICT = "the CMU Pronouncing Dictionary"
+"""The source of facts that depend on the pronouncing dictionary (rhymes, homophones, word counts, syllables)."""
+CLDR = "CLDR"
+"""The source of locale facts: languages of territories, speaker estimates, plural rules, formats."""
+TABULAR_ISLAMIC = "the tabular Islamic calendar"
+"""The source of Islamic dates: the arithmetical calendar, which observed (moon-sighted) dates may miss by a day."""
+
 
 _WORD_PATTERN = r"^[A-Za-z][A-Za-z'.\-]{0,44}$"
 _LANG_PATTERN = r"^[a-z]{2,3}$"

@@ -9,15 +9,19 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tool_catalog.domains.language.common import DOMAIN, LanguageParam, lang_field, locale
+from tool_catalog.domains.language.common import CLDR, DOMAIN, LanguageParam, lang_field, locale
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
 
 class NumberInLanguage(BaseModel):
     number: int = Field(
-        description="A whole number.", ge=0, le=10**9, json_schema_extra=port("integer", samples=[3, 1, 5, 21, 11, 2])
+        description="A whole number.",
+        ge=0,
+        le=10**9,
+        json_schema_extra=port("integer", quantity=quantity("dimensionless"), samples=[3, 1, 5, 21, 11, 2]),
     )
     language_code: str = lang_field("ISO 639 language code, e.g. 'ru'.", ["ru", "ar", "pl", "fr", "cy", "ga"])
 
@@ -29,8 +33,28 @@ class NumberInLanguage(BaseModel):
     description="CLDR plural category of a number in a language (zero, one, two, few, many or other), which decides "
     "the noun form after it (Russian 3 -> few, 5 -> many), and the ordinal category.",
     outputs={
-        "plural_category": Output("label", "the CLDR plural category of {number} in {language_code}"),
-        "ordinal_category": Output("label", "the CLDR ordinal category of {number} in {language_code}"),
+        "plural_category": Output(
+            "label",
+            "the CLDR plural category of {number} in {language_code}",
+            asks=(
+                "In {language_code}, which plural category (zero, one, two, few, many or other) does the number "
+                "{number} fall into?",
+                "Which plural form does a noun take after {number} in {language_code}? Answer with the plural "
+                "category name.",
+            ),
+            source=CLDR,
+        ),
+        "ordinal_category": Output(
+            "label",
+            "the CLDR ordinal category of {number} in {language_code}",
+            asks=(
+                "In {language_code}, which ordinal category (zero, one, two, few, many or other) does {number} fall "
+                "into?",
+                "Which ordinal plural category applies to {number} in {language_code}, the kind that picks suffixes "
+                "like 1st, 2nd or 3rd?",
+            ),
+            source=CLDR,
+        ),
     },
     examples=[{"number": 3, "language_code": "ru"}],
 )
@@ -46,8 +70,26 @@ def plural_category(p: NumberInLanguage) -> dict:
     description="The plural categories a language distinguishes (CLDR): how many and which (English: one, other; "
     "Arabic: zero, one, two, few, many, other).",
     outputs={
-        "category_count": Output("count", "the number of plural categories of {language_code}"),
-        "categories": Output("string_list", "the plural categories of {language_code}"),
+        "category_count": Output(
+            "count",
+            "the number of plural categories of {language_code}",
+            asks=(
+                "How many plural categories does {language_code} distinguish?",
+                "How many plural forms does {language_code} have?",
+            ),
+            measure="number of plural categories",
+            source=CLDR,
+        ),
+        "categories": Output(
+            "string_list",
+            "the plural categories of {language_code}",
+            asks=(
+                "Which plural categories does {language_code} use? List them.",
+                "List the plural categories (zero, one, two, few, many, other) that {language_code} distinguishes.",
+            ),
+            measure="plural categories",
+            source=CLDR,
+        ),
     },
     examples=[{"language_code": "ar"}, {"language_code": "ja"}],
 )
@@ -76,7 +118,17 @@ class ListInLanguage(BaseModel):
     package="babel",
     description="Join a list of items the way a language writes lists (CLDR list patterns: 'a, b und c' in German, "
     "'a, b y c' in Spanish).",
-    outputs={"joined": Output("text", "the list {items} joined in {language_code}")},
+    outputs={
+        "joined": Output(
+            "text",
+            "the list {items} joined in {language_code}",
+            asks=(
+                "In {language_code}, how would you join the items {items} into a list, keeping the items as they are?",
+                "Join {items} into one list phrase the way {language_code} writes lists.",
+            ),
+            source=CLDR,
+        )
+    },
     examples=[{"items": ["apples", "pears", "plums"], "language_code": "de"}],
 )
 def join_list(p: ListInLanguage) -> dict:
@@ -94,10 +146,42 @@ def join_list(p: ListInLanguage) -> dict:
     description="How a language writes numbers (CLDR symbols): decimal separator, grouping separator, percent sign "
     "and minus sign, and its default numbering system.",
     outputs={
-        "decimal_separator": Output("label", "the decimal separator of {language_code}"),
-        "group_separator": Output("label", "the digit grouping separator of {language_code}"),
-        "percent_sign": Output("label", "the percent sign of {language_code}"),
-        "numbering_system": Output("label", "the default numbering system of {language_code}"),
+        "decimal_separator": Output(
+            "label",
+            "the decimal separator of {language_code}",
+            asks=(
+                "What decimal separator does {language_code} use?",
+                "Which character does {language_code} use as the decimal mark?",
+            ),
+            source=CLDR,
+        ),
+        "group_separator": Output(
+            "label",
+            "the digit grouping separator of {language_code}",
+            asks=(
+                "Which character separates thousands in numbers written in {language_code}?",
+                "What is the digit grouping separator in {language_code}?",
+            ),
+            source=CLDR,
+        ),
+        "percent_sign": Output(
+            "label",
+            "the percent sign of {language_code}",
+            asks=(
+                "Which percent sign does {language_code} use?",
+                "How is the percent sign written in {language_code}?",
+            ),
+            source=CLDR,
+        ),
+        "numbering_system": Output(
+            "label",
+            "the default numbering system of {language_code}",
+            asks=(
+                "Which numbering system does {language_code} use by default?",
+                "What is the default digit system of {language_code}, such as latn for Latin digits?",
+            ),
+            source=CLDR,
+        ),
     },
     examples=[{"language_code": "de"}, {"language_code": "ar"}],
 )
@@ -120,9 +204,34 @@ def number_symbols(p: LanguageParam) -> dict:
     description="Writing conventions of a language (CLDR): text direction, short date and time patterns, and its "
     "measurement system.",
     outputs={
-        "text_direction": Output("label", "the text direction (ltr or rtl) of {language_code}"),
-        "short_date_pattern": Output("label", "the short date pattern of {language_code}"),
-        "short_time_pattern": Output("label", "the short time pattern of {language_code}"),
+        "text_direction": Output(
+            "label",
+            "the text direction (ltr or rtl) of {language_code}",
+            asks=(
+                "Is {language_code} written left to right or right to left?",
+                "Which direction is {language_code} written in? Answer ltr or rtl.",
+            ),
+            source=CLDR,
+        ),
+        "short_date_pattern": Output(
+            "label",
+            "the short date pattern of {language_code}",
+            asks=(
+                "What is the short date pattern of {language_code}?",
+                "How does {language_code} write a short date? Give the pattern, such as dd/MM/y.",
+            ),
+            source=CLDR,
+        ),
+        "short_time_pattern": Output(
+            "label",
+            "the short time pattern of {language_code}",
+            asks=(
+                "What is the short time pattern of {language_code}?",
+                "How does {language_code} write a short time, with a 12- or 24-hour clock? Give the pattern, such as "
+                "HH:mm.",
+            ),
+            source=CLDR,
+        ),
     },
     examples=[{"language_code": "ar"}, {"language_code": "de"}],
 )
@@ -152,7 +261,7 @@ class UnitInLanguage(BaseModel):
         ge=-1e9,
         le=1e9,
         allow_inf_nan=False,
-        json_schema_extra=port("number", samples=[12, 1, 3.5, 100, 2]),
+        json_schema_extra=port("number", quantity=quantity("dimensionless"), samples=[12, 1, 3.5, 100, 2]),
     )
     unit: Literal["kilometer", "mile", "kilogram", "liter", "hour", "celsius", "percent"] = Field(
         description="Unit: kilometer, mile, kilogram, liter, hour, celsius or percent.",
@@ -168,8 +277,24 @@ class UnitInLanguage(BaseModel):
     description="A quantity with its unit written out in a language (CLDR unit patterns with the right plural "
     "form), long and short.",
     outputs={
-        "long_form": Output("text", "{value} {unit} written out in {language_code}"),
-        "short_form": Output("label", "{value} {unit} abbreviated in {language_code}"),
+        "long_form": Output(
+            "text",
+            "{value} {unit} written out in {language_code}",
+            asks=(
+                "How do you write {value} in the unit {unit}, spelled out in full, in {language_code}?",
+                "In {language_code}, how is a value of {value} with the unit {unit} written out in full?",
+            ),
+            source=CLDR,
+        ),
+        "short_form": Output(
+            "label",
+            "{value} {unit} abbreviated in {language_code}",
+            asks=(
+                "How is {value} in the unit {unit} abbreviated in {language_code}?",
+                "In {language_code}, write {value} with the unit {unit} in its short form.",
+            ),
+            source=CLDR,
+        ),
     },
     examples=[{"value": 12, "unit": "kilometer", "language_code": "fr"}],
 )
@@ -189,7 +314,7 @@ class Duration(BaseModel):
         description="Number of days in the future (negative: in the past).",
         ge=-36500,
         le=36500,
-        json_schema_extra=port("integer", samples=[3, -1, 30, 400, -14]),
+        json_schema_extra=port("integer", quantity=quantity("day"), samples=[3, -1, 30, 400, -14]),
     )
     language_code: str = lang_field("Language, e.g. 'de'.", ["de", "fr", "ja", "es", "ru"])
 
@@ -200,7 +325,18 @@ class Duration(BaseModel):
     package="babel",
     description="A relative time phrase in a language (CLDR), e.g. 3 days ahead in German is 'in 3 Tagen', rounded "
     "to the largest sensible unit.",
-    outputs={"phrase": Output("text", "{days} days from now said in {language_code}")},
+    outputs={
+        "phrase": Output(
+            "text",
+            "{days} days from now said in {language_code}",
+            asks=(
+                "In {language_code}, how would you say something happens {days} days from now (a negative number "
+                "means days ago)?",
+                "Give the phrase in {language_code} for an offset of {days} days from today (negative is in the past).",
+            ),
+            source=CLDR,
+        )
+    },
     examples=[{"days": 3, "language_code": "de"}],
 )
 def relative_time_phrase(p: Duration) -> dict:

@@ -11,7 +11,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from tool_catalog.domains.language.common import DOMAIN, YEAR_SAMPLES, YearParam, date_field, inflect_engine, parse_date
+from tool_catalog.names import weekday_name
 from tool_catalog.ports import port
+from tool_catalog.quantities import ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -22,9 +24,33 @@ from tool_catalog.spec import Output, ToolInputError
     package="stdlib",
     description="The Friday the 13ths of a year: how many, their dates, and the first one.",
     outputs={
-        "count": Output("count", "the number of Friday the 13ths in {year}"),
-        "dates": Output("string_list", "the Friday the 13ths of {year}"),
-        "first": Output("date", "the first Friday the 13th of {year}"),
+        "count": Output(
+            "count",
+            "the number of Friday the 13ths in {year}",
+            asks=(
+                "How many Friday the 13ths are there in {year}?",
+                "How many times does the 13th fall on a Friday in {year}?",
+                "I'm superstitious: how many Friday the 13ths will {year} have?",
+            ),
+            measure="number of Friday the 13ths",
+        ),
+        "dates": Output(
+            "string_list",
+            "the Friday the 13ths of {year}",
+            asks=(
+                "On which dates does Friday the 13th fall in {year}? List them.",
+                "List every Friday the 13th of {year}.",
+            ),
+            measure="Friday the 13ths",
+        ),
+        "first": Output(
+            "date",
+            "the first Friday the 13th of {year}",
+            asks=(
+                "When is the first Friday the 13th of {year}? Give the date.",
+                "What is the date of the first Friday the 13th in {year}?",
+            ),
+        ),
     },
     examples=[{"year": 2026}],
 )
@@ -41,7 +67,10 @@ class NthWeekday(BaseModel):
         description="Gregorian year.", ge=1000, le=2999, json_schema_extra=port("year", samples=YEAR_SAMPLES)
     )
     month: int = Field(
-        description="Month 1-12.", ge=1, le=12, json_schema_extra=port("integer", samples=[11, 5, 9, 1, 3])
+        description="Month 1-12.",
+        ge=1,
+        le=12,
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[11, 5, 9, 1, 3]),
     )
     weekday: Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] = Field(
         description="Day of the week.",
@@ -51,7 +80,7 @@ class NthWeekday(BaseModel):
         description="Which occurrence: 1-5, or -1 for the last.",
         ge=-1,
         le=5,
-        json_schema_extra=port("integer", samples=[4, 2, -1, 1, 3]),
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[4, 2, -1, 1, 3]),
     )
 
 
@@ -62,8 +91,22 @@ class NthWeekday(BaseModel):
     description="The n-th (or last) given weekday of a month, as holiday rules define dates (4th Thursday of "
     "November, last Monday of May), and how many such weekdays the month has.",
     outputs={
-        "date": Output("date", "weekday number {n} of the {weekday}s of month {month} of {year}"),
-        "occurrences": Output("count", "the number of {weekday}s in month {month} of {year} (n={n})"),
+        "date": Output(
+            "date",
+            "weekday number {n} of the {weekday}s of month {month} of {year}",
+            asks=(
+                "Which date is {weekday} number {n} in month {month} of {year}? (Number -1 means the last one.)",
+                "In month {month} of {year}, on which date does {weekday} number {n} fall? Count -1 as the last "
+                "{weekday} of "
+                "the month.",
+            ),
+        ),
+        "occurrences": Output(
+            "count",
+            "the number of {weekday}s in month {month} of {year} (n={n})",
+            measure="number of occurrences of the weekday in the month",
+            askable=False,
+        ),
     },
     examples=[{"year": 2025, "month": 11, "weekday": "Thursday", "n": 4}],
 )
@@ -98,12 +141,48 @@ class Birthday(BaseModel):
     description="Exact age on a date from a birth date (dateutil relativedelta): years, months and days, the total "
     "days lived, and the date of the next birthday.",
     outputs={
-        "years": Output("count", "the age in whole years on {on_date} of someone born on {birth_date}"),
-        "months": Output(
-            "count", "the months beyond whole years of the age on {on_date} of someone born on {birth_date}"
+        "years": Output(
+            "count",
+            "the age in whole years on {on_date} of someone born on {birth_date}",
+            asks=(
+                "On {on_date}, how old in whole years is someone born on {birth_date}?",
+                "What age in completed years does a person born on {birth_date} reach by {on_date}?",
+                "My grandfather was born on {birth_date}. How old will he be on {on_date}?",
+            ),
+            measure="age in whole years",
+            quantity=quantity("year"),
         ),
-        "total_days": Output("count", "the days lived by {on_date} by someone born on {birth_date}"),
-        "next_birthday": Output("date", "the next birthday after {on_date} of someone born on {birth_date}"),
+        "months": Output(
+            "count",
+            "the months beyond whole years of the age on {on_date} of someone born on {birth_date}",
+            asks=(
+                "Someone was born on {birth_date}. On {on_date}, how many whole months past their last birthday are "
+                "they?",
+                "A person born on {birth_date} is how many years and months old on {on_date}? Give just the months "
+                "beyond the whole "
+                "years.",
+            ),
+            measure="months past the last birthday",
+            quantity=quantity("month"),
+        ),
+        "total_days": Output(
+            "count",
+            "the days lived by {on_date} by someone born on {birth_date}",
+            asks=(
+                "How many days has someone born on {birth_date} lived by {on_date}?",
+                "How many days are there from a birth on {birth_date} to {on_date}?",
+            ),
+            measure="days lived",
+            quantity=quantity("day"),
+        ),
+        "next_birthday": Output(
+            "date",
+            "the next birthday after {on_date} of someone born on {birth_date}",
+            asks=(
+                "Someone was born on {birth_date}. On which date after {on_date} is their next birthday?",
+                "When is the first birthday after {on_date} of a person born on {birth_date}? Give the date.",
+            ),
+        ),
     },
     examples=[{"birth_date": "1969-07-20", "on_date": "2025-06-30"}],
 )
@@ -123,7 +202,10 @@ class IsoWeek(BaseModel):
         description="ISO week-numbering year.", ge=1000, le=2999, json_schema_extra=port("year", samples=YEAR_SAMPLES)
     )
     week: int = Field(
-        description="ISO week number 1-53.", ge=1, le=53, json_schema_extra=port("integer", samples=[1, 26, 52, 10, 33])
+        description="ISO week number 1-53.",
+        ge=1,
+        le=53,
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[1, 26, 52, 10, 33]),
     )
 
 
@@ -133,9 +215,25 @@ class IsoWeek(BaseModel):
     package="stdlib",
     description="The Monday and Sunday of an ISO 8601 week, and whether the ISO year has 53 weeks.",
     outputs={
-        "monday": Output("date", "the Monday of ISO week {week} of {year}"),
-        "sunday": Output("date", "the Sunday of ISO week {week} of {year}"),
-        "year_has_53_weeks": Output("boolean", "whether ISO year {year} has 53 weeks (asked with week {week})"),
+        "monday": Output(
+            "date",
+            "the Monday of ISO week {week} of {year}",
+            asks=(
+                "On which date does ISO week {week} of {year} begin (its Monday)?",
+                "What is the Monday of ISO week {week} in {year}? Give the date.",
+            ),
+        ),
+        "sunday": Output(
+            "date",
+            "the Sunday of ISO week {week} of {year}",
+            asks=(
+                "On which date does ISO week {week} of {year} end (its Sunday)?",
+                "What is the Sunday of ISO week {week} in {year}? Give the date.",
+            ),
+        ),
+        "year_has_53_weeks": Output(
+            "boolean", "whether ISO year {year} has 53 weeks", askable=False, ignores=("week",)
+        ),
     },
     examples=[{"year": 2025, "week": 1}],
 )
@@ -159,7 +257,7 @@ class DayOfYear(BaseModel):
         description="Day of the year, 1-366.",
         ge=1,
         le=366,
-        json_schema_extra=port("integer", samples=[256, 100, 1, 365, 60]),
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[256, 100, 1, 365, 60]),
     )
 
 
@@ -169,8 +267,22 @@ class DayOfYear(BaseModel):
     package="stdlib",
     description="The calendar date of the n-th day of a year (e.g. day 256 is Programmers' Day) and its weekday.",
     outputs={
-        "date": Output("date", "day {day_of_year} of {year}"),
-        "weekday": Output("weekday", "the weekday of day {day_of_year} of {year}"),
+        "date": Output(
+            "date",
+            "day {day_of_year} of {year}",
+            asks=(
+                "Which date is day {day_of_year} of {year}? Give the date.",
+                "On which date does day number {day_of_year} of {year} fall?",
+            ),
+        ),
+        "weekday": Output(
+            "weekday",
+            "the weekday of day {day_of_year} of {year}",
+            asks=(
+                "What day of the week is day {day_of_year} of {year}?",
+                "On which weekday does day number {day_of_year} of {year} fall?",
+            ),
+        ),
     },
     examples=[{"year": 2025, "day_of_year": 256}],
 )
@@ -178,7 +290,7 @@ def date_from_day_of_year(p: DayOfYear) -> dict:
     if p.day_of_year == 366 and not cal.isleap(p.year):
         raise ToolInputError(f"{p.year} has only 365 days")
     day = dt.date(p.year, 1, 1) + dt.timedelta(days=p.day_of_year - 1)
-    return {"date": day.isoformat(), "weekday": day.strftime("%A")}
+    return {"date": day.isoformat(), "weekday": weekday_name(day)}
 
 
 @tool(
@@ -188,9 +300,30 @@ def date_from_day_of_year(p: DayOfYear) -> dict:
     description="Where a year sits in time: its century and millennium as English ordinals ('21st century'), its "
     "decade ('2020s') and the year's position within its century.",
     outputs={
-        "century": Output("label", "the century of the year {year}"),
-        "millennium": Output("label", "the millennium of the year {year}"),
-        "decade": Output("label", "the decade of the year {year}"),
+        "century": Output(
+            "label",
+            "the century of the year {year}",
+            asks=(
+                "Which century is {year} in? Answer with an ordinal, like '14th century'.",
+                "In which century does {year} fall?",
+            ),
+        ),
+        "millennium": Output(
+            "label",
+            "the millennium of the year {year}",
+            asks=(
+                "Which millennium is {year} in? Answer with an ordinal, like '1st millennium'.",
+                "In which millennium does {year} fall?",
+            ),
+        ),
+        "decade": Output(
+            "label",
+            "the decade of the year {year}",
+            asks=(
+                "Which decade is {year} in? Answer in the form '1870s'.",
+                "To which decade does {year} belong?",
+            ),
+        ),
     },
     examples=[{"year": 2025}, {"year": 2000}],
 )
@@ -224,8 +357,24 @@ class DateSpanWeekday(BaseModel):
     package="stdlib",
     description="How many times a weekday occurs between two dates (both included), and the first occurrence.",
     outputs={
-        "occurrences": Output("count", "the number of {weekday}s from {start_date} to {end_date}"),
-        "first_occurrence": Output("date", "the first {weekday} from {start_date} to {end_date}"),
+        "occurrences": Output(
+            "count",
+            "the number of {weekday}s from {start_date} to {end_date}",
+            asks=(
+                "How many {weekday}s are there from {start_date} to {end_date}, both included?",
+                "Counting both ends, how many {weekday}s fall between {start_date} and {end_date}?",
+                "I have a class every {weekday} from {start_date} to {end_date} inclusive. How many classes is that?",
+            ),
+            measure="number of occurrences of the weekday",
+        ),
+        "first_occurrence": Output(
+            "date",
+            "the first {weekday} from {start_date} to {end_date}",
+            asks=(
+                "Which is the first {weekday} between {start_date} and {end_date}? Give the date.",
+                "On which date is the first {weekday} from {start_date} to {end_date}?",
+            ),
+        ),
     },
     examples=[{"start_date": "2025-03-14", "end_date": "2025-12-31", "weekday": "Monday"}],
 )

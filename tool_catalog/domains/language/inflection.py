@@ -29,12 +29,23 @@ class LemmaParams(BaseModel):
 
 
 @tool(
+    inverse="verb_inflections",
     domain=DOMAIN,
     kind="retrieval",
     package="lemminflect",
     description="Dictionary form (lemma) of an English word used as the given part of speech, from lemminflect's "
     "dictionary (e.g. geese as a noun -> goose, went as a verb -> go).",
-    outputs={"lemma": Output("word", "the lemma (dictionary form) of {word} used as a {pos}")},
+    outputs={
+        "lemma": Output(
+            "word",
+            "the lemma (dictionary form) of {word} used as a {pos}",
+            asks=(
+                "What is the lemma of {word} as part of speech {pos}?",
+                "Give the dictionary form of {word} (part of speech: {pos}).",
+                "Which headword would I look up in a dictionary for {word} (part of speech: {pos})?",
+            ),
+        )
+    },
     examples=[
         {"word": "geese", "pos": "noun"},
         {"word": "went", "pos": "verb"},
@@ -72,10 +83,39 @@ class VerbParam(BaseModel):
     description="Inflected forms of an English verb given in its base form (lemminflect dictionary): simple past, "
     "past participle, present participle and third-person singular present.",
     outputs={
-        "past_tense": Output("word", "the simple past tense of the verb {word}"),
-        "past_participle": Output("word", "the past participle of the verb {word}"),
-        "present_participle": Output("word", "the present participle (-ing form) of the verb {word}"),
-        "third_person_singular": Output("word", "the third-person singular present form of the verb {word}"),
+        "past_tense": Output(
+            "word",
+            "the simple past tense of the verb {word}",
+            asks=(
+                "What is the simple past tense of {word}?",
+                "How do you write {word} in the simple past?",
+                "Give the past tense of {word} used as a verb.",
+            ),
+        ),
+        "past_participle": Output(
+            "word",
+            "the past participle of the verb {word}",
+            asks=(
+                "What is the past participle of {word}?",
+                "Which form of {word} completes 'they have ___'? Give the past participle.",
+            ),
+        ),
+        "present_participle": Output(
+            "word",
+            "the present participle (-ing form) of the verb {word}",
+            asks=(
+                "What is the -ing form of {word}?",
+                "Give the present participle of {word}.",
+            ),
+        ),
+        "third_person_singular": Output(
+            "word",
+            "the third-person singular present form of the verb {word}",
+            asks=(
+                "What is the third-person singular present form of {word}?",
+                "Which form of {word} goes with 'she' in the simple present?",
+            ),
+        ),
     },
     examples=[{"word": "run"}, {"word": "write"}],
 )
@@ -108,8 +148,22 @@ class AdjectiveParam(BaseModel):
     description="Comparative and superlative of an English adjective that inflects (happy -> happier, happiest; "
     "good -> better, best), from lemminflect's dictionary. Adjectives compared with more/most are refused.",
     outputs={
-        "comparative": Output("word", "the comparative form of the adjective {word}"),
-        "superlative": Output("word", "the superlative form of the adjective {word}"),
+        "comparative": Output(
+            "word",
+            "the comparative form of the adjective {word}",
+            asks=(
+                "What is the comparative form of {word}?",
+                "Complete 'this one is ___ than that one' with the comparative of {word}.",
+            ),
+        ),
+        "superlative": Output(
+            "word",
+            "the superlative form of the adjective {word}",
+            asks=(
+                "What is the superlative form of {word}?",
+                "Complete 'the ___ of all' with the superlative of {word}.",
+            ),
+        ),
     },
     examples=[{"word": "happy"}, {"word": "good"}],
 )
@@ -128,14 +182,30 @@ class NounParam(BaseModel):
 
 
 @tool(
+    inverse="noun_singular",
     domain=DOMAIN,
     kind="processing",
     package="inflect",
     description="English plural of a singular noun (inflect's rules and irregular tables: mouse -> mice) and the "
     "indefinite article it takes ('a' or 'an', by sound: an hour, a university).",
     outputs={
-        "plural": Output("word", "the plural of the noun {word}"),
-        "indefinite_article": Output("label", "the indefinite article ('a' or 'an') used before {word}"),
+        "plural": Output(
+            "word",
+            "the plural of the noun {word}",
+            asks=(
+                "What is the plural of {word}?",
+                "How do you write {word} in the plural?",
+                "Give the English plural of {word}.",
+            ),
+        ),
+        "indefinite_article": Output(
+            "label",
+            "the indefinite article ('a' or 'an') used before {word}",
+            asks=(
+                "Does {word} take 'a' or 'an'?",
+                "Which indefinite article goes before {word}: 'a' or 'an'?",
+            ),
+        ),
     },
     examples=[{"word": "mouse"}, {"word": "hour"}, {"word": "criterion"}],
 )
@@ -150,13 +220,28 @@ def noun_forms(p: NounParam) -> dict:
 
 
 @tool(
+    inverse="noun_forms",
     domain=DOMAIN,
     kind="processing",
     package="inflect",
     description="The singular of an English plural noun (inflect), with whether the input was plural at all.",
     outputs={
-        "singular": Output("word", "the singular of {word}"),
-        "was_plural": Output("boolean", "whether {word} is a plural noun"),
+        "singular": Output(
+            "word",
+            "the singular of {word}",
+            asks=(
+                "What is the singular of {word}?",
+                "Give the singular form of {word}.",
+            ),
+        ),
+        "was_plural": Output(
+            "boolean",
+            "whether {word} is a plural noun",
+            asks=(
+                "Is {word} a plural noun?",
+                "Is it true that {word} is in the plural?",
+            ),
+        ),
     },
     examples=[{"word": "geese"}, {"word": "analyses"}],
 )
@@ -179,8 +264,24 @@ class Quantity(BaseModel):
     description="A count and a noun in correct English (inflect): '3 geese', 'no children', '1 box', and the count "
     "spelled out with the noun.",
     outputs={
-        "phrase": Output("label", "{count} {word} written as an English phrase"),
-        "spelled_phrase": Output("text", "{count} {word} written with the number in words"),
+        "phrase": Output(
+            "label",
+            "{count} {word} written as an English phrase",
+            asks=(
+                "How do you write the number {count} followed by {word} in correct English, with digits and the "
+                "right noun form?",
+                "Write a count of {count} with {word} as an English phrase, using the correct plural.",
+            ),
+        ),
+        "spelled_phrase": Output(
+            "text",
+            "{count} {word} written with the number in words",
+            asks=(
+                "Write the number {count} and {word} as an English phrase, with the number spelled out and the right "
+                "noun form.",
+                "Combine the number {count} with {word} in correct English, writing the number in words.",
+            ),
+        ),
     },
     examples=[{"word": "goose", "count": 3}],
 )

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.language import common
 from tool_catalog.domains.language.common import (
+    CLDR,
     DOMAIN,
     LanguageParam,
     date_field,
@@ -19,6 +20,7 @@ from tool_catalog.domains.language.common import (
     parse_date,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -39,13 +41,67 @@ def _country_field(description: str, samples: list[str] = _COUNTRY_SAMPLES) -> A
     "name, its own name (autonym), estimated speakers and writers, likely script and likely country, ISO 639-3 code. "
     "Languages without a likely country (Esperanto, Yiddish: region 'world') are refused.",
     outputs={
-        "name": Output("language_name", "the English name of {language_code}"),
-        "autonym": Output("label", "the name of {language_code} in that language itself"),
-        "speaking_population": Output("integer", "the estimated number of speakers of {language_code}"),
-        "writing_population": Output("integer", "the estimated number of people who write {language_code}"),
-        "likely_script": Output("label", "the ISO 15924 code of the script most likely used for {language_code}"),
-        "likely_country": Output("country_code", "the country most likely associated with {language_code}"),
-        "iso639_3": Output("label", "the ISO 639-3 code of {language_code}"),
+        "name": Output("language_name", "the English name of {language_code}", askable=False),
+        "autonym": Output(
+            "label",
+            "the name of {language_code} in that language itself",
+            asks=(
+                "What do speakers of {language_code} call their language?",
+                "What is the native name (autonym) of {language_code}?",
+                "In its own language, what is {language_code} called?",
+            ),
+        ),
+        "speaking_population": Output(
+            "integer",
+            "the estimated number of speakers of {language_code}",
+            asks=(
+                "How many people speak {language_code}?",
+                "About how many speakers does {language_code} have?",
+                "What is the estimated number of speakers of {language_code} worldwide?",
+            ),
+            measure="number of speakers",
+            quantity=COUNT,
+            source=CLDR,
+        ),
+        "writing_population": Output(
+            "integer",
+            "the estimated number of people who write {language_code}",
+            asks=(
+                "How many people write {language_code}?",
+                "What is the estimated number of people who can write {language_code}?",
+            ),
+            measure="number of people who write it",
+            quantity=COUNT,
+            source=CLDR,
+        ),
+        "likely_script": Output(
+            "label",
+            "the ISO 15924 code of the script most likely used for {language_code}",
+            asks=(
+                "Which script is {language_code} most likely written in? Answer with its ISO 15924 code.",
+                "What writing system does {language_code} usually use? Give the four-letter ISO 15924 code.",
+            ),
+            source=CLDR,
+        ),
+        "likely_country": Output(
+            "country_code",
+            "the country most likely associated with {language_code}",
+            asks=(
+                "Which country is most associated with {language_code}? Answer with its two-letter ISO code.",
+                "If someone speaks {language_code}, which country are they most likely from? Give the ISO 3166-1 "
+                "alpha-2 code.",
+            ),
+            source=CLDR,
+            chain=False,
+        ),
+        "iso639_3": Output(
+            "label",
+            "the ISO 639-3 code of {language_code}",
+            asks=(
+                "What is the three-letter ISO 639-3 code of {language_code}?",
+                "Give the ISO 639-3 code for {language_code}.",
+            ),
+        ),
     },
     examples=[{"language_code": "pt"}, {"language_code": "sw"}],
 )
@@ -85,12 +141,24 @@ class LanguageName(BaseModel):
 
 
 @tool(
+    inverse="language_info",
     domain=DOMAIN,
     kind="retrieval",
     package="langcodes",
     description="Find the ISO 639 language code for a language named in English (CLDR names via langcodes), "
     "e.g. 'German' -> 'de'.",
-    outputs={"language_code": Output("language_code", "the ISO 639 code of the language {name}")},
+    outputs={
+        "language_code": Output(
+            "language_code",
+            "the ISO 639 code of the language {name}",
+            asks=(
+                "What is the ISO 639 code of {name}?",
+                "Which language code stands for {name}? Answer with its ISO 639 code.",
+                "I'm tagging a document written in {name}: which ISO 639 language code should I use?",
+            ),
+            chain=False,
+        )
+    },
     examples=[{"name": "German"}, {"name": "Swahili"}],
 )
 def language_code_lookup(p: LanguageName) -> dict:
@@ -118,7 +186,18 @@ class TranslatedName(BaseModel):
     package="babel",
     description="The name of a language as written in another language, from CLDR locale data (babel), "
     "e.g. French in German -> 'Französisch'.",
-    outputs={"name": Output("label", "the name of {language_code} written in {in_language}")},
+    outputs={
+        "name": Output(
+            "label",
+            "the name of {language_code} written in {in_language}",
+            asks=(
+                "What is {language_code} called in {in_language}?",
+                "How do speakers of {in_language} write the name of {language_code}?",
+                "Give the name of {language_code} as it is written in {in_language}.",
+            ),
+            source=CLDR,
+        )
+    },
     examples=[{"language_code": "fr", "in_language": "de"}, {"language_code": "en", "in_language": "ja"}],
 )
 def language_name_translated(p: TranslatedName) -> dict:
@@ -150,10 +229,38 @@ class TerritoryParam(BaseModel):
     description="Languages of a country from CLDR territory data (babel): the official languages (de jure or de "
     "facto, national level), how many there are, and the language spoken by the largest share of the population.",
     outputs={
-        "official_languages": Output("string_list", "the language codes of the official languages of {country_code}"),
-        "official_language_count": Output("count", "the number of official languages of {country_code}"),
+        "official_languages": Output(
+            "string_list",
+            "the language codes of the official languages of {country_code}",
+            asks=(
+                "What are the official languages of {country_code}? List their ISO 639 codes.",
+                "Which languages are official in {country_code}? Answer with their language codes.",
+                "List the national official languages of {country_code}, as ISO 639 codes.",
+            ),
+            measure="official languages",
+            source=CLDR,
+        ),
+        "official_language_count": Output(
+            "count",
+            "the number of official languages of {country_code}",
+            asks=(
+                "How many official languages does {country_code} have?",
+                "How many languages are official at the national level in {country_code}?",
+                "Counting de facto ones, how many official languages are there in {country_code}?",
+            ),
+            measure="number of official languages",
+            source=CLDR,
+        ),
         "most_spoken_language": Output(
-            "language_code", "the language spoken by the largest share of the population of {country_code}"
+            "language_code",
+            "the language spoken by the largest share of the population of {country_code}",
+            asks=(
+                "Which language is spoken by the largest share of people in {country_code}? Answer with its ISO 639 "
+                "code.",
+                "What is the most widely spoken language in {country_code}? Give its language code.",
+            ),
+            source=CLDR,
+            chain=False,
         ),
     },
     examples=[{"country_code": "CH"}, {"country_code": "IN"}, {"country_code": "US"}],
@@ -194,9 +301,29 @@ _STATUS = {
     "the population that speaks it and its official status there.",
     outputs={
         "population_percent": Output(
-            "number", "the percentage of the population of {country_code} who speak {language_code}"
+            "number",
+            "the percentage of the population of {country_code} who speak {language_code}",
+            asks=(
+                "What percentage of people in {country_code} speak {language_code}?",
+                "What share of the population of {country_code} speaks {language_code}, in percent?",
+                "How widespread is {language_code} in {country_code}? Give the percentage of the population who "
+                "speak it.",
+            ),
+            measure="share of the population speaking it",
+            quantity=quantity("percent"),
+            source=CLDR,
         ),
-        "official_status": Output("label", "the official status of {language_code} in {country_code}"),
+        "official_status": Output(
+            "label",
+            "the official status of {language_code} in {country_code}",
+            asks=(
+                "What official status does {language_code} have in {country_code}: official, de facto official, "
+                "official in a region, official minority language, or not official?",
+                "Is {language_code} an official language in {country_code}? Give its status (official, de facto "
+                "official, official in a region, official minority language or not official).",
+            ),
+            source=CLDR,
+        ),
     },
     examples=[{"country_code": "IN", "language_code": "hi"}, {"country_code": "CA", "language_code": "fr"}],
 )
@@ -224,9 +351,33 @@ class LocalizedDate(BaseModel):
     description="Write a date in another language using CLDR locale data (babel): the full written date, the name "
     "of its weekday and the name of its month in that language.",
     outputs={
-        "full_date": Output("text", "{date} written out in full in {language_code}"),
-        "weekday_name": Output("label", "the name of the weekday of {date} in {language_code}"),
-        "month_name": Output("label", "the name of the month of {date} in {language_code}"),
+        "full_date": Output(
+            "text",
+            "{date} written out in full in {language_code}",
+            asks=(
+                "How is {date} written in full in {language_code}?",
+                "Write {date} as a full date in {language_code}, weekday included.",
+            ),
+            source=CLDR,
+        ),
+        "weekday_name": Output(
+            "label",
+            "the name of the weekday of {date} in {language_code}",
+            asks=(
+                "In {language_code}, what do you call the day of the week on {date}?",
+                "Which weekday is {date}? Name it in {language_code}.",
+            ),
+            source=CLDR,
+        ),
+        "month_name": Output(
+            "label",
+            "the name of the month of {date} in {language_code}",
+            asks=(
+                "In {language_code}, what is the name of the month in which {date} falls?",
+                "How do you name the month of {date} in {language_code}?",
+            ),
+            source=CLDR,
+        ),
     },
     examples=[{"date": "2025-03-14", "language_code": "de"}, {"date": "2024-02-29", "language_code": "ja"}],
 )
@@ -254,8 +405,27 @@ class LanguagePair(BaseModel):
     description="How interchangeable two languages are for a reader (CLDR language matching distance via "
     "langcodes: 0 same, under 10 mutually intelligible, large for unrelated languages).",
     outputs={
-        "distance": Output("integer", "the language matching distance between {language_a} and {language_b}"),
-        "close_match": Output("boolean", "whether {language_a} and {language_b} are a close match (distance < 25)"),
+        "distance": Output(
+            "integer",
+            "the language matching distance between {language_a} and {language_b}",
+            asks=(
+                "What is the language matching distance between {language_a} and {language_b}?",
+                "How far apart are {language_a} and {language_b} on the language-matching distance scale, where 0 "
+                "means the same language?",
+            ),
+            measure="language matching distance",
+            quantity=quantity("dimensionless", "interval"),
+            source=CLDR,
+        ),
+        "close_match": Output(
+            "boolean",
+            "whether {language_a} and {language_b} are a close match (distance < 25)",
+            asks=(
+                "Are {language_a} and {language_b} a close match, with a matching distance under 25?",
+                "Can a reader of {language_a} make do with {language_b}? Is their matching distance below 25?",
+            ),
+            source=CLDR,
+        ),
     },
     examples=[{"language_a": "da", "language_b": "nb"}],
 )
@@ -284,9 +454,32 @@ class LanguageTag(BaseModel):
     description="Normalize a language tag to standard BCP 47 (langcodes: replace deprecated codes, fix case) and "
     "describe it in English.",
     outputs={
-        "standard_tag": Output("label", "the standard BCP 47 form of the language tag {tag}"),
-        "language_code": Output("language_code", "the language code in the tag {tag}"),
-        "description": Output("label", "the English description of the language tag {tag}"),
+        "standard_tag": Output(
+            "label",
+            "the standard BCP 47 form of the language tag {tag}",
+            asks=(
+                "What is the standard BCP 47 form of the language tag {tag}?",
+                "Normalize the language tag {tag} to BCP 47.",
+                "The tag {tag} is outdated or badly formatted: what is the correct BCP 47 tag?",
+            ),
+        ),
+        "language_code": Output(
+            "language_code",
+            "the language code in the tag {tag}",
+            asks=(
+                "Which language does the tag {tag} denote? Answer with its ISO 639 code.",
+                "What language code, without script or region, does the tag {tag} stand for?",
+            ),
+            chain=False,
+        ),
+        "description": Output(
+            "label",
+            "the English description of the language tag {tag}",
+            asks=(
+                "What language and region does the tag {tag} describe, in English?",
+                "Describe the language tag {tag} in plain English.",
+            ),
+        ),
     },
     examples=[{"tag": "eng_US"}, {"tag": "iw"}],
 )
@@ -308,9 +501,36 @@ def normalize_language_tag(p: LanguageTag) -> dict:
     description="Where a language is official (CLDR territory data): how many territories, which (ISO codes), and "
     "the one where most of its speakers live.",
     outputs={
-        "official_territory_count": Output("count", "the number of territories where {language_code} is official"),
-        "official_territories": Output("string_list", "the territories where {language_code} is official"),
-        "largest_territory": Output("country_code", "the territory with the most speakers of {language_code}"),
+        "official_territory_count": Output(
+            "count",
+            "the number of territories where {language_code} is official",
+            asks=(
+                "In how many territories is {language_code} an official language?",
+                "How many countries and territories have {language_code} as an official language?",
+                "Count the territories where {language_code} is official.",
+            ),
+            measure="number of territories where it is official",
+            source=CLDR,
+        ),
+        "official_territories": Output(
+            "string_list",
+            "the territories where {language_code} is official",
+            asks=(
+                "Where is {language_code} an official language? List the territories' two-letter ISO codes.",
+                "List the ISO 3166-1 alpha-2 codes of the territories where {language_code} is official.",
+            ),
+            measure="territories where it is official",
+            source=CLDR,
+        ),
+        "largest_territory": Output(
+            "country_code",
+            "the territory with the most speakers of {language_code}",
+            asks=(
+                "Which country has the most speakers of {language_code}? Answer with its two-letter ISO code.",
+                "Where do most speakers of {language_code} live? Give the country's ISO 3166-1 alpha-2 code.",
+            ),
+            source=CLDR,
+        ),
     },
     examples=[{"language_code": "fr"}, {"language_code": "sw"}],
 )

@@ -14,7 +14,9 @@ from tool_catalog.domains.language.common import (
     lang_field,
     parse_date,
 )
+from tool_catalog.names import month_name, weekday_name
 from tool_catalog.ports import port
+from tool_catalog.quantities import ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -24,7 +26,9 @@ class EnglishNumber(BaseModel):
         description="A whole number from 0 to 10^15.",
         ge=0,
         le=10**15,
-        json_schema_extra=port("integer", samples=[21, 1234567, 100, 42, 1999, 3000000, 13]),
+        json_schema_extra=port(
+            "integer", quantity=quantity("dimensionless"), samples=[21, 1234567, 100, 42, 1999, 3000000, 13]
+        ),
     )
 
 
@@ -35,9 +39,24 @@ class EnglishNumber(BaseModel):
     description="Write a whole number in English words (British style with 'and', e.g. 'one hundred and one'), "
     "as ordinal words ('twenty-first') and as an ordinal numeral ('21st').",
     outputs={
-        "cardinal_words": Output("text", "the number {number} written in English words"),
-        "ordinal_words": Output("text", "the English ordinal of {number} written in words"),
-        "ordinal_numeral": Output("label", "the English ordinal numeral (like 21st) of {number}"),
+        "cardinal_words": Output(
+            "text",
+            "the number {number} written in English words",
+            asks=(
+                "How do you write {number} in English words?",
+                "Spell out {number} in words, British style with 'and'.",
+                "I'm writing a cheque: how is {number} written out in words?",
+            ),
+        ),
+        "ordinal_words": Output(
+            "text",
+            "the English ordinal of {number} written in words",
+            asks=(
+                "How do you write the ordinal of {number} in words (like 'twenty-first')?",
+                "Spell out {number} as an English ordinal in words.",
+            ),
+        ),
+        "ordinal_numeral": Output("label", "the English ordinal numeral (like 21st) of {number}", askable=False),
     },
     examples=[{"number": 21}, {"number": 1234567}],
 )
@@ -75,7 +94,9 @@ class ForeignNumber(BaseModel):
         description="A whole number between -10^12 and 10^12.",
         ge=-(10**12),
         le=10**12,
-        json_schema_extra=port("integer", samples=[42, 1234567, 2025, 99, 1000, 17]),
+        json_schema_extra=port(
+            "integer", quantity=quantity("dimensionless"), samples=[42, 1234567, 2025, 99, 1000, 17]
+        ),
     )
     language_code: str = lang_field(
         "ISO 639-1 code of the language, e.g. 'fr'.", ["fr", "de", "es", "ja", "ru", "ar", "pt", "tr"]
@@ -88,7 +109,17 @@ class ForeignNumber(BaseModel):
     package="num2words",
     description="Write a whole number in words in one of num2words' ~50 languages given by ISO 639-1 code "
     "(e.g. 42 in German -> 'zweiundvierzig').",
-    outputs={"words": Output("text", "the number {number} written in words in {language_code}")},
+    outputs={
+        "words": Output(
+            "text",
+            "the number {number} written in words in {language_code}",
+            asks=(
+                "How do you write {number} in words in {language_code}?",
+                "Spell out {number} in {language_code}.",
+                "How would a native speaker of {language_code} write the number {number} in words?",
+            ),
+        )
+    },
     examples=[{"number": 1234567, "language_code": "fr"}, {"number": 42, "language_code": "de"}],
 )
 def number_in_words(p: ForeignNumber) -> dict:
@@ -113,7 +144,16 @@ class YearInLanguage(BaseModel):
     package="num2words",
     description="A year read out in words in a language, as it is spoken (num2words 'year' mode: 1999 in English "
     "is 'nineteen ninety-nine').",
-    outputs={"words": Output("text", "the year {year} spoken in {language_code}")},
+    outputs={
+        "words": Output(
+            "text",
+            "the year {year} spoken in {language_code}",
+            asks=(
+                "How is {year} read aloud as a year in {language_code}?",
+                "Write {year} in words the way a year is spoken in {language_code}.",
+            ),
+        )
+    },
     examples=[{"year": 1999, "language_code": "en"}, {"year": 2024, "language_code": "fr"}],
 )
 def year_in_words(p: YearInLanguage) -> dict:
@@ -130,7 +170,7 @@ class OrdinalInLanguage(BaseModel):
         description="A positive whole number.",
         ge=1,
         le=10**9,
-        json_schema_extra=port("integer", samples=[3, 21, 100, 1, 42]),
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[3, 21, 100, 1, 42]),
     )
     language_code: str = lang_field("Language (num2words), e.g. 'de'.", _NUM2WORDS_LANGS[:5])
 
@@ -140,7 +180,16 @@ class OrdinalInLanguage(BaseModel):
     kind="processing",
     package="num2words",
     description="An ordinal number written in words in a language (num2words), e.g. 3 in French is 'troisième'.",
-    outputs={"ordinal_words": Output("text", "the ordinal {number} written in {language_code}")},
+    outputs={
+        "ordinal_words": Output(
+            "text",
+            "the ordinal {number} written in {language_code}",
+            asks=(
+                "How do you write the ordinal form of {number} in words in {language_code}?",
+                "In {language_code}, how do you write the ordinal number {number} (first, second, ...) in words?",
+            ),
+        )
+    },
     examples=[{"number": 3, "language_code": "fr"}],
 )
 def ordinal_in_words(p: OrdinalInLanguage) -> dict:
@@ -158,7 +207,11 @@ class AmountInWords(BaseModel):
         ge=0,
         le=1e12,
         allow_inf_nan=False,
-        json_schema_extra=port("money_amount", samples=[12.5, 1999.99, 100, 0.75, 45]),
+        json_schema_extra=port(
+            "money_amount",
+            quantity=quantity("currency:{currency_code}", additive=True),
+            samples=[12.5, 1999.99, 100, 0.75, 45],
+        ),
     )
     currency_code: str = Field(
         description="ISO 4217 currency, e.g. 'EUR'.",
@@ -174,7 +227,16 @@ class AmountInWords(BaseModel):
     package="num2words",
     description="An amount of money written out in words in a language, as on a cheque (num2words currency "
     "mode), e.g. 12.50 EUR in German is 'zwölf Euro und fünfzig Cent'.",
-    outputs={"words": Output("text", "{amount} {currency_code} written in words in {language_code}")},
+    outputs={
+        "words": Output(
+            "text",
+            "{amount} {currency_code} written in words in {language_code}",
+            asks=(
+                "How do you write {amount} {currency_code:code} in words in {language_code}, as on a cheque?",
+                "Spell out an amount of {amount} {currency_code:code} in {language_code}.",
+            ),
+        )
+    },
     examples=[{"amount": 12.5, "currency_code": "EUR", "language_code": "de"}],
 )
 def amount_in_words(p: AmountInWords) -> dict:
@@ -219,19 +281,36 @@ class Arabic(BaseModel):
         description="A whole number from 1 to 3999.",
         ge=1,
         le=3999,
-        json_schema_extra=port("integer", samples=[1999, 2024, 14, 3888, 444]),
+        json_schema_extra=port("integer", quantity=quantity("dimensionless"), samples=[1999, 2024, 14, 3888, 444]),
     )
 
 
 @tool(
+    inverse="from_roman_numerals",
     domain=DOMAIN,
     kind="processing",
     package="stdlib",
     description="Write a number from 1 to 3999 in standard Roman numerals (subtractive notation) and count its "
     "symbols.",
     outputs={
-        "roman": Output("roman_numeral", "{number} in Roman numerals"),
-        "symbol_count": Output("count", "the number of symbols in {number} written in Roman numerals"),
+        "roman": Output(
+            "roman_numeral",
+            "{number} in Roman numerals",
+            asks=(
+                "How do you write {number} in Roman numerals?",
+                "What is {number} in Roman numerals?",
+                "A cornerstone shows {number} in Roman numerals: what does it read?",
+            ),
+        ),
+        "symbol_count": Output(
+            "count",
+            "the number of symbols in {number} written in Roman numerals",
+            asks=(
+                "How many symbols does {number} take when written in Roman numerals?",
+                "Written in Roman numerals, how many letters long is {number}?",
+            ),
+            measure="length in Roman numerals",
+        ),
     },
     examples=[{"number": 1999}],
 )
@@ -249,11 +328,24 @@ class Roman(BaseModel):
 
 
 @tool(
+    inverse="to_roman_numerals",
     domain=DOMAIN,
     kind="processing",
     package="stdlib",
     description="Read a Roman numeral (standard subtractive form only; 'IIII' or 'IC' are rejected) as a number.",
-    outputs={"number": Output("integer", "the value of {roman}")},
+    outputs={
+        "number": Output(
+            "integer",
+            "the value of {roman}",
+            asks=(
+                "What number is {roman}?",
+                "What is the value of {roman}?",
+                "A film's copyright line ends with {roman}: which year is that?",
+            ),
+            measure="value",
+            quantity=quantity("dimensionless"),
+        )
+    },
     examples=[{"roman": "MCMXCIX"}],
 )
 def from_roman_numerals(p: Roman) -> dict:
@@ -283,8 +375,22 @@ class DigitsNumber(BaseModel):
     description="Read a string of digits one by one and in pairs, as for phone, PIN or flight numbers (inflect "
     "grouped reading).",
     outputs={
-        "one_by_one": Output("text", "the digits {digits} read one by one"),
-        "in_pairs": Output("text", "the digits {digits} read in pairs"),
+        "one_by_one": Output(
+            "text",
+            "the digits {digits} read one by one",
+            asks=(
+                "How are the digits {digits} read out one by one?",
+                "Read {digits} aloud digit by digit, in words.",
+            ),
+        ),
+        "in_pairs": Output(
+            "text",
+            "the digits {digits} read in pairs",
+            asks=(
+                "How is {digits} read in pairs, as a flight number often is?",
+                "Read the digits {digits} aloud in pairs, in words.",
+            ),
+        ),
     },
     examples=[{"digits": "1234"}],
 )
@@ -303,8 +409,22 @@ def digits_in_words(p: DigitsNumber) -> dict:
     description="A date written out in English words as it is read aloud: 'the fourteenth of March, two thousand "
     "and twenty-five', with the weekday.",
     outputs={
-        "in_words": Output("text", "the date {date} written out in English words"),
-        "weekday": Output("weekday", "the weekday of {date}"),
+        "in_words": Output(
+            "text",
+            "the date {date} written out in English words",
+            asks=(
+                "Write {date} out in English words as it is read aloud.",
+                "How would you read {date} aloud in English?",
+            ),
+        ),
+        "weekday": Output(
+            "weekday",
+            "the weekday of {date}",
+            asks=(
+                "What day of the week is {date}?",
+                "Which weekday falls on {date}?",
+            ),
+        ),
     },
     examples=[{"date": "2025-03-14"}],
     warm=inflect_engine,
@@ -314,4 +434,4 @@ def date_in_words(p: GregorianDate) -> dict:
     day = parse_date(p.date)
     ordinal = engine.ordinal(engine.number_to_words(day.day))
     year = engine.number_to_words(day.year, andword="and")
-    return {"in_words": f"the {ordinal} of {day.strftime('%B')}, {year}", "weekday": day.strftime("%A")}
+    return {"in_words": f"the {ordinal} of {month_name(day)}, {year}", "weekday": weekday_name(day)}

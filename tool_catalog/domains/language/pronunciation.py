@@ -11,8 +11,9 @@ from functools import cache
 from pydantic import BaseModel, Field
 
 from tool_catalog.domains.language import common
-from tool_catalog.domains.language.common import DOMAIN, WordParam, cmu, word_field
+from tool_catalog.domains.language.common import CMU_DICT, DOMAIN, WordParam, cmu, word_field
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -43,10 +44,48 @@ def _phones(word: str) -> list[str]:
     "phones, syllable count, stress pattern (1 primary, 2 secondary, 0 unstressed) and how many pronunciations "
     "the dictionary lists.",
     outputs={
-        "phones": Output("arpabet", "the ARPAbet pronunciation of {word} in the CMU Pronouncing Dictionary"),
-        "syllables": Output("count", "the number of syllables of {word}"),
-        "stress_pattern": Output("label", "the stress pattern of {word} (1 primary, 2 secondary, 0 unstressed)"),
-        "pronunciation_count": Output("count", "the number of pronunciations the CMU dictionary lists for {word}"),
+        "phones": Output(
+            "arpabet",
+            "the ARPAbet pronunciation of {word} in the CMU Pronouncing Dictionary",
+            asks=(
+                "How is {word} pronounced? Give its ARPAbet transcription with stress digits.",
+                "What is the ARPAbet pronunciation of {word}?",
+                "Write {word} in ARPAbet phones, with stress marks.",
+            ),
+            source=CMU_DICT,
+        ),
+        "syllables": Output(
+            "count",
+            "the number of syllables of {word}",
+            asks=(
+                "How many syllables does {word} have?",
+                "Count the syllables in {word}.",
+                "I'm writing a haiku: how many syllables is {word}?",
+            ),
+            measure="number of syllables",
+            source=CMU_DICT,
+        ),
+        "stress_pattern": Output(
+            "label",
+            "the stress pattern of {word} (1 primary, 2 secondary, 0 unstressed)",
+            asks=(
+                "What is the stress pattern of {word}? Write one digit per syllable (1 primary, 2 secondary, 0 "
+                "unstressed).",
+                "Which syllables of {word} are stressed? Answer as a digit string such as 010 (1 primary, 2 "
+                "secondary, 0 unstressed).",
+            ),
+            source=CMU_DICT,
+        ),
+        "pronunciation_count": Output(
+            "count",
+            "the number of pronunciations the CMU dictionary lists for {word}",
+            asks=(
+                "How many different pronunciations are listed for {word}?",
+                "In how many accepted ways can {word} be pronounced?",
+            ),
+            measure="number of listed pronunciations",
+            source=CMU_DICT,
+        ),
     },
     examples=[{"word": "computer"}, {"word": "tomato"}],
 )
@@ -70,9 +109,37 @@ def word_pronunciation(p: WordParam) -> dict:
     description="Words that rhyme with an English word in the CMU Pronouncing Dictionary (same phones from the "
     "last stressed vowel on, over all its pronunciations): how many, and the alphabetically first and last.",
     outputs={
-        "rhyme_count": Output("count", "the number of words in the CMU dictionary that rhyme with {word}"),
-        "first_rhyme": Output("word", "the alphabetically first word in the CMU dictionary that rhymes with {word}"),
-        "last_rhyme": Output("word", "the alphabetically last word in the CMU dictionary that rhymes with {word}"),
+        "rhyme_count": Output(
+            "count",
+            "the number of words in the CMU dictionary that rhyme with {word}",
+            asks=(
+                "How many words rhyme with {word}?",
+                "Count the words that rhyme with {word}.",
+                "I need a rhyme for {word}: how many options are there?",
+            ),
+            measure="number of rhyming words",
+            source=CMU_DICT,
+        ),
+        "first_rhyme": Output(
+            "word",
+            "the alphabetically first word in the CMU dictionary that rhymes with {word}",
+            asks=(
+                "Which word that rhymes with {word} comes first alphabetically?",
+                "Give the alphabetically first rhyme for {word}.",
+            ),
+            source=CMU_DICT,
+            askable=False,
+        ),
+        "last_rhyme": Output(
+            "word",
+            "the alphabetically last word in the CMU dictionary that rhymes with {word}",
+            asks=(
+                "Which rhyme for {word} comes last in alphabetical order?",
+                "What is the alphabetically last word that rhymes with {word}?",
+            ),
+            source=CMU_DICT,
+            askable=False,
+        ),
     },
     examples=[{"word": "climb"}, {"word": "light"}],
 )
@@ -103,9 +170,36 @@ class PhonesParam(BaseModel):
     description="All words of the CMU Pronouncing Dictionary pronounced exactly as the given ARPAbet phones "
     "(homophones): how many, the alphabetically first, and the full sorted list.",
     outputs={
-        "word_count": Output("count", "the number of words in the CMU dictionary pronounced as {phones}"),
-        "first_word": Output("word", "the alphabetically first word in the CMU dictionary pronounced as {phones}"),
-        "words": Output("string_list", "the words in the CMU dictionary pronounced as {phones}"),
+        "word_count": Output(
+            "count",
+            "the number of words in the CMU dictionary pronounced as {phones}",
+            asks=(
+                "How many words have {phones}?",
+                "Count the words that share {phones}.",
+            ),
+            measure="number of words with this pronunciation",
+            source=CMU_DICT,
+        ),
+        "first_word": Output(
+            "word",
+            "the alphabetically first word in the CMU dictionary pronounced as {phones}",
+            asks=(
+                "Which word with {phones} comes first alphabetically?",
+                "Give the alphabetically first word that has {phones}.",
+            ),
+            source=CMU_DICT,
+            askable=False,
+        ),
+        "words": Output(
+            "string_list",
+            "the words in the CMU dictionary pronounced as {phones}",
+            asks=(
+                "Which words have {phones}? List them.",
+                "List all the words that share {phones}.",
+            ),
+            measure="words with this pronunciation",
+            source=CMU_DICT,
+        ),
     },
     examples=[{"phones": "DH EH1 R"}, {"phones": "R AY1 T"}],
 )
@@ -123,9 +217,37 @@ def words_with_pronunciation(p: PhonesParam) -> dict:
     description="Homophones of an English word: other words in the CMU Pronouncing Dictionary with exactly the "
     "same pronunciation as its first listed one (e.g. 'there' -> their, they're).",
     outputs={
-        "homophone_count": Output("count", "the number of homophones of {word}"),
-        "homophones": Output("string_list", "the homophones of {word}"),
-        "first_homophone": Output("word", "the alphabetically first homophone of {word}"),
+        "homophone_count": Output(
+            "count",
+            "the number of homophones of {word}",
+            asks=(
+                "How many homophones does {word} have?",
+                "Count the words that sound exactly like {word}.",
+                "How many other words are pronounced exactly like {word}?",
+            ),
+            measure="number of homophones",
+            source=CMU_DICT,
+        ),
+        "homophones": Output(
+            "string_list",
+            "the homophones of {word}",
+            asks=(
+                "What are the homophones of {word}? List them.",
+                "Which words sound exactly like {word} but are spelled differently? List them.",
+            ),
+            measure="homophones",
+            source=CMU_DICT,
+        ),
+        "first_homophone": Output(
+            "word",
+            "the alphabetically first homophone of {word}",
+            asks=(
+                "Which homophone of {word} comes first alphabetically?",
+                "Name the alphabetically first word that sounds exactly like {word}.",
+            ),
+            source=CMU_DICT,
+            askable=False,
+        ),
     },
     examples=[{"word": "there"}, {"word": "knight"}],
 )
@@ -151,9 +273,37 @@ def _anagram_index() -> dict[str, tuple[str, ...]]:
     description="Anagrams of an English word among the 130,000 words of the CMU Pronouncing Dictionary (same "
     "letters rearranged): how many and which.",
     outputs={
-        "anagram_count": Output("count", "the number of anagrams of {word}"),
-        "anagrams": Output("string_list", "the anagrams of {word}"),
-        "first_anagram": Output("word", "the alphabetically first anagram of {word}"),
+        "anagram_count": Output(
+            "count",
+            "the number of anagrams of {word}",
+            asks=(
+                "How many anagrams does {word} have?",
+                "How many other words can be made by rearranging the letters of {word}?",
+                "A word game asks for anagrams of {word}: how many real words are there?",
+            ),
+            measure="number of anagrams",
+            source=CMU_DICT,
+        ),
+        "anagrams": Output(
+            "string_list",
+            "the anagrams of {word}",
+            asks=(
+                "List the anagrams of {word}.",
+                "Which words use exactly the same letters as {word}? List them.",
+            ),
+            measure="anagrams",
+            source=CMU_DICT,
+        ),
+        "first_anagram": Output(
+            "word",
+            "the alphabetically first anagram of {word}",
+            asks=(
+                "Which anagram of {word} comes first alphabetically?",
+                "Give the alphabetically first word formed by rearranging the letters of {word}.",
+            ),
+            source=CMU_DICT,
+            askable=False,
+        ),
     },
     examples=[{"word": "listen"}, {"word": "stone"}],
 )
@@ -183,8 +333,27 @@ def _pronunciations_by_length() -> dict[int, tuple[tuple[str, tuple[str, ...]], 
     description="Minimal pairs of an English word: words whose pronunciation differs from it in exactly one phone "
     "(substitution, same length), as phonetics lessons use (e.g. 'ship' / 'sheep').",
     outputs={
-        "pair_count": Output("count", "the number of minimal pairs of {word}"),
-        "first_pairs": Output("string_list", "the first ten minimal pairs of {word} alphabetically"),
+        "pair_count": Output(
+            "count",
+            "the number of minimal pairs of {word}",
+            asks=(
+                "How many minimal pairs does {word} have?",
+                "How many words differ from {word} by exactly one sound?",
+                "For a phonetics lesson: how many words differ from {word} in just one phone?",
+            ),
+            measure="number of minimal pairs",
+            source=CMU_DICT,
+        ),
+        "first_pairs": Output(
+            "string_list",
+            "the first ten minimal pairs of {word} alphabetically",
+            asks=(
+                "List the first ten minimal pairs of {word} in alphabetical order.",
+                "Which words differ from {word} by exactly one sound? List the first ten alphabetically.",
+            ),
+            measure="minimal pairs",
+            source=CMU_DICT,
+        ),
     },
     examples=[{"word": "ship"}],
     timeout_s=15.0,
@@ -234,8 +403,25 @@ def _soundex_index() -> dict[str, int]:
     description="American Soundex code of a word or surname (the census phonetic index), and how many words of the "
     "CMU dictionary share it.",
     outputs={
-        "soundex": Output("label", "the Soundex code of {word}"),
-        "words_sharing_code": Output("count", "the number of dictionary words sharing the Soundex code of {word}"),
+        "soundex": Output(
+            "label",
+            "the Soundex code of {word}",
+            asks=(
+                "What is the Soundex code of {word}?",
+                "Give the American Soundex code for {word}.",
+                "I'm searching census records: under which Soundex code is {word} filed?",
+            ),
+        ),
+        "words_sharing_code": Output(
+            "count",
+            "the number of dictionary words sharing the Soundex code of {word}",
+            asks=(
+                "How many words share the Soundex code of {word}?",
+                "How many dictionary words have the same Soundex code as {word}?",
+            ),
+            measure="number of words sharing the Soundex code",
+            source=CMU_DICT,
+        ),
     },
     examples=[{"word": "Robert"}, {"word": "Tymczak"}],
 )
@@ -259,8 +445,26 @@ class StressPattern(BaseModel):
     description="Words of the CMU dictionary whose first pronunciation has a given stress pattern (e.g. '010' like "
     "'banana'): how many, and the first alphabetically.",
     outputs={
-        "word_count": Output("count", "the number of words with the stress pattern {pattern}"),
-        "first_word": Output("word", "the alphabetically first word with the stress pattern {pattern}"),
+        "word_count": Output(
+            "count",
+            "the number of words with the stress pattern {pattern}",
+            asks=(
+                "How many words have the stress pattern {pattern} (1 primary, 2 secondary, 0 unstressed)?",
+                "Count the words stressed as {pattern}, one digit per syllable (1 primary, 2 secondary, 0 unstressed).",
+            ),
+            measure="number of words with this stress pattern",
+            source=CMU_DICT,
+        ),
+        "first_word": Output(
+            "word",
+            "the alphabetically first word with the stress pattern {pattern}",
+            asks=(
+                "Which word with the stress pattern {pattern} comes first alphabetically?",
+                "Give the alphabetically first word stressed as {pattern} (1 primary, 2 secondary, 0 unstressed).",
+            ),
+            source=CMU_DICT,
+            askable=False,
+        ),
     },
     examples=[{"pattern": "010"}],
 )
@@ -292,9 +496,32 @@ class WordPair(BaseModel):
     description="Whether two English words rhyme (same sounds from the last stressed vowel on), and the number "
     "of syllables of each.",
     outputs={
-        "rhyme": Output("boolean", "whether {word_a} rhymes with {word_b}"),
-        "syllables_a": Output("count", "the number of syllables of {word_a} (compared with {word_b})"),
-        "syllables_b": Output("count", "the number of syllables of {word_b} (compared with {word_a})"),
+        "rhyme": Output(
+            "boolean",
+            "whether {word_a} rhymes with {word_b}",
+            asks=(
+                "Does {word_a} rhyme with {word_b}?",
+                "Is it true that {word_a} and {word_b} rhyme?",
+                "I'm writing a verse: do {word_a} and {word_b} rhyme?",
+            ),
+            source=CMU_DICT,
+        ),
+        "syllables_a": Output(
+            "count",
+            "the number of syllables of {word_a}",
+            ignores=("word_b",),
+            measure="number of syllables",
+            source=CMU_DICT,
+            askable=False,
+        ),
+        "syllables_b": Output(
+            "count",
+            "the number of syllables of {word_b}",
+            ignores=("word_a",),
+            measure="number of syllables",
+            source=CMU_DICT,
+            askable=False,
+        ),
     },
     examples=[{"word_a": "cat", "word_b": "hat"}, {"word_a": "orange", "word_b": "door"}],
 )
@@ -333,8 +560,27 @@ class SpellingPair(BaseModel):
     description="Spelling distance between two words: Levenshtein edit distance (insertions, deletions, "
     "substitutions) and a similarity ratio from 0 to 1.",
     outputs={
-        "edit_distance": Output("count", "the Levenshtein distance between {word_a} and {word_b}"),
-        "similarity": Output("number", "the spelling similarity ratio of {word_a} and {word_b}"),
+        "edit_distance": Output(
+            "count",
+            "the Levenshtein distance between {word_a} and {word_b}",
+            asks=(
+                "What is the Levenshtein distance between {word_a} and {word_b}?",
+                "How many single-letter insertions, deletions or substitutions turn {word_a} into {word_b}?",
+                "What is the edit distance from {word_a} to {word_b}?",
+            ),
+            measure="Levenshtein edit distance",
+        ),
+        "similarity": Output(
+            "number",
+            "the spelling similarity ratio of {word_a} and {word_b}",
+            asks=(
+                "What is the Ratcliff/Obershelp similarity ratio of {word_a} and {word_b}, from 0 to 1?",
+                "How similar are the spellings of {word_a} and {word_b}, as a Ratcliff/Obershelp ratio between 0 and "
+                "1?",
+            ),
+            measure="spelling similarity ratio",
+            quantity=quantity("dimensionless"),
+        ),
     },
     examples=[{"word_a": "kitten", "word_b": "sitting"}],
 )
@@ -368,9 +614,23 @@ def _vocabulary() -> tuple[str, ...]:
     description="Spelling suggestions for a word: the closest dictionary words by similarity (difflib over the CMU "
     "dictionary vocabulary), the best one, and whether the word itself is in the dictionary.",
     outputs={
-        "best_suggestion": Output("word", "the best spelling suggestion for {word}"),
-        "suggestions": Output("string_list", "the spelling suggestions for {word}"),
-        "is_known_word": Output("boolean", "whether {word} is in the pronouncing dictionary"),
+        "best_suggestion": Output("word", "the best spelling suggestion for {word}", source=CMU_DICT, askable=False),
+        "suggestions": Output(
+            "string_list",
+            "the spelling suggestions for {word}",
+            measure="spelling suggestions",
+            source=CMU_DICT,
+            askable=False,
+        ),
+        "is_known_word": Output(
+            "boolean",
+            "whether {word} is in the pronouncing dictionary",
+            asks=(
+                "Is {word} listed as an English word?",
+                "Does the dictionary have an entry for {word}?",
+            ),
+            source=CMU_DICT,
+        ),
     },
     examples=[{"word": "recieve"}],
     timeout_s=20.0,
@@ -391,10 +651,45 @@ def spelling_suggestions(p: Misspelling) -> dict:
     description="Sound profile of an English word's first pronunciation: number of phones, vowels and consonants, "
     "and its first and last phone.",
     outputs={
-        "phone_count": Output("count", "the number of phones in {word}"),
-        "vowel_count": Output("count", "the number of vowel sounds in {word}"),
-        "consonant_count": Output("count", "the number of consonant sounds in {word}"),
-        "first_phone": Output("label", "the first phone of {word}"),
+        "phone_count": Output(
+            "count",
+            "the number of phones in {word}",
+            asks=(
+                "How many phones (speech sounds) does {word} have?",
+                "How many speech sounds make up {word}?",
+            ),
+            measure="number of phones",
+            source=CMU_DICT,
+        ),
+        "vowel_count": Output(
+            "count",
+            "the number of vowel sounds in {word}",
+            asks=(
+                "How many vowel sounds does {word} have?",
+                "Count the vowel sounds in {word}.",
+            ),
+            measure="number of vowel sounds",
+            source=CMU_DICT,
+        ),
+        "consonant_count": Output(
+            "count",
+            "the number of consonant sounds in {word}",
+            asks=(
+                "How many consonant sounds does {word} have?",
+                "Count the consonant sounds in {word}.",
+            ),
+            measure="number of consonant sounds",
+            source=CMU_DICT,
+        ),
+        "first_phone": Output(
+            "label",
+            "the first phone of {word}",
+            asks=(
+                "What is the first sound of {word}, written as an ARPAbet phone?",
+                "Which ARPAbet phone does {word} begin with?",
+            ),
+            source=CMU_DICT,
+        ),
     },
     examples=[{"word": "computer"}],
 )
@@ -416,8 +711,26 @@ def word_sound_profile(p: WordParam) -> dict:
     description="Alliteration partners of an English word: dictionary words starting with the same first sound "
     "(phone), how many, and the first few alphabetically.",
     outputs={
-        "word_count": Output("count", "the number of words starting with the same sound as {word}"),
-        "first_words": Output("string_list", "the first five words starting with the same sound as {word}"),
+        "word_count": Output(
+            "count",
+            "the number of words starting with the same sound as {word}",
+            asks=(
+                "How many words start with the same sound as {word}?",
+                "For an alliteration: how many words begin with the same sound as {word}?",
+            ),
+            measure="number of words starting with the same sound",
+            source=CMU_DICT,
+        ),
+        "first_words": Output(
+            "string_list",
+            "the first five words starting with the same sound as {word}",
+            asks=(
+                "List the first five words, alphabetically, that start with the same sound as {word}.",
+                "Which words alliterate with {word}? Give the first five in alphabetical order.",
+            ),
+            measure="alliterating words",
+            source=CMU_DICT,
+        ),
     },
     examples=[{"word": "happy"}],
 )
@@ -434,9 +747,36 @@ def alliteration_words(p: WordParam) -> dict:
     description="Rhymes of an English word grouped by length: how many rhyming words have one, two and three or "
     "more syllables.",
     outputs={
-        "one_syllable": Output("count", "the number of one-syllable rhymes of {word}"),
-        "two_syllables": Output("count", "the number of two-syllable rhymes of {word}"),
-        "three_plus_syllables": Output("count", "the number of rhymes of {word} with three or more syllables"),
+        "one_syllable": Output(
+            "count",
+            "the number of one-syllable rhymes of {word}",
+            asks=(
+                "How many one-syllable words rhyme with {word}?",
+                "Count the single-syllable rhymes for {word}.",
+            ),
+            measure="number of one-syllable rhymes",
+            source=CMU_DICT,
+        ),
+        "two_syllables": Output(
+            "count",
+            "the number of two-syllable rhymes of {word}",
+            asks=(
+                "How many two-syllable words rhyme with {word}?",
+                "Count the rhymes for {word} that have exactly two syllables.",
+            ),
+            measure="number of two-syllable rhymes",
+            source=CMU_DICT,
+        ),
+        "three_plus_syllables": Output(
+            "count",
+            "the number of rhymes of {word} with three or more syllables",
+            asks=(
+                "How many words of three or more syllables rhyme with {word}?",
+                "Count the rhymes for {word} with at least three syllables.",
+            ),
+            measure="number of rhymes with three or more syllables",
+            source=CMU_DICT,
+        ),
     },
     examples=[{"word": "computer"}],
 )

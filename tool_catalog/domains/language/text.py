@@ -8,8 +8,9 @@ import collections
 
 from pydantic import BaseModel, Field
 
-from tool_catalog.domains.language.common import DOMAIN, cmu
+from tool_catalog.domains.language.common import CMU_DICT, DOMAIN, cmu
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -37,11 +38,54 @@ class TextParam(BaseModel):
     description="Readability of English text: words, sentences and syllables (CMU dictionary, vowel groups for "
     "unknown words), the Flesch reading ease and the Flesch-Kincaid grade level.",
     outputs={
-        "word_count": Output("count", "the number of words in {text}"),
-        "sentence_count": Output("count", "the number of sentences in {text}"),
-        "syllable_count": Output("count", "the number of syllables in {text}"),
-        "flesch_reading_ease": Output("number", "the Flesch reading ease of {text}"),
-        "flesch_kincaid_grade": Output("number", "the Flesch-Kincaid grade level of {text}"),
+        "word_count": Output(
+            "count",
+            "the number of words in {text}",
+            asks=(
+                "How many words are in {text}?",
+                "Count the words of {text}.",
+            ),
+            measure="number of words",
+        ),
+        "sentence_count": Output(
+            "count",
+            "the number of sentences in {text}",
+            asks=(
+                "How many sentences does {text} have?",
+                "Count the sentences in {text}.",
+            ),
+            measure="number of sentences",
+        ),
+        "syllable_count": Output(
+            "count",
+            "the number of syllables in {text}",
+            asks=(
+                "Reading {text} as English, how many syllables does it have in all?",
+                "Count the syllables in {text}, pronounced as English.",
+            ),
+            measure="number of syllables",
+            source=CMU_DICT,
+        ),
+        "flesch_reading_ease": Output(
+            "number",
+            "the Flesch reading ease of {text}",
+            asks=(
+                "What is the Flesch reading ease score of {text}, read as English?",
+                "How readable is {text} as English prose? Give its Flesch reading ease score.",
+            ),
+            measure="Flesch reading ease score",
+            quantity=quantity("dimensionless", "interval"),
+        ),
+        "flesch_kincaid_grade": Output(
+            "number",
+            "the Flesch-Kincaid grade level of {text}",
+            asks=(
+                "What is the Flesch-Kincaid grade level of {text}, read as English?",
+                "Which US school grade level does {text} read at by the Flesch-Kincaid formula for English?",
+            ),
+            measure="Flesch-Kincaid grade level",
+            quantity=quantity("dimensionless", "interval"),
+        ),
     },
     examples=[{"text": "The quick brown fox jumps over the lazy dog."}],
 )
@@ -79,10 +123,42 @@ def readability(p: TextParam) -> dict:
     description="Vocabulary of a text: distinct words, the type-token ratio, the most frequent word (ties broken "
     "alphabetically) and the longest word.",
     outputs={
-        "distinct_words": Output("count", "the number of distinct words in {text}"),
-        "type_token_ratio": Output("number", "the type-token ratio of {text}"),
-        "most_frequent_word": Output("word", "the most frequent word in {text}"),
-        "longest_word": Output("word", "the longest word in {text}"),
+        "distinct_words": Output(
+            "count",
+            "the number of distinct words in {text}",
+            asks=(
+                "How many different words does {text} use?",
+                "Ignoring case, how many distinct words are in {text}?",
+            ),
+            measure="number of distinct words",
+        ),
+        "type_token_ratio": Output(
+            "number",
+            "the type-token ratio of {text}",
+            asks=(
+                "What is the type-token ratio of {text}, as a fraction?",
+                "What fraction of the words in {text} are distinct (the type-token ratio)?",
+            ),
+            measure="type-token ratio",
+            quantity=quantity("dimensionless"),
+        ),
+        "most_frequent_word": Output(
+            "word",
+            "the most frequent word in {text}",
+            asks=(
+                "Which word occurs most often in {text}? Break ties alphabetically.",
+                "What is the most frequent word in {text}, ignoring case (alphabetically first on a tie)?",
+            ),
+            chain=False,
+        ),
+        "longest_word": Output(
+            "word",
+            "the longest word in {text}",
+            asks=(
+                "What is the longest word in {text}? Break ties alphabetically.",
+                "Which word in {text} has the most letters (alphabetically first on a tie)?",
+            ),
+        ),
     },
     examples=[{"text": "It was the best of times, it was the worst of times. It was the age of wisdom."}],
 )
@@ -108,10 +184,42 @@ def text_vocabulary(p: TextParam) -> dict:
     description="Letters of a text: how many, the share of vowels, the most frequent letter, and whether the text "
     "is a pangram (uses all 26 letters).",
     outputs={
-        "letter_count": Output("count", "the number of letters in {text}"),
-        "vowel_share": Output("number", "the share of vowels among the letters of {text}"),
-        "most_frequent_letter": Output("label", "the most frequent letter in {text}"),
-        "is_pangram": Output("boolean", "whether {text} uses every letter of the alphabet"),
+        "letter_count": Output(
+            "count",
+            "the number of letters in {text}",
+            asks=(
+                "How many letters of the English alphabet does {text} contain?",
+                "Count the letters A to Z in {text}, ignoring spaces and punctuation.",
+            ),
+            measure="number of letters",
+        ),
+        "vowel_share": Output(
+            "number",
+            "the share of vowels among the letters of {text}",
+            asks=(
+                "What fraction of the letters in {text} are vowels (a, e, i, o, u)?",
+                "Among the letters of {text}, what share are the English vowels a, e, i, o and u? Answer as a "
+                "fraction.",
+            ),
+            measure="share of vowels among the letters",
+            quantity=quantity("dimensionless"),
+        ),
+        "most_frequent_letter": Output(
+            "label",
+            "the most frequent letter in {text}",
+            asks=(
+                "Which letter appears most often in {text}? Break ties alphabetically.",
+                "What is the most common letter in {text}, ignoring case (alphabetically first on a tie)?",
+            ),
+        ),
+        "is_pangram": Output(
+            "boolean",
+            "whether {text} uses every letter of the alphabet",
+            asks=(
+                "Is {text} a pangram, using all 26 letters of the English alphabet?",
+                "Does {text} contain every letter of the English alphabet?",
+            ),
+        ),
     },
     examples=[{"text": "The quick brown fox jumps over the lazy dog."}],
 )
@@ -153,8 +261,22 @@ class Phrase(BaseModel):
     description="Whether a phrase is a palindrome ignoring case, spaces and punctuation, and the longest "
     "palindromic word in it.",
     outputs={
-        "is_palindrome": Output("boolean", "whether {text} reads the same backwards"),
-        "longest_palindromic_word": Output("label", "the longest palindromic word in {text}"),
+        "is_palindrome": Output(
+            "boolean",
+            "whether {text} reads the same backwards",
+            asks=(
+                "Is {text} a palindrome, ignoring case, spaces and punctuation?",
+                "Does {text} read the same backwards as forwards, counting only letters and digits?",
+            ),
+        ),
+        "longest_palindromic_word": Output(
+            "label",
+            "the longest palindromic word in {text}",
+            asks=(
+                "What is the longest palindromic word in {text}, of two letters or more?",
+                "Which word in {text} is the longest palindrome? Break ties alphabetically.",
+            ),
+        ),
     },
     examples=[{"text": "A man, a plan, a canal: Panama"}],
 )
@@ -182,16 +304,28 @@ class CaesarQuery(BaseModel):
         description="Letters to shift forward (negative shifts back; 13 is ROT13).",
         ge=-25,
         le=25,
-        json_schema_extra=port("integer", samples=[3, 13, -3, 1]),
+        json_schema_extra=port("integer", quantity=quantity("dimensionless"), samples=[3, 13, -3, 1]),
     )
 
 
 @tool(
+    inverse="caesar_shift",
     domain=DOMAIN,
     kind="processing",
     package="stdlib",
     description="Caesar cipher: shift every Latin letter of a text by a number of places (case kept), as in ROT13.",
-    outputs={"encoded": Output("text", "{text} shifted by {shift} letters")},
+    outputs={
+        "encoded": Output(
+            "text",
+            "{text} shifted by {shift} letters",
+            asks=(
+                "Encode {text} with a Caesar cipher that shifts each letter forward by {shift} places.",
+                "What does {text} become when every letter is shifted {shift} places along the alphabet (a negative "
+                "shift moves back)?",
+                "Apply a Caesar shift of {shift} to {text}. What is the result?",
+            ),
+        )
+    },
     examples=[{"text": "Attack at dawn", "shift": 3}],
 )
 def caesar_shift(p: CaesarQuery) -> dict:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.medchem.common import CAS, DOMAIN, checked_cas, metadata
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import add_tool, tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -52,7 +53,20 @@ def _vapor_correlations() -> list[tuple[Any, str, str, Callable[[float, Any], fl
     description="Saturation vapor pressure (kPa) of a pure compound at a temperature, from tabulated correlations "
     "(Wagner coefficients of McGarry and Poling, DIPPR-101 of Perry's Handbook, VDI PPDS, Antoine of Poling) "
     "inside their validity range.",
-    outputs={"vapor_pressure_kpa": Output("number", "the vapor pressure in kPa of {cas} at {temperature_k}")},
+    outputs={
+        "vapor_pressure_kpa": Output(
+            "number",
+            "the vapor pressure in kPa of {cas} at {temperature_k}",
+            asks=(
+                "What is the vapor pressure of {cas} at {temperature_k}, in kPa?",
+                "How much vapor pressure, in kPa, does {cas} have at {temperature_k}?",
+                "A closed flask of {cas} sits at {temperature_k}. What saturation vapor pressure builds up above the "
+                "liquid, in kPa?",
+            ),
+            measure="vapor pressure",
+            quantity=quantity("kPa"),
+        )
+    },
     examples=[{"cas": "64-17-5", "temperature_k": 298.15}, {"cas": "7732-18-5", "temperature_k": 373.15}],
 )
 def chemical_vapor_pressure(p: VaporPressureQuery) -> dict:
@@ -102,6 +116,14 @@ _CORRELATIONS: list[dict[str, Any]] = [
         source="Perry's Handbook 8th ed., DIPPR equation 105",
         field="liquid_density_kg_m3",
         phrase="the liquid density in kg/m3 of {cas} at {temperature_k}",
+        asks=(
+            "What is the density of {cas} as a liquid at {temperature_k}, in kg/m³?",
+            "How many kilograms does one cubic metre of {cas} weigh as a saturated liquid at {temperature_k}?",
+            "I need to pump {cas} at {temperature_k}. What is its liquid density in kg/m3?",
+        ),
+        measure="liquid density",
+        unit="kg/m**3",
+        cite="Perry's Chemical Engineers' Handbook (8th ed.)",
         what="saturated liquid density (kg/m3)",
         evaluate=lambda t, r, mw: _eq("EQ105")(t, r.C1, r.C2, r.C3, r.C4) * mw / 1000.0,
         digits=2,
@@ -113,6 +135,13 @@ _CORRELATIONS: list[dict[str, Any]] = [
         source="Mulero and Cachadina's critical review",
         field="surface_tension_mn_m",
         phrase="the surface tension in mN/m of liquid {cas} at {temperature_k}",
+        asks=(
+            "What is the surface tension of {cas} at {temperature_k}, in mN/m?",
+            "Give the surface tension of {cas} against its own vapor at {temperature_k}, in mN/m.",
+        ),
+        measure="surface tension",
+        unit="mN/m",
+        cite="Mulero and Cachadina's critical review",
         what="surface tension against its vapor (mN/m)",
         evaluate=lambda t, r, mw: _surface(t, r) * 1000.0,
         digits=3,
@@ -124,6 +153,13 @@ _CORRELATIONS: list[dict[str, Any]] = [
         source="Perry's Handbook 8th ed. table 2-313, DIPPR equation 101",
         field="viscosity_mpa_s",
         phrase="the dynamic viscosity in mPa s of liquid {cas} at {temperature_k}",
+        asks=(
+            "What is the dynamic viscosity of {cas} as a liquid at {temperature_k}, in mPa·s?",
+            "How viscous is {cas} at {temperature_k}? Give its liquid viscosity in mPa s.",
+        ),
+        measure="liquid viscosity",
+        unit="mPa*s",
+        cite="Perry's Chemical Engineers' Handbook (8th ed.)",
         what="liquid dynamic viscosity (mPa s)",
         evaluate=lambda t, r, mw: _eq("EQ101")(t, r.C1, r.C2, r.C3, r.C4, r.C5) * 1000.0,
         digits=4,
@@ -135,6 +171,14 @@ _CORRELATIONS: list[dict[str, Any]] = [
         source="Perry's Handbook 8th ed. table 2-315, DIPPR equation 100",
         field="thermal_conductivity_w_m_k",
         phrase="the thermal conductivity in W/(m K) of liquid {cas} at {temperature_k}",
+        asks=(
+            "What is the thermal conductivity of {cas} as a liquid at {temperature_k}, in W/(m·K)?",
+            "How well does {cas} conduct heat as a liquid at {temperature_k}? Give its thermal conductivity in "
+            "W/(m K).",
+        ),
+        measure="liquid thermal conductivity",
+        unit="W/(m*K)",
+        cite="Perry's Chemical Engineers' Handbook (8th ed.)",
         what="liquid thermal conductivity (W/(m K))",
         evaluate=lambda t, r, mw: _eq("EQ100")(t, r.C1, r.C2, r.C3, r.C4, r.C5),
         digits=4,
@@ -146,6 +190,13 @@ _CORRELATIONS: list[dict[str, Any]] = [
         source="CRC Handbook polynomial fits",
         field="relative_permittivity",
         phrase="the relative permittivity (dielectric constant) of liquid {cas} at {temperature_k}",
+        asks=(
+            "What is the dielectric constant of {cas} as a liquid at {temperature_k}?",
+            "Give the relative permittivity of {cas} as a liquid at {temperature_k}.",
+        ),
+        measure="relative permittivity",
+        unit="dimensionless",
+        cite="the CRC Handbook",
         what="relative permittivity (dielectric constant) of the liquid",
         evaluate=lambda t, r, mw: r.A + r.B * t + r.C * t**2 + (0.0 if math.isnan(r.D) else r.D) * t**3,
         digits=3,
@@ -157,6 +208,14 @@ _CORRELATIONS: list[dict[str, Any]] = [
         source="Poling et al., The Properties of Gases and Liquids, ideal-gas polynomial",
         field="cp_gas_j_mol_k",
         phrase="the ideal-gas heat capacity in J/(mol K) of {cas} at {temperature_k}",
+        asks=(
+            "What is the ideal-gas heat capacity Cp of {cas} at {temperature_k}, in J/(mol·K)?",
+            "How much heat, in J per mole and kelvin, does {cas} take up as an ideal gas at constant pressure at "
+            "{temperature_k}?",
+        ),
+        measure="ideal-gas heat capacity",
+        unit="J/(mol*K)",
+        cite="Poling et al., The Properties of Gases and Liquids",
         what="ideal-gas isobaric heat capacity (J/(mol K))",
         evaluate=lambda t, r, mw: _poling(t, r),
         digits=3,
@@ -208,7 +267,16 @@ for _spec in _CORRELATIONS:
         package="chemicals",
         description=f"The {_spec['what']} of a compound given by CAS number at a temperature, from the "
         f"{_spec['source']} correlation, inside its validity range.",
-        outputs={_spec["field"]: Output("number", _spec["phrase"])},
+        outputs={
+            _spec["field"]: Output(
+                "number",
+                _spec["phrase"],
+                asks=_spec["asks"],
+                measure=_spec["measure"],
+                quantity=quantity(_spec["unit"]),
+                source=_spec["cite"],
+            )
+        },
         examples=[{"cas": "64-17-5", "temperature_k": 298.15}, {"cas": "71-43-2", "temperature_k": 310.15}],
     )
 
@@ -223,7 +291,7 @@ class CasAtPressure(BaseModel):
         description="Pressure in kPa (e.g. 101.325 for one standard atmosphere).",
         gt=0,
         le=100000,
-        json_schema_extra=port("number", samples=[101.325, 50.0, 200.0, 70.1, 10.0]),
+        json_schema_extra=port("number", quantity=quantity("kPa"), samples=[101.325, 50.0, 200.0, 70.1, 10.0]),
     )
 
 
@@ -235,7 +303,14 @@ class CasAtPressure(BaseModel):
     "vapor-pressure correlation (the same correlations as the vapor-pressure tool) for P(T) = pressure.",
     outputs={
         "boiling_temperature_k": Output(
-            "temperature_k", "the boiling temperature in kelvin of {cas} at {pressure_kpa} kPa"
+            "temperature_k",
+            "the boiling temperature in kelvin of {cas} at {pressure_kpa} kPa",
+            asks=(
+                "At what temperature, in K, does {cas} boil under a pressure of {pressure_kpa} kPa?",
+                "What is the boiling point of {cas} at {pressure_kpa} kPa, in kelvin?",
+                "A still runs at {pressure_kpa} kPa. At what temperature, in kelvin, will {cas} boil in it?",
+            ),
+            measure="boiling temperature",
         )
     },
     examples=[{"cas": "7732-18-5", "pressure_kpa": 101.325}, {"cas": "64-17-5", "pressure_kpa": 50.0}],
@@ -278,7 +353,7 @@ class GasState(BaseModel):
         description="Pressure in kPa.",
         gt=0,
         le=100000,
-        json_schema_extra=port("number", samples=[101.325, 200.0, 50.0, 1000.0, 101.325]),
+        json_schema_extra=port("number", quantity=quantity("kPa"), samples=[101.325, 200.0, 50.0, 1000.0, 101.325]),
     )
 
 
@@ -290,10 +365,27 @@ class GasState(BaseModel):
     "temperature and pressure, from its molecular weight and PV = nRT.",
     outputs={
         "density_kg_m3": Output(
-            "number", "the ideal-gas density in kg/m3 of {cas} at {temperature_k} and {pressure_kpa} kPa"
+            "number",
+            "the ideal-gas density in kg/m3 of {cas} at {temperature_k} and {pressure_kpa} kPa",
+            asks=(
+                "What is the density of {cas} as an ideal gas at {temperature_k} and {pressure_kpa} kPa, in kg/m³?",
+                "Treating {cas} as an ideal gas, how many kilograms does one cubic metre of it weigh at "
+                "{temperature_k} and {pressure_kpa} kPa?",
+            ),
+            measure="gas density",
+            quantity=quantity("kg/m**3"),
         ),
         "molar_volume_l_mol": Output(
-            "number", "the ideal-gas molar volume in L/mol of {cas} at {temperature_k} and {pressure_kpa} kPa"
+            "number",
+            "the ideal-gas molar volume in L/mol of {cas} at {temperature_k} and {pressure_kpa} kPa",
+            asks=(
+                "What is the molar volume of {cas} as an ideal gas at {temperature_k} and {pressure_kpa} kPa, in "
+                "L/mol?",
+                "How many litres does one mole of {cas} fill as an ideal gas at {temperature_k} and {pressure_kpa} "
+                "kPa?",
+            ),
+            measure="molar volume",
+            quantity=quantity("L/mol"),
         ),
     },
     examples=[{"cas": "74-82-8", "temperature_k": 298.15, "pressure_kpa": 101.325}],

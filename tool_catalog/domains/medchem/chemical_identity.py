@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.medchem.common import CAS, CAS_SAMPLES, DOMAIN, CasNumber, metadata
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, quantity
 from tool_catalog.registry import add_tool, tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -30,11 +31,38 @@ class ChemicalName(BaseModel):
     description="Resolve a chemical name or synonym (e.g. 'paracetamol') to its CAS registry number, molecular "
     "formula (Hill notation) and molecular weight, using the PubChem-derived database of the chemicals package.",
     outputs={
-        "cas_number": Output("cas_number", "{name}"),
-        "formula": Output("chemical_formula", "the molecular formula of {name}"),
-        "molecular_weight": Output("number", "the molecular weight in g/mol of {name}"),
+        "cas_number": Output(
+            "cas_number",
+            "{name}",
+            asks=(
+                "What is the CAS registry number of {name}?",
+                "Find the CAS number of {name}.",
+                "I need to order {name} from a supplier. Which CAS registry number should I quote?",
+            ),
+            chain=False,
+        ),
+        "formula": Output(
+            "chemical_formula",
+            "the molecular formula of {name}",
+            asks=(
+                "What is the molecular formula of {name}? Give it in Hill notation.",
+                "Which molecular formula does {name} have?",
+            ),
+        ),
+        "molecular_weight": Output(
+            "number",
+            "the molecular weight in g/mol of {name}",
+            asks=(
+                "What is the molecular weight of {name}, in g/mol?",
+                "How many grams does one mole of {name} weigh?",
+                "What is the molar mass of {name} in g/mol?",
+            ),
+            measure="molecular weight",
+            quantity=quantity("g/mol"),
+        ),
     },
     examples=[{"name": "ethanol"}, {"name": "paracetamol"}],
+    inverse="chemical_identity",
 )
 def chemical_lookup_by_name(p: ChemicalName) -> dict:
     from chemicals.identifiers import CAS_from_any, search_chemical
@@ -58,13 +86,53 @@ def chemical_lookup_by_name(p: ChemicalName) -> dict:
     description="Identify a compound by CAS number: common name, IUPAC name, molecular formula, molecular weight, "
     "SMILES, InChIKey and PubChem CID.",
     outputs={
-        "common_name": Output("chemical_name", "the common name of {cas}"),
-        "iupac_name": Output("label", "the IUPAC name of {cas}"),
-        "formula": Output("chemical_formula", "the molecular formula of {cas}"),
-        "molecular_weight": Output("number", "the molecular weight in g/mol of {cas}"),
-        "smiles": Output("smiles", "the SMILES string of {cas}"),
-        "inchikey": Output("inchikey", "the InChIKey of {cas}"),
-        "pubchem_cid": Output("pubchem_cid", "the PubChem compound ID of {cas}"),
+        "common_name": Output(
+            "chemical_name",
+            "the common name of {cas}",
+            asks=("What is the common name of {cas}?", "By what common name is {cas} known?"),
+        ),
+        "iupac_name": Output(
+            "label",
+            "the IUPAC name of {cas}",
+            asks=("What is the IUPAC name of {cas}?", "Give the systematic IUPAC name of {cas}."),
+            source="PubChem",
+        ),
+        "formula": Output(
+            "chemical_formula",
+            "the molecular formula of {cas}",
+            asks=(
+                "What is the molecular formula of {cas}? Give it in Hill notation.",
+                "Which molecular formula does {cas} have?",
+            ),
+        ),
+        "molecular_weight": Output(
+            "number",
+            "the molecular weight in g/mol of {cas}",
+            asks=(
+                "What is the molecular weight of {cas} in g/mol?",
+                "How many grams does one mole of {cas} weigh?",
+                "What is the molar mass of {cas}, in g/mol?",
+            ),
+            measure="molecular weight",
+            quantity=quantity("g/mol"),
+        ),
+        "smiles": Output(
+            "smiles",
+            "the SMILES string of {cas}",
+            asks=("What is the canonical SMILES of {cas}?", "Write {cas} as a canonical SMILES string."),
+            source="PubChem",
+        ),
+        "inchikey": Output(
+            "inchikey",
+            "the InChIKey of {cas}",
+            asks=("What is the standard InChIKey of {cas}?", "Give the InChIKey of {cas}."),
+        ),
+        "pubchem_cid": Output(
+            "pubchem_cid",
+            "the PubChem compound ID of {cas}",
+            asks=("What is the PubChem CID of {cas}?", "Under which compound ID does PubChem file {cas}?"),
+            measure="PubChem compound ID",
+        ),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "58-08-2"}],
 )
@@ -91,6 +159,16 @@ _ID_OUTPUTS = {
     "common_name": ("chemical_name", "the common name of {value}"),
     "formula": ("chemical_formula", "the molecular formula of {value}"),
 }
+
+_ID_ASKS = {
+    "cas_number": ("What is the CAS registry number of {value}?", "Find the CAS number of {value}."),
+    "common_name": ("What is the common name of {value}?", "By what common name is {value} known?"),
+    "formula": (
+        "What is the molecular formula of {value}? Give it in Hill notation.",
+        "Which molecular formula does {value} have?",
+    ),
+}
+"""Questions for the fields of the lookups by SMILES, InChIKey and CID; ``{value}`` becomes the parameter."""
 
 
 class Smiles(BaseModel):
@@ -152,10 +230,17 @@ for _name, _model, _kind, _attr, _label, _examples in [
         description=f"Resolve a compound by its {_label.split(' {')[0]} to its CAS number, common name and molecular "
         "formula (PubChem-derived database of the chemicals package).",
         outputs={
-            k: Output(port_name, phrase.format(value="{" + _label.split("{")[1]))
+            k: Output(
+                port_name,
+                phrase.format(value="{" + _label.split("{")[1]),
+                asks=tuple(ask.replace("{value}", "{" + _attr + "}") for ask in _ID_ASKS[k]),
+                # the compound a key names is written by its name in a question, not followed from the key
+                chain=None if k == "formula" else False,
+            )
             for k, (port_name, phrase) in _ID_OUTPUTS.items()
         },
         examples=_examples,
+        inverse="chemical_identity",
     )
 
 
@@ -166,8 +251,18 @@ for _name, _model, _kind, _attr, _label, _examples in [
     description="Synonyms of a compound by CAS number from its PubChem record: how many, the first few, and "
     "whether a given number of other CAS numbers alias it.",
     outputs={
-        "synonym_count": Output("count", "the number of synonyms recorded for {cas}"),
-        "first_synonyms": Output("string_list", "the first three synonyms recorded for {cas}"),
+        "synonym_count": Output(
+            "count",
+            "the number of synonyms recorded for {cas}",
+            asks=(
+                "How many synonyms are recorded for {cas}?",
+                "Under how many different names and synonyms is {cas} recorded?",
+            ),
+            measure="number of recorded synonyms",
+            source="PubChem",
+        ),
+        # the first entries of a synonym list in database order (the same name may repeat in another case)
+        "first_synonyms": Output("string_list", "the first three synonyms recorded for {cas}", askable=False),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "58-08-2"}],
 )
@@ -187,7 +282,9 @@ class CasMass(BaseModel):
         description="Mass in grams.",
         gt=0,
         le=1e9,
-        json_schema_extra=port("number", samples=[100.0, 18.0, 1.5, 250.0, 1000.0]),
+        json_schema_extra=port(
+            "number", quantity=quantity("g", additive=True), samples=[100.0, 18.0, 1.5, 250.0, 1000.0]
+        ),
     )
 
 
@@ -197,8 +294,27 @@ class CasMass(BaseModel):
     package="chemicals",
     description="Amount of substance in a mass of a compound given by CAS number: moles and number of molecules.",
     outputs={
-        "moles": Output("number", "the number of moles in {mass_g} g of {cas}"),
-        "molecules": Output("number", "the number of molecules in {mass_g} g of {cas}"),
+        "moles": Output(
+            "number",
+            "the number of moles in {mass_g} g of {cas}",
+            asks=(
+                "How many moles are in {mass_g} g of {cas}?",
+                "I weighed out {mass_g} g of {cas}. What amount of substance is that, in moles?",
+                "Convert {mass_g} g of {cas} to moles.",
+            ),
+            measure="amount of substance",
+            quantity=quantity("mol", additive=True),
+        ),
+        "molecules": Output(
+            "number",
+            "the number of molecules in {mass_g} g of {cas}",
+            asks=(
+                "How many molecules are in {mass_g} g of {cas}?",
+                "A sample of {cas} weighs {mass_g} g. How many molecules does it contain?",
+            ),
+            measure="number of molecules",
+            quantity=COUNT,
+        ),
     },
     examples=[{"cas": "7732-18-5", "mass_g": 18.0}],
 )

@@ -13,11 +13,20 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.medchem.common import CAS, DOMAIN, CasNumber, checked_cas, metadata, r
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
 _ESTIMATION_METHODS = frozenset({"JOBACK", "WILSON_JASPERSON", "FEDORS", "ACENTRIC_DEFINITION"})
 """chemicals methods that estimate a property instead of looking up a tabulated value."""
+
+_TB_SOURCE = "the CRC Handbook"
+_TM_SOURCE = "the Open Notebook Science and CRC Handbook melting-point tables"
+_SAFETY_SOURCE = "IEC 60079-20-1 and NFPA 497"
+_HANSEN_SOURCE = "Hansen's Solubility Parameters handbook"
+_IPCC_100YR = "IPCC (2021) 100yr"
+"""The chemicals method of the IPCC AR6 100-year values. Without a method chemicals returns the AR6 20-year GWP and
+the 50-year GTP (methane: 81.2 and 11.0 instead of 27.9 and 5.38), which the tool used to report as 100-year values."""
 
 
 def _tabulated(
@@ -45,9 +54,39 @@ def _tabulated(
     description="Normal boiling point and melting point in kelvin of a compound given by CAS number (tabulated "
     "CRC, NIST WebBook, Yaws, CAS Common Chemistry or Wikidata values), and its liquid range.",
     outputs={
-        "boiling_point_k": Output("temperature_k", "the normal boiling point in kelvin of {cas}"),
-        "melting_point_k": Output("temperature_k", "the melting point in kelvin of {cas}"),
-        "liquid_range_k": Output("number", "the width in kelvin of the liquid range at 1 atm of {cas}"),
+        "boiling_point_k": Output(
+            "temperature_k",
+            "the normal boiling point in kelvin of {cas}",
+            asks=(
+                "What is the normal boiling point of {cas} in kelvin?",
+                "At what temperature, in K, does {cas} boil at 1 atm?",
+                "How hot must {cas} get, in kelvin, before it boils at atmospheric pressure?",
+            ),
+            measure="normal boiling point",
+            source=_TB_SOURCE,
+        ),
+        "melting_point_k": Output(
+            "temperature_k",
+            "the melting point in kelvin of {cas}",
+            asks=(
+                "What is the melting point of {cas} in kelvin?",
+                "At what temperature, in K, does {cas} melt?",
+                "Below what temperature in kelvin does {cas} freeze solid?",
+            ),
+            measure="melting point",
+            source=_TM_SOURCE,
+        ),
+        "liquid_range_k": Output(
+            "number",
+            "the width in kelvin of the liquid range at 1 atm of {cas}",
+            asks=(
+                "Over how many kelvin is {cas} a liquid at 1 atm?",
+                "How wide is the liquid range of {cas} at atmospheric pressure, from melting to boiling point, in K?",
+            ),
+            measure="width of the liquid range",
+            quantity=quantity("K"),
+            source=_TM_SOURCE,
+        ),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "7439-89-6"}],
 )
@@ -70,10 +109,44 @@ def chemical_phase_transitions(p: CasNumber) -> dict:
     description="Critical temperature (K), critical pressure (bar), critical molar volume (cm3/mol) and acentric "
     "factor of a compound given by CAS number, from evaluated tables (IUPAC, CRC, NIST, Yaws ...).",
     outputs={
-        "critical_temperature_k": Output("temperature_k", "the critical temperature in kelvin of {cas}"),
-        "critical_pressure_bar": Output("number", "the critical pressure in bar of {cas}"),
-        "critical_volume_cm3_mol": Output("number", "the critical molar volume in cm3/mol of {cas}"),
-        "acentric_factor": Output("number", "the acentric factor of {cas}"),
+        "critical_temperature_k": Output(
+            "temperature_k",
+            "the critical temperature in kelvin of {cas}",
+            asks=(
+                "What is the critical temperature of {cas} in kelvin?",
+                "Above what temperature, in K, can {cas} no longer be liquefied by pressure alone?",
+                "Where is the critical point of {cas}? Give its temperature in kelvin.",
+            ),
+            measure="critical temperature",
+        ),
+        "critical_pressure_bar": Output(
+            "number",
+            "the critical pressure in bar of {cas}",
+            asks=(
+                "What is the critical pressure of {cas} in bar?",
+                "How much pressure, in bar, does {cas} reach at its critical point?",
+                "What pressure in bar does it take to liquefy {cas} at its critical temperature?",
+            ),
+            measure="critical pressure",
+            quantity=quantity("bar"),
+        ),
+        "critical_volume_cm3_mol": Output(
+            "number",
+            "the critical molar volume in cm3/mol of {cas}",
+            asks=(
+                "What is the critical molar volume of {cas}, in cm³/mol?",
+                "How much volume does one mole of {cas} take up at its critical point, in cubic centimetres?",
+            ),
+            measure="critical molar volume",
+            quantity=quantity("cm**3/mol"),
+        ),
+        "acentric_factor": Output(
+            "number",
+            "the acentric factor of {cas}",
+            asks=("What is the acentric factor of {cas}?", "Give the Pitzer acentric factor ω of {cas}."),
+            measure="acentric factor",
+            quantity=quantity("dimensionless", "interval"),
+        ),
     },
     examples=[{"cas": "7732-18-5"}, {"cas": "124-38-9"}],
 )
@@ -103,13 +176,74 @@ def chemical_critical_point(p: CasNumber) -> dict:
     "and upper flammability limits (vol %), IARC carcinogen group, NTP Report on Carcinogens status and the "
     "Ontario 8-hour exposure limit.",
     outputs={
-        "flash_point_k": Output("temperature_k", "the flash point in kelvin of {cas}"),
-        "autoignition_k": Output("temperature_k", "the autoignition temperature in kelvin of {cas}"),
-        "lower_flammability_limit_pct": Output("number", "the lower flammability limit in volume percent of {cas}"),
-        "upper_flammability_limit_pct": Output("number", "the upper flammability limit in volume percent of {cas}"),
-        "iarc_group": Output("label", "the IARC carcinogen classification of {cas}"),
-        "ntp_status": Output("label", "the carcinogen status in the NTP 13th Report on Carcinogens of {cas}"),
-        "exposure_limit_twa": Output("label", "the Ontario 8-hour time-weighted exposure limit of {cas}"),
+        "flash_point_k": Output(
+            "temperature_k",
+            "the flash point in kelvin of {cas}",
+            asks=(
+                "What is the flash point of {cas} in kelvin?",
+                "Above what temperature, in K, can the vapour over {cas} catch fire from a spark?",
+                "I'm storing {cas} in a warm room. At what temperature, in kelvin, does it reach its flash point?",
+            ),
+            measure="flash point",
+            source=_SAFETY_SOURCE,
+        ),
+        "autoignition_k": Output(
+            "temperature_k",
+            "the autoignition temperature in kelvin of {cas}",
+            asks=(
+                "What is the autoignition temperature of {cas} in kelvin?",
+                "At what temperature, in K, does {cas} ignite in air without a flame or spark?",
+            ),
+            measure="autoignition temperature",
+            source=_SAFETY_SOURCE,
+        ),
+        "lower_flammability_limit_pct": Output(
+            "number",
+            "the lower flammability limit in volume percent of {cas}",
+            asks=(
+                "What is the lower flammability limit of {cas} in air, in percent by volume?",
+                "Below what concentration in air, in vol %, is the vapour of {cas} too lean to burn?",
+            ),
+            measure="lower flammability limit",
+            quantity=quantity("percent"),
+            source=_SAFETY_SOURCE,
+        ),
+        "upper_flammability_limit_pct": Output(
+            "number",
+            "the upper flammability limit in volume percent of {cas}",
+            asks=(
+                "What is the upper flammability limit of {cas} in air, in percent by volume?",
+                "Above what concentration in air, in vol %, is the vapour of {cas} too rich to burn?",
+            ),
+            measure="upper flammability limit",
+            quantity=quantity("percent"),
+            source=_SAFETY_SOURCE,
+        ),
+        "iarc_group": Output(
+            "label",
+            "the IARC carcinogen classification of {cas}",
+            asks=(
+                "How does IARC classify {cas} as a carcinogen?",
+                "Which IARC carcinogen group is {cas} in?",
+                "Is {cas} a known human carcinogen? Give its IARC group.",
+            ),
+        ),
+        "ntp_status": Output(
+            "label",
+            "the carcinogen status in the NTP 13th Report on Carcinogens of {cas}",
+            asks=(
+                "How does the NTP's 13th Report on Carcinogens list {cas}: known, reasonably anticipated, or unlisted?",
+                "What is the carcinogen status of {cas} in the 13th Report on Carcinogens?",
+            ),
+        ),
+        "exposure_limit_twa": Output(
+            "label",
+            "the Ontario 8-hour time-weighted exposure limit of {cas}",
+            asks=(
+                "What is Ontario's 8-hour time-weighted exposure limit for {cas}?",
+                "What average exposure to {cas} over an 8-hour shift does Ontario allow? Give the limit with its unit.",
+            ),
+        ),
     },
     examples=[{"cas": "71-43-2"}, {"cas": "64-17-5"}, {"cas": "50-00-0"}],
 )
@@ -140,12 +274,49 @@ def chemical_hazards(p: CasNumber) -> dict:
     "liquid (kJ/mol), standard gas entropy (J/mol/K) and the higher heating value (kJ/mol) of the gas computed "
     "from its formation enthalpy and combustion stoichiometry.",
     outputs={
-        "hf_gas_kj_mol": Output("number", "the standard enthalpy of formation in kJ/mol of {cas} in the gas phase"),
-        "hf_liquid_kj_mol": Output(
-            "number", "the standard enthalpy of formation in kJ/mol of {cas} in the liquid phase"
+        "hf_gas_kj_mol": Output(
+            "number",
+            "the standard enthalpy of formation in kJ/mol of {cas} in the gas phase",
+            asks=(
+                "What is the standard enthalpy of formation of {cas} in the gas phase, in kJ/mol?",
+                "What is ΔfH° of {cas} as a gas, in kJ/mol?",
+            ),
+            measure="standard enthalpy of formation of the gas",
+            quantity=quantity("kJ/mol", "interval"),
         ),
-        "s0_gas_j_mol_k": Output("number", "the standard molar entropy in J/(mol K) of {cas} in the gas phase"),
-        "heat_of_combustion_kj_mol": Output("number", "the higher heating value in kJ/mol of {cas} burned as a gas"),
+        "hf_liquid_kj_mol": Output(
+            "number",
+            "the standard enthalpy of formation in kJ/mol of {cas} in the liquid phase",
+            asks=(
+                "What is the standard enthalpy of formation of {cas} as a liquid, in kJ/mol?",
+                "Give ΔfH° of {cas} in the liquid phase, in kJ/mol.",
+            ),
+            measure="standard enthalpy of formation of the liquid",
+            quantity=quantity("kJ/mol", "interval"),
+        ),
+        "s0_gas_j_mol_k": Output(
+            "number",
+            "the standard molar entropy in J/(mol K) of {cas} in the gas phase",
+            asks=(
+                "What is the standard molar entropy of {cas} as a gas, in J/(mol·K)?",
+                "Give S° of {cas} in the gas phase in J/(mol K).",
+            ),
+            measure="standard molar entropy of the gas",
+            quantity=quantity("J/(mol*K)"),
+        ),
+        "heat_of_combustion_kj_mol": Output(
+            "number",
+            "the higher heating value in kJ/mol of {cas} burned as a gas",
+            asks=(
+                "What is the higher heating value of {cas} burned as a gas, in kJ/mol?",
+                "How much heat, in kJ per mole, does {cas} release when burned completely as a gas, with the water "
+                "condensed?",
+                "If one mole of {cas} is burned completely as a gas, how many kJ of heat are released (higher heating "
+                "value)?",
+            ),
+            measure="higher heating value",
+            quantity=quantity("kJ/mol"),
+        ),
     },
     examples=[{"cas": "74-82-8"}, {"cas": "64-17-5"}],
 )
@@ -183,9 +354,39 @@ def chemical_thermochemistry(p: CasNumber) -> dict:
     description="Polarity data of a compound given by CAS number: octanol-water partition coefficient (log P), "
     "dipole moment (debye) and refractive index (sodium D line).",
     outputs={
-        "log_p": Output("number", "the octanol-water partition coefficient log P of {cas}"),
-        "dipole_moment_debye": Output("number", "the dipole moment in debye of {cas}"),
-        "refractive_index": Output("number", "the refractive index of {cas}"),
+        "log_p": Output(
+            "number",
+            "the octanol-water partition coefficient log P of {cas}",
+            asks=(
+                "What is the octanol-water partition coefficient (log P) of {cas}?",
+                "How lipophilic is {cas}? Give its log P.",
+                "What is the log Kow of {cas}?",
+            ),
+            measure="octanol-water partition coefficient (log P)",
+            quantity=quantity("dimensionless", "interval"),
+            source="the CRC Handbook",
+        ),
+        "dipole_moment_debye": Output(
+            "number",
+            "the dipole moment in debye of {cas}",
+            asks=(
+                "What is the dipole moment of {cas} in debye?",
+                "How polar is a molecule of {cas}? Give its dipole moment in D.",
+            ),
+            measure="dipole moment",
+            quantity=quantity("debye"),
+            source="the NIST CCCBDB",
+        ),
+        "refractive_index": Output(
+            "number",
+            "the refractive index of {cas}",
+            asks=(
+                "What is the refractive index of {cas} at the sodium D line?",
+                "Give the refractive index n_D of {cas}.",
+            ),
+            measure="refractive index",
+            quantity=quantity("dimensionless"),
+        ),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "50-78-2"}],
 )
@@ -238,6 +439,11 @@ def _scalar(module: str, prop: str, cas: str, skip: frozenset[str] = frozenset()
     return _tabulated(getattr(mod, prop), getattr(mod, f"{prop}_methods"), cas, skip=skip)
 
 
+def _ipcc_100yr(getter: Callable[..., Any], methods: Callable[..., list[str]], cas: str) -> float | None:
+    """The IPCC AR6 (2021) 100-year value of a climate metric, or None where that report lists none."""
+    return getter(cas, method=_IPCC_100YR) if _IPCC_100YR in methods(cas) else None
+
+
 def _require(cas: str, what: str, values: dict[str, Any]) -> dict[str, Any]:
     if all(v is None for v in values.values()):
         raise ToolInputError(f"no tabulated {what} for CAS {cas}")
@@ -251,8 +457,25 @@ def _require(cas: str, what: str, values: dict[str, Any]) -> dict[str, Any]:
     description="Triple point of a compound by CAS number: temperature (K) and pressure (Pa), from the "
     "CoolProp/HEOS and NIST WebBook tables of the chemicals package.",
     outputs={
-        "triple_point_k": Output("temperature_k", "the triple-point temperature in kelvin of {cas}"),
-        "triple_point_pa": Output("number", "the triple-point pressure in Pa of {cas}"),
+        "triple_point_k": Output(
+            "temperature_k",
+            "the triple-point temperature in kelvin of {cas}",
+            asks=(
+                "What is the triple-point temperature of {cas} in kelvin?",
+                "At what temperature, in K, can {cas} exist as solid, liquid and gas at once?",
+            ),
+            measure="triple-point temperature",
+        ),
+        "triple_point_pa": Output(
+            "number",
+            "the triple-point pressure in Pa of {cas}",
+            asks=(
+                "What is the triple-point pressure of {cas} in pascals?",
+                "At what pressure, in Pa, do the solid, liquid and vapour of {cas} coexist?",
+            ),
+            measure="triple-point pressure",
+            quantity=quantity("Pa"),
+        ),
     },
     examples=[{"cas": "7732-18-5"}, {"cas": "64-17-5"}],
 )
@@ -275,9 +498,37 @@ def chemical_triple_point(p: _TriplePointCas) -> dict:
     description="Enthalpy of fusion of a compound by CAS number (CRC tables) in kJ/mol and J/g, and the entropy "
     "of fusion (enthalpy over melting point) in J/(mol K).",
     outputs={
-        "hfus_kj_mol": Output("number", "the enthalpy of fusion in kJ/mol of {cas}"),
-        "hfus_j_g": Output("number", "the enthalpy of fusion in J/g of {cas}"),
-        "sfus_j_mol_k": Output("number", "the entropy of fusion in J/(mol K) of {cas}"),
+        "hfus_kj_mol": Output(
+            "number",
+            "the enthalpy of fusion in kJ/mol of {cas}",
+            asks=(
+                "What is the molar enthalpy of fusion of {cas} in kJ/mol?",
+                "How much heat, in kJ per mole, does it take to melt {cas} at its melting point?",
+            ),
+            measure="molar enthalpy of fusion",
+            quantity=quantity("kJ/mol"),
+        ),
+        "hfus_j_g": Output(
+            "number",
+            "the enthalpy of fusion in J/g of {cas}",
+            asks=(
+                "What is the specific enthalpy of fusion of {cas} in J/g?",
+                "How many joules does it take to melt one gram of {cas} at its melting point?",
+                "What is the latent heat of fusion of {cas} per gram, in joules?",
+            ),
+            measure="specific enthalpy of fusion",
+            quantity=quantity("J/g"),
+        ),
+        "sfus_j_mol_k": Output(
+            "number",
+            "the entropy of fusion in J/(mol K) of {cas}",
+            asks=(
+                "What is the entropy of fusion of {cas} in J/(mol·K)?",
+                "By how much, in J/(mol K), does the entropy of {cas} rise when it melts?",
+            ),
+            measure="entropy of fusion",
+            quantity=quantity("J/(mol*K)"),
+        ),
     },
     examples=[{"cas": "7732-18-5"}, {"cas": "71-43-2"}],
 )
@@ -305,10 +556,35 @@ def chemical_heat_of_fusion(p: _FusionCas) -> dict:
     "(CRC tables, kJ/mol), with the Trouton ratio (entropy of vaporization at the boiling point, J/(mol K)).",
     outputs={
         "hvap_at_tb_kj_mol": Output(
-            "number", "the enthalpy of vaporization at the normal boiling point in kJ/mol of {cas}"
+            "number",
+            "the enthalpy of vaporization at the normal boiling point in kJ/mol of {cas}",
+            asks=(
+                "What is the enthalpy of vaporization of {cas} at its normal boiling point, in kJ/mol?",
+                "How much heat, in kJ per mole, does it take to boil off {cas} at its normal boiling point?",
+            ),
+            measure="enthalpy of vaporization at the boiling point",
+            quantity=quantity("kJ/mol"),
         ),
-        "hvap_298_kj_mol": Output("number", "the enthalpy of vaporization at 298.15 K in kJ/mol of {cas}"),
-        "trouton_ratio": Output("number", "the entropy of vaporization at the boiling point in J/(mol K) of {cas}"),
+        "hvap_298_kj_mol": Output(
+            "number",
+            "the enthalpy of vaporization at 298.15 K in kJ/mol of {cas}",
+            asks=(
+                "What is the enthalpy of vaporization of {cas} at 25 °C, in kJ/mol?",
+                "How much heat, in kJ/mol, does {cas} need to evaporate at 298.15 K?",
+            ),
+            measure="enthalpy of vaporization at 298.15 K",
+            quantity=quantity("kJ/mol"),
+        ),
+        "trouton_ratio": Output(
+            "number",
+            "the entropy of vaporization at the boiling point in J/(mol K) of {cas}",
+            asks=(
+                "What is the entropy of vaporization of {cas} at its normal boiling point, in J/(mol·K)?",
+                "What Trouton ratio, in J/(mol K), does {cas} have at its boiling point?",
+            ),
+            measure="entropy of vaporization at the boiling point",
+            quantity=quantity("J/(mol*K)"),
+        ),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "7732-18-5"}],
 )
@@ -333,7 +609,19 @@ def chemical_heat_of_vaporization(p: _VaporizationCas) -> dict:
     kind="retrieval",
     package="chemicals",
     description="Enthalpy of sublimation of a compound by CAS number (Gharagheizi's compilation), in kJ/mol.",
-    outputs={"hsub_kj_mol": Output("number", "the enthalpy of sublimation in kJ/mol of {cas}")},
+    outputs={
+        "hsub_kj_mol": Output(
+            "number",
+            "the enthalpy of sublimation in kJ/mol of {cas}",
+            asks=(
+                "What is the enthalpy of sublimation of {cas} in kJ/mol?",
+                "How much heat, in kJ per mole, does {cas} need to sublime?",
+            ),
+            measure="enthalpy of sublimation",
+            quantity=quantity("kJ/mol"),
+            source="Gharagheizi's compilation of sublimation enthalpies",
+        )
+    },
     examples=[{"cas": "103-90-2"}, {"cas": "100-21-0"}],
 )
 def chemical_heat_of_sublimation(p: _SublimationCas) -> dict:
@@ -353,9 +641,33 @@ def chemical_heat_of_sublimation(p: _SublimationCas) -> dict:
     description="Research and motor octane numbers of a fuel compound by CAS number (Florian and Liming's "
     "measured data) and its anti-knock index (R+M)/2 as shown on US pumps.",
     outputs={
-        "research_octane": Output("number", "the research octane number of {cas}"),
-        "motor_octane": Output("number", "the motor octane number of {cas}"),
-        "anti_knock_index": Output("number", "the anti-knock index (R+M)/2 of {cas}"),
+        "research_octane": Output(
+            "number",
+            "the research octane number of {cas}",
+            asks=(
+                "What is the research octane number (RON) of {cas}?",
+                "How knock-resistant is {cas} as a fuel? Give its RON.",
+            ),
+            measure="research octane number",
+            quantity=quantity("dimensionless", "interval"),
+        ),
+        "motor_octane": Output(
+            "number",
+            "the motor octane number of {cas}",
+            asks=("What is the motor octane number (MON) of {cas}?", "Give the MON of {cas} as a fuel."),
+            measure="motor octane number",
+            quantity=quantity("dimensionless", "interval"),
+        ),
+        "anti_knock_index": Output(
+            "number",
+            "the anti-knock index (R+M)/2 of {cas}",
+            asks=(
+                "What anti-knock index (R+M)/2 would a US pump show for {cas} as a pure fuel?",
+                "What is the (R+M)/2 octane rating of {cas}?",
+            ),
+            measure="anti-knock index",
+            quantity=quantity("dimensionless", "interval"),
+        ),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "540-84-1"}],
 )
@@ -379,8 +691,28 @@ def chemical_octane_numbers(p: _OctaneCas) -> dict:
     description="Lennard-Jones parameters of a gas by CAS number (Magalhaes et al. 2013 and Poling tables): the "
     "Stockmayer well depth epsilon/k (K) and the molecular diameter sigma (angstrom).",
     outputs={
-        "epsilon_over_k": Output("number", "the Lennard-Jones well depth epsilon/k in kelvin of {cas}"),
-        "sigma_angstrom": Output("number", "the Lennard-Jones molecular diameter in angstrom of {cas}"),
+        "epsilon_over_k": Output(
+            "number",
+            "the Lennard-Jones well depth epsilon/k in kelvin of {cas}",
+            asks=(
+                "What is the Lennard-Jones well depth ε/k of {cas}, in kelvin?",
+                "Give the Lennard-Jones energy parameter epsilon/k of {cas} in K.",
+            ),
+            measure="Lennard-Jones well depth",
+            quantity=quantity("K"),
+            source="the Magalhães et al. (2013) and Poling et al. (2001) tables",
+        ),
+        "sigma_angstrom": Output(
+            "number",
+            "the Lennard-Jones molecular diameter in angstrom of {cas}",
+            asks=(
+                "What is the Lennard-Jones collision diameter σ of {cas}, in ångström?",
+                "How large is a molecule of {cas} by its Lennard-Jones diameter, in Å?",
+            ),
+            measure="Lennard-Jones diameter",
+            quantity=quantity("angstrom"),
+            source="the Magalhães et al. (2013) and Poling et al. (2001) tables",
+        ),
     },
     examples=[{"cas": "7727-37-9"}, {"cas": "74-82-8"}],
 )
@@ -401,7 +733,19 @@ def chemical_lennard_jones(p: _GasCas) -> dict:
     kind="retrieval",
     package="chemicals",
     description="Radius of gyration of a molecule by CAS number (PSI4 and ChemSep tables), in angstrom.",
-    outputs={"radius_of_gyration_angstrom": Output("number", "the radius of gyration in angstrom of {cas}")},
+    outputs={
+        "radius_of_gyration_angstrom": Output(
+            "number",
+            "the radius of gyration in angstrom of {cas}",
+            asks=(
+                "What is the molecular radius of gyration of {cas}, in ångström?",
+                "How large is the radius of gyration of a molecule of {cas}, in Å?",
+            ),
+            measure="radius of gyration",
+            quantity=quantity("angstrom"),
+            source="the ChemSep pure-component databank",
+        )
+    },
     examples=[{"cas": "64-17-5"}, {"cas": "71-43-2"}],
 )
 def chemical_radius_of_gyration(p: _GyrationCas) -> dict:
@@ -419,9 +763,32 @@ def chemical_radius_of_gyration(p: _GyrationCas) -> dict:
     description="Short-term and ceiling occupational exposure limits of a compound by CAS number (Ontario "
     "limits) and whether it carries a skin-absorption notation.",
     outputs={
-        "stel": Output("label", "the short-term (15 minute) exposure limit of {cas}"),
-        "ceiling": Output("label", "the ceiling exposure limit of {cas}"),
-        "skin_notation": Output("boolean", "whether {cas} carries a skin-absorption notation"),
+        "stel": Output(
+            "label",
+            "the short-term (15 minute) exposure limit of {cas}",
+            asks=(
+                "What is Ontario's 15-minute short-term exposure limit for {cas}?",
+                "What short-term (15-minute) exposure to {cas} does Ontario allow workers? Give the limit with its "
+                "unit.",
+            ),
+        ),
+        "ceiling": Output(
+            "label",
+            "the ceiling exposure limit of {cas}",
+            asks=(
+                "What is Ontario's ceiling exposure limit for {cas}?",
+                "Which concentration of {cas} must a worker in Ontario never exceed, even briefly? Give it with its "
+                "unit.",
+            ),
+        ),
+        "skin_notation": Output(
+            "boolean",
+            "whether {cas} carries a skin-absorption notation",
+            asks=(
+                "Does {cas} carry a skin notation in Ontario's occupational exposure limits?",
+                "Is {cas} flagged in Ontario's exposure limits as a substance absorbed through the skin?",
+            ),
+        ),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "67-56-1"}],
 )
@@ -456,10 +823,50 @@ def _hansen(cas: str) -> tuple[float, float, float]:
     description="Hansen solubility parameters of a solvent by CAS number (dispersion, polar, hydrogen-bonding, "
     "in MPa^0.5) and the total Hildebrand parameter.",
     outputs={
-        "delta_d": Output("number", "the Hansen dispersion parameter in MPa^0.5 of {cas}"),
-        "delta_p": Output("number", "the Hansen polar parameter in MPa^0.5 of {cas}"),
-        "delta_h": Output("number", "the Hansen hydrogen-bonding parameter in MPa^0.5 of {cas}"),
-        "delta_total": Output("number", "the total Hildebrand solubility parameter in MPa^0.5 of {cas}"),
+        "delta_d": Output(
+            "number",
+            "the Hansen dispersion parameter in MPa^0.5 of {cas}",
+            asks=(
+                "What is the Hansen dispersion parameter δD of {cas}, in MPa^0.5?",
+                "Give the dispersion component of the Hansen solubility parameters of {cas} in MPa^0.5.",
+            ),
+            measure="Hansen dispersion parameter",
+            quantity=quantity("MPa**0.5"),
+            source=_HANSEN_SOURCE,
+        ),
+        "delta_p": Output(
+            "number",
+            "the Hansen polar parameter in MPa^0.5 of {cas}",
+            asks=(
+                "What is the Hansen polar parameter δP of {cas}, in MPa^0.5?",
+                "How large is the polar Hansen parameter of {cas}, in MPa^0.5?",
+            ),
+            measure="Hansen polar parameter",
+            quantity=quantity("MPa**0.5"),
+            source=_HANSEN_SOURCE,
+        ),
+        "delta_h": Output(
+            "number",
+            "the Hansen hydrogen-bonding parameter in MPa^0.5 of {cas}",
+            asks=(
+                "What is the Hansen hydrogen-bonding parameter δH of {cas}, in MPa^0.5?",
+                "How strongly does {cas} hydrogen-bond as a solvent? Give its Hansen δH in MPa^0.5.",
+            ),
+            measure="Hansen hydrogen-bonding parameter",
+            quantity=quantity("MPa**0.5"),
+            source=_HANSEN_SOURCE,
+        ),
+        "delta_total": Output(
+            "number",
+            "the total Hildebrand solubility parameter in MPa^0.5 of {cas}",
+            asks=(
+                "What is the total (Hildebrand) solubility parameter of {cas}, in MPa^0.5?",
+                "Combining its three Hansen components, what total solubility parameter does {cas} have, in MPa^0.5?",
+            ),
+            measure="Hildebrand solubility parameter",
+            quantity=quantity("MPa**0.5"),
+            source=_HANSEN_SOURCE,
+        ),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "67-64-1"}],
 )
@@ -493,7 +900,19 @@ class CasPair(BaseModel):
     description="Hansen distance Ra = sqrt(4 dd^2 + dp^2 + dh^2) between two solvents given by CAS number (smaller "
     "means more alike, a rule of thumb for miscibility), from their tabulated Hansen parameters.",
     outputs={
-        "hansen_distance": Output("number", "the Hansen solubility distance in MPa^0.5 between {cas_a} and {cas_b}"),
+        "hansen_distance": Output(
+            "number",
+            "the Hansen solubility distance in MPa^0.5 between {cas_a} and {cas_b}",
+            asks=(
+                "What is the Hansen distance Ra between {cas_a} and {cas_b}, in MPa^0.5?",
+                "How far apart are {cas_a} and {cas_b} in Hansen solubility space, in MPa^0.5?",
+                "I want to replace {cas_a} with {cas_b} as a solvent. How far apart are their Hansen parameters (Ra, "
+                "in MPa^0.5)?",
+            ),
+            measure="Hansen solubility distance",
+            quantity=quantity("MPa**0.5"),
+            source=_HANSEN_SOURCE,
+        ),
     },
     examples=[{"cas_a": "64-17-5", "cas_b": "67-56-1"}, {"cas_a": "71-43-2", "cas_b": "108-88-3"}],
 )
@@ -512,9 +931,40 @@ def hansen_distance(p: CasPair) -> dict:
     description="Environmental impact of a compound by CAS number: 100-year global warming potential (IPCC), "
     "ozone depletion potential and 100-year global temperature potential.",
     outputs={
-        "gwp_100": Output("number", "the 100-year global warming potential of {cas}"),
-        "odp": Output("number", "the ozone depletion potential of {cas}"),
-        "gtp_100": Output("number", "the 100-year global temperature potential of {cas}"),
+        "gwp_100": Output(
+            "number",
+            "the 100-year global warming potential of {cas}",
+            asks=(
+                "What is the 100-year global warming potential of {cas}?",
+                "Over 100 years, how many times more warming than the same mass of CO2 does {cas} cause?",
+                "Give the GWP-100 of {cas}.",
+            ),
+            measure="100-year global warming potential",
+            quantity=quantity("dimensionless"),
+            source="the IPCC Sixth Assessment Report (2021)",
+        ),
+        "odp": Output(
+            "number",
+            "the ozone depletion potential of {cas}",
+            asks=(
+                "What is the ozone depletion potential of {cas}?",
+                "How damaging to the ozone layer is {cas} relative to CFC-11? Give its ODP.",
+            ),
+            measure="ozone depletion potential",
+            quantity=quantity("dimensionless"),
+            source="the WMO Scientific Assessment of Ozone Depletion (2010)",
+        ),
+        "gtp_100": Output(
+            "number",
+            "the 100-year global temperature potential of {cas}",
+            asks=(
+                "What is the 100-year global temperature change potential of {cas}?",
+                "Give the GTP-100 of {cas}, relative to CO2.",
+            ),
+            measure="100-year global temperature change potential",
+            quantity=quantity("dimensionless"),
+            source="the IPCC Sixth Assessment Report (2021)",
+        ),
     },
     examples=[{"cas": "74-82-8"}, {"cas": "75-69-4"}],
 )
@@ -526,9 +976,9 @@ def chemical_environmental_impact(p: _ClimateCas) -> dict:
         cas,
         "GWP, ODP or GTP",
         {
-            "gwp_100": r(environment.GWP(cas), 3),
+            "gwp_100": r(_ipcc_100yr(environment.GWP, environment.GWP_methods, cas), 3),
             "odp": r(environment.ODP(cas), 4),
-            "gtp_100": r(environment.GTP(cas), 3),
+            "gtp_100": r(_ipcc_100yr(environment.GTP, environment.GTP_methods, cas), 3),
         },
     )
 
@@ -540,8 +990,26 @@ def chemical_environmental_impact(p: _ClimateCas) -> dict:
     description="Standard molar entropy of the liquid (J/(mol K), CRC and NIST WebBook) and standard enthalpy of "
     "formation of the solid (kJ/mol) of a compound by CAS number.",
     outputs={
-        "s0_liquid_j_mol_k": Output("number", "the standard molar entropy of liquid {cas} in J/(mol K)"),
-        "hf_solid_kj_mol": Output("number", "the standard enthalpy of formation of solid {cas} in kJ/mol"),
+        "s0_liquid_j_mol_k": Output(
+            "number",
+            "the standard molar entropy of liquid {cas} in J/(mol K)",
+            asks=(
+                "What is the standard molar entropy of {cas} as a liquid, in J/(mol·K)?",
+                "Give S° of {cas} in the liquid state, in J/(mol K).",
+            ),
+            measure="standard molar entropy of the liquid",
+            quantity=quantity("J/(mol*K)"),
+        ),
+        "hf_solid_kj_mol": Output(
+            "number",
+            "the standard enthalpy of formation of solid {cas} in kJ/mol",
+            asks=(
+                "What is the standard enthalpy of formation of {cas} as a solid, in kJ/mol?",
+                "Give the solid-phase ΔfH° of {cas} in kJ/mol.",
+            ),
+            measure="standard enthalpy of formation of the solid",
+            quantity=quantity("kJ/mol", "interval"),
+        ),
     },
     examples=[{"cas": "64-17-5"}, {"cas": "7732-18-5"}],
 )

@@ -13,6 +13,8 @@ from tool_catalog.spec import ToolInputError
 
 DOMAIN = "medchem"
 ICD_PKG = "simple-icd-10-cm"
+ICD_SOURCE = "the April 2026 ICD-10-CM"
+"""The release of the tabular list the ICD-10-CM tools read (codes, titles, notes and counts change every year)."""
 ICD_CODE = r"^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$"
 CAS = r"^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]$"
 CAS_SAMPLES = ["64-17-5", "71-43-2", "7732-18-5", "67-64-1", "74-82-8", "108-88-3", "67-56-1"]

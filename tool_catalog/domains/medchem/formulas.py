@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.medchem.common import DOMAIN, FORMULA, element, formula
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -30,12 +31,59 @@ class FormulaParam(BaseModel):
     description="Masses of a chemical formula: average molar mass, monoisotopic mass, mass of the most abundant "
     "isotopologue, atom count, and the element with the largest mass fraction.",
     outputs={
-        "average_mass": Output("number", "the average molar mass in g/mol of {formula}"),
-        "monoisotopic_mass": Output("number", "the monoisotopic mass in daltons of {formula}"),
-        "most_abundant_mass": Output("number", "the mass in daltons of the most abundant isotopologue of {formula}"),
-        "atom_count": Output("count", "the number of atoms in {formula}"),
-        "heaviest_element": Output("element_symbol", "the element with the largest mass fraction in {formula}"),
-        "empirical_formula": Output("chemical_formula", "the empirical formula of {formula}"),
+        "average_mass": Output(
+            "number",
+            "the average molar mass in g/mol of {formula}",
+            asks=(
+                "What is the molar mass of {formula} in g/mol?",
+                "How many grams does one mole of a compound with {formula} weigh?",
+                "What average molecular weight, in g/mol, does {formula} give?",
+            ),
+            measure="molar mass",
+            quantity=quantity("g/mol"),
+        ),
+        "monoisotopic_mass": Output(
+            "number",
+            "the monoisotopic mass in daltons of {formula}",
+            asks=(
+                "What is the monoisotopic mass of {formula} in daltons?",
+                "Built only from the most common isotope of each element, what exact mass in Da does {formula} have?",
+            ),
+            measure="monoisotopic mass",
+            quantity=quantity("Da"),
+        ),
+        "most_abundant_mass": Output(
+            "number",
+            "the mass in daltons of the most abundant isotopologue of {formula}",
+            asks=(
+                "What is the mass of the most abundant isotopologue of {formula}, in daltons?",
+                "Which exact mass, in Da, does the most common isotopic form of {formula} have?",
+            ),
+            measure="mass of the most abundant isotopologue",
+            quantity=quantity("Da"),
+        ),
+        "atom_count": Output(
+            "count",
+            "the number of atoms in {formula}",
+            asks=("How many atoms are there in total in {formula}?", "Count the atoms in {formula}."),
+            measure="number of atoms",
+        ),
+        "heaviest_element": Output(
+            "element_symbol",
+            "the element with the largest mass fraction in {formula}",
+            asks=(
+                "Which element contributes most to the mass of {formula}? Answer with its chemical symbol.",
+                "By mass, which element dominates {formula}? Give its symbol.",
+            ),
+        ),
+        "empirical_formula": Output(
+            "chemical_formula",
+            "the empirical formula of {formula}",
+            asks=(
+                "Which empirical formula corresponds to {formula}?",
+                "Reduce {formula} to the simplest whole-number ratio of its atoms. Which empirical formula do you get?",
+            ),
+        ),
     },
     examples=[{"formula": "C8H10N4O2"}, {"formula": "C6H12O6"}],
 )
@@ -74,8 +122,26 @@ class FormulaElement(BaseModel):
     package="molmass",
     description="Mass fraction (percent) and number of atoms of one element in a chemical formula (0 if absent).",
     outputs={
-        "mass_percent": Output("number", "the mass percentage of {element} in {formula}"),
-        "atom_count": Output("count", "the number of atoms of {element} in {formula}"),
+        "mass_percent": Output(
+            "number",
+            "the mass percentage of {element} in {formula}",
+            asks=(
+                "What is the mass percentage of {element} in {formula}?",
+                "What percentage of the mass of {formula} is {element}?",
+                "By mass, what percentage of {formula} is {element}?",
+            ),
+            measure="mass percentage",
+            quantity=quantity("percent"),
+        ),
+        "atom_count": Output(
+            "count",
+            "the number of atoms of {element} in {formula}",
+            asks=(
+                "How many atoms of {element} does {formula} contain?",
+                "In {formula}, how many atoms of {element} are there?",
+            ),
+            measure="atom count",
+        ),
     },
     examples=[{"formula": "C6H12O6", "element": "O"}, {"formula": "NaCl", "element": "Cl"}],
 )
@@ -104,16 +170,46 @@ class FuelFormula(BaseModel):
     "consumed and CO2 and H2O produced, and the stoichiometric air-to-fuel mass ratio (dry air, 20.946% O2).",
     outputs={
         "o2_mol": Output(
-            "number", "the number of moles of O2 needed to burn one mole of a compound with {formula} completely"
+            "number",
+            "the number of moles of O2 needed to burn one mole of a compound with {formula} completely",
+            asks=(
+                "How many moles of O2 does it take to burn one mole of a compound with {formula} completely?",
+                "In the balanced complete combustion of a compound with {formula}, how many moles of O2 does one mole "
+                "of it consume?",
+            ),
+            measure="oxygen demand per mole of fuel",
+            quantity=quantity("mol"),
         ),
         "co2_mol": Output(
-            "number", "the number of moles of CO2 produced by burning one mole of a compound with {formula}"
+            "number",
+            "the number of moles of CO2 produced by burning one mole of a compound with {formula}",
+            asks=(
+                "How many moles of CO2 does burning one mole of a compound with {formula} produce?",
+                "Burning one mole of a compound with {formula} completely gives how many moles of carbon dioxide?",
+            ),
+            measure="carbon dioxide produced per mole of fuel",
+            quantity=quantity("mol"),
         ),
         "h2o_mol": Output(
-            "number", "the number of moles of H2O produced by burning one mole of a compound with {formula}"
+            "number",
+            "the number of moles of H2O produced by burning one mole of a compound with {formula}",
+            asks=(
+                "How many moles of water does burning one mole of a compound with {formula} produce?",
+                "Burning one mole of a compound with {formula} completely gives how many moles of H2O?",
+            ),
+            measure="water produced per mole of fuel",
+            quantity=quantity("mol"),
         ),
         "air_fuel_mass_ratio": Output(
-            "number", "the stoichiometric air-to-fuel mass ratio of a compound with {formula}"
+            "number",
+            "the stoichiometric air-to-fuel mass ratio of a compound with {formula}",
+            asks=(
+                "What is the stoichiometric air-to-fuel mass ratio of a fuel with {formula}?",
+                "How many kilograms of dry air does it take to burn one kilogram of a compound with {formula} "
+                "completely?",
+            ),
+            measure="stoichiometric air-to-fuel ratio",
+            quantity=quantity("dimensionless"),
         ),
     },
     examples=[{"formula": "CH4"}, {"formula": "C8H18"}, {"formula": "C2H6O"}],
@@ -155,9 +251,19 @@ class _OrganicFormula(BaseModel):
     description="Isomers in the chemicals database: how many compounds share a molecular formula, and the CAS "
     "number and name of the first one listed.",
     outputs={
-        "isomer_count": Output("count", "the number of compounds in the database with {formula}"),
-        "first_cas": Output("cas_number", "the first compound listed with {formula}"),
-        "first_name": Output("chemical_name", "the name of the first compound listed with {formula}"),
+        "isomer_count": Output(
+            "count",
+            "the number of compounds in the database with {formula}",
+            asks=(
+                "How many listed compounds have {formula}?",
+                "How many isomers of {formula} are listed?",
+            ),
+            measure="number of listed isomers",
+            source="a PubChem-derived table of about 76,500 common compounds",
+        ),
+        # the compound with the lowest CAS number among the isomers: an order of the database, not a question
+        "first_cas": Output("cas_number", "the first compound listed with {formula}", askable=False),
+        "first_name": Output("chemical_name", "the name of the first compound listed with {formula}", askable=False),
     },
     examples=[{"formula": "C2H6O"}, {"formula": "C6H12O6"}],
     warm=lambda: _formula_index(),
@@ -189,12 +295,44 @@ def _formula_index() -> dict[str, list[tuple[str, str]]]:
     description="Mass spectrum of a formula (molmass isotope distribution): the most intense peak's mass number "
     "and exact mass, its fraction of all molecules, and the nominal mass.",
     outputs={
-        "base_peak_mass_number": Output("integer", "the mass number of the most intense isotope peak of {formula}"),
-        "base_peak_mass": Output("number", "the exact mass of the most intense isotope peak of {formula}"),
-        "base_peak_fraction": Output(
-            "number", "the fraction of molecules in the most intense isotope peak of {formula}"
+        "base_peak_mass_number": Output(
+            "integer",
+            "the mass number of the most intense isotope peak of {formula}",
+            asks=(
+                "What is the mass number of the most intense peak in the isotope pattern of {formula}?",
+                "In a mass spectrum of {formula}, at which nominal mass does the tallest isotope peak appear?",
+            ),
+            measure="mass number of the base isotope peak",
+            quantity=quantity("Da"),
         ),
-        "nominal_mass": Output("integer", "the nominal mass of {formula}"),
+        "base_peak_mass": Output(
+            "number",
+            "the exact mass of the most intense isotope peak of {formula}",
+            asks=(
+                "What is the exact mass of the most intense isotope peak of {formula}, in daltons?",
+                "Give the exact mass in Da of the base peak in the isotope pattern of {formula}.",
+            ),
+            measure="exact mass of the base isotope peak",
+            quantity=quantity("Da"),
+        ),
+        "base_peak_fraction": Output(
+            "number",
+            "the fraction of molecules in the most intense isotope peak of {formula}",
+            asks=(
+                "What fraction of molecules with {formula} fall in the most intense isotope peak? Answer as a "
+                "fraction between 0 and 1.",
+                "How much of the isotope distribution of {formula} does its tallest peak hold, as a fraction?",
+            ),
+            measure="share of molecules in the base isotope peak",
+            quantity=quantity("dimensionless"),
+        ),
+        "nominal_mass": Output(
+            "integer",
+            "the nominal mass of {formula}",
+            asks=("What is the nominal mass of {formula}?", "Give the integer nominal mass of {formula} in daltons."),
+            measure="nominal mass",
+            quantity=quantity("Da"),
+        ),
     },
     examples=[{"formula": "C8H10N4O2"}, {"formula": "NaCl"}],
 )
@@ -216,8 +354,24 @@ def formula_isotope_peak(p: FormulaParam) -> dict:
     description="Degree of unsaturation (rings plus double bonds) of a neutral formula made of C, H, N, O, S and "
     "halogens: C - H/2 - X/2 + N/2 + 1, and the number of distinct elements.",
     outputs={
-        "degree_of_unsaturation": Output("number", "the degree of unsaturation of {formula}"),
-        "element_count": Output("count", "the number of distinct elements in {formula}"),
+        "degree_of_unsaturation": Output(
+            "number",
+            "the degree of unsaturation of {formula}",
+            asks=(
+                "What is the degree of unsaturation of {formula}?",
+                "How many rings plus double bonds does a molecule with {formula} have?",
+                "Counting rings and pi bonds, what is the double-bond equivalent of {formula}?",
+            ),
+            measure="degree of unsaturation",
+            quantity=quantity("count", "count"),
+        ),
+        "element_count": Output(
+            "count",
+            "the number of distinct elements in {formula}",
+            asks=("How many different elements does {formula} contain?", "Count the distinct elements in {formula}."),
+            measure="number of distinct elements",
+            quantity=quantity("count", "count"),
+        ),
     },
     examples=[{"formula": "C6H6"}, {"formula": "C8H10N4O2"}],
 )
@@ -254,8 +408,26 @@ class FormulaPair(BaseModel):
     description="Ratio of the molar masses of two formulas (the gravimetric factor used to convert a weighed "
     "form into an analyte, e.g. Fe2O3 to Fe) and the difference in g/mol.",
     outputs={
-        "mass_ratio": Output("number", "the ratio of the molar mass of {formula_a} to that of {formula_b}"),
-        "mass_difference": Output("number", "the molar mass of {formula_a} minus that of {formula_b} in g/mol"),
+        "mass_ratio": Output(
+            "number",
+            "the ratio of the molar mass of {formula_a} to that of {formula_b}",
+            asks=(
+                "What is the ratio of the molar mass of {formula_a} to that of {formula_b}?",
+                "How many times heavier per mole is {formula_a} than {formula_b}?",
+            ),
+            measure="molar mass ratio",
+            quantity=quantity("dimensionless"),
+        ),
+        "mass_difference": Output(
+            "number",
+            "the molar mass of {formula_a} minus that of {formula_b} in g/mol",
+            asks=(
+                "By how many g/mol does the molar mass of {formula_a} exceed that of {formula_b}?",
+                "What is the molar mass of {formula_a} minus that of {formula_b}, in g/mol?",
+            ),
+            measure="molar mass difference",
+            quantity=quantity("g/mol"),
+        ),
     },
     examples=[{"formula_a": "Fe2O3", "formula_b": "Fe"}, {"formula_a": "CaCO3", "formula_b": "CaO"}],
 )
@@ -274,13 +446,13 @@ class Solution(BaseModel):
         description="Mass of solute dissolved, in grams.",
         gt=0,
         le=1e6,
-        json_schema_extra=port("number", samples=[58.44, 9.0, 7.45, 11.1, 8.4]),
+        json_schema_extra=port("number", quantity=quantity("g", additive=True), samples=[58.44, 9.0, 7.45, 11.1, 8.4]),
     )
     volume_l: float = Field(
         description="Final volume of solution, in litres.",
         gt=0,
         le=1e6,
-        json_schema_extra=port("number", samples=[1.0, 0.5, 0.25, 2.0, 0.1]),
+        json_schema_extra=port("number", quantity=quantity("L", additive=True), samples=[1.0, 0.5, 0.25, 2.0, 0.1]),
     )
 
 
@@ -291,8 +463,25 @@ class Solution(BaseModel):
     description="Molar concentration of a solution from the solute's formula, dissolved mass and final volume, "
     "in mol/L and mmol/L.",
     outputs={
-        "molarity": Output("number", "the molarity in mol/L of {mass_g} g of {formula} in {volume_l} L of solution"),
-        "millimolar": Output("number", "the concentration in mmol/L of {mass_g} g of {formula} in {volume_l} L"),
+        "molarity": Output(
+            "number",
+            "the molarity in mol/L of {mass_g} g of {formula} in {volume_l} L of solution",
+            asks=(
+                "I dissolve {mass_g} g of a solute with {formula} and make it up to {volume_l} L. What is the "
+                "molarity in mol/L?",
+                "What is the molar concentration, in mol/L, of {mass_g} g of a solute with {formula} in {volume_l} L "
+                "of solution?",
+            ),
+            measure="molar concentration",
+            quantity=quantity("mol/L"),
+        ),
+        # the molarity again, in mmol/L
+        "millimolar": Output(
+            "number",
+            "the concentration in mmol/L of {mass_g} g of {formula} in {volume_l} L",
+            quantity=quantity("mmol/L"),
+            askable=False,
+        ),
     },
     examples=[{"formula": "NaCl", "mass_g": 58.44, "volume_l": 1.0}],
 )

@@ -12,6 +12,7 @@ from tool_catalog.domains.medchem.common import (
     DOMAIN,
     ICD_CODE,
     ICD_PKG,
+    ICD_SOURCE,
     IcdCode,
     icd,
     icd_code,
@@ -19,10 +20,13 @@ from tool_catalog.domains.medchem.common import (
     icd_params,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import IDENTIFIER, ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
 _ICD_BLOCK = r"^[A-Z][0-9A-Z]{2}(-[A-Z][0-9A-Z]{2})?$"
+_LEVELS = quantity("count", "count")
+"""A number of levels or siblings: a count, but not one that adds up over codes."""
 
 
 def _icd_block(block: str) -> str:
@@ -45,12 +49,64 @@ def _top_block(code: str) -> tuple[str, str]:
     description="Look up an ICD-10-CM diagnosis code: its description, whether it is billable (a leaf), its parent "
     "code, the title of its three-character category, and the top-level block and chapter number that contain it.",
     outputs={
-        "description": Output("label", "the official description of {code}"),
-        "is_billable": Output("boolean", "whether {code} is billable"),
-        "parent_code": Output("icd10cm_code", "the parent code of {code}"),
-        "block": Output("icd10cm_block", "the ICD-10-CM block containing {code}"),
-        "chapter": Output("integer", "the number of the ICD-10-CM chapter containing {code}"),
-        "category_title": Output("label", "the title of the three-character category containing {code}"),
+        "description": Output(
+            "label",
+            "the official description of {code}",
+            asks=(
+                "What does {code} stand for?",
+                "What is the official description of {code}?",
+                "A claim lists {code}. Which diagnosis is that?",
+            ),
+            source=ICD_SOURCE,
+        ),
+        "is_billable": Output(
+            "boolean",
+            "whether {code} is billable",
+            asks=(
+                "Is {code} billable?",
+                "Is {code} specific enough to bill, with no further subdivisions?",
+            ),
+            source=ICD_SOURCE,
+        ),
+        "parent_code": Output(
+            "icd10cm_code",
+            "the parent code of {code}",
+            asks=(
+                "What is the parent code of {code}?",
+                "Which code sits directly above {code} in the hierarchy?",
+            ),
+            source=ICD_SOURCE,
+            chain=False,
+        ),
+        "block": Output(
+            "icd10cm_block",
+            "the ICD-10-CM block containing {code}",
+            asks=(
+                "Which block contains {code}? Give its category range.",
+                "In which block (range of categories) is {code} listed?",
+            ),
+            source=ICD_SOURCE,
+        ),
+        "chapter": Output(
+            "integer",
+            "the number of the ICD-10-CM chapter containing {code}",
+            asks=(
+                "In which chapter is {code}? Give the chapter number.",
+                "Which chapter covers {code}? Answer with its number.",
+            ),
+            measure="chapter number",
+            quantity=IDENTIFIER,
+            source=ICD_SOURCE,
+        ),
+        "category_title": Output(
+            "label",
+            "the title of the three-character category containing {code}",
+            asks=(
+                "What is the title of the three-character category that contains {code}?",
+                "Which three-character category is {code} part of? Give its title.",
+            ),
+            source=ICD_SOURCE,
+        ),
     },
     examples=[{"code": "E11.9"}, {"code": "S72.001A"}, {"code": "J45"}],
 )
@@ -76,11 +132,53 @@ def icd10cm_code_info(p: IcdCode) -> dict:
     description="List the direct children of an ICD-10-CM category or subcategory and count its billable "
     "descendants (0 children for a billable leaf code).",
     outputs={
-        "child_count": Output("count", "the number of direct subdivisions of {code}"),
-        "first_child": Output("icd10cm_code", "the first child code of {code}"),
-        "last_child": Output("icd10cm_code", "the last child code of {code}"),
-        "children": Output("string_list", "the list of codes of the direct subdivisions of {code}"),
-        "billable_descendants": Output("count", "the number of billable codes under {code}"),
+        "child_count": Output(
+            "count",
+            "the number of direct subdivisions of {code}",
+            asks=(
+                "How many direct subdivisions does {code} have?",
+                "Into how many codes is {code} divided at the next level?",
+            ),
+            measure="number of direct subdivisions",
+            source=ICD_SOURCE,
+        ),
+        "first_child": Output(
+            "icd10cm_code",
+            "the first child code of {code}",
+            asks=(
+                "What is the first code listed directly under {code}?",
+                "Which subdivision of {code} comes first in the tabular list?",
+            ),
+            source=ICD_SOURCE,
+            askable=False,
+        ),
+        "last_child": Output(
+            "icd10cm_code",
+            "the last child code of {code}",
+            asks=(
+                "What is the last code listed directly under {code}?",
+                "Which subdivision of {code} comes last in the tabular list?",
+            ),
+            source=ICD_SOURCE,
+            askable=False,
+        ),
+        "children": Output(
+            "string_list",
+            "the list of codes of the direct subdivisions of {code}",
+            asks=("List the codes directly under {code}.", "Which codes subdivide {code} directly? List them."),
+            measure="direct subdivisions",
+            source=ICD_SOURCE,
+        ),
+        "billable_descendants": Output(
+            "count",
+            "the number of billable codes under {code}",
+            asks=(
+                "How many billable codes are there under {code}?",
+                "Counting every level below it, how many billable codes does {code} cover?",
+            ),
+            measure="number of billable codes",
+            source=ICD_SOURCE,
+        ),
     },
     examples=[{"code": "E11"}, {"code": "S72.001"}, {"code": "I10"}],
 )
@@ -113,12 +211,62 @@ class IcdBlock(BaseModel):
     description="Describe an ICD-10-CM block (a range of categories): its title, its chapter number and title, "
     "its first category and how many categories and billable codes it contains.",
     outputs={
-        "title": Output("label", "the title of {block}"),
-        "chapter": Output("integer", "the number of the ICD-10-CM chapter containing {block}"),
-        "chapter_title": Output("label", "the title of the ICD-10-CM chapter containing {block}"),
-        "first_category": Output("icd10cm_code", "the first category code in {block}"),
-        "category_count": Output("count", "the number of three-character categories in {block}"),
-        "billable_codes": Output("count", "the number of billable codes in {block}"),
+        "title": Output(
+            "label",
+            "the title of {block}",
+            asks=("What is the title of {block}?", "Which conditions does {block} cover? Give its title."),
+            source=ICD_SOURCE,
+        ),
+        "chapter": Output(
+            "integer",
+            "the number of the ICD-10-CM chapter containing {block}",
+            asks=(
+                "In which chapter is {block}? Give the chapter number.",
+                "Which chapter number contains {block}?",
+            ),
+            measure="chapter number",
+            quantity=IDENTIFIER,
+            source=ICD_SOURCE,
+        ),
+        "chapter_title": Output(
+            "label",
+            "the title of the ICD-10-CM chapter containing {block}",
+            asks=(
+                "What is the title of the chapter that contains {block}?",
+                "Which chapter is {block} in? Give the chapter title.",
+            ),
+            source=ICD_SOURCE,
+        ),
+        "first_category": Output(
+            "icd10cm_code",
+            "the first category code in {block}",
+            asks=(
+                "What is the first three-character category in {block}?",
+                "Which category code opens {block}?",
+            ),
+            source=ICD_SOURCE,
+            askable=False,
+        ),
+        "category_count": Output(
+            "count",
+            "the number of three-character categories in {block}",
+            asks=(
+                "How many three-character categories does {block} contain?",
+                "How many categories make up {block}?",
+            ),
+            measure="number of categories",
+            source=ICD_SOURCE,
+        ),
+        "billable_codes": Output(
+            "count",
+            "the number of billable codes in {block}",
+            asks=(
+                "How many billable codes are in {block}?",
+                "Counting every level, how many billable codes does {block} contain?",
+            ),
+            measure="number of billable codes",
+            source=ICD_SOURCE,
+        ),
     },
     examples=[{"block": "E08-E13"}, {"block": "J40-J4A"}],
 )
@@ -154,8 +302,26 @@ class IcdKeyword(BaseModel):
     description="Search the descriptions of billable ICD-10-CM codes for a whole word or phrase (case-insensitive): "
     "number of matching codes and the first match in tabular order.",
     outputs={
-        "match_count": Output("count", "the number of billable ICD-10-CM codes whose description contains {keyword}"),
-        "first_code": Output("icd10cm_code", "the first billable ICD-10-CM code whose description contains {keyword}"),
+        "match_count": Output(
+            "count",
+            "the number of billable ICD-10-CM codes whose description contains {keyword}",
+            asks=(
+                "How many billable ICD-10-CM codes have {keyword} in their description?",
+                "In how many billable ICD-10-CM code titles does {keyword} appear?",
+            ),
+            measure="number of matching billable codes",
+            source=ICD_SOURCE,
+        ),
+        "first_code": Output(
+            "icd10cm_code",
+            "the first billable ICD-10-CM code whose description contains {keyword}",
+            asks=(
+                "Which is the first billable ICD-10-CM code, in tabular order, whose description contains {keyword}?",
+                "Going down the ICD-10-CM tabular list, which billable code is the first to mention {keyword}?",
+            ),
+            source=ICD_SOURCE,
+            askable=False,
+        ),
     },
     examples=[{"keyword": "asthma"}, {"keyword": "migraine"}],
 )
@@ -175,9 +341,29 @@ def icd10cm_search(p: IcdKeyword) -> dict:
     description="The ancestors of an ICD-10-CM code from its parent up to its chapter, its depth in the hierarchy "
     "and its three-character category.",
     outputs={
-        "ancestors": Output("string_list", "the ancestors of {code} from its parent up to its chapter"),
-        "depth": Output("count", "the number of ancestors of {code} in the ICD-10-CM hierarchy"),
-        "category": Output("icd10cm_code", "the three-character category of {code}"),
+        "ancestors": Output(
+            "string_list",
+            "the ancestors of {code} from its parent up to its chapter",
+            asks=(
+                "List the ancestors of {code}, from its parent up to its chapter.",
+                "Which codes, blocks and chapter lie above {code}? List them from the nearest up.",
+            ),
+            measure="ancestors",
+            source=ICD_SOURCE,
+        ),
+        "depth": Output(
+            "count",
+            "the number of ancestors of {code} in the ICD-10-CM hierarchy",
+            asks=(
+                "How many levels lie above {code} in the hierarchy, counting its chapter?",
+                "How deep in the hierarchy is {code}? Count its ancestors up to and including the chapter.",
+            ),
+            measure="number of ancestors",
+            quantity=_LEVELS,
+            source=ICD_SOURCE,
+        ),
+        # the first three characters of the stated code
+        "category": Output("icd10cm_code", "the three-character category of {code}", askable=False),
     },
     examples=[{"code": "S72.001A"}, {"code": "E11.9"}],
 )
@@ -195,9 +381,37 @@ def icd10cm_ancestors(p: IcdCode) -> dict:
     description="The siblings of an ICD-10-CM code (codes with the same parent): how many there are, and the "
     "previous and next sibling in tabular order.",
     outputs={
-        "sibling_count": Output("count", "the number of other codes sharing the parent of {code}"),
-        "previous_sibling": Output("icd10cm_code", "the sibling code listed just before {code}"),
-        "next_sibling": Output("icd10cm_code", "the sibling code listed just after {code}"),
+        "sibling_count": Output(
+            "count",
+            "the number of other codes sharing the parent of {code}",
+            asks=(
+                "How many other codes share the parent of {code}?",
+                "How many sibling codes does {code} have?",
+            ),
+            measure="number of sibling codes",
+            quantity=_LEVELS,
+            source=ICD_SOURCE,
+        ),
+        "previous_sibling": Output(
+            "icd10cm_code",
+            "the sibling code listed just before {code}",
+            asks=(
+                "Which code is listed just before {code} under the same parent?",
+                "What is the sibling code right before {code} in the tabular list?",
+            ),
+            source=ICD_SOURCE,
+            chain=False,
+        ),
+        "next_sibling": Output(
+            "icd10cm_code",
+            "the sibling code listed just after {code}",
+            asks=(
+                "Which code comes right after {code} under the same parent?",
+                "What is the next sibling of {code} in the tabular list?",
+            ),
+            source=ICD_SOURCE,
+            chain=False,
+        ),
     },
     examples=[{"code": "E11.9"}, {"code": "J45.909"}],
 )
@@ -238,10 +452,49 @@ class IcdPair(BaseModel):
     description="The nearest common ancestor of two ICD-10-CM codes (a category, block or chapter) and how many "
     "levels separate each code from it.",
     outputs={
-        "common_ancestor": Output("label", "the nearest common ancestor of {code_a} and {code_b}"),
-        "levels_from_a": Output("count", "the number of levels from {code_a} up to its common ancestor with {code_b}"),
-        "levels_from_b": Output("count", "the number of levels from {code_b} up to its common ancestor with {code_a}"),
-        "same_chapter": Output("boolean", "whether {code_a} and {code_b} are in the same ICD-10-CM chapter"),
+        "common_ancestor": Output(
+            "label",
+            "the nearest common ancestor of {code_a} and {code_b}",
+            asks=(
+                "What is the nearest common ancestor of {code_a} and {code_b}?",
+                "Where do {code_a} and {code_b} meet in the code hierarchy? Give the nearest category, block or "
+                "chapter they share.",
+            ),
+            source=ICD_SOURCE,
+        ),
+        "levels_from_a": Output(
+            "count",
+            "the number of levels from {code_a} up to its common ancestor with {code_b}",
+            asks=(
+                "How many levels up from {code_a} is its nearest common ancestor with {code_b}?",
+                "Climbing the hierarchy from {code_a}, after how many levels do you reach an ancestor it "
+                "shares with {code_b}?",
+            ),
+            measure="levels up to the common ancestor",
+            quantity=_LEVELS,
+            source=ICD_SOURCE,
+        ),
+        "levels_from_b": Output(
+            "count",
+            "the number of levels from {code_b} up to its common ancestor with {code_a}",
+            asks=(
+                "How many levels up from {code_b} is its nearest common ancestor with {code_a}?",
+                "Climbing the hierarchy from {code_b}, after how many levels do you reach an ancestor it "
+                "shares with {code_a}?",
+            ),
+            measure="levels up to the common ancestor",
+            quantity=_LEVELS,
+            source=ICD_SOURCE,
+        ),
+        "same_chapter": Output(
+            "boolean",
+            "whether {code_a} and {code_b} are in the same ICD-10-CM chapter",
+            asks=(
+                "Are {code_a} and {code_b} in the same chapter?",
+                "Do {code_a} and {code_b} fall under one and the same chapter?",
+            ),
+            source=ICD_SOURCE,
+        ),
     },
     examples=[{"code_a": "E11.9", "code_b": "E10.9"}, {"code_a": "J45.909", "code_b": "I10"}],
 )
@@ -270,10 +523,45 @@ _InjuryCode = icd_params("InjuryCode", ["S72.001", "T20.011", "S82.001A", "S06.0
     description="The 7th characters an ICD-10-CM code's category requires (e.g. A initial encounter, D subsequent, "
     "S sequela for injuries), how many there are, and the note that introduces them.",
     outputs={
-        "characters": Output("string_list", "the 7th characters available for {code}"),
-        "character_count": Output("count", "the number of 7th characters available for {code}"),
-        "first_meaning": Output("label", "the meaning of the first 7th character available for {code}"),
-        "note": Output("label", "the 7th-character note that applies to {code}"),
+        "characters": Output(
+            "string_list",
+            "the 7th characters available for {code}",
+            asks=(
+                "Which 7th characters can be added to {code}? List them.",
+                "List the seventh-character extensions available for {code}.",
+            ),
+            measure="available 7th characters",
+            source=ICD_SOURCE,
+        ),
+        "character_count": Output(
+            "count",
+            "the number of 7th characters available for {code}",
+            asks=(
+                "How many 7th-character extensions are available for {code}?",
+                "How many different seventh characters can complete {code}?",
+            ),
+            measure="number of 7th characters",
+            quantity=_LEVELS,
+            source=ICD_SOURCE,
+        ),
+        "first_meaning": Output(
+            "label",
+            "the meaning of the first 7th character available for {code}",
+            asks=(
+                "What does the first 7th character available for {code} mean?",
+                "Taking the 7th characters of {code} in alphabetical order, what does the first one stand for?",
+            ),
+            source=ICD_SOURCE,
+        ),
+        "note": Output(
+            "label",
+            "the 7th-character note that applies to {code}",
+            asks=(
+                "What note introduces the 7th characters of {code}?",
+                "Quote the 7th-character instruction that applies to {code}.",
+            ),
+            source=ICD_SOURCE,
+        ),
     },
     examples=[{"code": "S72.001"}, {"code": "T20.011"}],
 )
@@ -299,9 +587,39 @@ def icd10cm_seventh_characters(p: _InjuryCode) -> dict:
     description="The billable ICD-10-CM codes just before and after a code in tabular-list order, and the code's "
     "position among all billable codes (1 = first).",
     outputs={
-        "previous_billable": Output("icd10cm_code", "the billable code listed just before {code}"),
-        "next_billable": Output("icd10cm_code", "the billable code listed just after {code}"),
-        "position": Output("count", "the position of {code} among all billable ICD-10-CM codes"),
+        "previous_billable": Output(
+            "icd10cm_code",
+            "the billable code listed just before {code}",
+            asks=(
+                "Which billable code comes just before {code} in the tabular list?",
+                "What is the previous billable code before {code}?",
+            ),
+            source=ICD_SOURCE,
+            chain=False,
+        ),
+        "next_billable": Output(
+            "icd10cm_code",
+            "the billable code listed just after {code}",
+            asks=(
+                "Which billable code comes right after {code} in the tabular list?",
+                "What is the next billable code after {code}?",
+            ),
+            source=ICD_SOURCE,
+            chain=False,
+        ),
+        "position": Output(
+            "count",
+            "the position of {code} among all billable ICD-10-CM codes",
+            asks=(
+                "At what position does {code} stand among all billable codes in tabular order, counting the first as "
+                "1?",
+                "Counting billable codes from the start of the tabular list, what is the position of {code}?",
+            ),
+            measure="position among billable codes",
+            quantity=ORDINAL,
+            source=ICD_SOURCE,
+            askable=False,  # a code's index in the book is not something people ask
+        ),
     },
     examples=[{"code": "E11.9"}, {"code": "I10"}],
 )
@@ -344,10 +662,25 @@ class IcdKeywordUnder(BaseModel):
     "match and the first match in tabular order.",
     outputs={
         "match_count": Output(
-            "count", "the number of billable codes under {code} whose description contains {keyword}"
+            "count",
+            "the number of billable codes under {code} whose description contains {keyword}",
+            asks=(
+                "How many billable codes under {code} have {keyword} in their description?",
+                "Under {code}, how many billable codes mention {keyword}?",
+            ),
+            measure="number of matching billable codes",
+            source=ICD_SOURCE,
         ),
         "first_match": Output(
-            "icd10cm_code", "the first billable code under {code} whose description contains {keyword}"
+            "icd10cm_code",
+            "the first billable code under {code} whose description contains {keyword}",
+            asks=(
+                "Which is the first billable code under {code}, in tabular order, whose description contains "
+                "{keyword}?",
+                "Going down the codes under {code}, which billable one is the first to mention {keyword}?",
+            ),
+            source=ICD_SOURCE,
+            askable=False,
         ),
     },
     examples=[{"keyword": "left", "code": "S72"}, {"keyword": "without", "code": "E11"}],
@@ -367,7 +700,7 @@ class IcdChapter(BaseModel):
         description="ICD-10-CM chapter number, 1 to 22.",
         ge=1,
         le=22,
-        json_schema_extra=port("integer", samples=[4, 9, 10, 19, 2, 21]),
+        json_schema_extra=port("integer", quantity=IDENTIFIER, samples=[4, 9, 10, 19, 2, 21]),
     )
 
 
@@ -378,10 +711,45 @@ class IcdChapter(BaseModel):
     description="An ICD-10-CM chapter by number: its title, its number of top-level blocks, its first block and "
     "its number of billable codes.",
     outputs={
-        "title": Output("label", "the title of ICD-10-CM chapter {chapter}"),
-        "block_count": Output("count", "the number of blocks in ICD-10-CM chapter {chapter}"),
-        "first_block": Output("icd10cm_block", "the first block of ICD-10-CM chapter {chapter}"),
-        "billable_codes": Output("count", "the number of billable codes in ICD-10-CM chapter {chapter}"),
+        "title": Output(
+            "label",
+            "the title of ICD-10-CM chapter {chapter}",
+            asks=(
+                "What is the title of ICD-10-CM chapter {chapter}?",
+                "Which conditions does chapter {chapter} of ICD-10-CM cover? Give its title.",
+            ),
+            source=ICD_SOURCE,
+        ),
+        "block_count": Output(
+            "count",
+            "the number of blocks in ICD-10-CM chapter {chapter}",
+            asks=(
+                "How many blocks does ICD-10-CM chapter {chapter} have?",
+                "Into how many blocks of categories is chapter {chapter} of ICD-10-CM divided?",
+            ),
+            measure="number of blocks",
+            source=ICD_SOURCE,
+        ),
+        "first_block": Output(
+            "icd10cm_block",
+            "the first block of ICD-10-CM chapter {chapter}",
+            asks=(
+                "What is the first block of ICD-10-CM chapter {chapter}? Give its category range.",
+                "Which range of categories opens chapter {chapter} of ICD-10-CM?",
+            ),
+            source=ICD_SOURCE,
+            askable=False,
+        ),
+        "billable_codes": Output(
+            "count",
+            "the number of billable codes in ICD-10-CM chapter {chapter}",
+            asks=(
+                "How many billable codes are in ICD-10-CM chapter {chapter}?",
+                "Counting every level, how many billable codes does chapter {chapter} of ICD-10-CM contain?",
+            ),
+            measure="number of billable codes",
+            source=ICD_SOURCE,
+        ),
     },
     examples=[{"chapter": 4}, {"chapter": 19}],
 )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tool_catalog.domains.medchem.common import DOMAIN, ICD_PKG, IcdCode, icd, icd_code, icd_params
+from tool_catalog.domains.medchem.common import DOMAIN, ICD_PKG, ICD_SOURCE, IcdCode, icd, icd_code, icd_params
 from tool_catalog.registry import add_tool, tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -21,13 +21,49 @@ _ICD_REF = re.compile(r"\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)")
     description="Find the Excludes1 notes ('not coded here') that apply to an ICD-10-CM code, from the code itself "
     "or its nearest ancestor that has them, and the codes those notes point to.",
     outputs={
-        "note_count": Output("count", "the number of Excludes1 notes that apply to {code}"),
-        "first_excluded_code": Output(
-            "icd10cm_code", "the first code named in the Excludes1 notes that apply to {code}"
+        "note_count": Output(
+            "count",
+            "the number of Excludes1 notes that apply to {code}",
+            asks=(
+                "How many Excludes1 notes apply to {code}?",
+                "How many 'not coded here' (Excludes1) notes does {code} carry, directly or from its nearest ancestor?",
+            ),
+            measure="number of Excludes1 notes",
+            source=ICD_SOURCE,
         ),
-        "excluded_codes": Output("string_list", "the list of codes named in the Excludes1 notes that apply to {code}"),
-        "first_note": Output("label", "the first Excludes1 note that applies to {code}"),
-        "noted_at": Output("label", "the code or block where the Excludes1 notes applying to {code} are listed"),
+        "first_excluded_code": Output(
+            "icd10cm_code",
+            "the first code named in the Excludes1 notes that apply to {code}",
+            asks=(
+                "Which code is named first in the Excludes1 notes that apply to {code}?",
+                "The Excludes1 notes for {code} point to other codes. Which one comes first?",
+            ),
+            source=ICD_SOURCE,
+            askable=False,
+        ),
+        "excluded_codes": Output(
+            "string_list",
+            "the list of codes named in the Excludes1 notes that apply to {code}",
+            asks=(
+                "List the codes named in the Excludes1 notes that apply to {code}.",
+                "Which codes do the Excludes1 notes for {code} send you to? List them.",
+            ),
+            measure="codes named in the Excludes1 notes",
+            source=ICD_SOURCE,
+        ),
+        "first_note": Output(
+            "label",
+            "the first Excludes1 note that applies to {code}",
+            asks=(
+                "What does the first Excludes1 note for {code} say?",
+                "Quote the first Excludes1 note that applies to {code}.",
+            ),
+            source=ICD_SOURCE,
+        ),
+        # where the lookup found the (possibly inherited) notes: an artefact of the search
+        "noted_at": Output(
+            "label", "the code or block where the Excludes1 notes applying to {code} are listed", askable=False
+        ),
     },
     examples=[{"code": "E11.9"}, {"code": "J45.909"}],
 )
@@ -130,6 +166,64 @@ _NOTE_KINDS = [
 ]
 
 
+_NOTE_WORDS = {
+    "Excludes2": ("Excludes2 notes", "the first Excludes2 note"),
+    "Code first": ("'code first' notes", "the first 'code first' note"),
+    "Use additional code": ("'use additional code' notes", "the first 'use additional code' note"),
+    "Code also": ("'code also' notes", "the first 'code also' note"),
+    "Includes": ("Includes notes", "the first Includes note"),
+    "inclusion term": ("inclusion terms", "the first inclusion term"),
+}
+"""How a question names the notes of each kind, and the first of them."""
+
+_NAMING_NOTES = frozenset({"Includes", "inclusion term"})
+"""Kinds of note that name conditions, not other codes: the codes they reference are almost always none, so no one
+asks for them."""
+
+
+def _note_outputs(note: str) -> dict[str, Output]:
+    notes, first = _NOTE_WORDS[note]
+    refers = note not in _NAMING_NOTES
+    return {
+        "note_count": Output(
+            "count",
+            f"the number of {note} notes that apply to {{code}}",
+            asks=(f"How many {notes} apply to {{code}}?", f"Count the {notes} attached to {{code}}."),
+            measure=f"number of {notes}",
+            source=ICD_SOURCE,
+        ),
+        "first_note": Output(
+            "label",
+            f"the first {note} note that applies to {{code}}",
+            asks=(f"What does {first} for {{code}} say?", f"Quote {first} that applies to {{code}}."),
+            source=ICD_SOURCE,
+        ),
+        "referenced_codes": Output(
+            "string_list",
+            f"the codes referenced by the {note} notes of {{code}}",
+            asks=(
+                f"List the codes referenced by the {notes} of {{code}}.",
+                f"Which codes do the {notes} for {{code}} point to? List them.",
+            )
+            if refers
+            else (),
+            measure=f"codes referenced by the {notes}",
+            source=ICD_SOURCE,
+            askable=refers,
+        ),
+        "first_referenced_code": Output(
+            "icd10cm_code",
+            f"the first code referenced by the {note} notes of {{code}}",
+            source=ICD_SOURCE,
+            askable=False,  # the order of the notes is the book's, not a fact anyone asks about
+        ),
+        # where the lookup found the (possibly inherited) notes: an artefact of the search
+        "noted_at": Output(
+            "label", f"the code or block where the {note} notes applying to {{code}} are listed", askable=False
+        ),
+    }
+
+
 def _note_tool(getter: str, note: str, inherited: bool) -> Callable[[Any], dict]:
     def run(p: Any) -> dict:
         code = icd_code(p.code)
@@ -160,14 +254,6 @@ for _name, _getter, _note, _inherited, _examples, _what in _NOTE_KINDS:
         description=f"The {_what} that apply to an ICD-10-CM code"
         + (", taken from the code or its nearest ancestor that has them" if _inherited else "")
         + ", with the codes they reference.",
-        outputs={
-            "note_count": Output("count", f"the number of {_note} notes that apply to {{code}}"),
-            "first_note": Output("label", f"the first {_note} note that applies to {{code}}"),
-            "referenced_codes": Output("string_list", f"the codes referenced by the {_note} notes of {{code}}"),
-            "first_referenced_code": Output(
-                "icd10cm_code", f"the first code referenced by the {_note} notes of {{code}}"
-            ),
-            "noted_at": Output("label", f"the code or block where the {_note} notes applying to {{code}} are listed"),
-        },
+        outputs=_note_outputs(_note),
         examples=[{"code": c} for c in _examples[:2]],
     )

@@ -12,8 +12,12 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.science.common import DNA_PATTERN, DNA_SAMPLES, DOMAIN, MAX_DNA, DnaSequence
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
+
+CELSIUS = quantity("degC", "interval")
+FRACTION = quantity("dimensionless")
 
 
 def _unambiguous(seq: str, what: str = "sequence") -> str:
@@ -30,9 +34,26 @@ def _unambiguous(seq: str, what: str = "sequence") -> str:
     description="Reverse complement of a DNA sequence (IUPAC ambiguity codes are complemented too), and whether "
     "the sequence is its own reverse complement (a palindromic site).",
     outputs={
-        "reverse_complement": Output("dna_sequence", "the reverse complement of {sequence}"),
-        "is_palindromic": Output("boolean", "whether {sequence} equals its own reverse complement"),
+        "reverse_complement": Output(
+            "dna_sequence",
+            "the reverse complement of {sequence}",
+            asks=(
+                "What is the reverse complement of {sequence}?",
+                "Write the reverse complement of {sequence}, 5' to 3'.",
+                "I need the opposite strand of {sequence}, read 5' to 3'. What is it?",
+            ),
+            chain=False,
+        ),
+        "is_palindromic": Output(
+            "boolean",
+            "whether {sequence} equals its own reverse complement",
+            asks=(
+                "Is {sequence} its own reverse complement?",
+                "Does {sequence} read the same 5' to 3' on both strands, like a palindromic restriction site?",
+            ),
+        ),
     },
+    inverse="reverse_complement",
     examples=[{"sequence": "TAATACGACTCACTATAGGG"}, {"sequence": "GAATTC"}],
 )
 def reverse_complement(p: DnaSequence) -> dict:
@@ -49,9 +70,39 @@ def reverse_complement(p: DnaSequence) -> dict:
     description="Base composition of an unambiguous DNA sequence: GC fraction and the molecular weight in daltons "
     "of the single strand and of the double-stranded molecule (Biopython SeqUtils).",
     outputs={
-        "gc_fraction": Output("number", "the GC fraction of {sequence}"),
-        "mw_single_strand": Output("number", "the single-stranded molecular weight in daltons of {sequence}"),
-        "mw_double_strand": Output("number", "the double-stranded molecular weight in daltons of {sequence}"),
+        "gc_fraction": Output(
+            "number",
+            "the GC fraction of {sequence}",
+            asks=(
+                "Give the GC content of {sequence} as a fraction.",
+                "What fraction of the bases in {sequence} are G or C?",
+                "How GC-rich is {sequence}? Give its GC fraction.",
+            ),
+            measure="GC content",
+            quantity=FRACTION,
+        ),
+        "mw_single_strand": Output(
+            "number",
+            "the single-stranded molecular weight in daltons of {sequence}",
+            asks=(
+                "What is the molecular weight of {sequence} as a single strand with a 5' phosphate, in daltons?",
+                "How much does a 5'-phosphorylated single-stranded oligo of {sequence} weigh, in daltons?",
+            ),
+            measure="single-stranded molecular weight",
+            quantity=quantity("Da", additive=True),
+        ),
+        "mw_double_strand": Output(
+            "number",
+            "the double-stranded molecular weight in daltons of {sequence}",
+            asks=(
+                "What is the double-stranded molecular weight of {sequence}, with a 5' phosphate on each strand, in "
+                "daltons?",
+                "If {sequence} is annealed to its complement, what does the duplex weigh in daltons (both strands "
+                "5'-phosphorylated)?",
+            ),
+            measure="double-stranded molecular weight",
+            quantity=quantity("Da", additive=True),
+        ),
     },
     examples=[{"sequence": "TAATACGACTCACTATAGGG"}, {"sequence": "GCGGCCGC"}],
 )
@@ -74,9 +125,38 @@ def dna_composition(p: DnaSequence) -> dict:
     "nearest-neighbour (Biopython Tm_NN defaults: Allawi & SantaLucia 1997, 50 mM Na+, 25 nM strands), Wallace "
     "rule (2 x AT + 4 x GC) and GC-content formula.",
     outputs={
-        "tm_nearest_neighbor": Output("number", "the nearest-neighbour melting temperature in °C of {sequence}"),
-        "tm_wallace": Output("number", "the Wallace-rule melting temperature in °C of {sequence}"),
-        "tm_gc": Output("number", "the GC-content melting temperature in °C of {sequence}"),
+        "tm_nearest_neighbor": Output(
+            "number",
+            "the nearest-neighbour melting temperature in °C of {sequence}",
+            asks=(
+                "What is the nearest-neighbour melting temperature of {sequence} at 50 mM Na+ and 25 nM oligo, in °C?",
+                "At what temperature, in °C, does {sequence} melt by the nearest-neighbour model (50 mM Na+)?",
+                "I'm designing a primer with {sequence}. What Tm in °C does the nearest-neighbour method give at "
+                "50 mM Na+?",
+            ),
+            measure="nearest-neighbour melting temperature",
+            quantity=CELSIUS,
+        ),
+        "tm_wallace": Output(
+            "number",
+            "the Wallace-rule melting temperature in °C of {sequence}",
+            asks=(
+                "Estimate the melting temperature of {sequence} in °C with the Wallace rule.",
+                "Using the rule of 2 °C per A or T and 4 °C per G or C, what Tm does {sequence} have?",
+            ),
+            measure="Wallace-rule melting temperature",
+            quantity=CELSIUS,
+        ),
+        "tm_gc": Output(
+            "number",
+            "the GC-content melting temperature in °C of {sequence}",
+            asks=(
+                "What melting temperature in °C does the GC-content formula give for {sequence}?",
+                "Estimate the Tm of {sequence} in °C from its GC content and length.",
+            ),
+            measure="GC-content melting temperature",
+            quantity=CELSIUS,
+        ),
     },
     examples=[{"sequence": "TAATACGACTCACTATAGGG"}, {"sequence": "GTAAAACGACGGCCAGT"}],
 )
@@ -101,9 +181,13 @@ def dna_melting_temperature(p: DnaSequence) -> dict:
     package="biopython",
     description="Transcribe a DNA coding strand into messenger RNA (T -> U) and report its length.",
     outputs={
-        "rna": Output("rna_sequence", "the RNA transcribed from {sequence}"),
-        "length": Output("count", "the length in bases of the RNA transcribed from {sequence}"),
+        # Both restate the input (T written as U; its length): a step to chain, not an answer.
+        "rna": Output("rna_sequence", "the RNA transcribed from {sequence}", askable=False),
+        "length": Output(
+            "count", "the length in bases of the RNA transcribed from {sequence}", quantity=COUNT, askable=False
+        ),
     },
+    inverse="back_transcribe_rna",
     examples=[{"sequence": "TAATACGACTCACTATAGGG"}],
 )
 def transcribe_dna(p: DnaSequence) -> dict:
@@ -138,9 +222,19 @@ class RnaSequence(BaseModel):
     description="Back-transcribe RNA into the DNA coding strand (U -> T) and translate the RNA from its first "
     "base with the standard genetic code up to the first stop.",
     outputs={
-        "dna": Output("dna_sequence", "the DNA coding strand of {rna}"),
-        "protein": Output("protein_sequence", "the protein encoded by {rna} read from its first base"),
+        "dna": Output("dna_sequence", "the DNA coding strand of {rna}", askable=False),  # the input, U written as T
+        "protein": Output(
+            "protein_sequence",
+            "the protein encoded by {rna} read from its first base",
+            asks=(
+                "What peptide does {rna} encode when read from its first base with the standard genetic code, up to "
+                "the first stop codon?",
+                "Translate {rna} from its first base with the standard code, stopping at the first stop codon. "
+                "Which protein sequence do you get?",
+            ),
+        ),
     },
+    inverse="transcribe_dna",
     examples=[{"rna": "AUGGCCAUUGUAAUGGGCCGCUGA"}],
 )
 def back_transcribe_rna(p: RnaSequence) -> dict:
@@ -159,8 +253,28 @@ def back_transcribe_rna(p: RnaSequence) -> dict:
     description="GC skew (G - C)/(G + C) and AT skew (A - T)/(A + T) of a DNA strand, markers of replication "
     "origin and strand bias.",
     outputs={
-        "gc_skew": Output("number", "the GC skew of {sequence}"),
-        "at_skew": Output("number", "the AT skew of {sequence}"),
+        "gc_skew": Output(
+            "number",
+            "the GC skew of {sequence}",
+            asks=(
+                "What is the GC skew, (G - C)/(G + C), of {sequence}?",
+                "Does {sequence} carry more G than C? Give its GC skew (G - C)/(G + C).",
+            ),
+            measure="GC skew",
+            quantity=quantity("dimensionless", "interval"),
+            askable=False,
+        ),
+        "at_skew": Output(
+            "number",
+            "the AT skew of {sequence}",
+            asks=(
+                "Calculate the AT skew, (A - T)/(A + T), of {sequence}.",
+                "Compute the AT skew of {sequence}: (A - T) divided by (A + T).",
+            ),
+            measure="AT skew",
+            quantity=quantity("dimensionless", "interval"),
+            askable=False,
+        ),
     },
     examples=[{"sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT"}],
 )
@@ -182,7 +296,10 @@ class KmerQuery(BaseModel):
         json_schema_extra=port("dna_sequence", samples=DNA_SAMPLES[:5]),
     )
     k: int = Field(
-        description="Word length k (1-12).", ge=1, le=12, json_schema_extra=port("integer", samples=[3, 2, 4, 1, 5])
+        description="Word length k (1-12).",
+        ge=1,
+        le=12,
+        json_schema_extra=port("integer", quantity=COUNT, samples=[3, 2, 4, 1, 5]),
     )
 
 
@@ -193,9 +310,35 @@ class KmerQuery(BaseModel):
     description="k-mer spectrum of a DNA sequence: how many distinct words of length k occur, the most frequent "
     "one (alphabetically first on ties) and its count.",
     outputs={
-        "distinct_kmers": Output("count", "the number of distinct {k}-mers in {sequence}"),
-        "most_common_kmer": Output("label", "the most frequent {k}-mer in {sequence}"),
-        "most_common_count": Output("count", "the count of the most frequent {k}-mer in {sequence}"),
+        "distinct_kmers": Output(
+            "count",
+            "the number of distinct {k}-mers in {sequence}",
+            asks=(
+                "How many distinct {k}-mers occur in {sequence}?",
+                "How many different words of {k} bases appear in {sequence}?",
+            ),
+            measure="number of distinct k-mers",
+            quantity=COUNT,
+        ),
+        "most_common_kmer": Output(
+            "label",
+            "the most frequent {k}-mer in {sequence}",
+            asks=(
+                "Which {k}-mer occurs most often in {sequence}? On a tie, give the alphabetically first.",
+                "What is the most frequent word of {k} bases in {sequence} (overlaps counted, alphabetically first on "
+                "ties)?",
+            ),
+        ),
+        "most_common_count": Output(
+            "count",
+            "the count of the most frequent {k}-mer in {sequence}",
+            asks=(
+                "How many times does the most frequent {k}-mer occur in {sequence}?",
+                "Counting overlapping words, how often does the commonest {k}-base word appear in {sequence}?",
+            ),
+            measure="count of the most frequent k-mer",
+            quantity=COUNT,
+        ),
     },
     examples=[{"sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT", "k": 3}],
 )
@@ -232,8 +375,27 @@ class MotifQuery(BaseModel):
     description="Find a motif (IUPAC degenerate letters allowed) on the forward strand of a DNA sequence: the "
     "number of occurrences and their 1-based start positions (overlaps counted).",
     outputs={
-        "occurrences": Output("count", "the number of occurrences of the motif {motif} in {sequence}"),
-        "positions": Output("number_list", "the start positions of the motif {motif} in {sequence}"),
+        "occurrences": Output(
+            "count",
+            "the number of occurrences of the motif {motif} in {sequence}",
+            asks=(
+                "How many times does {motif} occur on the forward strand of {sequence}, counting overlapping matches?",
+                "Count the matches of {motif}, read as a motif with IUPAC codes, on the forward strand of {sequence} "
+                "(overlaps included).",
+            ),
+            measure="number of motif occurrences",
+            quantity=COUNT,
+        ),
+        "positions": Output(
+            "number_list",
+            "the start positions of the motif {motif} in {sequence}",
+            asks=(
+                "At which positions does {motif} start in {sequence}? Number the bases from 1 and list them.",
+                "List the 1-based start positions of every match of {motif} on the forward strand of {sequence}.",
+            ),
+            measure="motif start positions",
+            quantity=ORDINAL,
+        ),
     },
     examples=[{"sequence": "TAATACGACTCACTATAGGG", "motif": "CAC"}],
 )
@@ -272,9 +434,45 @@ class TwoDna(BaseModel):
     description="Global alignment of two DNA sequences (Biopython PairwiseAligner: match 1, mismatch 0, gaps "
     "-1 open/-0.5 extend): the score, identical positions and percent identity over the shorter sequence.",
     outputs={
-        "score": Output("number", "the global alignment score of {sequence_a} and {sequence_b}"),
-        "identities": Output("count", "the number of identical aligned bases of {sequence_a} and {sequence_b}"),
-        "percent_identity": Output("number", "the percent identity of {sequence_a} and {sequence_b}"),
+        "score": Output(
+            "number",
+            "the global alignment score of {sequence_a} and {sequence_b}",
+            asks=(
+                "What is the best global alignment score of {sequence_a} and {sequence_b}, scoring match +1, "
+                "mismatch 0, gap opening -1 and gap extension -0.5?",
+                "Align {sequence_a} globally with {sequence_b} (match 1, mismatch 0, gaps -1 to open and -0.5 to "
+                "extend). What score does the best alignment get?",
+            ),
+            measure="global alignment score",
+            quantity=quantity("dimensionless", "interval"),
+            askable=False,
+        ),
+        "identities": Output(
+            "count",
+            "the number of identical aligned bases of {sequence_a} and {sequence_b}",
+            asks=(
+                "In the best global alignment of {sequence_a} with {sequence_b} (match 1, mismatch 0, gap open -1, "
+                "extend -0.5), how many aligned positions are identical?",
+                "How many bases match when {sequence_a} and {sequence_b} are aligned end to end (match 1, mismatch 0, "
+                "gap open -1, extend -0.5)?",
+            ),
+            measure="number of identical aligned bases",
+            quantity=COUNT,
+            askable=False,
+        ),
+        "percent_identity": Output(
+            "number",
+            "the percent identity of {sequence_a} and {sequence_b}",
+            asks=(
+                "What percent identity do {sequence_a} and {sequence_b} share in a global alignment (match 1, "
+                "mismatch 0, gap open -1, extend -0.5), over the length of the shorter one?",
+                "Aligned globally (match 1, mismatch 0, gaps -1 to open, -0.5 to extend), what percentage of the "
+                "shorter of {sequence_a} and {sequence_b} is identical?",
+            ),
+            measure="percent identity",
+            quantity=quantity("percent"),
+            askable=False,
+        ),
     },
     examples=[{"sequence_a": "GTAAAACGACGGCCAGT", "sequence_b": "CAGGAAACAGCTATGAC"}],
 )
@@ -304,13 +502,13 @@ class SaltTm(BaseModel):
         description="Sodium concentration in mM.",
         gt=0,
         le=2000,
-        json_schema_extra=port("number", samples=[50, 100, 10, 200, 150]),
+        json_schema_extra=port("number", quantity=quantity("mM"), samples=[50, 100, 10, 200, 150]),
     )
     magnesium_mm: float = Field(
         description="Magnesium concentration in mM (0 for none).",
         ge=0,
         le=100,
-        json_schema_extra=port("number", samples=[1.5, 0, 2.5, 0, 3]),
+        json_schema_extra=port("number", quantity=quantity("mM"), samples=[1.5, 0, 2.5, 0, 3]),
     )
 
 
@@ -318,11 +516,23 @@ class SaltTm(BaseModel):
     domain=DOMAIN,
     kind="processing",
     package="biopython",
-    description="Nearest-neighbour melting temperature of an oligo (Biopython Tm_NN, SantaLucia 2004 tables) at "
-    "given sodium and magnesium concentrations, as for a PCR buffer.",
+    description="Nearest-neighbour melting temperature of an oligo (Biopython Tm_NN: Allawi & SantaLucia 1997 "
+    "tables, 25 nM strands, SantaLucia 1998 salt correction with Mg2+ as von Ahsen's sodium equivalent) at given "
+    "sodium and magnesium concentrations, as for a PCR buffer.",
     outputs={
         "tm_celsius": Output(
-            "number", "the melting temperature in C of {sequence} with {sodium_mm} mM Na+ and {magnesium_mm} mM Mg2+"
+            "number",
+            "the melting temperature in C of {sequence} with {sodium_mm} mM Na+ and {magnesium_mm} mM Mg2+",
+            asks=(
+                "What is the melting temperature of {sequence}, in °C, in a buffer with {sodium_mm} mM Na+ and "
+                "{magnesium_mm} mM Mg2+?",
+                "My PCR buffer has {sodium_mm} mM Na+ and {magnesium_mm} mM Mg2+. At what temperature, in °C, does "
+                "{sequence} melt?",
+                "Using nearest-neighbour thermodynamics, what Tm in °C does {sequence} have at {sodium_mm} mM Na+ and "
+                "{magnesium_mm} mM Mg2+?",
+            ),
+            measure="melting temperature",
+            quantity=CELSIUS,
         ),
     },
     examples=[{"sequence": "TAATACGACTCACTATAGGG", "sodium_mm": 50, "magnesium_mm": 1.5}],
@@ -340,8 +550,27 @@ def primer_tm_in_buffer(p: SaltTm) -> dict:
     description="CpG content of a DNA sequence: the number of CpG dinucleotides and the observed/expected CpG "
     "ratio (Gardiner-Garden and Frommer), which is above 0.6 in CpG islands.",
     outputs={
-        "cpg_count": Output("count", "the number of CpG dinucleotides in {sequence}"),
-        "observed_expected_ratio": Output("number", "the observed/expected CpG ratio of {sequence}"),
+        "cpg_count": Output(
+            "count",
+            "the number of CpG dinucleotides in {sequence}",
+            asks=(
+                "How many CpG dinucleotides does {sequence} contain?",
+                "How many times does a C followed by a G occur in {sequence}?",
+            ),
+            measure="number of CpG dinucleotides",
+            quantity=COUNT,
+        ),
+        "observed_expected_ratio": Output(
+            "number",
+            "the observed/expected CpG ratio of {sequence}",
+            asks=(
+                "Compute the observed/expected CpG ratio of {sequence}.",
+                "Could {sequence} be part of a CpG island? Give its observed-to-expected CpG ratio (Gardiner-Garden "
+                "and Frommer).",
+            ),
+            measure="observed/expected CpG ratio",
+            quantity=FRACTION,
+        ),
     },
     examples=[{"sequence": "GCGGCCGC"}],
 )
@@ -365,7 +594,7 @@ class WindowQuery(BaseModel):
         description="Window length in bases (2-1000).",
         ge=2,
         le=1000,
-        json_schema_extra=port("integer", samples=[10, 8, 6, 12]),
+        json_schema_extra=port("integer", quantity=COUNT, samples=[10, 8, 6, 12]),
     )
 
 
@@ -376,9 +605,38 @@ class WindowQuery(BaseModel):
     description="Sliding-window GC content of a DNA sequence: the highest and lowest GC fraction over all windows "
     "of a given length, and where the richest window starts (1-based).",
     outputs={
-        "max_gc": Output("number", "the highest GC fraction in {window}-base windows of {sequence}"),
-        "min_gc": Output("number", "the lowest GC fraction in {window}-base windows of {sequence}"),
-        "max_gc_start": Output("count", "the start of the most GC-rich {window}-base window of {sequence}"),
+        "max_gc": Output(
+            "number",
+            "the highest GC fraction in {window}-base windows of {sequence}",
+            asks=(
+                "What is the highest GC fraction of any {window}-base window of {sequence}?",
+                "Sliding a window of {window} bases along {sequence}, what is the largest GC fraction you find?",
+            ),
+            measure="highest GC content of a window",
+            quantity=FRACTION,
+        ),
+        "min_gc": Output(
+            "number",
+            "the lowest GC fraction in {window}-base windows of {sequence}",
+            asks=(
+                "Find the lowest GC fraction of any {window}-base window of {sequence}.",
+                "Sliding a window of {window} bases along {sequence}, how low does the GC fraction get?",
+            ),
+            measure="lowest GC content of a window",
+            quantity=FRACTION,
+        ),
+        "max_gc_start": Output(
+            "count",
+            "the start of the most GC-rich {window}-base window of {sequence}",
+            asks=(
+                "At which position does the most GC-rich {window}-base window of {sequence} start? Count from 1 and "
+                "take the first one on ties.",
+                "Where does the {window}-base stretch of {sequence} with the highest GC content begin? Give its "
+                "1-based start (the earliest on ties).",
+            ),
+            measure="start of the most GC-rich window",
+            quantity=ORDINAL,
+        ),
     },
     examples=[{"sequence": DNA_SAMPLES[0], "window": 10}],
 )

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.science.common import DOMAIN
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output
 
@@ -26,7 +27,7 @@ class LatitudeHeight(BaseModel):
         description="Height above the ellipsoid in metres.",
         ge=-500,
         le=100000,
-        json_schema_extra=port("number", samples=[0, 1000, 8848, 35, 100]),
+        json_schema_extra=port("number", quantity=quantity("m"), samples=[0, 1000, 8848, 35, 100]),
     )
 
 
@@ -37,9 +38,30 @@ class LatitudeHeight(BaseModel):
     description="WGS84 normal gravity at a latitude and height (Somigliana's formula with the free-air "
     "correction), and the geocentric radius of the ellipsoid at that latitude.",
     outputs={
-        "gravity_m_s2": Output("number", "the normal gravity in m/s2 at {latitude} and {height_m} m"),
+        "gravity_m_s2": Output(
+            "number",
+            "the normal gravity in m/s2 at {latitude} and {height_m} m",
+            asks=(
+                "What is the WGS84 normal gravity at {latitude}, {height_m} m above the ellipsoid, in m/s²?",
+                "How strong is gravity at {latitude} and a height of {height_m} m, in m/s², by the WGS84 normal "
+                "gravity formula?",
+                "I'm calibrating a scale at {latitude}, {height_m} m up. What value of g in m/s² does the WGS84 "
+                "ellipsoid give there?",
+            ),
+            measure="normal gravity",
+            quantity=quantity("m/s**2"),
+        ),
         "geocentric_radius_km": Output(
-            "number", "the WGS84 geocentric radius in km at {latitude} (height {height_m} m)"
+            "number",
+            "the WGS84 geocentric radius in km at {latitude} (height {height_m} m)",
+            asks=(
+                "For a point at {latitude}, {height_m} m above the ellipsoid, how far is the WGS84 ellipsoid surface "
+                "below it from the Earth's centre, in km?",
+                "What is the geocentric radius of the WGS84 ellipsoid at {latitude}, in km? (The site is {height_m} m "
+                "above it.)",
+            ),
+            measure="geocentric radius",
+            quantity=quantity("km"),
         ),
     },
     examples=[{"latitude": 45.0, "height_m": 0}],
@@ -63,7 +85,7 @@ class Altitude(BaseModel):
         description="Geopotential altitude in metres, -500 to 32000.",
         ge=-500,
         le=32000,
-        json_schema_extra=port("number", samples=[0, 1500, 8848, 11000, 20000]),
+        json_schema_extra=port("number", quantity=quantity("m"), samples=[0, 1500, 8848, 11000, 20000]),
     )
 
 
@@ -74,11 +96,45 @@ class Altitude(BaseModel):
     description="US Standard Atmosphere 1976 at an altitude up to 32 km: temperature (K), pressure (Pa), density "
     "(kg/m3) and the speed of sound (m/s).",
     outputs={
-        "temperature_k": Output("temperature_k", "the standard-atmosphere temperature in K at {altitude_m} m"),
-        "pressure_pa": Output("number", "the standard-atmosphere pressure in Pa at {altitude_m} m"),
-        "density_kg_m3": Output("number", "the standard-atmosphere air density in kg/m3 at {altitude_m} m"),
+        "temperature_k": Output(
+            "temperature_k",
+            "the standard-atmosphere temperature in K at {altitude_m} m",
+            asks=(
+                "What is the air temperature at {altitude_m} m in the US Standard Atmosphere 1976, in kelvin?",
+                "In the standard atmosphere, how cold is it at an altitude of {altitude_m} m? Give kelvin.",
+            ),
+            measure="standard-atmosphere temperature",
+        ),
+        "pressure_pa": Output(
+            "number",
+            "the standard-atmosphere pressure in Pa at {altitude_m} m",
+            asks=(
+                "What is the air pressure at {altitude_m} m in the US Standard Atmosphere 1976, in pascals?",
+                "I'm flying at {altitude_m} m. What outside air pressure in Pa does the standard atmosphere predict?",
+                "How much does the air press at an altitude of {altitude_m} m in the standard atmosphere? Give Pa.",
+            ),
+            measure="standard-atmosphere pressure",
+            quantity=quantity("Pa"),
+        ),
+        "density_kg_m3": Output(
+            "number",
+            "the standard-atmosphere air density in kg/m3 at {altitude_m} m",
+            asks=(
+                "Give the air density at {altitude_m} m in the US Standard Atmosphere 1976, in kg/m³.",
+                "How dense is the air at an altitude of {altitude_m} m in the standard atmosphere, in kg/m³?",
+            ),
+            measure="standard-atmosphere air density",
+            quantity=quantity("kg/m**3"),
+        ),
         "speed_of_sound_m_s": Output(
-            "number", "the speed of sound in m/s at {altitude_m} m in the standard atmosphere"
+            "number",
+            "the speed of sound in m/s at {altitude_m} m in the standard atmosphere",
+            asks=(
+                "Find the speed of sound at {altitude_m} m in the US Standard Atmosphere 1976, in m/s.",
+                "How fast does sound travel at an altitude of {altitude_m} m in the standard atmosphere, in m/s?",
+            ),
+            measure="speed of sound",
+            quantity=quantity("m/s"),
         ),
     },
     examples=[{"altitude_m": 1500}],
@@ -109,13 +165,13 @@ class Humidity(BaseModel):
         description="Air temperature in degrees Celsius.",
         ge=-40,
         le=60,
-        json_schema_extra=port("number", samples=[25, 30, 10, 35, 0]),
+        json_schema_extra=port("number", quantity=quantity("degC", "interval"), samples=[25, 30, 10, 35, 0]),
     )
     relative_humidity: float = Field(
         description="Relative humidity in percent.",
         gt=0,
         le=100,
-        json_schema_extra=port("number", samples=[60, 80, 40, 50, 90]),
+        json_schema_extra=port("number", quantity=quantity("percent"), samples=[60, 80, 40, 50, 90]),
     )
 
 
@@ -127,10 +183,26 @@ class Humidity(BaseModel):
     "regression, in C) of air at a temperature and relative humidity.",
     outputs={
         "dew_point_c": Output(
-            "number", "the dew point in C of air at {temperature_c} C and {relative_humidity}% humidity"
+            "number",
+            "the dew point in C of air at {temperature_c} C and {relative_humidity}% humidity",
+            asks=(
+                "What is the dew point of air at {temperature_c} °C and {relative_humidity}% relative humidity, in °C?",
+                "At {temperature_c} °C with {relative_humidity}% humidity, below what temperature in °C will dew form?",
+            ),
+            measure="dew point",
+            quantity=quantity("degC", "interval"),
         ),
         "heat_index_c": Output(
-            "number", "the heat index in C of air at {temperature_c} C and {relative_humidity}% humidity"
+            "number",
+            "the heat index in C of air at {temperature_c} C and {relative_humidity}% humidity",
+            asks=(
+                "How hot does {temperature_c} °C with {relative_humidity}% relative humidity feel? Give the NWS heat "
+                "index in °C.",
+                "What is the heat index, in °C, at an air temperature of {temperature_c} °C and {relative_humidity}% "
+                "relative humidity?",
+            ),
+            measure="heat index",
+            quantity=quantity("degC", "interval"),
         ),
     },
     examples=[{"temperature_c": 30, "relative_humidity": 60}],

@@ -20,6 +20,7 @@ from tool_catalog.domains.science.common import (
     rebase,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, ORDINAL
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -64,13 +65,75 @@ def _overhang(enz: Any) -> str:
     description="Look up a restriction enzyme in REBASE (as shipped with Biopython): its recognition site, cut "
     "pattern (^ top-strand cut, _ bottom-strand cut), end type, number of commercial suppliers and isoschizomers.",
     outputs={
-        "site": Output("dna_sequence", "the recognition site of {enzyme}"),
-        "site_length": Output("count", "the length in bases of the recognition site of {enzyme}"),
-        "cut_pattern": Output("label", "the cut pattern of {enzyme} in REBASE notation"),
-        "end_type": Output("label", "the kind of ends (blunt, 5' or 3' overhang) that {enzyme} leaves"),
-        "supplier_count": Output("count", "the number of commercial suppliers of {enzyme} listed in REBASE"),
-        "isoschizomers": Output("string_list", "the list of isoschizomers of {enzyme} in REBASE"),
-        "isoschizomer_count": Output("count", "the number of isoschizomers of {enzyme} in REBASE"),
+        "site": Output(
+            "dna_sequence",
+            "the recognition site of {enzyme}",
+            asks=(
+                "What is the recognition site of {enzyme}? Give it 5' to 3'.",
+                "Which DNA sequence does {enzyme} recognize?",
+                "I want to check a plasmid for sites of {enzyme}. What sequence should I search for?",
+            ),
+            chain=False,
+        ),
+        "site_length": Output(
+            "count",
+            "the length in bases of the recognition site of {enzyme}",
+            asks=(
+                "How many bases long is the recognition site of {enzyme}?",
+                "{enzyme} recognizes a site of how many bases?",
+            ),
+            measure="recognition site length",
+            quantity=COUNT,
+        ),
+        "cut_pattern": Output(
+            "label",
+            "the cut pattern of {enzyme} in REBASE notation",
+            asks=(
+                "Where exactly does {enzyme} cut its site? Write the site with ^ at the top-strand cut and _ at the "
+                "bottom-strand cut.",
+                "Give the cut pattern of {enzyme} in REBASE notation (^ marks the top-strand cut, _ the bottom one).",
+            ),
+        ),
+        "end_type": Output(
+            "label",
+            "the kind of ends (blunt, 5' or 3' overhang) that {enzyme} leaves",
+            asks=(
+                "Does {enzyme} leave blunt ends, a 5' overhang or a 3' overhang?",
+                "What kind of ends does a cut with {enzyme} produce: blunt, 5' overhang or 3' overhang?",
+                "I'm planning a ligation after cutting with {enzyme}. Are the ends blunt, or do they carry a 5' or a "
+                "3' overhang?",
+            ),
+        ),
+        "supplier_count": Output(
+            "count",
+            "the number of commercial suppliers of {enzyme} listed in REBASE",
+            asks=(
+                "How many companies sell {enzyme}?",
+                "From how many commercial suppliers can {enzyme} be bought?",
+            ),
+            measure="number of commercial suppliers",
+            source="REBASE",
+        ),
+        "isoschizomers": Output(
+            "string_list",
+            "the list of isoschizomers of {enzyme} in REBASE",
+            asks=(
+                "Which enzymes are isoschizomers of {enzyme}? List them.",
+                "List the other restriction enzymes that recognize the same site as {enzyme}.",
+            ),
+            measure="isoschizomers",
+            source="REBASE",
+        ),
+        "isoschizomer_count": Output(
+            "count",
+            "the number of isoschizomers of {enzyme} in REBASE",
+            asks=(
+                "How many isoschizomers does {enzyme} have?",
+                "How many other restriction enzymes recognize the same site as {enzyme}?",
+            ),
+            measure="number of isoschizomers",
+            source="REBASE",
+        ),
     },
     examples=[{"enzyme": "EcoRI"}, {"enzyme": "BsaI"}, {"enzyme": "SmaI"}],
 )
@@ -104,12 +167,50 @@ class EnzymeOnDna(BaseModel):
     description="Digest a linear DNA sequence with one restriction enzyme (Biopython Restriction, REBASE data): "
     "the top-strand cut positions (1-based position of the first base after each cut) and the fragment lengths.",
     outputs={
-        "cut_positions": Output("number_list", "the list of top-strand cut positions of {enzyme} in {sequence}"),
-        "cut_count": Output("count", "the number of times {enzyme} cuts {sequence}"),
-        "fragment_lengths": Output(
-            "number_list", "the list of fragment lengths, 5' to 3', of {sequence} digested by {enzyme}"
+        "cut_positions": Output(
+            "number_list",
+            "the list of top-strand cut positions of {enzyme} in {sequence}",
+            asks=(
+                "Where does {enzyme} cut the top strand of {sequence}? Number the bases from 1 and give, for each "
+                "cut, the first base after it.",
+                "List the positions at which {enzyme} cuts {sequence} (1-based, the first base after each top-strand "
+                "cut).",
+            ),
+            measure="cut positions",
+            quantity=ORDINAL,
         ),
-        "largest_fragment": Output("count", "the length of the largest fragment of {sequence} digested by {enzyme}"),
+        "cut_count": Output(
+            "count",
+            "the number of times {enzyme} cuts {sequence}",
+            asks=(
+                "How many times does {enzyme} cut {sequence}?",
+                "If I digest {sequence} with {enzyme}, how many cuts will it make?",
+                "How many sites for {enzyme} does {sequence} contain?",
+            ),
+            measure="number of cuts",
+            quantity=COUNT,
+        ),
+        "fragment_lengths": Output(
+            "number_list",
+            "the list of fragment lengths, 5' to 3', of {sequence} digested by {enzyme}",
+            asks=(
+                "What fragments does a digest of {sequence} with {enzyme} give? List their lengths in bases, from the "
+                "5' end.",
+                "I cut {sequence} with {enzyme}. How long is each piece, in bases, in order from 5' to 3'?",
+            ),
+            measure="fragment lengths",
+            quantity=COUNT,
+        ),
+        "largest_fragment": Output(
+            "count",
+            "the length of the largest fragment of {sequence} digested by {enzyme}",
+            asks=(
+                "How long, in bases, is the largest fragment when {enzyme} cuts {sequence}?",
+                "I digest {sequence} with {enzyme}. How many bases long is the biggest piece?",
+            ),
+            measure="largest fragment length",
+            quantity=COUNT,
+        ),
     },
     examples=[
         {"enzyme": "EcoRI", "sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT"},
@@ -140,13 +241,46 @@ def restriction_digest(p: EnzymeOnDna) -> dict:
     description="Find which New England Biolabs restriction enzymes (REBASE supplier N) cut a linear DNA sequence, "
     "and which of them cut it exactly once (single cutters, useful for cloning).",
     outputs={
-        "enzymes": Output("string_list", "the list of New England Biolabs enzymes that cut {sequence}"),
-        "enzyme_count": Output("count", "the number of New England Biolabs enzymes that cut {sequence}"),
+        "enzymes": Output(
+            "string_list",
+            "the list of New England Biolabs enzymes that cut {sequence}",
+            asks=(
+                "Which restriction enzymes sold by New England Biolabs cut {sequence}? List them.",
+                "List the New England Biolabs enzymes that have at least one site in {sequence}.",
+            ),
+            measure="New England Biolabs enzymes cutting it",
+            source="REBASE",
+        ),
+        "enzyme_count": Output(
+            "count",
+            "the number of New England Biolabs enzymes that cut {sequence}",
+            asks=(
+                "How many restriction enzymes sold by New England Biolabs cut {sequence}?",
+                "How many of the New England Biolabs enzymes have at least one site in {sequence}?",
+            ),
+            measure="number of New England Biolabs enzymes cutting it",
+            source="REBASE",
+        ),
         "single_cutters": Output(
-            "string_list", "the list of New England Biolabs enzymes that cut {sequence} exactly once"
+            "string_list",
+            "the list of New England Biolabs enzymes that cut {sequence} exactly once",
+            asks=(
+                "Which New England Biolabs enzymes cut {sequence} exactly once? List them.",
+                "I need a unique restriction site in {sequence}. Which enzymes sold by New England Biolabs cut it "
+                "only once?",
+            ),
+            measure="single-cutter enzymes",
+            source="REBASE",
         ),
         "single_cutter_count": Output(
-            "count", "the number of New England Biolabs enzymes that cut {sequence} exactly once"
+            "count",
+            "the number of New England Biolabs enzymes that cut {sequence} exactly once",
+            asks=(
+                "How many New England Biolabs enzymes cut {sequence} exactly once?",
+                "How many single-cutter enzymes from New England Biolabs does {sequence} have?",
+            ),
+            measure="number of single-cutter enzymes",
+            source="REBASE",
         ),
     },
     examples=[{"sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT"}],
@@ -172,22 +306,47 @@ def enzymes_cutting_sequence(p: DnaSequence) -> dict:
     kind="retrieval",
     package="biopython",
     description="Restriction enzymes that leave ends compatible with a given enzyme's (same overhang, so the "
-    "fragments ligate), among the enzymes sold by New England Biolabs.",
+    "fragments ligate), among the enzymes sold by New England Biolabs. Enzymes whose overhang depends on the "
+    "flanking sequence (Type IIS enzymes such as BsaI, overhang NNNN) are not counted as compatible.",
     outputs={
-        "compatible_count": Output("count", "the number of NEB enzymes giving ends compatible with {enzyme}"),
-        "compatible_enzymes": Output("string_list", "the NEB enzymes giving ends compatible with {enzyme}"),
-        "first_compatible": Output("restriction_enzyme", "the first NEB enzyme giving ends compatible with {enzyme}"),
+        "compatible_count": Output(
+            "count",
+            "the number of NEB enzymes giving ends compatible with {enzyme}",
+            asks=(
+                "How many New England Biolabs enzymes leave ends compatible with those of {enzyme}?",
+                "Besides {enzyme} itself, how many enzymes sold by New England Biolabs give ends that can be ligated "
+                "to ends cut by {enzyme}?",
+            ),
+            measure="number of enzymes with compatible ends",
+            source="REBASE",
+        ),
+        "compatible_enzymes": Output(
+            "string_list",
+            "the NEB enzymes giving ends compatible with {enzyme}",
+            asks=(
+                "Which New England Biolabs enzymes leave ends compatible with {enzyme}? List them.",
+                "My vector is cut with {enzyme}. Which other enzymes sold by New England Biolabs would give an insert "
+                "with ends that ligate into it? List them.",
+            ),
+            measure="enzymes with compatible ends",
+            source="REBASE",
+        ),
+        "first_compatible": Output(
+            "restriction_enzyme", "the first NEB enzyme giving ends compatible with {enzyme}", askable=False
+        ),
     },
     examples=[{"enzyme": "BamHI"}, {"enzyme": "XhoI"}],
 )
 def compatible_end_enzymes(p: Enzyme) -> dict:
-    from Bio.Restriction import RestrictionBatch
-
     enz = _enzyme(p.enzyme)
     if enz.is_unknown():
         raise ToolInputError(f"REBASE does not record the ends {p.enzyme} leaves, so no compatible ends are known")
-    batch = RestrictionBatch(list(_neb_enzymes()))
-    names = sorted(str(e) for e in enz.compatible_end(batch=batch) if str(e) != p.enzyme)
+    # Biopython's compatible_end ignores its batch argument and searches every enzyme it knows, so the New England
+    # Biolabs list is applied here; an overhang with an N is not a fixed sequence, so it is compatible with nothing.
+    neb = set(_neb_enzymes())
+    names = sorted(
+        str(e) for e in enz.compatible_end() if str(e) in neb and str(e) != p.enzyme and "N" not in e.ovhgseq
+    )
     return {
         "compatible_count": len(names),
         "compatible_enzymes": names,
@@ -222,12 +381,39 @@ class DoubleDigest(BaseModel):
     description="Double digest of a linear DNA sequence with two restriction enzymes: the number of cuts and the "
     "fragment lengths in order.",
     outputs={
-        "cut_count": Output("count", "the number of cuts by {enzyme_a} and {enzyme_b} in {sequence}"),
+        "cut_count": Output(
+            "count",
+            "the number of cuts by {enzyme_a} and {enzyme_b} in {sequence}",
+            asks=(
+                "How many cuts do {enzyme_a} and {enzyme_b} make together in {sequence}?",
+                "In a double digest of {sequence} with {enzyme_a} and {enzyme_b}, how many times is the DNA cut?",
+            ),
+            measure="number of cuts",
+            quantity=COUNT,
+        ),
         "fragment_lengths": Output(
-            "number_list", "the fragment lengths of {sequence} digested with {enzyme_a} and {enzyme_b}"
+            "number_list",
+            "the fragment lengths of {sequence} digested with {enzyme_a} and {enzyme_b}",
+            asks=(
+                "I digest {sequence} with both {enzyme_a} and {enzyme_b}. List the fragment lengths in bases, from "
+                "the 5' end.",
+                "What fragments, in bases and in order from 5' to 3', does a double digest of {sequence} with "
+                "{enzyme_a} and {enzyme_b} give?",
+            ),
+            measure="fragment lengths",
+            quantity=COUNT,
         ),
         "smallest_fragment": Output(
-            "count", "the smallest fragment of {sequence} digested with {enzyme_a} and {enzyme_b}"
+            "count",
+            "the smallest fragment of {sequence} digested with {enzyme_a} and {enzyme_b}",
+            asks=(
+                "How long, in bases, is the smallest fragment when {sequence} is cut with both {enzyme_a} and "
+                "{enzyme_b}?",
+                "After a double digest of {sequence} with {enzyme_a} and {enzyme_b}, how many bases long is the "
+                "shortest piece?",
+            ),
+            measure="smallest fragment length",
+            quantity=COUNT,
         ),
     },
     examples=[{"enzyme_a": "EcoRI", "enzyme_b": "HindIII", "sequence": DNA_SAMPLES[0]}],
@@ -249,7 +435,7 @@ class SiteLength(BaseModel):
         description="Recognition site length in bases (4-8 typical).",
         ge=2,
         le=20,
-        json_schema_extra=port("integer", samples=[6, 4, 8, 5, 7]),
+        json_schema_extra=port("integer", quantity=COUNT, samples=[6, 4, 8, 5, 7]),
     )
 
 
@@ -260,8 +446,19 @@ class SiteLength(BaseModel):
     description="Commercially available restriction enzymes (REBASE, sold by New England Biolabs) whose "
     "recognition site has a given length: how many, and the first alphabetically.",
     outputs={
-        "enzyme_count": Output("count", "the number of NEB enzymes with a {site_length}-base recognition site"),
-        "first_enzyme": Output("restriction_enzyme", "the first NEB enzyme with a {site_length}-base recognition site"),
+        "enzyme_count": Output(
+            "count",
+            "the number of NEB enzymes with a {site_length}-base recognition site",
+            asks=(
+                "How many restriction enzymes sold by New England Biolabs recognize a site of {site_length} bases?",
+                "Among New England Biolabs enzymes, how many have a recognition site exactly {site_length} bases long?",
+            ),
+            measure="number of enzymes with a site of that length",
+            source="REBASE",
+        ),
+        "first_enzyme": Output(
+            "restriction_enzyme", "the first NEB enzyme with a {site_length}-base recognition site", askable=False
+        ),
     },
     examples=[{"site_length": 8}],
 )
@@ -289,9 +486,30 @@ class SiteQuery(BaseModel):
     description="Restriction enzymes in REBASE that recognize exactly a given site (isoschizomers and "
     "neoschizomers together): how many, their names, and the first alphabetically.",
     outputs={
-        "enzyme_count": Output("count", "the number of REBASE enzymes recognizing the site {site}"),
-        "enzymes": Output("string_list", "the REBASE enzymes recognizing the site {site}"),
-        "first_enzyme": Output("restriction_enzyme", "the first REBASE enzyme recognizing the site {site}"),
+        "enzyme_count": Output(
+            "count",
+            "the number of REBASE enzymes recognizing the site {site}",
+            asks=(
+                "How many restriction enzymes recognize exactly {site}?",
+                "How many different enzymes have {site} as their recognition site?",
+            ),
+            measure="number of enzymes recognizing it",
+            source="REBASE",
+        ),
+        "enzymes": Output(
+            "string_list",
+            "the REBASE enzymes recognizing the site {site}",
+            asks=(
+                "Which restriction enzymes recognize exactly {site}? List them.",
+                "List the enzymes whose recognition site is {site}.",
+                "Which enzyme could I use to cut at {site}? List every one that recognizes exactly that site.",
+            ),
+            measure="enzymes recognizing it",
+            source="REBASE",
+        ),
+        "first_enzyme": Output(
+            "restriction_enzyme", "the first REBASE enzyme recognizing the site {site}", askable=False
+        ),
     },
     examples=[{"site": "GAATTC"}],
 )

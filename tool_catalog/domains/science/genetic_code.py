@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.science.common import DNA_SAMPLES, DOMAIN, MAX_DNA, codon_table, dna_field
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, ORDINAL
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -44,8 +45,30 @@ def _translate(codons: str, table: int) -> str:
     description="Translate a DNA sequence from its first base with an NCBI genetic code table, up to (not "
     "including) the first stop codon; a trailing partial codon is ignored.",
     outputs={
-        "protein": Output("protein_sequence", "the protein translation of {sequence} under {table}"),
-        "length": Output("count", "the number of amino acids in the protein translation of {sequence} under {table}"),
+        "protein": Output(
+            "protein_sequence",
+            "the protein translation of {sequence} under {table}",
+            asks=(
+                "What peptide does {sequence} encode when read from its first base with {table}, up to the first "
+                "stop codon?",
+                "Translate {sequence} from its first base using {table}. Which protein sequence comes out before the "
+                "first stop?",
+                "Read {sequence} in frame from base 1 with {table}: what amino-acid sequence does it give, stopping at "
+                "the first stop codon?",
+            ),
+        ),
+        "length": Output(
+            "count",
+            "the number of amino acids in the protein translation of {sequence} under {table}",
+            asks=(
+                "How many amino acids long is the peptide encoded by {sequence} read from its first base under "
+                "{table}, up to the first stop?",
+                "Translating {sequence} from its first base with {table}, how many residues do you get before a stop "
+                "codon?",
+            ),
+            measure="length of the translated peptide",
+            quantity=COUNT,
+        ),
     },
     examples=[{"sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT", "table": 1}],
 )
@@ -93,13 +116,57 @@ def _reverse_complement(seq: str) -> str:
     "in-frame stop of the given NCBI table (or runs open to the 3' end). Ties go to the + strand, then the "
     "earlier frame. Returns the translated protein (without the stop) and where the ORF starts.",
     outputs={
-        "protein": Output("protein_sequence", "the protein encoded by the longest ORF of {sequence} under {table}"),
-        "length_aa": Output("count", "the length in amino acids of the longest ORF of {sequence} under {table}"),
-        "strand": Output("label", "the strand (+ or -) of the longest ORF of {sequence} under {table}"),
-        "start": Output(
-            "count", "the 1-based start position, on its own strand, of the longest ORF of {sequence} under {table}"
+        "protein": Output(
+            "protein_sequence",
+            "the protein encoded by the longest ORF of {sequence} under {table}",
+            asks=(
+                "What protein does the longest open reading frame of {sequence} encode under {table}? Search all six "
+                "frames for ATG-started ORFs.",
+                "Find the longest ORF (ATG start, any of the six frames) in {sequence} using {table}. What is its "
+                "protein sequence, without the stop?",
+            ),
         ),
-        "has_stop": Output("boolean", "whether the longest ORF of {sequence} under {table} ends in a stop codon"),
+        "length_aa": Output(
+            "count",
+            "the length in amino acids of the longest ORF of {sequence} under {table}",
+            asks=(
+                "How many amino acids long is the longest ATG-started ORF in the six frames of {sequence} under "
+                "{table}?",
+                "Searching both strands of {sequence} with {table}, how many residues does the longest open reading "
+                "frame encode?",
+            ),
+            measure="length of the longest ORF",
+            quantity=COUNT,
+        ),
+        "strand": Output(
+            "label",
+            "the strand (+ or -) of the longest ORF of {sequence} under {table}",
+            asks=(
+                "Is the longest ORF of {sequence} under {table} on the + or the - strand?",
+                "On which strand (+ or -) does the longest ATG-started reading frame of {sequence} lie, using {table}?",
+            ),
+        ),
+        "start": Output(
+            "count",
+            "the 1-based start position, on its own strand, of the longest ORF of {sequence} under {table}",
+            asks=(
+                "Where does the longest ORF of {sequence} under {table} start? Give the 1-based position of its ATG, "
+                "counted on its own strand.",
+                "At which position, counting from 1 on the strand it lies on, does the longest ATG-started ORF of "
+                "{sequence} begin under {table}?",
+            ),
+            measure="start position of the longest ORF",
+            quantity=ORDINAL,
+        ),
+        "has_stop": Output(
+            "boolean",
+            "whether the longest ORF of {sequence} under {table} ends in a stop codon",
+            asks=(
+                "Does the longest ORF of {sequence} under {table} end with a stop codon?",
+                "Is the longest ATG-started reading frame of {sequence} closed by an in-frame stop codon under "
+                "{table}, or does it run off the end?",
+            ),
+        ),
     },
     examples=[
         {"sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT", "table": 1},
@@ -136,14 +203,45 @@ class CodonTableId(BaseModel):
     description="An NCBI genetic code table: its name, start and stop codons, and the codons whose meaning "
     "differs from the standard code (table 1).",
     outputs={
-        "name": Output("label", "the name of {table}"),
-        "start_codons": Output("string_list", "the list of start codons of {table}"),
-        "stop_codons": Output("string_list", "the list of stop codons of {table}"),
+        "name": Output(
+            "label",
+            "the name of {table}",
+            asks=("What is {table} called?", "Which genetic code is {table}? Give its NCBI name."),
+        ),
+        "start_codons": Output(
+            "string_list",
+            "the list of start codons of {table}",
+            asks=("Which codons can start translation under {table}? List them.", "List the start codons of {table}."),
+            measure="start codons",
+        ),
+        "stop_codons": Output(
+            "string_list",
+            "the list of stop codons of {table}",
+            asks=(
+                "Which codons are stop codons in {table}? List them.",
+                "List the codons that end translation under {table}.",
+            ),
+            measure="stop codons",
+        ),
         "reassigned_codons": Output(
-            "string_list", "the list of codons whose meaning in {table} differs from the standard code"
+            "string_list",
+            "the list of codons whose meaning in {table} differs from the standard code",
+            asks=(
+                "Which codons mean something different in {table} than in the standard genetic code? List them.",
+                "List the codons that {table} reads differently from the standard code (another amino acid, or a "
+                "stop in only one of them).",
+            ),
+            measure="reassigned codons",
         ),
         "reassigned_count": Output(
-            "count", "the number of codons whose meaning in {table} differs from the standard code"
+            "count",
+            "the number of codons whose meaning in {table} differs from the standard code",
+            asks=(
+                "How many codons does {table} read differently from the standard genetic code?",
+                "In how many codons does {table} depart from the standard code?",
+            ),
+            measure="number of reassigned codons",
+            quantity=COUNT,
         ),
     },
     examples=[{"table": 2}, {"table": 11}],
@@ -186,9 +284,24 @@ class CodonQuery(BaseModel):
     description="What a codon means in an NCBI genetic code: the amino acid it encodes (or stop), and whether it "
     "is a start codon there.",
     outputs={
-        "amino_acid": Output("amino_acid", "the amino acid encoded by {codon} in {table}"),
-        "is_stop": Output("boolean", "whether {codon} is a stop codon in {table}"),
-        "is_start": Output("boolean", "whether {codon} is a start codon in {table}"),
+        "amino_acid": Output(
+            "amino_acid",
+            "the amino acid encoded by {codon} in {table}",
+            asks=(
+                "Which amino acid does {codon} encode in {table}? Answer with its one-letter code.",
+                "In {table}, what does {codon} code for? Give the one-letter amino-acid code.",
+            ),
+        ),
+        "is_stop": Output(
+            "boolean",
+            "whether {codon} is a stop codon in {table}",
+            asks=("Is {codon} a stop codon in {table}?", "Does translation stop at {codon} under {table}?"),
+        ),
+        "is_start": Output(
+            "boolean",
+            "whether {codon} is a start codon in {table}",
+            asks=("Can {codon} serve as a start codon in {table}?", "Is {codon} one of the start codons of {table}?"),
+        ),
     },
     examples=[{"codon": "TGA", "table": 2}, {"codon": "TGA", "table": 1}],
 )
@@ -226,9 +339,28 @@ class CodonUsage(BaseModel):
     description="Codon usage of an in-frame coding sequence: the number of codons, distinct codons used, and the "
     "most frequent codon (alphabetically first on ties).",
     outputs={
-        "codon_count": Output("count", "the number of codons in {sequence}"),
-        "distinct_codons": Output("count", "the number of distinct codons used in {sequence}"),
-        "most_common_codon": Output("codon", "the most frequent codon in {sequence}"),
+        # The input's length divided by three: nothing to ask.
+        "codon_count": Output("count", "the number of codons in {sequence}", quantity=COUNT, askable=False),
+        "distinct_codons": Output(
+            "count",
+            "the number of distinct codons used in {sequence}",
+            asks=(
+                "How many different codons does {sequence} use, read in frame from its first base?",
+                "Reading {sequence} codon by codon from the first base, how many distinct codons appear?",
+            ),
+            measure="number of distinct codons",
+            quantity=COUNT,
+        ),
+        "most_common_codon": Output(
+            "codon",
+            "the most frequent codon in {sequence}",
+            asks=(
+                "Which codon does {sequence} use most often, read in frame from its first base? On a tie, give the "
+                "alphabetically first.",
+                "What is the most frequent codon in {sequence} (in frame from base 1, alphabetically first on ties)?",
+            ),
+            chain=False,
+        ),
     },
     examples=[{"sequence": "ATGGCCATTGTAATGGGCCGCTGA"}],
 )
@@ -262,9 +394,25 @@ class TablePair(BaseModel):
     "how many and which.",
     outputs={
         "difference_count": Output(
-            "count", "the number of codons read differently by genetic codes {table_a} and {table_b}"
+            "count",
+            "the number of codons read differently by genetic codes {table_a} and {table_b}",
+            asks=(
+                "How many codons are read differently by {table_a} and {table_b}?",
+                "In how many of the 64 codons do {table_a} and {table_b} disagree (a different amino acid, or a stop "
+                "in only one)?",
+            ),
+            measure="number of codons read differently",
+            quantity=COUNT,
         ),
-        "codons": Output("string_list", "the codons read differently by genetic codes {table_a} and {table_b}"),
+        "codons": Output(
+            "string_list",
+            "the codons read differently by genetic codes {table_a} and {table_b}",
+            asks=(
+                "Which codons do {table_a} and {table_b} read differently? List them.",
+                "List the codons whose meaning differs between {table_a} and {table_b}.",
+            ),
+            measure="codons read differently",
+        ),
     },
     examples=[{"table_a": 1, "table_b": 2}],
 )
@@ -291,7 +439,7 @@ class OrfQuery(BaseModel):
         description="Minimum ORF length in amino acids.",
         ge=1,
         le=10000,
-        json_schema_extra=port("integer", samples=[3, 2, 1, 5]),
+        json_schema_extra=port("integer", quantity=COUNT, samples=[3, 2, 1, 5]),
     )
 
 
@@ -302,17 +450,38 @@ class OrfQuery(BaseModel):
     description="Open reading frames (ATG to stop, standard code) on both strands of a DNA sequence at least a "
     "minimum length: how many, and the length of the longest.",
     outputs={
-        "orf_count": Output("count", "the number of ORFs of at least {min_length_aa} amino acids in {sequence}"),
+        "orf_count": Output(
+            "count",
+            "the number of ORFs of at least {min_length_aa} amino acids in {sequence}",
+            asks=(
+                "How many open reading frames of at least {min_length_aa} amino acids (ATG to stop, standard code) "
+                "lie on either strand of {sequence}?",
+                "Counting both strands with the standard genetic code, how many ATG-to-stop ORFs of "
+                "{min_length_aa} or more codons does {sequence} contain?",
+            ),
+            measure="number of ORFs",
+            quantity=COUNT,
+        ),
         "longest_aa": Output(
-            "count", "the length of the longest ORF of at least {min_length_aa} amino acids in {sequence}"
+            "count",
+            "the length of the longest ORF of at least {min_length_aa} amino acids in {sequence}",
+            asks=(
+                "Among the ATG-to-stop ORFs of at least {min_length_aa} amino acids on either strand of {sequence} "
+                "(standard code), how many amino acids does the longest encode? Answer 0 if there is none.",
+                "How long, in codons without the stop, is the longest ORF of {sequence} (both strands, standard "
+                "code) that reaches {min_length_aa} amino acids? Give 0 if none does.",
+            ),
+            measure="length of the longest ORF",
+            quantity=COUNT,
         ),
     },
     examples=[{"sequence": DNA_SAMPLES[0], "min_length_aa": 3}],
 )
 def orf_count(p: OrfQuery) -> dict:
     stops = frozenset(codon_table(1).stop_codons)
-    found = [o for strand in (p.sequence, _reverse_complement(p.sequence)) for o in _orfs(strand, stops)]
-    lengths = [o[2] for o in found if o[2] >= p.min_length_aa]
+    # _orfs searches both strands itself and gives (length in codons, strand, frame, start, closed); an ORF here
+    # runs from ATG to a stop, so one open at the 3' end does not count.
+    lengths = [o[0] for o in _orfs(p.sequence, stops) if o[4] and o[0] >= p.min_length_aa]
     return {"orf_count": len(lengths), "longest_aa": max(lengths) if lengths else 0}
 
 
@@ -337,8 +506,25 @@ class AminoAcidInTable(BaseModel):
     description="The codons that encode an amino acid in a given NCBI genetic code (e.g. tryptophan gains TGA in "
     "the vertebrate mitochondrial code).",
     outputs={
-        "codons": Output("string_list", "the codons of {amino_acid} in {table}"),
-        "codon_count": Output("count", "the number of codons of {amino_acid} in {table}"),
+        "codons": Output(
+            "string_list",
+            "the codons of {amino_acid} in {table}",
+            asks=(
+                "Which codons encode {amino_acid} in {table}? List them.",
+                "List every codon that {table} translates as {amino_acid}.",
+            ),
+            measure="codons",
+        ),
+        "codon_count": Output(
+            "count",
+            "the number of codons of {amino_acid} in {table}",
+            asks=(
+                "How many codons encode {amino_acid} in {table}?",
+                "Under {table}, by how many different codons can {amino_acid} be encoded?",
+            ),
+            measure="number of codons",
+            quantity=COUNT,
+        ),
     },
     examples=[{"amino_acid": "W", "table": 2}],
 )

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.science.common import DOMAIN, current_constants
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
@@ -24,6 +25,10 @@ _CONSTANT_SAMPLES = [
     "Avogadro constant",
 ]
 _CONSTANT_PATTERN = r"^[A-Za-z0-9 .,/()\-]{2,80}$"
+CODATA = "CODATA 2022"
+UNIT_OF_CALL = quantity("dimensionless", "identifier")
+"""A number whose unit depends on the call (the constant named, the unit given): no fixed unit can be declared, so
+it is declared an identifier and never summed, divided or compared across calls, which could mix units."""
 
 
 def _constant(name: str) -> tuple[float, str, float]:
@@ -50,11 +55,54 @@ class ConstantName(BaseModel):
     description="Look up a CODATA 2022 physical constant (scipy.constants): value, SI unit, standard uncertainty "
     "and whether the value is exact by definition.",
     outputs={
-        "value": Output("number", "the CODATA value of {name}"),
-        "unit": Output("unit", "the SI unit of {name}"),
-        "uncertainty": Output("number", "the standard uncertainty of the CODATA value of {name}"),
-        "relative_uncertainty": Output("number", "the relative standard uncertainty of the CODATA value of {name}"),
-        "is_exact": Output("boolean", "whether {name} is exact by definition in CODATA"),
+        "value": Output(
+            "number",
+            "the CODATA value of {name}",
+            asks=(
+                "What is the value of {name}? Give it in SI units unless the name states another unit.",
+                "Give the recommended value of {name}, in SI units (or in the unit its name states).",
+                "I need {name} for a calculation. What is its value, in SI units unless its name says otherwise?",
+            ),
+            measure="value",
+            quantity=UNIT_OF_CALL,
+            source=CODATA,
+        ),
+        "unit": Output(
+            "unit",
+            "the SI unit of {name}",
+            asks=("In which unit is {name} given?", "What are the units of {name}?"),
+        ),
+        "uncertainty": Output(
+            "number",
+            "the standard uncertainty of the CODATA value of {name}",
+            asks=(
+                "What is the standard uncertainty of {name}, in the same unit as its value?",
+                "How uncertain is the value of {name}? Give its standard uncertainty in the unit of the value.",
+            ),
+            measure="standard uncertainty",
+            quantity=UNIT_OF_CALL,
+            source=CODATA,
+        ),
+        "relative_uncertainty": Output(
+            "number",
+            "the relative standard uncertainty of the CODATA value of {name}",
+            asks=(
+                "Give the relative standard uncertainty of {name}.",
+                "How precisely is {name} known? Give its relative standard uncertainty.",
+            ),
+            measure="relative standard uncertainty",
+            quantity=quantity("dimensionless"),
+            source=CODATA,
+        ),
+        "is_exact": Output(
+            "boolean",
+            "whether {name} is exact by definition in CODATA",
+            asks=(
+                "Is {name} exact by definition, with no uncertainty?",
+                "Has {name} been fixed to an exact value in the SI, or is it still measured?",
+            ),
+            source=CODATA,
+        ),
     },
     examples=[{"name": "electron mass"}, {"name": "speed of light in vacuum"}],
 )
@@ -84,10 +132,31 @@ class ConstantKeyword(BaseModel):
     description="Search the CODATA 2022 constants (scipy.constants.find) for names containing a text, "
     "case-insensitively; returns the sorted matching names and the first one.",
     outputs={
-        "matches": Output("string_list", "the list of CODATA constants whose names contain '{keyword}'"),
-        "match_count": Output("count", "the number of CODATA constants whose names contain '{keyword}'"),
+        "matches": Output(
+            "string_list",
+            "the list of CODATA constants whose names contain '{keyword}'",
+            asks=(
+                "Which CODATA constants have '{keyword}' in their names? List them.",
+                "List every CODATA constant whose name contains '{keyword}', ignoring case.",
+            ),
+            measure="matching constants",
+            source=CODATA,
+        ),
+        "match_count": Output(
+            "count",
+            "the number of CODATA constants whose names contain '{keyword}'",
+            asks=(
+                "How many CODATA constants have '{keyword}' in their names?",
+                "How many of the CODATA recommended constants are named with '{keyword}' (ignoring case)?",
+            ),
+            measure="number of matching constants",
+            quantity=COUNT,
+            source=CODATA,
+        ),
         "first_match": Output(
-            "physical_constant", "the alphabetically first CODATA constant whose name contains '{keyword}'"
+            "physical_constant",
+            "the alphabetically first CODATA constant whose name contains '{keyword}'",
+            askable=False,
         ),
     },
     examples=[{"keyword": "Bohr"}, {"keyword": "neutron mass"}],
@@ -142,7 +211,20 @@ class ConstantInUnit(BaseModel):
     package="pint",
     description="Express a CODATA 2022 constant (scipy.constants) in another unit of the same dimension with pint, "
     "e.g. the electron mass in MeV/c**2 or the Planck constant in eV*s.",
-    outputs={"value": Output("number", "the value of {name} expressed in {to_unit}")},
+    outputs={
+        "value": Output(
+            "number",
+            "the value of {name} expressed in {to_unit}",
+            asks=(
+                "What is {name} in {to_unit}?",
+                "Express {name} in {to_unit}.",
+                "How large is {name} when written in units of {to_unit}?",
+            ),
+            measure="value",
+            quantity=UNIT_OF_CALL,
+            source=CODATA,
+        )
+    },
     examples=[
         {"name": "electron mass", "to_unit": "MeV/c**2"},
         {"name": "Planck constant", "to_unit": "eV*s"},
@@ -174,7 +256,7 @@ class Wavelength(BaseModel):
         description="Wavelength in nanometres.",
         gt=0,
         le=1e12,
-        json_schema_extra=port("number", samples=[532, 650, 405, 1064, 121.6]),
+        json_schema_extra=port("number", quantity=quantity("nm"), samples=[532, 650, 405, 1064, 121.6]),
     )
 
 
@@ -185,10 +267,47 @@ class Wavelength(BaseModel):
     description="Energy and frequency of a photon of a given wavelength (E = hc/lambda, CODATA constants from "
     "scipy), in eV, joules and terahertz, and its wavenumber.",
     outputs={
-        "energy_ev": Output("number", "the energy in eV of a {wavelength_nm} nm photon"),
-        "energy_j": Output("number", "the energy in joules of a {wavelength_nm} nm photon"),
-        "frequency_thz": Output("number", "the frequency in THz of {wavelength_nm} nm light"),
-        "wavenumber_cm": Output("number", "the wavenumber in 1/cm of {wavelength_nm} nm light"),
+        "energy_ev": Output(
+            "number",
+            "the energy in eV of a {wavelength_nm} nm photon",
+            asks=(
+                "What is the energy of a {wavelength_nm} nm photon, in eV?",
+                "How many electronvolts does one photon of {wavelength_nm} nm light carry?",
+                "My laser emits at {wavelength_nm} nm. What is its photon energy in eV?",
+            ),
+            measure="photon energy",
+            quantity=quantity("eV"),
+        ),
+        "energy_j": Output(
+            "number",
+            "the energy in joules of a {wavelength_nm} nm photon",
+            asks=(
+                "What is the energy of a single {wavelength_nm} nm photon, in joules?",
+                "How many joules does one photon of light with a wavelength of {wavelength_nm} nm carry?",
+            ),
+            measure="photon energy",
+            quantity=quantity("J"),
+        ),
+        "frequency_thz": Output(
+            "number",
+            "the frequency in THz of {wavelength_nm} nm light",
+            asks=(
+                "What is the frequency of {wavelength_nm} nm light, in THz?",
+                "Light with a vacuum wavelength of {wavelength_nm} nm oscillates at what frequency, in terahertz?",
+            ),
+            measure="frequency",
+            quantity=quantity("THz"),
+        ),
+        "wavenumber_cm": Output(
+            "number",
+            "the wavenumber in 1/cm of {wavelength_nm} nm light",
+            asks=(
+                "Give the wavenumber of {wavelength_nm} nm light in cm^-1.",
+                "Convert a wavelength of {wavelength_nm} nm into a wavenumber in inverse centimetres.",
+            ),
+            measure="wavenumber",
+            quantity=quantity("1/cm"),
+        ),
     },
     examples=[{"wavelength_nm": 532}],
 )
@@ -221,9 +340,38 @@ class BodyTemperature(BaseModel):
     description="Black-body radiation at a temperature: Wien peak wavelength (nm), total radiant exitance "
     "(Stefan-Boltzmann, W/m2) and peak frequency (GHz), with CODATA constants.",
     outputs={
-        "peak_wavelength_nm": Output("number", "the Wien peak wavelength in nm of a black body at {temperature_k}"),
-        "radiant_exitance_w_m2": Output("number", "the radiant exitance in W/m2 of a black body at {temperature_k}"),
-        "peak_frequency_ghz": Output("number", "the peak frequency in GHz of a black body at {temperature_k}"),
+        "peak_wavelength_nm": Output(
+            "number",
+            "the Wien peak wavelength in nm of a black body at {temperature_k}",
+            asks=(
+                "At what wavelength, in nm, does a black body at {temperature_k} emit most strongly?",
+                "What is the Wien peak wavelength of a black body at {temperature_k}, in nm?",
+                "Where does the spectrum of a black body at {temperature_k} peak, in nanometres?",
+            ),
+            measure="peak emission wavelength",
+            quantity=quantity("nm"),
+        ),
+        "radiant_exitance_w_m2": Output(
+            "number",
+            "the radiant exitance in W/m2 of a black body at {temperature_k}",
+            asks=(
+                "How much power per square metre does a black body at {temperature_k} radiate, in W/m²?",
+                "What is the total radiant exitance of a black body at {temperature_k}, in W/m² (Stefan-Boltzmann)?",
+            ),
+            measure="radiant exitance",
+            quantity=quantity("W/m**2"),
+        ),
+        "peak_frequency_ghz": Output(
+            "number",
+            "the peak frequency in GHz of a black body at {temperature_k}",
+            asks=(
+                "At what frequency, in GHz, does the spectrum of a black body at {temperature_k} peak per unit "
+                "frequency?",
+                "Find the Wien peak frequency of a black body at {temperature_k}, in GHz.",
+            ),
+            measure="peak emission frequency",
+            quantity=quantity("GHz"),
+        ),
     },
     examples=[{"temperature_k": 5772}],
 )
@@ -255,9 +403,30 @@ class UnitName(BaseModel):
     description="Express a unit in SI base units (Pint): the factor, the base-unit expression and the physical "
     "dimension, e.g. kWh = 3600000 kg m^2/s^2, [energy].",
     outputs={
-        "si_factor": Output("number", "the value in SI base units of one {unit}"),
-        "si_units": Output("label", "the SI base units of {unit}"),
-        "dimensionality": Output("label", "the physical dimension of {unit}"),
+        "si_factor": Output(
+            "number",
+            "the value in SI base units of one {unit}",
+            asks=(
+                "How much is one {unit} in SI base units? Give the number.",
+                "Convert 1 {unit} to SI base units: what factor do you get?",
+            ),
+            measure="value in SI base units",
+            quantity=UNIT_OF_CALL,
+        ),
+        "si_units": Output(
+            "label",
+            "the SI base units of {unit}",
+            asks=("What SI base units does {unit} reduce to?", "Write the unit {unit} in SI base units."),
+        ),
+        "dimensionality": Output(
+            "label",
+            "the physical dimension of {unit}",
+            asks=(
+                "What physical dimension does {unit} have, in terms of base dimensions such as [mass], [length] and "
+                "[time]?",
+                "What kind of quantity does {unit} measure? Give its dimension as a product of base dimensions.",
+            ),
+        ),
     },
     examples=[{"unit": "kWh"}, {"unit": "mile/hour"}],
 )
@@ -295,9 +464,24 @@ class ConstantPair(BaseModel):
     description="Ratio of two CODATA constants of the same unit (e.g. the proton-electron mass ratio), and its "
     "relative uncertainty from the two constants' uncertainties.",
     outputs={
-        "ratio": Output("number", "the ratio of the {name_a} to the {name_b}"),
+        "ratio": Output(
+            "number",
+            "the ratio of the {name_a} to the {name_b}",
+            asks=(
+                "What is the ratio of {name_a} to {name_b}?",
+                "Divide {name_a} by {name_b}. What number do you get?",
+            ),
+            measure="ratio",
+            quantity=quantity("dimensionless"),
+            source=CODATA,
+        ),
+        # Combines the two uncertainties as if independent; CODATA's own ratios are far more precise (the
+        # proton-electron mass ratio: 1.7e-11, here 4.4e-10), so it answers no question a person would ask.
         "relative_uncertainty": Output(
-            "number", "the relative uncertainty of the ratio of the {name_a} to the {name_b}"
+            "number",
+            "the relative uncertainty of the ratio of the {name_a} to the {name_b}",
+            quantity=quantity("dimensionless"),
+            askable=False,
         ),
     },
     # Pairs of one unit (masses, magnetic moments, lengths, energies, ...): a ratio across units is refused, so
@@ -346,13 +530,13 @@ class Decay(BaseModel):
         description="Half-life (any time unit).",
         gt=0,
         le=1e15,
-        json_schema_extra=port("number", samples=[5730, 8.02, 1600, 12.32, 30.17]),
+        json_schema_extra=port("number", quantity=quantity("year"), samples=[5730, 8.02, 1600, 12.32, 30.17]),
     )
     elapsed: float = Field(
         description="Elapsed time in the same unit as the half-life.",
         ge=0,
         le=1e15,
-        json_schema_extra=port("number", samples=[10000, 30, 500, 50, 100]),
+        json_schema_extra=port("number", quantity=quantity("year"), samples=[10000, 30, 500, 50, 100]),
     )
 
 
@@ -363,11 +547,45 @@ class Decay(BaseModel):
     description="Exponential decay: the fraction of a radioactive sample left after a time, the decay constant "
     "and the mean lifetime (same time unit as the half-life).",
     outputs={
+        # The tool works in any time unit; questions state years (the parameters declare years).
         "remaining_fraction": Output(
-            "number", "the fraction left after {elapsed} time units with a half-life of {half_life}"
+            "number",
+            "the fraction left after {elapsed} time units with a half-life of {half_life}",
+            asks=(
+                "What fraction of a radioactive sample with a half-life of {half_life} years is left after {elapsed} "
+                "years?",
+                "An isotope has a half-life of {half_life} years. How much of it, as a fraction, remains after "
+                "{elapsed} years?",
+                "A bone contained an isotope with a half-life of {half_life} years. What fraction of it survives "
+                "{elapsed} years of decay?",
+            ),
+            measure="remaining fraction",
+            quantity=quantity("dimensionless"),
         ),
-        "decay_constant": Output("number", "the decay constant for a half-life of {half_life} (after {elapsed} units)"),
-        "mean_lifetime": Output("number", "the mean lifetime for a half-life of {half_life} (after {elapsed} units)"),
+        "decay_constant": Output(
+            "number",
+            "the decay constant for a half-life of {half_life} (after {elapsed} units)",
+            asks=(
+                "A sample with a half-life of {half_life} years has been decaying for {elapsed} years. What is its "
+                "decay constant, per year?",
+                "What decay constant, in 1/year, goes with a half-life of {half_life} years (the sample is {elapsed} "
+                "years old)?",
+            ),
+            measure="decay constant",
+            quantity=quantity("1/year"),
+        ),
+        "mean_lifetime": Output(
+            "number",
+            "the mean lifetime for a half-life of {half_life} (after {elapsed} units)",
+            asks=(
+                "A sample with a half-life of {half_life} years has been decaying for {elapsed} years. What is the "
+                "mean lifetime of its atoms, in years?",
+                "How long, in years, does an atom live on average when the half-life is {half_life} years (the "
+                "sample is {elapsed} years old)?",
+            ),
+            measure="mean lifetime",
+            quantity=quantity("year"),
+        ),
     },
     examples=[{"half_life": 5730, "elapsed": 10000}],
 )
@@ -385,13 +603,13 @@ class Doppler(BaseModel):
         description="Emitted (rest) wavelength in nm.",
         gt=0,
         le=1e9,
-        json_schema_extra=port("number", samples=[656.28, 486.13, 21e7, 500, 393.37]),
+        json_schema_extra=port("number", quantity=quantity("nm"), samples=[656.28, 486.13, 21e7, 500, 393.37]),
     )
     velocity_km_s: float = Field(
         description="Radial velocity in km/s (positive = receding).",
         gt=-299792,
         lt=299792,
-        json_schema_extra=port("number", samples=[1000, -300, 30000, 15, 100000]),
+        json_schema_extra=port("number", quantity=quantity("km/s"), samples=[1000, -300, 30000, 15, 100000]),
     )
 
 
@@ -403,10 +621,28 @@ class Doppler(BaseModel):
     "wavelength and redshift z (speed of light from CODATA).",
     outputs={
         "observed_nm": Output(
-            "number", "the observed wavelength of {wavelength_nm} nm light from a source at {velocity_km_s} km/s"
+            "number",
+            "the observed wavelength of {wavelength_nm} nm light from a source at {velocity_km_s} km/s",
+            asks=(
+                "A source emits a line at {wavelength_nm} nm and moves away from us at {velocity_km_s} km/s (negative "
+                "if approaching). At what wavelength, in nm, do we see the line?",
+                "What is the observed wavelength, in nm, of the {wavelength_nm} nm line from a source with a radial "
+                "velocity of {velocity_km_s} km/s (positive = receding, relativistic Doppler)?",
+            ),
+            measure="observed wavelength",
+            quantity=quantity("nm"),
         ),
         "redshift": Output(
-            "number", "the redshift z of a source receding at {velocity_km_s} km/s (line {wavelength_nm} nm)"
+            "number",
+            "the redshift z of a source receding at {velocity_km_s} km/s (line {wavelength_nm} nm)",
+            asks=(
+                "A galaxy moves away from us at {velocity_km_s} km/s (negative if approaching). What redshift z does "
+                "its {wavelength_nm} nm line show, with the relativistic Doppler formula?",
+                "What is the redshift z of the {wavelength_nm} nm line from a source with a radial velocity of "
+                "{velocity_km_s} km/s (positive = receding)?",
+            ),
+            measure="redshift",
+            quantity=quantity("dimensionless"),
         ),
     },
     examples=[{"wavelength_nm": 656.28, "velocity_km_s": 1000}],

@@ -12,10 +12,16 @@ from pydantic import BaseModel, Field
 
 from tool_catalog.domains.science.common import DOMAIN, codon_table
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, ORDINAL, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
 _MAX_PROTEIN = 5000
+DALTONS = quantity("Da", additive=True)
+CHARGE = quantity("elementary_charge")
+SCORE = quantity("dimensionless", "interval")
+"""A score on an arbitrary scale (hydropathy, instability, substitution and alignment scores): differences only."""
+FRACTION = quantity("dimensionless")
 _PROTEIN_PATTERN = r"^[ACDEFGHIKLMNPQRSTVWY]+$"
 
 # Angiotensin II, bradykinin, oxytocin, vasopressin, substance P, glucagon, insulin A and B chains, melittin.
@@ -53,15 +59,87 @@ class ProteinSequence(BaseModel):
     "ProteinAnalysis): molecular weight, isoelectric point, net charge at pH 7, instability index, GRAVY, "
     "aromaticity and molar extinction coefficient at 280 nm.",
     outputs={
-        "molecular_weight": Output("number", "the molecular weight in daltons of {protein}"),
-        "isoelectric_point": Output("number", "the isoelectric point of {protein}"),
-        "charge_at_ph7": Output("number", "the net charge at pH 7 of {protein}"),
-        "instability_index": Output("number", "the instability index of {protein}"),
-        "is_stable": Output("boolean", "whether {protein} is predicted stable (instability index below 40)"),
-        "gravy": Output("number", "the grand average of hydropathy (GRAVY) of {protein}"),
-        "aromaticity": Output("number", "the aromaticity of {protein}"),
+        "molecular_weight": Output(
+            "number",
+            "the molecular weight in daltons of {protein}",
+            asks=(
+                "What is the molecular weight of {protein}, in daltons?",
+                "How heavy is {protein}? Give its average molecular mass in daltons.",
+                "I need to convert grams of {protein} to moles. What is its molecular weight in Da?",
+            ),
+            measure="molecular weight",
+            quantity=DALTONS,
+        ),
+        "isoelectric_point": Output(
+            "number",
+            "the isoelectric point of {protein}",
+            asks=(
+                "What is the isoelectric point (pI) of {protein}?",
+                "At what pH does {protein} carry no net charge?",
+                "I want to separate {protein} by isoelectric focusing. At which pH will it stop migrating?",
+            ),
+            measure="isoelectric point",
+            quantity=SCORE,
+        ),
+        "charge_at_ph7": Output(
+            "number",
+            "the net charge at pH 7 of {protein}",
+            asks=(
+                "What is the net charge of {protein} at pH 7?",
+                "At neutral pH, what net charge does {protein} carry, in elementary charges?",
+            ),
+            measure="net charge at pH 7",
+            quantity=CHARGE,
+        ),
+        "instability_index": Output(
+            "number",
+            "the instability index of {protein}",
+            asks=(
+                "Compute the instability index of {protein}.",
+                "What instability index (Guruprasad et al.) does {protein} get?",
+            ),
+            measure="instability index",
+            quantity=SCORE,
+        ),
+        "is_stable": Output(
+            "boolean",
+            "whether {protein} is predicted stable (instability index below 40)",
+            asks=(
+                "Is {protein} predicted to be stable, with an instability index below 40?",
+                "Would {protein} count as stable in a test tube by the instability index (under 40)?",
+            ),
+        ),
+        "gravy": Output(
+            "number",
+            "the grand average of hydropathy (GRAVY) of {protein}",
+            asks=(
+                "What is the GRAVY (grand average of hydropathy) of {protein}?",
+                "How hydrophobic is {protein} overall? Give its mean Kyte-Doolittle hydropathy (GRAVY).",
+            ),
+            measure="grand average of hydropathy",
+            quantity=SCORE,
+        ),
+        "aromaticity": Output(
+            "number",
+            "the aromaticity of {protein}",
+            asks=(
+                "What fraction of the residues of {protein} are aromatic (F, W or Y)?",
+                "Give the aromaticity of {protein} as a fraction.",
+            ),
+            measure="aromaticity",
+            quantity=FRACTION,
+        ),
         "extinction_coefficient": Output(
-            "count", "the molar extinction coefficient at 280 nm of {protein} with all cysteines reduced"
+            "count",
+            "the molar extinction coefficient at 280 nm of {protein} with all cysteines reduced",
+            asks=(
+                "What is the molar extinction coefficient of {protein} at 280 nm, in M^-1 cm^-1, with all cysteines "
+                "reduced?",
+                "To quantify {protein} by its absorbance at 280 nm, which extinction coefficient (M^-1 cm^-1, "
+                "cysteines reduced) should I use?",
+            ),
+            measure="molar extinction coefficient at 280 nm",
+            quantity=quantity("1/M/cm"),
         ),
     },
     examples=[{"protein": "DRVYIHPF"}, {"protein": "GIVEQCCTSICSLYQLENYCN"}],
@@ -90,9 +168,37 @@ def protein_properties(p: ProteinSequence) -> dict:
     description="Amino-acid composition of a protein: its most frequent residue (ties go to the alphabetically "
     "first one-letter code), that residue's share in percent, and the number of distinct residues.",
     outputs={
-        "most_common": Output("amino_acid", "the most frequent amino acid in {protein}"),
-        "most_common_percent": Output("number", "the percentage of {protein} made up by its most frequent residue"),
-        "distinct_residues": Output("count", "the number of distinct amino acids in {protein}"),
+        "most_common": Output(
+            "amino_acid",
+            "the most frequent amino acid in {protein}",
+            asks=(
+                "Which amino acid occurs most often in {protein}? Give its one-letter code (the alphabetically first "
+                "on a tie).",
+                "What is the commonest residue of {protein}? Answer with the one-letter code, alphabetically first on "
+                "ties.",
+            ),
+            chain=False,
+        ),
+        "most_common_percent": Output(
+            "number",
+            "the percentage of {protein} made up by its most frequent residue",
+            asks=(
+                "What percentage of the residues of {protein} are its most frequent amino acid?",
+                "The commonest residue of {protein} makes up what percent of its length?",
+            ),
+            measure="share of the most frequent residue",
+            quantity=quantity("percent"),
+        ),
+        "distinct_residues": Output(
+            "count",
+            "the number of distinct amino acids in {protein}",
+            asks=(
+                "How many different amino acids occur in {protein}?",
+                "How many of the 20 standard amino acids appear in {protein}?",
+            ),
+            measure="number of distinct amino acids",
+            quantity=COUNT,
+        ),
     },
     examples=[{"protein": "HSQGTFTSDYSKYLDSRRAQDFVQWLMNT"}, {"protein": "RPKPQQFFGLM"}],
 )
@@ -123,14 +229,60 @@ class AminoAcid(BaseModel):
     description="Facts about a standard amino acid from Biopython's tables: three-letter code, its codons in the "
     "standard genetic code, Kyte-Doolittle hydropathy and the average and monoisotopic masses of the free acid.",
     outputs={
-        "three_letter": Output("label", "the three-letter code of {amino_acid}"),
-        "codons": Output("string_list", "the list of codons for {amino_acid} in the standard genetic code"),
-        "codon_count": Output("count", "the number of codons for {amino_acid} in the standard genetic code"),
-        "hydropathy": Output("number", "the Kyte-Doolittle hydropathy of {amino_acid}"),
-        "molecular_weight": Output(
-            "number", "the average molecular weight in daltons of the free form of {amino_acid}"
+        "three_letter": Output(
+            "label",
+            "the three-letter code of {amino_acid}",
+            asks=("What is the three-letter code of {amino_acid}?", "Write {amino_acid} in three-letter code."),
         ),
-        "monoisotopic_mass": Output("number", "the monoisotopic mass in daltons of the free form of {amino_acid}"),
+        "codons": Output(
+            "string_list",
+            "the list of codons for {amino_acid} in the standard genetic code",
+            asks=(
+                "Which codons encode {amino_acid} in the standard genetic code? List them.",
+                "List the codons of the standard code that are read as {amino_acid}.",
+            ),
+            measure="codons",
+        ),
+        "codon_count": Output(
+            "count",
+            "the number of codons for {amino_acid} in the standard genetic code",
+            asks=(
+                "How many codons encode {amino_acid} in the standard genetic code?",
+                "By how many different codons can {amino_acid} be encoded in the standard code?",
+            ),
+            measure="number of codons",
+            quantity=COUNT,
+        ),
+        "hydropathy": Output(
+            "number",
+            "the Kyte-Doolittle hydropathy of {amino_acid}",
+            asks=(
+                "Give the Kyte-Doolittle hydropathy value of {amino_acid}.",
+                "How hydrophobic is {amino_acid} on the Kyte-Doolittle scale?",
+            ),
+            measure="Kyte-Doolittle hydropathy",
+            quantity=SCORE,
+        ),
+        "molecular_weight": Output(
+            "number",
+            "the average molecular weight in daltons of the free form of {amino_acid}",
+            asks=(
+                "What is the molecular weight of {amino_acid} as a free amino acid, in daltons?",
+                "How much does one molecule of {amino_acid} weigh in daltons (average mass of the free acid)?",
+            ),
+            measure="molecular weight",
+            quantity=DALTONS,
+        ),
+        "monoisotopic_mass": Output(
+            "number",
+            "the monoisotopic mass in daltons of the free form of {amino_acid}",
+            asks=(
+                "What is the monoisotopic mass of {amino_acid} as a free amino acid, in daltons?",
+                "For mass spectrometry: what monoisotopic mass, in Da, does {amino_acid} have as a free acid?",
+            ),
+            measure="monoisotopic mass",
+            quantity=DALTONS,
+        ),
     },
     examples=[{"amino_acid": "W"}, {"amino_acid": "L"}],
 )
@@ -176,9 +328,29 @@ class TwoProteins(BaseModel):
     description="Global alignment of two proteins scored with the BLOSUM62 matrix (gap open -10, extend -0.5): "
     "the score and the percent identity over the shorter sequence.",
     outputs={
-        "blosum62_score": Output("number", "the BLOSUM62 alignment score of {protein_a} and {protein_b}"),
+        "blosum62_score": Output(
+            "number",
+            "the BLOSUM62 alignment score of {protein_a} and {protein_b}",
+            asks=(
+                "What is the best global alignment score of {protein_a} and {protein_b} with BLOSUM62, gap opening "
+                "-10 and gap extension -0.5?",
+                "Align {protein_a} with {protein_b} end to end using BLOSUM62 (gaps -10 to open, -0.5 to extend). "
+                "What score does the best alignment get?",
+            ),
+            measure="BLOSUM62 alignment score",
+            quantity=SCORE,
+        ),
         "percent_identity": Output(
-            "number", "the percent identity of the aligned proteins {protein_a} and {protein_b}"
+            "number",
+            "the percent identity of the aligned proteins {protein_a} and {protein_b}",
+            asks=(
+                "How identical are {protein_a} and {protein_b}? Give the percent identity of their BLOSUM62 global "
+                "alignment (gaps -10/-0.5) over the shorter sequence.",
+                "Aligned globally with BLOSUM62 (gap open -10, extend -0.5), what percentage of the shorter of "
+                "{protein_a} and {protein_b} is identical?",
+            ),
+            measure="percent identity",
+            quantity=quantity("percent"),
         ),
     },
     examples=[{"protein_a": "CYIQNCPLG", "protein_b": "CYFQNCPRG"}],
@@ -202,11 +374,38 @@ def align_proteins(p: TwoProteins) -> dict:
     kind="processing",
     package="biopython",
     description="Predicted secondary-structure propensity of a protein (ProtParam: fractions of residues favouring "
-    "helix V I Y F W L, turn N P G S, sheet E M A L) and its mean flexibility (Vihinen scale).",
+    "helix E M A L K, turn N P G S D, sheet V I Y F W L T, as Biopython 1.80+ counts them).",
     outputs={
-        "helix_fraction": Output("number", "the helix-favouring fraction of {protein}"),
-        "turn_fraction": Output("number", "the turn-favouring fraction of {protein}"),
-        "sheet_fraction": Output("number", "the sheet-favouring fraction of {protein}"),
+        "helix_fraction": Output(
+            "number",
+            "the helix-favouring fraction of {protein}",
+            asks=(
+                "What fraction of the residues of {protein} favour a helix (E, M, A, L or K)?",
+                "How helix-prone is {protein}? Give the share of its residues that are E, M, A, L or K.",
+            ),
+            measure="helix-favouring fraction",
+            quantity=FRACTION,
+        ),
+        "turn_fraction": Output(
+            "number",
+            "the turn-favouring fraction of {protein}",
+            asks=(
+                "What fraction of the residues of {protein} favour a turn (N, P, G, S or D)?",
+                "How turn-prone is {protein}? Give the share of its residues that are N, P, G, S or D.",
+            ),
+            measure="turn-favouring fraction",
+            quantity=FRACTION,
+        ),
+        "sheet_fraction": Output(
+            "number",
+            "the sheet-favouring fraction of {protein}",
+            asks=(
+                "What fraction of the residues of {protein} favour a beta sheet (V, I, Y, F, W, L or T)?",
+                "How sheet-prone is {protein}? Give the share of its residues that are V, I, Y, F, W, L or T.",
+            ),
+            measure="sheet-favouring fraction",
+            quantity=FRACTION,
+        ),
     },
     examples=[{"protein": "HSQGTFTSDYSKYLDSRRAQDFVQWLMNT"}],
 )
@@ -226,7 +425,10 @@ class ProteinAtPh(BaseModel):
         json_schema_extra=port("protein_sequence", samples=_PROTEIN_SAMPLES[:5]),
     )
     ph: float = Field(
-        description="pH, 0-14.", ge=0, le=14, json_schema_extra=port("number", samples=[7.4, 5.0, 8.5, 3.0, 10.0])
+        description="pH, 0-14.",
+        ge=0,
+        le=14,
+        json_schema_extra=port("number", quantity=SCORE, samples=[7.4, 5.0, 8.5, 3.0, 10.0]),
     )
 
 
@@ -237,8 +439,25 @@ class ProteinAtPh(BaseModel):
     description="Net charge of a protein at a pH (ProtParam, Bjellqvist pK values), and whether it is above or "
     "below its isoelectric point there.",
     outputs={
-        "net_charge": Output("number", "the net charge of {protein} at pH {ph}"),
-        "above_isoelectric_point": Output("boolean", "whether pH {ph} is above the isoelectric point of {protein}"),
+        "net_charge": Output(
+            "number",
+            "the net charge of {protein} at pH {ph}",
+            asks=(
+                "What is the net charge of {protein} at pH {ph}?",
+                "In a buffer at pH {ph}, what net charge does {protein} carry, in elementary charges?",
+                "I'm choosing an ion-exchange column for {protein} at pH {ph}. What net charge will it have?",
+            ),
+            measure="net charge",
+            quantity=CHARGE,
+        ),
+        "above_isoelectric_point": Output(
+            "boolean",
+            "whether pH {ph} is above the isoelectric point of {protein}",
+            asks=(
+                "Is pH {ph} above the isoelectric point of {protein}?",
+                "At pH {ph}, is the solution more basic than the pI of {protein}?",
+            ),
+        ),
     },
     examples=[{"protein": "DRVYIHPF", "ph": 7.4}],
 )
@@ -258,8 +477,18 @@ def protein_charge_at_ph(p: ProteinAtPh) -> dict:
     package="biopython",
     description="A protein written with three-letter amino-acid codes, and its monoisotopic mass (Da).",
     outputs={
-        "three_letter": Output("label", "{protein} written in three-letter amino-acid codes"),
-        "monoisotopic_mass": Output("number", "the monoisotopic mass in Da of {protein}"),
+        # The input written in another notation: nothing to ask.
+        "three_letter": Output("label", "{protein} written in three-letter amino-acid codes", askable=False),
+        "monoisotopic_mass": Output(
+            "number",
+            "the monoisotopic mass in Da of {protein}",
+            asks=(
+                "Calculate the monoisotopic mass of {protein} in daltons.",
+                "For mass spectrometry, what monoisotopic mass in Da should I expect for {protein}?",
+            ),
+            measure="monoisotopic mass",
+            quantity=DALTONS,
+        ),
     },
     examples=[{"protein": "DRVYIHPF"}],
 )
@@ -280,8 +509,28 @@ def protein_three_letter(p: ProteinSequence) -> dict:
     "encode it (the product of each residue's codon count) and the length in bases of a coding sequence with "
     "its stop codon.",
     outputs={
-        "encoding_sequences": Output("number", "the number of DNA sequences encoding {protein} in the standard code"),
-        "coding_length": Output("count", "the length in bases of a coding sequence for {protein} including the stop"),
+        "encoding_sequences": Output(
+            "number",
+            "the number of DNA sequences encoding {protein} in the standard code",
+            asks=(
+                "How many different DNA sequences could encode {protein} under the standard genetic code, not "
+                "counting the stop codon?",
+                "Because of codon degeneracy, how many distinct coding sequences translate to {protein} in the "
+                "standard code (stop codon left out)?",
+            ),
+            measure="number of encoding DNA sequences",
+            quantity=quantity("count", "count"),  # a product of choices: a sum over proteins means nothing
+        ),
+        "coding_length": Output(
+            "count",
+            "the length in bases of a coding sequence for {protein} including the stop",
+            asks=(
+                "How many bases long is a coding sequence for {protein}, stop codon included?",
+                "What length of DNA, in bases, do I need to encode {protein} including its stop codon?",
+            ),
+            measure="coding sequence length",
+            quantity=COUNT,
+        ),
     },
     examples=[{"protein": "DRVYIHPF"}],
 )
@@ -309,7 +558,7 @@ class HydroWindow(BaseModel):
         description="Window length (odd, 5-21; 19 for membrane helices).",
         ge=3,
         le=41,
-        json_schema_extra=port("integer", samples=[9, 7, 11, 5]),
+        json_schema_extra=port("integer", quantity=COUNT, samples=[9, 7, 11, 5]),
     )
 
 
@@ -320,10 +569,38 @@ class HydroWindow(BaseModel):
     description="Kyte-Doolittle hydropathy profile of a protein over sliding windows (Biopython ProtParam): the "
     "most hydrophobic window's mean and start, and whether it exceeds 1.6 (a transmembrane-helix signal).",
     outputs={
-        "max_hydropathy": Output("number", "the highest mean hydropathy in {window}-residue windows of {protein}"),
-        "max_window_start": Output("count", "the start of the most hydrophobic {window}-residue window of {protein}"),
+        "max_hydropathy": Output(
+            "number",
+            "the highest mean hydropathy in {window}-residue windows of {protein}",
+            asks=(
+                "What is the highest mean Kyte-Doolittle hydropathy over windows of {window} residues in {protein}?",
+                "Sliding a {window}-residue window along {protein}, what average hydropathy (Kyte-Doolittle) does the "
+                "most hydrophobic window reach?",
+            ),
+            measure="peak window hydropathy",
+            quantity=SCORE,
+        ),
+        "max_window_start": Output(
+            "count",
+            "the start of the most hydrophobic {window}-residue window of {protein}",
+            asks=(
+                "At which residue, counting from 1, does the most hydrophobic {window}-residue window of {protein} "
+                "start (Kyte-Doolittle, earliest on ties)?",
+                "Where in {protein} is the most hydrophobic stretch of {window} residues? Give the 1-based position "
+                "of its first residue.",
+            ),
+            measure="start of the most hydrophobic window",
+            quantity=ORDINAL,
+        ),
         "membrane_signal": Output(
-            "boolean", "whether a {window}-residue window of {protein} is hydrophobic enough for a membrane helix"
+            "boolean",
+            "whether a {window}-residue window of {protein} is hydrophobic enough for a membrane helix",
+            asks=(
+                "Does any {window}-residue window of {protein} have a mean Kyte-Doolittle hydropathy above 1.6, a "
+                "hint of a transmembrane helix?",
+                "Is {protein} hydrophobic enough over {window} residues (mean hydropathy above 1.6) to suggest a "
+                "membrane-spanning helix?",
+            ),
         ),
     },
     examples=[{"protein": _PROTEIN_SAMPLES[7], "window": 9}],
@@ -367,8 +644,29 @@ class ProteinMotif(BaseModel):
     description="Find a sequence motif in a protein ('x' = any residue, overlaps counted): the number of matches "
     "and their 1-based start positions.",
     outputs={
-        "match_count": Output("count", "the number of matches of the motif {motif} in {protein}"),
-        "positions": Output("number_list", "the start positions of the motif {motif} in {protein}"),
+        "match_count": Output(
+            "count",
+            "the number of matches of the motif {motif} in {protein}",
+            asks=(
+                "How many times does the motif {motif} occur in {protein}, where x is any residue and overlapping "
+                "matches count?",
+                "Count the matches of the pattern {motif} (x = any amino acid) in {protein}, overlaps included.",
+            ),
+            measure="number of motif matches",
+            quantity=COUNT,
+        ),
+        "positions": Output(
+            "number_list",
+            "the start positions of the motif {motif} in {protein}",
+            asks=(
+                "At which positions, counting from 1, does the motif {motif} start in {protein}? x matches any "
+                "residue; list them.",
+                "List the 1-based start positions of every match of the pattern {motif} (x = any residue) in "
+                "{protein}.",
+            ),
+            measure="motif start positions",
+            quantity=ORDINAL,
+        ),
     },
     examples=[{"protein": "GIVEQCCTSICSLYQLENYCN", "motif": "CxxxC"}],
 )
@@ -389,9 +687,36 @@ def protein_motif_search(p: ProteinMotif) -> dict:
     description="In-silico trypsin digest of a protein (cleave after K or R, not before P): the number of "
     "peptides, the longest peptide and its average mass.",
     outputs={
-        "peptide_count": Output("count", "the number of tryptic peptides of {protein}"),
-        "longest_peptide": Output("protein_sequence", "the longest tryptic peptide of {protein}"),
-        "longest_peptide_mass": Output("number", "the average mass in Da of the longest tryptic peptide of {protein}"),
+        "peptide_count": Output(
+            "count",
+            "the number of tryptic peptides of {protein}",
+            asks=(
+                "How many peptides does trypsin cut {protein} into (cleaving after K or R, but not before P)?",
+                "In a complete tryptic digest of {protein}, how many peptides result?",
+            ),
+            measure="number of tryptic peptides",
+            quantity=COUNT,
+        ),
+        "longest_peptide": Output(
+            "protein_sequence",
+            "the longest tryptic peptide of {protein}",
+            asks=(
+                "Which is the longest peptide left when {protein} is digested with trypsin? Give its sequence.",
+                "After cutting {protein} with trypsin (after K or R, not before P), what is the sequence of the "
+                "longest peptide?",
+            ),
+            chain=False,
+        ),
+        "longest_peptide_mass": Output(
+            "number",
+            "the average mass in Da of the longest tryptic peptide of {protein}",
+            asks=(
+                "Find the average mass, in daltons, of the longest tryptic peptide of {protein}.",
+                "I digest {protein} with trypsin. How heavy, in Da, is the longest peptide (average mass)?",
+            ),
+            measure="mass of the longest tryptic peptide",
+            quantity=DALTONS,
+        ),
     },
     examples=[{"protein": "FVNQHLCGSHLVEALYLVCGERGFFYTPKT"}],
 )
@@ -435,10 +760,35 @@ class AminoAcidPair(BaseModel):
     description="How conservative an amino-acid substitution is: its BLOSUM62 and PAM250 scores (positive = "
     "observed more often than chance).",
     outputs={
-        "blosum62": Output("integer", "the BLOSUM62 score of substituting {amino_acid_a} by {amino_acid_b}"),
-        "pam250": Output("integer", "the PAM250 score of substituting {amino_acid_a} by {amino_acid_b}"),
+        "blosum62": Output(
+            "integer",
+            "the BLOSUM62 score of substituting {amino_acid_a} by {amino_acid_b}",
+            asks=(
+                "What is the BLOSUM62 score for replacing {amino_acid_a} by {amino_acid_b}?",
+                "In BLOSUM62, what score does a substitution of {amino_acid_a} with {amino_acid_b} get?",
+            ),
+            measure="BLOSUM62 substitution score",
+            quantity=SCORE,
+        ),
+        "pam250": Output(
+            "integer",
+            "the PAM250 score of substituting {amino_acid_a} by {amino_acid_b}",
+            asks=(
+                "Look up the PAM250 score for replacing {amino_acid_a} by {amino_acid_b}.",
+                "In the PAM250 matrix, what score does a substitution of {amino_acid_a} with {amino_acid_b} get?",
+            ),
+            measure="PAM250 substitution score",
+            quantity=SCORE,
+        ),
         "conservative": Output(
-            "boolean", "whether substituting {amino_acid_a} by {amino_acid_b} is conservative (BLOSUM62 > 0)"
+            "boolean",
+            "whether substituting {amino_acid_a} by {amino_acid_b} is conservative (BLOSUM62 > 0)",
+            asks=(
+                "Is replacing {amino_acid_a} by {amino_acid_b} a conservative substitution, with a positive BLOSUM62 "
+                "score?",
+                "Would a mutation from {amino_acid_a} to {amino_acid_b} count as conservative by BLOSUM62 (score above "
+                "0)?",
+            ),
         ),
     },
     examples=[{"amino_acid_a": "L", "amino_acid_b": "I"}],

@@ -1,6 +1,6 @@
 """The Sun, the Moon and the planets (ephem): positions, rise/transit/set, Moon phases and age, sunrise and sunset,
 equinoxes and solstices, separations, heliocentric positions, sidereal time, Julian dates, the equation of time,
-shadows, and ephem's city list.
+shadows, and the coordinates of world cities.
 """
 
 from __future__ import annotations
@@ -24,13 +24,21 @@ from tool_catalog.domains.science.common import (
     observer_longitude,
     utc_instant,
 )
+from tool_catalog.names import weekday_name
 from tool_catalog.ports import port
+from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 _DATE_SAMPLES = ["2025-01-01", "2024-04-08", "2025-06-21", "2023-12-22", "2026-03-20", "2000-01-01"]
 _BODY_SAMPLES = ["Mars", "Jupiter", "Venus", "Saturn", "Moon", "Sun"]
+ANGLE = quantity("degree", "interval")
+"""A signed angle from a reference (altitude, declination, longitude, azimuth): differences only."""
+SEPARATION = quantity("degree")
+AU = quantity("au")
+PERCENT = quantity("percent")
+GAZETTEER = "a gazetteer of world cities"
 
 
 def _date_field(description: str = "Date in ISO 8601 (YYYY-MM-DD), read as 00:00 UT; years 1900-2100.") -> Any:
@@ -64,13 +72,74 @@ class BodyOnDate(BaseModel):
     "constellation, apparent right ascension and declination, visual magnitude, distance from Earth in AU, "
     "elongation from the Sun and illuminated percentage.",
     outputs={
-        "constellation": Output("constellation", "the constellation in which {body} appears at 00:00 UT on {date}"),
-        "right_ascension": Output("label", "the apparent right ascension (h:m:s) of {body} at 00:00 UT on {date}"),
-        "declination": Output("label", "the apparent declination (d:m:s) of {body} at 00:00 UT on {date}"),
-        "magnitude": Output("number", "the visual magnitude of {body} at 00:00 UT on {date}"),
-        "earth_distance_au": Output("number", "the distance in AU between the Earth and {body} at 00:00 UT on {date}"),
-        "elongation_deg": Output("number", "the elongation in degrees of {body} from the Sun at 00:00 UT on {date}"),
-        "phase_percent": Output("number", "the illuminated percentage of the disc of {body} at 00:00 UT on {date}"),
+        "constellation": Output(
+            "constellation",
+            "the constellation in which {body} appears at 00:00 UT on {date}",
+            asks=(
+                "In which constellation does {body} appear at 00:00 UT on {date}?",
+                "Which constellation is {body} in at 00:00 UT on {date}?",
+                "I want to find {body} in the sky around {date}. In which constellation is it at 00:00 UT that day?",
+            ),
+        ),
+        "right_ascension": Output(
+            "label",
+            "the apparent right ascension (h:m:s) of {body} at 00:00 UT on {date}",
+            asks=(
+                "What is the apparent right ascension of {body} at 00:00 UT on {date}? Give hours:minutes:seconds.",
+                "Give the right ascension of {body} at 00:00 UT on {date}, as h:m:s.",
+            ),
+        ),
+        "declination": Output(
+            "label",
+            "the apparent declination (d:m:s) of {body} at 00:00 UT on {date}",
+            asks=(
+                "What is the apparent declination of {body} at 00:00 UT on {date}? Give degrees:minutes:seconds.",
+                "How far north or south of the celestial equator is {body} at 00:00 UT on {date}? Give its "
+                "declination as d:m:s.",
+            ),
+        ),
+        "magnitude": Output(
+            "number",
+            "the visual magnitude of {body} at 00:00 UT on {date}",
+            asks=(
+                "Give the apparent visual magnitude of {body} at 00:00 UT on {date}.",
+                "How bright does {body} look at 00:00 UT on {date}? Give its visual magnitude.",
+            ),
+            measure="apparent magnitude",
+            quantity=quantity("dimensionless", "interval"),
+        ),
+        "earth_distance_au": Output(
+            "number",
+            "the distance in AU between the Earth and {body} at 00:00 UT on {date}",
+            asks=(
+                "How far is {body} from the Earth at 00:00 UT on {date}, in astronomical units?",
+                "What is the distance between the Earth and {body} at 00:00 UT on {date}, in AU?",
+            ),
+            measure="distance from the Earth",
+            quantity=AU,
+        ),
+        "elongation_deg": Output(
+            "number",
+            "the elongation in degrees of {body} from the Sun at 00:00 UT on {date}",
+            asks=(
+                "How far from the Sun does {body} appear at 00:00 UT on {date}, in degrees? Give a negative angle if "
+                "it is west of the Sun.",
+                "What is the elongation of {body} at 00:00 UT on {date}, in degrees (negative when west of the Sun, "
+                "in the morning sky)?",
+            ),
+            measure="elongation from the Sun",
+            quantity=ANGLE,
+        ),
+        "phase_percent": Output(
+            "number",
+            "the illuminated percentage of the disc of {body} at 00:00 UT on {date}",
+            asks=(
+                "What percentage of the disc of {body} is lit at 00:00 UT on {date}?",
+                "How much of {body} is illuminated at 00:00 UT on {date}, in percent?",
+            ),
+            measure="illuminated fraction of the disc",
+            quantity=PERCENT,
+        ),
     },
     examples=[{"body": "Mars", "date": "2025-01-01"}, {"body": "Moon", "date": "2024-04-08"}],
 )
@@ -104,12 +173,59 @@ class SingleDate(BaseModel):
     "moon, first quarter, full moon and last quarter, the UTC time of that full moon, and the illuminated "
     "percentage of the Moon at 00:00 UT on the date.",
     outputs={
-        "next_new_moon": Output("date", "the UTC date of the first new moon after {date}"),
-        "next_first_quarter": Output("date", "the UTC date of the first first-quarter moon after {date}"),
-        "next_full_moon": Output("date", "the UTC date of the first full moon after {date}"),
-        "next_last_quarter": Output("date", "the UTC date of the first last-quarter moon after {date}"),
-        "next_full_moon_time": Output("datetime", "the UTC time, to the minute, of the first full moon after {date}"),
-        "illumination_percent": Output("number", "the illuminated percentage of the Moon at 00:00 UT on {date}"),
+        "next_new_moon": Output(
+            "date",
+            "the UTC date of the first new moon after {date}",
+            asks=(
+                "When is the first new moon after 00:00 UT on {date}? Give the UTC date.",
+                "On what date (UTC) is the next new moon, counting from the start of {date}?",
+            ),
+        ),
+        "next_first_quarter": Output(
+            "date",
+            "the UTC date of the first first-quarter moon after {date}",
+            asks=(
+                "When is the first first-quarter moon after 00:00 UT on {date}? Give the UTC date.",
+                "On what date (UTC) is the Moon next at first quarter, counting from the start of {date}?",
+            ),
+        ),
+        "next_full_moon": Output(
+            "date",
+            "the UTC date of the first full moon after {date}",
+            asks=(
+                "When is the first full moon after 00:00 UT on {date}? Give the UTC date.",
+                "On what date (UTC) is the next full moon, counting from the start of {date}?",
+                "I'm planning a night hike by moonlight. What is the UTC date of the first full moon after the start "
+                "of {date}?",
+            ),
+        ),
+        "next_last_quarter": Output(
+            "date",
+            "the UTC date of the first last-quarter moon after {date}",
+            asks=(
+                "When is the first last-quarter moon after 00:00 UT on {date}? Give the UTC date.",
+                "On what date (UTC) is the Moon next at last quarter, counting from the start of {date}?",
+            ),
+        ),
+        "next_full_moon_time": Output(
+            "datetime",
+            "the UTC time, to the minute, of the first full moon after {date}",
+            asks=(
+                "At what moment, in UTC to the minute, is the first full moon after 00:00 UT on {date}?",
+                "When exactly is the next full moon after the start of {date}? Give the UTC date and time to the "
+                "minute.",
+            ),
+        ),
+        "illumination_percent": Output(
+            "number",
+            "the illuminated percentage of the Moon at 00:00 UT on {date}",
+            asks=(
+                "What percentage of the Moon is illuminated at 00:00 UT on {date}?",
+                "How full is the Moon at 00:00 UT on {date}? Give the lit percentage of its disc.",
+            ),
+            measure="illuminated fraction of the Moon",
+            quantity=PERCENT,
+        ),
     },
     examples=[{"date": "2025-01-01"}, {"date": "2024-03-10"}],
 )
@@ -156,12 +272,50 @@ class PlaceOnDate(BaseModel):
     "upper limb, 34' refraction, no pressure model), as UTC times to the minute, with the day length and the "
     "Sun's altitude at noon. The day runs from local mean midnight (00:00 UT minus longitude/15 hours).",
     outputs={
-        "sunrise": Output("datetime", "the UTC time of sunrise at {latitude}, {longitude} on {date}"),
-        "sunset": Output("datetime", "the UTC time of sunset at {latitude}, {longitude} on {date}"),
-        "solar_noon": Output("datetime", "the UTC time of solar noon at {latitude}, {longitude} on {date}"),
-        "day_length_hours": Output("number", "the day length in hours at {latitude}, {longitude} on {date}"),
+        "sunrise": Output(
+            "datetime",
+            "the UTC time of sunrise at {latitude}, {longitude} on {date}",
+            asks=(
+                "When does the sun rise at {latitude}, {longitude} on {date}? Give the UTC time to the minute.",
+                "At what time, in UTC, is sunrise at {latitude}, {longitude} on {date}?",
+                "I'm photographing the dawn at {latitude}, {longitude} on {date}. When, in UTC, does the sun come up?",
+            ),
+        ),
+        "sunset": Output(
+            "datetime",
+            "the UTC time of sunset at {latitude}, {longitude} on {date}",
+            asks=(
+                "When does the sun set at {latitude}, {longitude} on {date}? Give the UTC time to the minute.",
+                "At what time, in UTC, is sunset at {latitude}, {longitude} on {date}?",
+            ),
+        ),
+        "solar_noon": Output(
+            "datetime",
+            "the UTC time of solar noon at {latitude}, {longitude} on {date}",
+            asks=(
+                "When is solar noon at {latitude}, {longitude} on {date}? Give the UTC time to the minute.",
+                "At what UTC time does the Sun cross the meridian at {latitude}, {longitude} on {date}?",
+            ),
+        ),
+        "day_length_hours": Output(
+            "number",
+            "the day length in hours at {latitude}, {longitude} on {date}",
+            asks=(
+                "How long is the day, from sunrise to sunset, at {latitude}, {longitude} on {date}? Give hours.",
+                "How many hours of daylight are there at {latitude}, {longitude} on {date}?",
+            ),
+            measure="day length",
+            quantity=quantity("hour"),
+        ),
         "noon_altitude_deg": Output(
-            "number", "the Sun's altitude in degrees at noon at {latitude}, {longitude} on {date}"
+            "number",
+            "the Sun's altitude in degrees at noon at {latitude}, {longitude} on {date}",
+            asks=(
+                "How high is the Sun at solar noon at {latitude}, {longitude} on {date}, in degrees above the horizon?",
+                "Give the Sun's altitude at noon at {latitude}, {longitude} on {date}, in degrees.",
+            ),
+            measure="noon altitude of the Sun",
+            quantity=ANGLE,
         ),
     },
     examples=[
@@ -212,9 +366,28 @@ class EphemCity(BaseModel):
     description="Latitude, longitude and elevation of a city from ephem's built-in city list (offline; names "
     "outside the list are rejected rather than geocoded).",
     outputs={
-        "latitude": Output("latitude", "the latitude of {city} in ephem's city list"),
-        "longitude": Output("longitude", "the longitude of {city} in ephem's city list"),
-        "elevation_m": Output("number", "the elevation in metres of {city} in ephem's city list"),
+        "latitude": Output(
+            "latitude",
+            "the latitude of {city}",
+            asks=("What is the latitude of {city}, in decimal degrees?", "At what latitude does {city} lie?"),
+            measure="latitude",
+            source=GAZETTEER,
+        ),
+        "longitude": Output(
+            "longitude",
+            "the longitude of {city}",
+            asks=("What is the longitude of {city}, in decimal degrees?", "At what longitude does {city} lie?"),
+            measure="longitude",
+            source=GAZETTEER,
+        ),
+        "elevation_m": Output(
+            "number",
+            "the elevation in metres of {city}",
+            asks=("How high above sea level is {city}, in metres?", "Give the elevation of {city} in metres."),
+            measure="elevation above sea level",
+            quantity=quantity("m"),
+            source=GAZETTEER,
+        ),
     },
     examples=[{"city": "London"}, {"city": "Tokyo"}],
 )
@@ -238,12 +411,33 @@ def city_coordinates(p: EphemCity) -> dict:
     description="Astronomical day numbers of a date at 00:00 UT: Julian Date, Modified Julian Date, and "
     "Greenwich apparent sidereal time (ephem).",
     outputs={
-        "julian_date": Output("number", "the Julian Date at 00:00 UT on {date}"),
-        "modified_julian_date": Output("number", "the Modified Julian Date at 00:00 UT on {date}"),
+        "julian_date": Output(
+            "number",
+            "the Julian Date at 00:00 UT on {date}",
+            asks=(
+                "What is the Julian Date at 00:00 UT on {date}?",
+                "Astronomers count days continuously. What Julian Date does {date} begin at (00:00 UT)?",
+            ),
+            measure="Julian Date",
+            quantity=quantity("day", "interval"),
+        ),
+        "modified_julian_date": Output(
+            "number",
+            "the Modified Julian Date at 00:00 UT on {date}",
+            asks=("Which Modified Julian Date begins at 00:00 UT on {date}?", "Give the MJD at midnight UT on {date}."),
+            measure="Modified Julian Date",
+            quantity=quantity("day", "interval"),
+        ),
         "greenwich_sidereal_time": Output(
-            "label", "the Greenwich apparent sidereal time (h:m:s) at 00:00 UT on {date}"
+            "label",
+            "the Greenwich apparent sidereal time (h:m:s) at 00:00 UT on {date}",
+            asks=(
+                "What is the Greenwich apparent sidereal time at 00:00 UT on {date}? Give h:m:s.",
+                "At midnight UT on {date}, what sidereal time is it at Greenwich (hours:minutes:seconds)?",
+            ),
         ),
     },
+    inverse="julian_date_to_calendar",
     examples=[{"date": "2025-01-01"}, {"date": "2000-01-01"}],
 )
 def julian_date(p: SingleDate) -> dict:
@@ -284,10 +478,48 @@ _AT = "{body} seen from {latitude}, {longitude} after 00:00 UT on {date}"
     description="Next rising, transit (highest point) and setting of a solar-system body for an observer, in UTC, "
     "searched from 00:00 UT on a date, with its altitude at transit.",
     outputs={
-        "rise": Output("datetime", f"the next rising of {_AT}"),
-        "transit": Output("datetime", f"the next transit of {_AT}"),
-        "set": Output("datetime", f"the next setting of {_AT}"),
-        "transit_altitude_deg": Output("number", f"the altitude in degrees at the next transit of {_AT}"),
+        "rise": Output(
+            "datetime",
+            f"the next rising of {_AT}",
+            asks=(
+                "When does {body} next rise for an observer at {latitude}, {longitude}, after 00:00 UT on {date}? "
+                "Give the UTC time to the minute.",
+                "Starting from 00:00 UT on {date}, at what UTC time does {body} rise as seen from {latitude}, "
+                "{longitude}?",
+            ),
+        ),
+        "transit": Output(
+            "datetime",
+            f"the next transit of {_AT}",
+            asks=(
+                "When does {body} next reach its highest point in the sky at {latitude}, {longitude}, after 00:00 UT "
+                "on {date}? Give the UTC time to the minute.",
+                "Starting from 00:00 UT on {date}, at what UTC time does {body} cross the meridian as seen from "
+                "{latitude}, {longitude}?",
+            ),
+        ),
+        "set": Output(
+            "datetime",
+            f"the next setting of {_AT}",
+            asks=(
+                "When does {body} next set for an observer at {latitude}, {longitude}, after 00:00 UT on {date}? "
+                "Give the UTC time to the minute.",
+                "Starting from 00:00 UT on {date}, at what UTC time does {body} set as seen from {latitude}, "
+                "{longitude}?",
+            ),
+        ),
+        "transit_altitude_deg": Output(
+            "number",
+            f"the altitude in degrees at the next transit of {_AT}",
+            asks=(
+                "How high above the horizon, in degrees, does {body} climb at its first meridian crossing after "
+                "00:00 UT on {date}, seen from {latitude}, {longitude}?",
+                "Seen from {latitude}, {longitude}, what is the altitude of {body} in degrees when it next transits "
+                "after 00:00 UT on {date}?",
+            ),
+            measure="altitude at transit",
+            quantity=ANGLE,
+        ),
     },
     examples=[{"body": "Mars", "latitude": 51.5074, "longitude": -0.1278, "date": "2025-01-01"}],
 )
@@ -322,10 +554,38 @@ class AstroDate(BaseModel):
     package="ephem",
     description="The next March and September equinoxes and June and December solstices after a date (UTC dates).",
     outputs={
-        "march_equinox": Output("date", "the date of the next March equinox after {date}"),
-        "june_solstice": Output("date", "the date of the next June solstice after {date}"),
-        "september_equinox": Output("date", "the date of the next September equinox after {date}"),
-        "december_solstice": Output("date", "the date of the next December solstice after {date}"),
+        "march_equinox": Output(
+            "date",
+            "the date of the next March equinox after {date}",
+            asks=(
+                "When is the first March equinox after {date}? Give the UTC date.",
+                "On what date (UTC) does astronomical spring next begin in the northern hemisphere after {date}?",
+            ),
+        ),
+        "june_solstice": Output(
+            "date",
+            "the date of the next June solstice after {date}",
+            asks=(
+                "When is the first June solstice after {date}? Give the UTC date.",
+                "On what date (UTC) is the next northern midsummer solstice after {date}?",
+            ),
+        ),
+        "september_equinox": Output(
+            "date",
+            "the date of the next September equinox after {date}",
+            asks=(
+                "When is the first September equinox after {date}? Give the UTC date.",
+                "On what date (UTC) does astronomical autumn next begin in the northern hemisphere after {date}?",
+            ),
+        ),
+        "december_solstice": Output(
+            "date",
+            "the date of the next December solstice after {date}",
+            asks=(
+                "When is the first December solstice after {date}? Give the UTC date.",
+                "On what date (UTC) is the next northern winter solstice, the shortest day up north, after {date}?",
+            ),
+        ),
     },
     examples=[{"date": "2025-01-01"}],
 )
@@ -367,7 +627,16 @@ class BodyPair(BaseModel):
     "00:00 UT on a date (close pairs are conjunctions).",
     outputs={
         "separation_deg": Output(
-            "number", "the angular separation in degrees between {body_a} and {body_b} at 00:00 UT on {date}"
+            "number",
+            "the angular separation in degrees between {body_a} and {body_b} at 00:00 UT on {date}",
+            asks=(
+                "How far apart in the sky, in degrees, are {body_a} and {body_b} at 00:00 UT on {date}?",
+                "Give the angular separation between {body_a} and {body_b} at 00:00 UT on {date}, in degrees.",
+                "How close do {body_a} and {body_b} appear to each other at 00:00 UT on {date}? Give the separation "
+                "in degrees.",
+            ),
+            measure="angular separation",
+            quantity=SEPARATION,
         ),
     },
     examples=[{"body_a": "Venus", "body_b": "Jupiter", "date": "2023-03-02"}],
@@ -401,12 +670,38 @@ class PlanetOnDate(BaseModel):
     kind="processing",
     package="ephem",
     description="Heliocentric position of a planet at 00:00 UT on a date: distance from the Sun (AU), ecliptic "
-    "heliocentric longitude and latitude (degrees), and light travel time from it to Earth in minutes.",
+    "heliocentric longitude (degrees), and light travel time from it to Earth in minutes.",
     outputs={
-        "sun_distance_au": Output("number", "the distance in AU from the Sun to {body} at 00:00 UT on {date}"),
-        "helio_longitude_deg": Output("number", "the heliocentric ecliptic longitude of {body} at 00:00 UT on {date}"),
+        "sun_distance_au": Output(
+            "number",
+            "the distance in AU from the Sun to {body} at 00:00 UT on {date}",
+            asks=(
+                "How far is {body} from the Sun at 00:00 UT on {date}, in AU?",
+                "Give the distance between the Sun and {body} at 00:00 UT on {date}, in astronomical units.",
+            ),
+            measure="distance from the Sun",
+            quantity=AU,
+        ),
+        "helio_longitude_deg": Output(
+            "number",
+            "the heliocentric ecliptic longitude of {body} at 00:00 UT on {date}",
+            asks=(
+                "What is the heliocentric ecliptic longitude of {body} at 00:00 UT on {date}, in degrees?",
+                "Seen from the Sun, at what ecliptic longitude in degrees is {body} at 00:00 UT on {date}?",
+            ),
+            measure="heliocentric ecliptic longitude",
+            quantity=ANGLE,
+        ),
         "light_minutes_to_earth": Output(
-            "number", "the light travel time in minutes from {body} to Earth at 00:00 UT on {date}"
+            "number",
+            "the light travel time in minutes from {body} to Earth at 00:00 UT on {date}",
+            asks=(
+                "How many minutes does light from {body} take to reach the Earth at 00:00 UT on {date}?",
+                "A probe at {body} radios home at 00:00 UT on {date}. How many minutes does the signal take to reach "
+                "the Earth?",
+            ),
+            measure="light travel time to the Earth",
+            quantity=quantity("minute"),
         ),
     },
     examples=[{"body": "Mars", "date": "2025-01-01"}],
@@ -439,11 +734,20 @@ class PlaceTime(BaseModel):
     "as hours:minutes:seconds and decimal hours.",
     outputs={
         "sidereal_time": Output(
-            "label", "the local sidereal time at {longitude} (seen from {latitude}) at {datetime_utc} UTC"
+            "label",
+            "the local sidereal time at {longitude} (seen from {latitude}) at {datetime_utc} UTC",
+            asks=(
+                "What is the local sidereal time at {latitude}, {longitude} at {datetime_utc} (UTC)? Give h:m:s.",
+                "Which right ascension is on the meridian for an observer at {latitude}, {longitude} at "
+                "{datetime_utc} (UTC)? Give the local sidereal time as hours:minutes:seconds.",
+            ),
         ),
+        # The same time in decimal hours.
         "sidereal_hours": Output(
             "number",
             "the local sidereal time in hours at {longitude} (seen from {latitude}) at {datetime_utc} UTC",
+            quantity=quantity("hour", "interval"),
+            askable=False,
         ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278, "datetime_utc": "2025-01-01T22:00"}],
@@ -461,9 +765,36 @@ def local_sidereal_time(p: PlaceTime) -> dict:
     description="The Moon on a date at 00:00 UT: its age in days since the last new moon, the illuminated "
     "percentage, and its distance from Earth in km.",
     outputs={
-        "age_days": Output("number", "the age in days of the Moon at 00:00 UT on {date}"),
-        "illumination_pct": Output("number", "the illuminated percentage of the Moon at 00:00 UT on {date}"),
-        "distance_km": Output("number", "the Earth-Moon distance in km at 00:00 UT on {date}"),
+        "age_days": Output(
+            "number",
+            "the age in days of the Moon at 00:00 UT on {date}",
+            asks=(
+                "How many days old is the Moon at 00:00 UT on {date}, counted from the last new moon?",
+                "How long has it been since the last new moon at 00:00 UT on {date}? Give days.",
+            ),
+            measure="age of the Moon",
+            quantity=quantity("day"),
+        ),
+        "illumination_pct": Output(
+            "number",
+            "the illuminated percentage of the Moon at 00:00 UT on {date}",
+            asks=(
+                "What percentage of the Moon's disc is lit at 00:00 UT on {date}?",
+                "How illuminated is the Moon at midnight UT on {date}, in percent?",
+            ),
+            measure="illuminated fraction of the Moon",
+            quantity=PERCENT,
+        ),
+        "distance_km": Output(
+            "number",
+            "the Earth-Moon distance in km at 00:00 UT on {date}",
+            asks=(
+                "How far is the Moon from the Earth at 00:00 UT on {date}, in km?",
+                "Give the distance between the Earth and the Moon at 00:00 UT on {date}, in kilometres.",
+            ),
+            measure="Earth-Moon distance",
+            quantity=quantity("km"),
+        ),
     },
     examples=[{"date": "2024-04-08"}],
 )
@@ -485,7 +816,11 @@ class JulianDay(BaseModel):
         description="Julian Date (days since noon 1 Jan 4713 BC), e.g. 2460676.5.",
         ge=2415020.5,
         le=2488069.5,
-        json_schema_extra=port("number", samples=[2460676.5, 2451545.0, 2440587.5, 2459580.5, 2460000.0]),
+        json_schema_extra=port(
+            "number",
+            quantity=quantity("day", "interval"),
+            samples=[2460676.5, 2451545.0, 2440587.5, 2459580.5, 2460000.0],
+        ),
     )
 
 
@@ -495,10 +830,32 @@ class JulianDay(BaseModel):
     package="ephem",
     description="Convert a Julian Date to the UTC calendar date and time and the day of the week.",
     outputs={
-        "date": Output("date", "the calendar date of Julian Date {julian_date}"),
-        "utc_time": Output("label", "the UTC time of day of Julian Date {julian_date}"),
-        "weekday": Output("weekday", "the day of the week of Julian Date {julian_date}"),
+        "date": Output(
+            "date",
+            "the calendar date of Julian Date {julian_date}",
+            asks=(
+                "Which calendar date is Julian Date {julian_date}? Give the UTC date.",
+                "Convert Julian Date {julian_date} to a calendar date (UTC).",
+            ),
+        ),
+        "utc_time": Output(
+            "label",
+            "the UTC time of day of Julian Date {julian_date}",
+            asks=(
+                "What time of day, in UTC, does Julian Date {julian_date} correspond to? Give hh:mm:ss.",
+                "Julian Date {julian_date} falls at what UTC clock time (hours:minutes:seconds)?",
+            ),
+        ),
+        "weekday": Output(
+            "weekday",
+            "the day of the week of Julian Date {julian_date}",
+            asks=(
+                "On what day of the week does Julian Date {julian_date} fall?",
+                "Which weekday is Julian Date {julian_date}, in UTC?",
+            ),
+        ),
     },
+    inverse="julian_date",
     examples=[{"julian_date": 2451545.0}],
 )
 def julian_date_to_calendar(p: JulianDay) -> dict:
@@ -508,7 +865,7 @@ def julian_date_to_calendar(p: JulianDay) -> dict:
     return {
         "date": moment.date().isoformat(),
         "utc_time": moment.strftime("%H:%M:%S"),
-        "weekday": moment.strftime("%A"),
+        "weekday": weekday_name(moment),
     }
 
 
@@ -519,9 +876,39 @@ def julian_date_to_calendar(p: JulianDay) -> dict:
     description="The Sun on a date at 00:00 UT: its declination (degrees), the equation of time (minutes the "
     "sundial is ahead of the clock) and its distance in AU.",
     outputs={
-        "declination_deg": Output("number", "the Sun's declination in degrees at 00:00 UT on {date}"),
-        "equation_of_time_min": Output("number", "the equation of time in minutes at 00:00 UT on {date}"),
-        "distance_au": Output("number", "the Earth-Sun distance in AU at 00:00 UT on {date}"),
+        "declination_deg": Output(
+            "number",
+            "the Sun's declination in degrees at 00:00 UT on {date}",
+            asks=(
+                "What is the Sun's declination at 00:00 UT on {date}, in degrees?",
+                "How far north or south of the celestial equator is the Sun at 00:00 UT on {date}? Give its "
+                "declination in degrees.",
+            ),
+            measure="solar declination",
+            quantity=ANGLE,
+        ),
+        "equation_of_time_min": Output(
+            "number",
+            "the equation of time in minutes at 00:00 UT on {date}",
+            asks=(
+                "What is the equation of time at 00:00 UT on {date}, in minutes (positive when a sundial is ahead of "
+                "the clock)?",
+                "By how many minutes is a sundial ahead of mean solar time at 00:00 UT on {date}? Give a negative "
+                "number if it is behind.",
+            ),
+            measure="equation of time",
+            quantity=quantity("minute", "interval"),
+        ),
+        "distance_au": Output(
+            "number",
+            "the Earth-Sun distance in AU at 00:00 UT on {date}",
+            asks=(
+                "How far is the Earth from the Sun at 00:00 UT on {date}, in AU?",
+                "Find the distance between the Earth and the Sun at 00:00 UT on {date}, in astronomical units.",
+            ),
+            measure="Earth-Sun distance",
+            quantity=AU,
+        ),
     },
     examples=[{"date": "2025-06-21"}],
 )
@@ -549,7 +936,7 @@ class Shadow(BaseModel):
         description="Height of the object casting the shadow, in metres.",
         gt=0,
         le=10000,
-        json_schema_extra=port("number", samples=[10, 1.8, 100, 2, 30]),
+        json_schema_extra=port("number", quantity=quantity("m"), samples=[10, 1.8, 100, 2, 30]),
     )
 
 
@@ -563,10 +950,26 @@ class Shadow(BaseModel):
         "shadow_length_m": Output(
             "number",
             "the shadow length in metres of a {height_m} m object at {latitude}, {longitude} at {datetime_utc} UTC",
+            asks=(
+                "How long is the shadow of an upright {height_m} m pole at {latitude}, {longitude} at {datetime_utc} "
+                "(UTC), in metres?",
+                "A {height_m} m tall post stands on level ground at {latitude}, {longitude}. How many metres long is "
+                "its shadow at {datetime_utc} (UTC)?",
+            ),
+            measure="shadow length",
+            quantity=quantity("m"),
         ),
         "shadow_azimuth_deg": Output(
             "number",
             "the direction of the shadow of a {height_m} m object at {latitude}, {longitude} at {datetime_utc} UTC",
+            asks=(
+                "In which direction does the shadow of an upright {height_m} m pole at {latitude}, {longitude} point "
+                "at {datetime_utc} (UTC)? Give the azimuth in degrees clockwise from north.",
+                "At {datetime_utc} (UTC), a {height_m} m post at {latitude}, {longitude} casts a shadow. What is the "
+                "shadow's compass bearing in degrees from north?",
+            ),
+            measure="shadow direction",
+            quantity=ANGLE,
         ),
     },
     examples=[{"latitude": 51.5074, "longitude": -0.1278, "datetime_utc": "2025-06-21T12:00", "height_m": 10}],

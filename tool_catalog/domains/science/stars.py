@@ -21,8 +21,15 @@ from tool_catalog.domains.science.common import (
     utc_instant,
 )
 from tool_catalog.ports import port
+from tool_catalog.quantities import COUNT, quantity
 from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
+
+ANGLE = quantity("degree", "interval")
+"""A signed angle from a reference (altitude, declination, azimuth): differences only."""
+MAGNITUDE = quantity("dimensionless", "interval")
+HIPPARCOS = "the Hipparcos catalogue"
+BRIGHT_STARS = "a catalogue of 115 bright stars"
 
 
 class StarName(BaseModel):
@@ -40,11 +47,50 @@ class StarName(BaseModel):
     description="Catalogue data of a bright star (ephem's Hipparcos-based catalogue): constellation, visual "
     "magnitude, spectral type and J2000 right ascension and declination.",
     outputs={
-        "constellation": Output("constellation", "the constellation containing {star}"),
-        "magnitude": Output("number", "the visual magnitude of {star}"),
-        "spectral_type": Output("label", "the spectral type of {star}"),
-        "right_ascension": Output("label", "the J2000 right ascension (h:m:s) of {star}"),
-        "declination_deg": Output("number", "the J2000 declination in degrees of {star}"),
+        "constellation": Output(
+            "constellation",
+            "the constellation containing {star}",
+            asks=(
+                "In which constellation is {star}?",
+                "Which constellation does {star} belong to?",
+                "I'm trying to find {star} tonight. Which constellation should I look for?",
+            ),
+        ),
+        "magnitude": Output(
+            "number",
+            "the visual magnitude of {star}",
+            asks=(
+                "What is the apparent visual magnitude of {star}?",
+                "How bright is {star}? Give its visual magnitude.",
+            ),
+            measure="apparent magnitude",
+            quantity=MAGNITUDE,
+            source=HIPPARCOS,
+        ),
+        "spectral_type": Output(
+            "label",
+            "the spectral type of {star}",
+            asks=("What is the spectral type of {star}?", "To which spectral class does {star} belong?"),
+            source=HIPPARCOS,
+        ),
+        "right_ascension": Output(
+            "label",
+            "the J2000 right ascension (h:m:s) of {star}",
+            asks=(
+                "What is the J2000 right ascension of {star}? Give hours:minutes:seconds.",
+                "At what right ascension (J2000, h:m:s) does {star} lie?",
+            ),
+        ),
+        "declination_deg": Output(
+            "number",
+            "the J2000 declination in degrees of {star}",
+            asks=(
+                "What is the J2000 declination of {star}, in degrees?",
+                "How far north or south of the celestial equator is {star}? Give its J2000 declination in degrees.",
+            ),
+            measure="declination",
+            quantity=ANGLE,
+        ),
     },
     examples=[{"star": "Sirius"}, {"star": "Polaris"}],
 )
@@ -92,10 +138,34 @@ class ConstellationName(BaseModel):
     "magnitude; a star listed under two names is reported by the alphabetically first), with the catalogue stars "
     "that lie in it.",
     outputs={
-        "brightest_star": Output("star_name", "the brightest catalogued star in {constellation}"),
-        "magnitude": Output("number", "the visual magnitude of the brightest catalogued star in {constellation}"),
-        "stars": Output("string_list", "the list of bright-star catalogue names that lie in {constellation}"),
-        "star_count": Output("count", "the number of bright-star catalogue names that lie in {constellation}"),
+        "brightest_star": Output(
+            "star_name",
+            "the brightest catalogued star in {constellation}",
+            asks=("What is the brightest star in {constellation}?", "Which star of {constellation} shines brightest?"),
+            source=BRIGHT_STARS,
+        ),
+        "magnitude": Output(
+            "number",
+            "the visual magnitude of the brightest catalogued star in {constellation}",
+            asks=(
+                "What is the visual magnitude of the brightest star in {constellation}?",
+                "How bright is the brightest star of {constellation}? Give its apparent magnitude.",
+            ),
+            measure="magnitude of the brightest star",
+            quantity=MAGNITUDE,
+            source=BRIGHT_STARS,
+        ),
+        # Names, not stars: the catalogue lists some stars twice (Adara and Adhara, Fomalhaut and the misspelt
+        # Formalhaut, Agena and Hadar), so these answer no question about a constellation.
+        "stars": Output(
+            "string_list", "the list of bright-star catalogue names that lie in {constellation}", askable=False
+        ),
+        "star_count": Output(
+            "count",
+            "the number of bright-star catalogue names that lie in {constellation}",
+            quantity=COUNT,
+            askable=False,
+        ),
     },
     examples=[{"constellation": "Orion"}, {"constellation": "Lyra"}],
 )
@@ -134,13 +204,36 @@ class StarAtPlace(BaseModel):
     "(degrees), and whether it is above the horizon.",
     outputs={
         "altitude_deg": Output(
-            "number", "the altitude of {star} seen from {latitude}, {longitude} at {datetime_utc} UTC"
+            "number",
+            "the altitude of {star} seen from {latitude}, {longitude} at {datetime_utc} UTC",
+            asks=(
+                "How high above the horizon is {star}, in degrees, seen from {latitude}, {longitude} at "
+                "{datetime_utc} (UTC)?",
+                "What is the altitude of {star} at {datetime_utc} (UTC) for an observer at {latitude}, {longitude}? "
+                "Give degrees, negative if below the horizon.",
+            ),
+            measure="altitude",
+            quantity=ANGLE,
         ),
         "azimuth_deg": Output(
-            "number", "the azimuth of {star} seen from {latitude}, {longitude} at {datetime_utc} UTC"
+            "number",
+            "the azimuth of {star} seen from {latitude}, {longitude} at {datetime_utc} UTC",
+            asks=(
+                "In which direction is {star} seen from {latitude}, {longitude} at {datetime_utc} (UTC)? Give the "
+                "azimuth in degrees, from north through east.",
+                "What is the azimuth of {star} for an observer at {latitude}, {longitude} at {datetime_utc} (UTC), in "
+                "degrees?",
+            ),
+            measure="azimuth",
+            quantity=ANGLE,
         ),
         "is_visible": Output(
-            "boolean", "whether {star} is above the horizon at {latitude}, {longitude} at {datetime_utc} UTC"
+            "boolean",
+            "whether {star} is above the horizon at {latitude}, {longitude} at {datetime_utc} UTC",
+            asks=(
+                "Is {star} above the horizon at {latitude}, {longitude} at {datetime_utc} (UTC)?",
+                "Could an observer at {latitude}, {longitude} see {star} above the horizon at {datetime_utc} (UTC)?",
+            ),
         ),
     },
     examples=[{"star": "Sirius", "latitude": 51.5074, "longitude": -0.1278, "datetime_utc": "2025-01-01T22:00"}],
@@ -174,8 +267,26 @@ class StarLatitude(BaseModel):
     description="Visibility of a star from a latitude (J2000 declination): whether it is circumpolar (never sets), "
     "never rises, or rises and sets, and its greatest altitude at culmination.",
     outputs={
-        "visibility": Output("label", "whether {star} is circumpolar, rises and sets, or never rises at {latitude}"),
-        "max_altitude_deg": Output("number", "the greatest altitude in degrees of {star} at {latitude}"),
+        "visibility": Output(
+            "label",
+            "whether {star} is circumpolar, rises and sets, or never rises at {latitude}",
+            asks=(
+                "Seen from {latitude}, is {star} circumpolar, does it rise and set, or does it never rise?",
+                "From {latitude}, does {star} never set, rise and set every day, or stay below the horizon? Answer "
+                "circumpolar, rises and sets, or never rises.",
+            ),
+        ),
+        "max_altitude_deg": Output(
+            "number",
+            "the greatest altitude in degrees of {star} at {latitude}",
+            asks=(
+                "How high, in degrees, does {star} get above the horizon at {latitude}?",
+                "What is the greatest altitude {star} reaches for an observer at {latitude}, in degrees (negative if "
+                "it never rises)?",
+            ),
+            measure="altitude at culmination",
+            quantity=ANGLE,
+        ),
     },
     examples=[{"star": "Canopus", "latitude": 51.5074}, {"star": "Polaris", "latitude": 40.7128}],
 )
@@ -211,7 +322,19 @@ class StarPair(BaseModel):
     kind="processing",
     package="ephem",
     description="Angular separation in degrees between two bright stars at J2000 (e.g. the pointer stars).",
-    outputs={"separation_deg": Output("number", "the angular separation in degrees between {star_a} and {star_b}")},
+    outputs={
+        "separation_deg": Output(
+            "number",
+            "the angular separation in degrees between {star_a} and {star_b}",
+            asks=(
+                "How far apart in the sky are {star_a} and {star_b}, in degrees?",
+                "Find the angular separation between {star_a} and {star_b}, in degrees.",
+                "I'm using {star_a} and {star_b} as a ruler on the sky. How many degrees apart are they?",
+            ),
+            measure="angular separation",
+            quantity=quantity("degree"),
+        )
+    },
     examples=[{"star_a": "Dubhe", "star_b": "Merak"}],
 )
 def star_separation(p: StarPair) -> dict:
@@ -232,13 +355,13 @@ class SkyPoint(BaseModel):
         description="Right ascension in hours (0-24), J2000.",
         ge=0,
         lt=24,
-        json_schema_extra=port("number", samples=[5.5, 18.6, 12.0, 0.7, 20.7]),
+        json_schema_extra=port("number", quantity=quantity("hour", "interval"), samples=[5.5, 18.6, 12.0, 0.7, 20.7]),
     )
     dec_degrees: float = Field(
         description="Declination in degrees (-90 to 90), J2000.",
         ge=-90,
         le=90,
-        json_schema_extra=port("number", samples=[0.0, 38.8, -60.0, 41.3, 45.3]),
+        json_schema_extra=port("number", quantity=ANGLE, samples=[0.0, 38.8, -60.0, 41.3, 45.3]),
     )
 
 
@@ -249,10 +372,23 @@ class SkyPoint(BaseModel):
     description="The IAU constellation containing a point of the sky given by J2000 right ascension and declination.",
     outputs={
         "constellation": Output(
-            "constellation", "the constellation at right ascension {ra_hours} h, declination {dec_degrees} deg"
+            "constellation",
+            "the constellation at right ascension {ra_hours} h, declination {dec_degrees} deg",
+            asks=(
+                "Which constellation contains the point at right ascension {ra_hours} h, declination {dec_degrees}° "
+                "(J2000)?",
+                "My telescope points at RA {ra_hours} h, Dec {dec_degrees}° (J2000). In which constellation is that?",
+            ),
         ),
         "abbreviation": Output(
-            "label", "the IAU abbreviation of the constellation at RA {ra_hours} h, Dec {dec_degrees} deg"
+            "label",
+            "the IAU abbreviation of the constellation at RA {ra_hours} h, Dec {dec_degrees} deg",
+            asks=(
+                "What is the IAU three-letter abbreviation of the constellation at RA {ra_hours} h, Dec "
+                "{dec_degrees}° (J2000)?",
+                "Give the three-letter IAU code of the constellation containing right ascension {ra_hours} h, "
+                "declination {dec_degrees}°.",
+            ),
         ),
     },
     examples=[{"ra_hours": 5.5, "dec_degrees": 0.0}],
