@@ -405,23 +405,20 @@ def _in_both(story: Story, p: Phrasing, step_index: int, _field: str) -> str:
 
 
 def _only_first(story: Story, p: Phrasing, step_index: int, _field: str) -> str:
+    return _only(story, p, p.entities[0], p.entities[1])
+
+
+def _only_second(story: Story, p: Phrasing, step_index: int, _field: str) -> str:
+    return _only(story, p, p.entities[1], p.entities[0])
+
+
+def _only(story: Story, p: Phrasing, a: str, b: str) -> str:
+    """What ``a`` has that ``b`` has not."""
     _needs_measure(p)
-    a, b = p.entities[0], p.entities[1]
     return story.rng.choice(
         (
             f"Which {p.measure} does {a} have that {b} does not{p.tail}?",
             f"List the {p.measure} of {a} that are not {p.measure} of {b}{p.tail}.",
-        )
-    )
-
-
-def _only_second(story: Story, p: Phrasing, step_index: int, _field: str) -> str:
-    _needs_measure(p)
-    a, b = p.entities[0], p.entities[1]
-    return story.rng.choice(
-        (
-            f"Which {p.measure} does {b} have that {a} does not{p.tail}?",
-            f"List the {p.measure} of {b} that are not {p.measure} of {a}{p.tail}.",
         )
     )
 

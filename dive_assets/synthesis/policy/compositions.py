@@ -111,13 +111,18 @@ def plan_pair(
             pair = sorted(pair, key=lambda k: str(view.steps[k.provenance.step or 0].arguments[group.slot[0]]))
         else:  # the larger first: "how much greater is A than B" is asked of a positive difference
             pair = sorted(pair, key=lambda k: -float(k.value))
-        arguments = {p: k.value for p, k in zip(params, pair, strict=True)}
-        provenance = {p: k.provenance for p, k in zip(params, pair, strict=True)}
-        depends = {k.provenance.step for k in pair if k.provenance.step is not None}
-        plan = finish_plan(tool, arguments, provenance, max(k.order for k in pair), depends, done)
+        plan = _pair_plan(tool, params, pair, done)
         if plan is not None:
             return plan
     return None
+
+
+def _pair_plan(tool: ToolSpec, params: list[str], pair: list[Known], done: set[str]) -> PlannedCall | None:
+    """The call of ``tool`` on two held values, in the order of its parameters."""
+    arguments = {p: k.value for p, k in zip(params, pair, strict=True)}
+    provenance = {p: k.provenance for p, k in zip(params, pair, strict=True)}
+    depends = {k.provenance.step for k in pair if k.provenance.step is not None}
+    return finish_plan(tool, arguments, provenance, max(k.order for k in pair), depends, done)
 
 
 def _duration(group: OperandGroup) -> bool:
@@ -203,10 +208,7 @@ def plan_sets(
             continue
         if not set(pair[0].value) & set(pair[1].value):  # lists with nothing in common: unrelated entities
             continue
-        arguments = {p: k.value for p, k in zip(params, pair, strict=True)}
-        provenance = {p: k.provenance for p, k in zip(params, pair, strict=True)}
-        depends = {k.provenance.step for k in pair if k.provenance.step is not None}
-        plan = finish_plan(tool, arguments, provenance, max(k.order for k in pair), depends, done)
+        plan = _pair_plan(tool, params, pair, done)
         if plan is not None:
             return plan
     return None
