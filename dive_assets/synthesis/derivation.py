@@ -293,7 +293,6 @@ def build_task(
     round_index: int,
     exemplars: Sequence[Exemplar] = (),
     realized: Realized | None = None,
-    with_topology: bool = True,
 ) -> Task:
     """The task answered by output ``field`` of ``answer_step``, asked by ``question``: the one builder of both
     policies, so their tasks have the same typed answer, required steps, call graph and pattern. ``realized`` gives
@@ -321,7 +320,7 @@ def build_task(
         answer_field=field,
         derived_by=derived_by,
         seed_value=trace.seed_value,
-        topology=topology_signature(steps, tools, answer_step, set(required)) if with_topology else "",
+        topology=topology_signature(steps, tools, answer_step, set(required)),
         exemplar_ids=[e.id for e in exemplars],
     )
 

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from dive_assets.synthesis.derivation import DerivationError, answer_in_text, build_task, describe, required_steps
 from dive_assets.synthesis.llm_client import LLMClient, LLMReply
 from dive_assets.synthesis.records import Provenance, Step, Task, Trace
+from tool_catalog.names import display, stated_in
 from tool_catalog.ports import ask_phrase, format_value, get_port
 from tool_catalog.runtime import ToolCaller, call_tool
 from tool_catalog.spec import ToolSpec
@@ -275,8 +276,8 @@ Base the answer on actual tool results only.
 Rules:
 1. Choose one successful step and one of its output fields as the answer (answer_step, answer_field). Prefer an \
 answer that needs several chained steps.
-2. The question must state, verbatim, every value marked "stated" among the arguments of the answer step and of \
-every step it depends on (directly or transitively).
+2. The question must state every value marked "stated" among the arguments of the answer step and of every step it \
+depends on (directly or transitively), written as shown (a name people use, or the code).
 3. A value marked "from step N" must not be written in the question: describe it instead (the phrases show how).
 4. The question must not contain the answer value, and must end with "?" (or "." for an instruction).
 5. Write one natural question; do not mention tools, steps or this trace."""
@@ -301,7 +302,10 @@ def derivation_messages(
                 formula = f" as the formula {prov.formula}" if prov.source == "expression" else ""
                 lines.append(f"  argument {name}: from {origin} field {prov.field}{formula} (describe, do not state)")
             else:
-                lines.append(f"  argument {name}: stated, write {format_value(value)!r} in the question")
+                port_name = tool.input_ports.get(name, "label") if (tool := tools.get(step.tool_name)) else "label"
+                shown, raw = display(port_name, value), format_value(value)
+                as_written = f"{shown!r} (or {raw!r})" if shown != raw else repr(raw)
+                lines.append(f"  argument {name}: stated, write {as_written} in the question")
         if step.depends_on:
             lines.append(f"  depends on steps: {', '.join(map(str, step.depends_on))}")
         tool = tools.get(step.tool_name)
@@ -395,13 +399,13 @@ def _task_from_reply(
             stated = format_value(arg)
             if stated.lower() == answer_text.lower():
                 raise DerivationError(f"the answer equals the stated argument {name} of step {index}")
-            if stated.lower() not in question.lower():
+            tool_of = tools.get(steps[index].tool_name)
+            port_name = tool_of.input_ports.get(name, "label") if tool_of else "label"
+            if not stated_in(port_name, arg, question):  # its code or its name ("GM" or "The Gambia")
                 missing.append(f"{stated!r} (argument {name} of step {index})")
     if missing:
         raise DerivationError(f"the question must state {', '.join(missing)}")
-    return build_task(
-        trace, steps, tools, step.step_index, field, question, f"litellm:{model}", round_index, with_topology=False
-    )
+    return build_task(trace, steps, tools, step.step_index, field, question, f"litellm:{model}", round_index)
 
 
 def _parse_reply(content: str | None) -> DerivedTaskReply:
