@@ -236,3 +236,15 @@ def test_bad_arguments_give_structured_errors() -> None:
     assert _error("phone_number_info", {"phone_number": "+999 1234 5678"}) == "bad_input"
     assert _error("phone_number_info", {"phone_number": "0044 20 7946 0958"}) == "invalid_arguments"
     assert _error("phone_number_location", {"phone_number": "+41 1"}) == "bad_input"
+
+
+def test_twilight_and_golden_hour_are_those_of_the_local_date() -> None:
+    """A date is the place's own calendar date: evening astronomical twilight on 27 October 2024 in Tacoma ends after
+    midnight UTC, on 28 October, not on the evening before."""
+    tacoma = {"latitude": 47.268, "longitude": -122.578, "date": "2024-10-27"}
+    dusk = call_tool("astronomical_twilight", tacoma).output["dusk_utc"]
+    assert dusk.startswith("2024-10-28T02:"), dusk
+    golden = call_tool("golden_hour", tacoma).output
+    assert golden["start_utc"].startswith("2024-10-28T00:") or golden["start_utc"].startswith("2024-10-27T23:"), golden
+    london = call_tool("civil_twilight", {"latitude": 51.5074, "longitude": -0.1278, "date": "2025-06-21"}).output
+    assert london["dawn_utc"].startswith("2025-06-21T02:") and london["dusk_utc"].startswith("2025-06-21T21:")

@@ -111,3 +111,25 @@ def test_card_parquet_and_determinism(exported: tuple[Path, Path]) -> None:
         if path.is_file():
             twin = root / "again" / path.relative_to(root / "out")
             assert path.read_bytes() == twin.read_bytes(), path
+
+
+def test_a_task_that_asks_what_a_task_of_another_partition_asks_is_exported_once() -> None:
+    """Two partitions may ask the same (the EUR/USD high of 2022 in finance/full-fixed and finance/slice-fixed) in
+    other words: the same calls and answer field. The export keeps the task with the smaller id."""
+    same_asks = exports.same_asks
+    call = {"tool_name": "exchange_rate_extremes", "arguments": json.dumps({"base_currency": "EUR", "year": 2022})}
+    other = {**call, "arguments": json.dumps({"base_currency": "EUR", "year": 2023})}
+    by_trace = {"tr_a": {0: call}, "tr_b": {3: call}, "tr_c": {0: other}}
+    tasks = pl.DataFrame(
+        {
+            "task_id": ["tk_1", "tk_2", "tk_3"],
+            "trace_id": ["tr_a", "tr_b", "tr_c"],
+            "required_steps": [[0], [3], [0]],
+            "answer_step": [0, 3, 0],
+            "answer_field": ["max_rate", "max_rate", "max_rate"],
+            "answer": ["1.1464", "1.1464", "1.1"],
+        }
+    )
+    assert same_asks(tasks, by_trace) == {"tk_2"}
+    assert same_asks(tasks.with_columns(pl.lit("min_rate").alias("answer_field")), by_trace) == {"tk_2"}
+    assert same_asks(tasks.head(1), by_trace) == set()

@@ -44,7 +44,8 @@ def test_every_formula_fills_to_an_expression_the_calculator_evaluates_exactly()
     assert not fits("abs({0} - {1})", [1.0, 2.0, 3.0])  # one operand per placeholder
 
 
-GROUPS = [["LHR", "JFK"], ["LHR", "JFK", "CDG"], ["NRT", "SYD", "DXB"], ["MAD", "FRA"], ["DEN", "LAX", "MEX"]]
+GROUPS = [["LHR", "LGW"], ["LHR", "LGW", "STN"], ["CDG", "ORY", "BVA"], ["JFK", "EWR"], ["LAX", "BUR", "ONT"]]
+"""Airports of one city: a comparison people make (London's, Paris's, New York's, the Los Angeles area's)."""
 
 
 def _asked(trace: Trace, answer_step: int, seeds: int = 6) -> list[Task]:

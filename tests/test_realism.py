@@ -20,7 +20,7 @@ from dive_assets.synthesis.derivation import askable, build_task, derive_task
 from dive_assets.synthesis.operands import NAMED_PORTS, incomparable, operand_group
 from dive_assets.synthesis.policy.compositions import PLANNERS, plan_general
 from dive_assets.synthesis.policy.known import Known, KnownView
-from dive_assets.synthesis.policy.plans import DATE_SUBJECT_TOOLS, subject
+from dive_assets.synthesis.policy.plans import DATE_SUBJECT_TOOLS, plan_sibling, subject
 from dive_assets.synthesis.realism import RealismConfig, load_realism, meaning_problems, text_problems
 from dive_assets.synthesis.records import Provenance, Step, Trace
 from tool_catalog import all_tools, get_tool
@@ -101,6 +101,10 @@ def test_chain_declarations_name_real_tools() -> None:
         for name, out in tool.outputs.items():
             if isinstance(out.chain, tuple):
                 assert set(out.chain) <= set(TOOLS), (tool.name, name, out.chain)
+            assert set(out.avoid) <= set(TOOLS), (tool.name, name, out.avoid)
+    # the airports near an airport's own location list the airport itself: not a question
+    assert not TOOLS["airport_info"].outputs["latitude"].follows("airports_within_radius")
+    assert TOOLS["airport_info"].outputs["latitude"].follows("timezone_at")
 
 
 def test_a_unit_pint_does_not_know_is_refused() -> None:
@@ -127,7 +131,7 @@ def test_meaning_is_decided_from_the_declared_quantities() -> None:
 
 
 def test_a_product_or_a_sum_of_two_temperatures_is_never_planned() -> None:
-    steps = [_run(i, "chemical_phase_transitions", {"cas": cas}) for i, cas in enumerate(["64-17-5", "71-43-2"])]
+    steps = [_run(i, "chemical_phase_transitions", {"cas": cas}) for i, cas in enumerate(["64-17-5", "67-56-1"])]
     view = _held(steps, "melting_point_k")
     assert _plan("multiply_numbers", view) is None and "multiply_numbers" not in PLANNERS
     assert _plan("sum_two_numbers", view) is None
@@ -136,13 +140,13 @@ def test_a_product_or_a_sum_of_two_temperatures_is_never_planned() -> None:
 
 
 def test_a_sum_across_currencies_is_never_planned_and_the_gate_refuses_one() -> None:
-    steps = [_run(i, "currency_profile", {"currency_code": c}) for i, c in enumerate(["CHF", "SEK"])]
+    steps = [_run(i, "currency_profile", {"currency_code": c}) for i, c in enumerate(["CHF", "GBP"])]
     view = _held(steps, "cash_increment")
     assert steps[0].output["cash_increment"] != steps[1].output["cash_increment"]
     for tool in ("sum_two_numbers", "compare_numbers", "aggregate_numbers"):
         assert _plan(tool, view) is None, tool
     group = operand_group(get_tool("currency_profile"), "cash_increment", steps)
-    assert group is not None and group.quantity() is None  # CHF and SEK: no single quantity
+    assert group is not None and group.quantity() is None  # CHF and GBP: no single quantity
     # a sum another policy made anyway is refused by the gate
     values = [s.output["cash_increment"] for s in steps]
     summed = _run(
@@ -153,17 +157,20 @@ def test_a_sum_across_currencies_is_never_planned_and_the_gate_refuses_one() -> 
     all_steps = {s.step_index: s for s in [*steps, summed]}
     task = build_task(
         _trace([*steps, summed], "finance"), all_steps, TOOLS, 2, "sum",
-        "What is the combined smallest cash increment of the Swiss Franc (CHF) and the Swedish Krona (SEK)?",
+        "What is the combined smallest cash increment of the Swiss Franc (CHF) and the British Pound (GBP)?",
         "test", 1,
     )  # fmt: skip
     problems = meaning_problems(task, all_steps, TOOLS)
     assert any("quantity" in p or "units" in p for p in problems), problems
 
 
-def test_a_sum_of_populations_is_planned_and_verifies_as_a_question() -> None:
-    steps = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["KE", "UG"])]
-    plan = _plan("sum_two_numbers", _held(steps, "population", "integer"))
+def test_a_sum_of_populations_is_planned_over_a_whole_cohort_only() -> None:
+    steps = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["ES", "FR"])]
+    plan = _plan("sum_two_numbers", _held(steps, "population", "integer"))  # Andorra's neighbours, both
     assert plan is not None and plan.tool.name == "sum_two_numbers"
+    steps = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["KE", "UG"])]
+    assert _plan("sum_two_numbers", _held(steps, "population", "integer")) is None  # two of three EAC founders
+    assert _plan("compare_numbers", _held(steps, "population", "integer")) is not None  # compared: yes
 
 
 def test_values_of_made_up_sequences_or_of_a_found_entity_are_not_compared() -> None:
@@ -209,7 +216,7 @@ def test_a_found_date_goes_only_to_the_weekday_and_a_found_currency_not_to_a_com
     code = Known("currency_code", currency.output["currency_code"],
                  Provenance(source="step", step=0, field="currency_code"), 1, "country_currency_on_date")  # fmt: skip
     assert not subject(code, get_tool("savings_plan"))  # "5000 in the currency of Guyana": the currency changes nothing
-    assert subject(code, get_tool("ecb_exchange_rate"))
+    assert not subject(code, get_tool("ecb_exchange_rate"))  # "the currency in use in Germany": say EUR
 
 
 # --- the gate ------------------------------------------------------------------------------------------------------
@@ -278,7 +285,7 @@ def test_a_bad_realism_file_fails_with_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_derived_questions_of_real_traces_pass_the_gate() -> None:
-    steps = [_run(i, "airport_info", {"iata": c}) for i, c in enumerate(["LHR", "JFK", "NRT"])]
+    steps = [_run(i, "airport_info", {"iata": c}) for i, c in enumerate(["LHR", "LGW", "STN"])]
     view = _held(steps, "elevation_ft")
     plan = _plan("aggregate_numbers", view)
     assert plan is not None
@@ -288,6 +295,8 @@ def test_derived_questions_of_real_traces_pass_the_gate() -> None:
     by_index = {s.step_index: s for s in trace.steps}
     assert text_problems(task.question) == [] and meaning_problems(task, by_index, TOOLS) == []
     assert "of the" not in task.question or task.question.count("of the") <= 2
+    if task.answer_step == 3:  # a comparison names why the airports are compared
+        assert "London's airports" in task.question, task.question
 
 
 def test_the_residue_sets_a_propensity_question_names_are_the_ones_counted() -> None:
@@ -297,3 +306,55 @@ def test_the_residue_sets_a_propensity_question_names_are_the_ones_counted() -> 
     for field, value in output.items():
         letters = set(re.findall(r"\b([A-Z])\b", tool.outputs[field].asks[0].split("(")[1]))
         assert round(sum(c in letters for c in protein) / len(protein), 4) == value, (field, letters)
+
+
+# --- cohorts: a comparison needs a reason ---------------------------------------------------------------------------
+def test_entities_are_compared_only_within_a_cohort_and_the_question_names_it() -> None:
+    from tool_catalog.cohorts import common_cohort
+
+    london = common_cohort("iata_code", ["LHR", "LGW", "STN"])
+    assert london is not None and london.names("A and B") == "London's airports A and B"
+    assert common_cohort("iata_code", ["SYD", "CDG"]) is None  # two airports nobody weighs against each other
+    baltic = common_cohort("country_code", ["EE", "LV"])
+    assert baltic is not None and "Baltic" in baltic.frame
+    assert common_cohort("country_code", ["JP", "SY"]) is None
+    assert common_cohort("country_code", ["FR", "PL"]) is not None  # Germany's neighbours
+    assert common_cohort("year", [2023, 2024, 2025]) is not None and common_cohort("year", [1990, 2024]) is None
+    assert common_cohort("date", ["2016-06-24", "2020-03-16"]) is None  # counts on arbitrary days
+    assert common_cohort("date", ["2016-06-24", "2020-03-16"], over_money=True) is not None  # a rate moves
+    assert common_cohort("iata_code", ["LHR", "LHR"]) is None
+    far = [_run(i, "airport_info", {"iata": c}) for i, c in enumerate(["SYD", "CDG"])]
+    group = operand_group(get_tool("airport_info"), "elevation_ft", far)
+    assert group is not None and "no reason" in (incomparable(group) or "")
+    assert _plan("rank_by_value", _held(far, "elevation_ft")) is None
+    near = [_run(i, "airport_info", {"iata": c}) for i, c in enumerate(["LHR", "LGW"])]
+    group = operand_group(get_tool("airport_info"), "elevation_ft", near)
+    assert group is not None and incomparable(group) is None
+
+
+def test_a_sibling_call_takes_another_member_of_one_cohort_of_the_entity_or_none() -> None:
+    tool = get_tool("airport_info")
+    heathrow = _run(0, "airport_info", {"iata": "LHR"}, {"iata": Provenance(source="seed")})
+    drawn = set()
+    for seed in range(12):
+        plan = plan_sibling(heathrow, tool, {"iata_code": ["SYD", "JFK"]}, random.Random(seed), set())
+        assert plan is not None
+        drawn.add(plan.arguments["iata"])
+    assert drawn <= {"LGW", "STN", "LTN", "LCY", "SEN"} and len(drawn) >= 2
+    sydney = _run(0, "airport_info", {"iata": "SYD"}, {"iata": Provenance(source="seed")})
+    assert plan_sibling(sydney, tool, {"iata_code": ["CDG", "JFK"]}, random.Random(0), set()) is None
+
+
+def test_a_computation_on_a_sequence_short_enough_to_do_by_hand_is_refused() -> None:
+    def problems(sequence: str) -> list[str]:
+        step = _run(0, "reverse_complement", {"sequence": sequence})
+        task = build_task(_trace([step], "science"), {0: step}, TOOLS, 0, "reverse_complement",
+                          f"What is the reverse complement of {sequence}?", "test", 1)  # fmt: skip
+        return meaning_problems(task, {0: step}, TOOLS)
+
+    assert any("by hand" in p for p in problems("GAATTC"))
+    assert any("by hand" in p for p in problems("TAATACGACTCACTATAGGG"))  # a primer: a string operation by hand
+    mcs = "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT"  # pUC19's multiple cloning site
+    assert not any("by hand" in p for p in problems(mcs))
+    lengths = load_realism().min_sequence_length
+    assert lengths["dna_sequence"] == 15 and lengths["reverse_complement"] == 40 and lengths["translate_dna"] == 60

@@ -14,6 +14,7 @@ Every function is deterministic and offline; a value the data does not know is w
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -237,6 +238,22 @@ def _cas(cas: str) -> str | None:
     return f"{name} (CAS {cas})" if name else None
 
 
+def _compound(kind: str, label: str) -> Callable[[Any], str | None]:
+    """A compound named by an identifier (a SMILES string, a PubChem CID), shown by its common name
+    with the identifier ("ethanol (SMILES CCO)"), as the shipped ``chemicals`` data names it."""
+
+    def show(value: Any) -> str | None:
+        from chemicals.identifiers import search_chemical
+
+        try:
+            name = search_chemical(f"{kind}={value}").common_name
+        except Exception:  # an identifier the shipped data does not know
+            return None
+        return f"{name} ({label} {value})" if name else None
+
+    return show
+
+
 _EXCHANGES = {
     "XNYS": "the New York Stock Exchange",
     "XLON": "the London Stock Exchange",
@@ -286,6 +303,24 @@ _EXCHANGES = {
     "ASEX": "the Athens Stock Exchange",
     "XICE": "Nasdaq Iceland",
     "XKAR": "the Pakistan Stock Exchange",
+    "XDUS": "the Düsseldorf Stock Exchange",
+    "XHAM": "the Hamburg Stock Exchange",
+    "XSTU": "the Stuttgart Stock Exchange",
+    "XTAL": "Nasdaq Tallinn",
+    "XRIS": "Nasdaq Riga",
+    "XLIT": "Nasdaq Vilnius",
+    "XLJU": "the Ljubljana Stock Exchange",
+    "XZAG": "the Zagreb Stock Exchange",
+    "XBRA": "the Bratislava Stock Exchange",
+    "XLUX": "the Luxembourg Stock Exchange",
+    "XMOS": "the Moscow Exchange",
+    "XEUR": "Eurex",
+    "XBDA": "the Bermuda Stock Exchange",
+    "XEEE": "the European Energy Exchange",
+    "AIXK": "the Astana International Exchange",
+    "CMES": "the Chicago Mercantile Exchange",
+    "XCBF": "the Cboe Futures Exchange",
+    "IEPA": "ICE Futures US",
 }
 
 
@@ -357,6 +392,8 @@ _DISPLAYS: dict[str, Callable[[Any], str | None]] = {
     "element_symbol": lambda v: _element(str(v)),
     "subdivision_code": lambda v: _subdivision(str(v)),
     "cas_number": lambda v: _cas(str(v)),
+    "smiles": _compound("smiles", "SMILES"),
+    "pubchem_cid": _compound("pubchem", "PubChem CID"),
     "exchange_code": lambda v: _exchange(str(v)),
     "date": lambda v: date_in_words(str(v)),
     "icd10cm_code": lambda v: _icd(str(v)),
@@ -410,3 +447,15 @@ def fill(template: str, mentions_by_param: dict[str, Mention]) -> str:
     """A question template with its placeholders written; the first letter capitalized."""
     text = template.format(**mentions_by_param)
     return text[:1].upper() + text[1:]
+
+
+NOUN_PREFIX = re.compile(r"^the (enzyme|formula|word|sequence|element|locale|exchange|code|tag) (?=\S)")
+"""The noun some displays start with ("the element fluorine"), said once for a whole list."""
+_WRAPPED = re.compile(r"^the (.+) time zone$")
+
+
+def bare(name: str) -> str:
+    """A display without the noun a list's own name already says ("America/Sitka" among "the United States' time
+    zones", "fluorine" among "the halogens")."""
+    name = NOUN_PREFIX.sub("", name, count=1)
+    return m.group(1) if (m := _WRAPPED.match(name)) else name

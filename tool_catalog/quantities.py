@@ -127,3 +127,38 @@ def meaningful(operation: Operation, quantities: list[Quantity]) -> str | None:
     if operation in ("mean", "median", "spread") and len(quantities) < 3:
         return f"a {operation} of {len(quantities)} value(s) says nothing (3 or more needed)"
     return None
+
+
+UNIT_WORDS = {
+    "1/km**2": "people per km²",
+    "km²": "km²",
+    "ft": "feet",
+    "m": "meters",
+    "km": "km",
+    "mi": "miles",
+    "km**2": "square kilometers",
+    "kg": "kg",
+    "g": "grams",
+    "degC": "°C",
+    "degF": "°F",
+    "K": "kelvin",
+    "hour": "hours",
+    "minute": "minutes",
+    "second": "seconds",
+    "day": "days",
+    "year": "years",
+    "degree": "degrees",
+    "percent": "percent",
+    "g/mol": "g/mol",
+    "Pa": "Pa",
+    "kPa": "kPa",
+}
+"""How a question names a unit after "in" ("in feet", "in °C")."""
+
+
+def unit_words(quantity: Quantity | None) -> str:
+    if quantity is None or quantity.unit in ("count", "dimensionless"):
+        return ""
+    if quantity.unit.startswith("currency:"):
+        return quantity.unit.split(":", 1)[1]
+    return UNIT_WORDS.get(quantity.unit, quantity.unit)

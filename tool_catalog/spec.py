@@ -53,6 +53,9 @@ class Output:
     country), or a form of the input entity itself (the code of a language named in the question: the question
     names the language). A tuple names the only tools that may take it (an enzyme's recognition site: whether it
     is its own reverse complement, not its melting temperature). None: the same as ``askable``."""
+    avoid: tuple[str, ...] = ()
+    """Tools that may not take the value even where ``chain`` allows it: the location of an airport goes to a
+    distance or a time zone, not to "the airports within 75 km" or "the nearest airport" (the airport itself)."""
     ignores: tuple[str, ...] = ()
     """Parameters the field does not depend on (a standard deviation ignores which percentile was asked): a question
     about the field does not state them, and any value of them gives the same answer."""
@@ -61,7 +64,9 @@ class Output:
         return {name for _, name, _, _ in string.Formatter().parse(self.phrase if text is None else text) if name}
 
     def follows(self, consumer: str) -> bool:
-        """Whether the tool ``consumer`` may take this field's value as its subject (see ``chain``)."""
+        """Whether the tool ``consumer`` may take this field's value as its subject (see ``chain``, ``avoid``)."""
+        if consumer in self.avoid:
+            return False
         if self.chain is None:
             return self.askable
         if isinstance(self.chain, tuple):

@@ -14,40 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dive_assets.synthesis.operands import PLACE, OperandGroup, incomparable, operand_group
+from dive_assets.synthesis.operands import PLACE, OperandGroup, cohort, incomparable, operand_group
 from dive_assets.synthesis.realize import Story, Unrealizable
-from tool_catalog.names import Mention
-from tool_catalog.quantities import Quantity
+from tool_catalog.names import NOUN_PREFIX, Mention, bare
+from tool_catalog.quantities import unit_words
 
 CONTEXT_WORDS = frozenset(
     ["in", "on", "at", "for", "during", "from", "with", "under", "between", "before", "after", "as"]
 )
 """Words that may start the rest of a phrase after its entity ("in 2024", "on 21 June 2024")."""
-
-UNIT_WORDS = {
-    "1/km**2": "people per km²",
-    "km²": "km²",
-    "ft": "feet",
-    "m": "meters",
-    "km": "km",
-    "mi": "miles",
-    "km**2": "square kilometers",
-    "kg": "kg",
-    "g": "grams",
-    "degC": "°C",
-    "degF": "°F",
-    "K": "kelvin",
-    "hour": "hours",
-    "minute": "minutes",
-    "second": "seconds",
-    "day": "days",
-    "year": "years",
-    "degree": "degrees",
-    "percent": "percent",
-    "g/mol": "g/mol",
-    "Pa": "Pa",
-    "kPa": "kPa",
-}
 
 
 @dataclass
@@ -78,9 +53,12 @@ class Phrasing:
     def listed(self) -> str:
         """The entities as a list; one noun for all ("the enzymes SmaI, NotI and HindIII", not "the enzyme SmaI, the
         enzyme NotI and the enzyme HindIII")."""
-        nouns = {m.group(1) if (m := _NOUN_PREFIX.match(e)) else None for e in self.entities}
+        framed = cohort(self.group) if self.group.slot != PLACE else None
+        if framed is not None and framed.frame != "{}" and len(self.entities) > 1:  # "the Baltic states A, B and C"
+            return framed.names(join([bare(e) for e in self.entities]))
+        nouns = {m.group(1) if (m := NOUN_PREFIX.match(e)) else None for e in self.entities}
         if len(nouns) == 1 and (noun := nouns.pop()) is not None and len(self.entities) > 1:
-            return f"the {noun}s " + join([_NOUN_PREFIX.sub("", e, count=1) for e in self.entities])
+            return f"the {noun}s " + join([NOUN_PREFIX.sub("", e, count=1) for e in self.entities])
         return join(self.entities)
 
     @property
@@ -98,19 +76,8 @@ class Phrasing:
         return "" if not self.unit or f"in {self.unit}" in text else f", in {self.unit}"
 
 
-_NOUN_PREFIX = re.compile(r"^the (enzyme|formula|word|sequence|element|locale|exchange|code|tag) (?=\S)")
-
-
 def join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def unit_words(quantity: Quantity | None) -> str:
-    if quantity is None or quantity.unit in ("count", "dimensionless"):
-        return ""
-    if quantity.unit.startswith("currency:"):
-        return quantity.unit.split(":", 1)[1]
-    return UNIT_WORDS.get(quantity.unit, quantity.unit)
 
 
 def operands(story: Story, step_index: int) -> tuple[OperandGroup, dict[str, int]]:
@@ -374,10 +341,12 @@ def _choice(story: Story, p: Phrasing, comparative: str, superlative: str) -> st
     _needs_measure(p)
     if len(p.entities) == 2:
         a, b = p.entities
+        if p.listed != join(p.entities):  # named as a cohort: "Between the Baltic states Estonia and Latvia, ..."
+            return f"Between {p.listed}, which has the {comparative} {p.measure}{p.tail}?"
         return story.rng.choice(
             (
                 f"Which has the {comparative} {p.measure}{p.tail}: {a} or {b}?",
-                f"Between {a} and {b}, which has the {comparative} {p.measure}{p.tail}?",
+                f"Between {p.listed}, which has the {comparative} {p.measure}{p.tail}?",
             )
         )
     return story.rng.choice(
@@ -390,6 +359,8 @@ def _choice(story: Story, p: Phrasing, comparative: str, superlative: str) -> st
 
 def _descending_labels(story: Story, p: Phrasing, step_index: int, _field: str) -> str:
     _needs_measure(p)
+    if len(p.entities) < 3:
+        raise Unrealizable("a ranking of two is a comparison: asked as which is higher")
     return f"Rank {p.listed} by {p.measure}{p.tail}, highest first."
 
 
@@ -483,9 +454,4 @@ def compose(story: Story, step_index: int, out_field: str) -> str:
     return forms[out_field](story, phrasing(story, group), step_index, out_field)
 
 
-def labels_of(story: Story, group: OperandGroup) -> list[str]:
-    """The entity names a ranking by name is given (what the question lists)."""
-    return [entity(story, s.step_index, group.slot) for s in group.steps]
-
-
-__all__ = ["GRAMMAR", "OPERATIONS", "Mention", "compose", "labels_of"]
+__all__ = ["GRAMMAR", "OPERATIONS", "Mention", "compose"]

@@ -9,9 +9,11 @@ duplication.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -200,3 +202,12 @@ def shared_buckets(keys: np.ndarray) -> list[tuple[int, int, list[int]]]:
                 found.append((members[0], band, members))
     found.sort(key=lambda g: (g[0], g[1]))
     return found
+
+
+def task_signature(
+    calls: Iterable[tuple[str, dict[str, Any]]], answer_tool: str, answer_field: str, answer: Any
+) -> str:
+    """What a task asks, whatever its words: its required calls (tool and arguments), the answer's tool and field,
+    and the answer."""
+    listed = sorted(f"{tool}{json.dumps(arguments, sort_keys=True, default=str)}" for tool, arguments in calls)
+    return json.dumps([listed, answer_tool, answer_field, repr(answer)])

@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from dive_assets.synthesis.dedup import find_duplicates
+from dive_assets.synthesis.dedup import find_duplicates, task_signature
 from dive_assets.synthesis.reward import ANSWER_INSTRUCTION
 from dive_assets.synthesis.warehouse import query_frame
 from tool_catalog.registry import get_tool
@@ -36,6 +36,22 @@ SELECT t.*, sp.split, pr.pass_rate AS solver_pass_rate
 FROM tasks t JOIN splits sp USING (task_id) LEFT JOIN task_pass_rates pr USING (task_id)
 ORDER BY t.task_id
 """
+
+
+def same_asks(tasks: pl.DataFrame, by_trace: Mapping[str, Mapping[int, Mapping[str, Any]]]) -> set[str]:
+    """Ids of tasks that ask what a task with a smaller id asks (:func:`splits.task_signature`)."""
+    seen: dict[str, str] = {}
+    out: set[str] = set()
+    for task in tasks.sort("task_id").iter_rows(named=True):
+        steps = by_trace.get(task["trace_id"], {})
+        calls = [
+            (steps[i]["tool_name"], json.loads(steps[i]["arguments"])) for i in task["required_steps"] if i in steps
+        ]
+        answer = steps.get(task["answer_step"], {}).get("tool_name", "")
+        key = task_signature(calls, answer, task["answer_field"], task["answer"])
+        if seen.setdefault(key, task["task_id"]) != task["task_id"]:
+            out.add(task["task_id"])
+    return out
 
 
 @dataclass
@@ -54,7 +70,9 @@ def export_dataset(
     out_dir = Path(out_dir)
     tasks = query_frame(conn, TASKS_SQL)
     # partitions are verified one at a time; near-duplicates *across* partitions are removed here (smallest id kept)
-    duplicates = find_duplicates([(t, tr, q) for t, tr, q in tasks.select("task_id", "trace_id", "question").rows()])
+    duplicates = set(
+        find_duplicates([(t, tr, q) for t, tr, q in tasks.select("task_id", "trace_id", "question").rows()])
+    )
     tasks = tasks.filter(~pl.col("task_id").is_in(list(duplicates)))
     steps = query_frame(
         conn,
@@ -65,6 +83,9 @@ def export_dataset(
     by_trace: dict[str, dict[int, dict[str, Any]]] = {}
     for row in steps.iter_rows(named=True):
         by_trace.setdefault(row["trace_id"], {})[row["step_index"]] = row
+    # ... and tasks that ask what a task of another partition asks, in other words (the same calls and answer field)
+    duplicates |= same_asks(tasks, by_trace)
+    tasks = tasks.filter(~pl.col("task_id").is_in(list(duplicates)))
     summary = ExportSummary(out_dir=out_dir, tasks=tasks.height, cross_partition_duplicates=len(duplicates))
     for split in sorted(set(tasks["split"].to_list())):
         rows = tasks.filter(pl.col("split") == split)
@@ -183,7 +204,8 @@ def dataset_card(
         "calls reproduce the answer from the values stated in the question), entailment, grounding, minimality",
         "and uniqueness checks.",
         "",
-        f"- tasks: {tasks.height} ({cross_partition_duplicates} near-duplicates of tasks in other partitions removed)",
+        f"- tasks: {tasks.height} ({cross_partition_duplicates} removed as repeats of a task of another partition: "
+        "a near-duplicate question, or the same calls and answer)",
         f"- tools used by required steps: {used} of {catalog} in the catalog",
         f"- code version: `{code_version}`",
         *_solver_lines(tasks),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dive_assets.synthesis.records import Step
+from tool_catalog.cohorts import Cohort, common_cohort
 from tool_catalog.ports import get_port
 from tool_catalog.quantities import Operation, Quantity, meaningful
 from tool_catalog.spec import ToolSpec
@@ -128,7 +129,20 @@ def refusal(operation: Operation, group: OperandGroup) -> str | None:
     quantity = group.quantity()
     if quantity is None:
         return f"{group.tool.name}.{group.field} declares no single quantity for these calls"
+    if operation == "sum" and group.slot != PLACE and (whole := cohort(group)) is not None and whole.frame != "{}":
+        taken = {s.arguments.get(group.slot[0]) for s in group.steps}
+        if taken != set(whole.members):  # the population of the Baltic states, not of two of Serbia's neighbours
+            return "a total over part of a cohort answers nothing: only a whole group is totalled"
     return meaningful(operation, [quantity] * len(group.steps))
+
+
+def cohort(group: OperandGroup) -> Cohort | None:
+    """Why the group's entities are compared (:func:`tool_catalog.cohorts.common_cohort`: London's airports, the
+    Baltic states, one rate on several dates), or None when nothing but the draw put them together."""
+    tool = group.tool
+    port_name = tool.input_ports.get(group.slot[0], "")
+    over_money = "currency_code" in tool.input_ports.values() and tool.outputs[group.field].port == "number"
+    return common_cohort(port_name, [s.arguments.get(group.slot[0]) for s in group.steps], over_money)
 
 
 def incomparable(group: OperandGroup) -> str | None:
@@ -151,11 +165,17 @@ def incomparable(group: OperandGroup) -> str | None:
         slot_port = tool.input_ports.get(group.slot[0], "")
         if slot_port not in NAMED_PORTS:
             return f"values for arbitrary {slot_port} inputs are not compared (no named entity varies)"
+    if group.slot != PLACE and cohort(group) is None:
+        return (
+            f"the {tool.input_ports.get(group.slot[0], '')} values compared share no cohort: no reason to compare them"
+        )
     others = [p for p in tool.required_params if p not in group.slot]
     if not group.over_time and any(tool.input_ports.get(p) not in TIME_PORTS for p in others):
         return f"{tool.name} also depends on {', '.join(others)}: not one question asked of several entities"
     if not out.measure:
         return f"{tool.name}.{group.field} names no measure"
+    if not out.askable:  # what no one asks of one entity is not compared across several either
+        return f"{tool.name}.{group.field} is not something people ask"
     if out.port == "string_list":
         return None
     quantity = group.quantity()

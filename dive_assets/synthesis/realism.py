@@ -48,6 +48,7 @@ class RealismConfig(BaseModel):
     repeated_ngram: int = Field(default=6, ge=3)
     perturbation_tries: int = Field(default=3, ge=0, le=20)
     max_list_items: int = Field(default=12, ge=2)
+    min_sequence_length: dict[str, int] = Field(default_factory=dict)
     residue: tuple[str, ...] = ()
     implementation_names: tuple[str, ...] = ()
 
@@ -158,6 +159,7 @@ def meaning_problems(
         own = tools.get(step.tool_name)
         if own is not None and own.inverse is not None and own.inverse in producer_tools:
             problems.append(f"step {step.step_index} ({own.name}) undoes the step before it")
+    problems.extend(_short_sequences(required, tools, config))
     problems.extend(_round_trips(task, required))
     problems.extend(_detours(task, required, tools))
     if not out.askable or idle_on_found_date(answer_step, tool, task.answer_field):
@@ -263,6 +265,26 @@ def _idle_values(
             prov = step.provenance.get(name)
             what = "found" if prov is not None and prov.produced else "stated"
             problems.append(f"the {what} {name} does not change the answer (other values give the same)")
+    return problems
+
+
+def _short_sequences(required: Sequence[Step], tools: Mapping[str, ToolSpec], config: RealismConfig) -> list[str]:
+    """Sequences a computation is given that are short enough to work by hand (the reverse complement of a 6-mer,
+    the translation of two codons): the tool is not needed, and what follows from them means little. A tool may
+    need more than its port (an open reading frame in a 20-base primer means nothing). A motif searched for is
+    short by nature and not counted."""
+    problems = []
+    for step in required:
+        tool = tools.get(step.tool_name)
+        if tool is None or tool.kind != "processing":
+            continue
+        for name, value in sorted(step.arguments.items()):
+            lengths = config.min_sequence_length
+            least = lengths.get(tool.name) or lengths.get(tool.input_ports.get(name, ""))
+            if least and name != "motif" and isinstance(value, str) and len(value) < least:
+                problems.append(
+                    f"step {step.step_index} ({tool.name}) works on {name} {value!r}, short enough to do by hand"
+                )
     return problems
 
 

@@ -297,7 +297,7 @@ def realize(
         except Unrealizable as exc:
             last_reason = str(exc)
             continue
-        final = _with_source(final, out.source, rng)
+        final = _with_source(final, _source(story, tool, step, out_field), rng)
         question = story.text(final + (f" {form}" if form else ""))
         question = _tidy(question)
         if answer_text and not choice(step, value) and _gives_away(answer_text, question):
@@ -360,6 +360,17 @@ def answer_form(value: Any, answer_type: str, quantity: Any) -> tuple[str, float
     if answer_type == "number":
         return format_value(value), 1e-4, ""
     return format_value(value), None, ""
+
+
+def _source(story: Story, tool: ToolSpec, step: Step, out_field: str) -> str | None:
+    """Where the answer's facts come from: the field's own source, or for a comparison the compared field's ("the
+    highest population among …, according to circa-2015 country statistics")."""
+    if not _composed(tool, step):
+        return tool.outputs[out_field].source
+    from dive_assets.synthesis.compose import operands
+
+    group, _ = operands(story, step.step_index)
+    return group.tool.outputs[group.field].source
 
 
 def _with_source(question: str, source: str | None, rng: random.Random) -> str:

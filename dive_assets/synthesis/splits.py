@@ -9,7 +9,6 @@ advisory ``non_trivial``, ``unique`` (:func:`dive_assets.synthesis.dedup.find_du
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,7 +16,7 @@ import polars as pl
 
 from dive_assets.synthesis import realism
 from dive_assets.synthesis.config import RunSettings
-from dive_assets.synthesis.dedup import Duplicate, find_duplicates
+from dive_assets.synthesis.dedup import Duplicate, find_duplicates, task_signature
 from dive_assets.synthesis.frames import spooled_trace_chunks, tasks_from_frame
 from dive_assets.synthesis.llm_client import LLMClient, bounded_map
 from dive_assets.synthesis.records import Task, Trace
@@ -127,13 +126,9 @@ def same_tasks(tasks: Sequence[Task], traces: dict[str, Trace], asked: dict[str,
         if trace is None:
             continue
         steps = {s.step_index: s for s in trace.steps}
-        calls = sorted(
-            f"{steps[i].tool_name}{json.dumps(steps[i].arguments, sort_keys=True, default=str)}"
-            for i in task.required_steps
-            if i in steps
-        )
+        calls = [(steps[i].tool_name, steps[i].arguments) for i in task.required_steps if i in steps]
         answer = steps.get(task.answer_step)
-        key = json.dumps([calls, answer.tool_name if answer else "", task.answer_field, repr(task.answer)])
+        key = task_signature(calls, answer.tool_name if answer else "", task.answer_field, task.answer)
         kept = asked.setdefault(key, task.task_id)
         if kept != task.task_id:
             out[task.task_id] = kept

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dive_assets.synthesis.compose import GRAMMAR, OPERATIONS
-from dive_assets.synthesis.operands import PLACE, OperandGroup, incomparable, operand_group, refusal
+from dive_assets.synthesis.operands import PLACE, OperandGroup, cohort, incomparable, operand_group, refusal
 from dive_assets.synthesis.policy.known import (
     Known,
     KnownView,
@@ -28,7 +28,7 @@ from dive_assets.synthesis.policy.known import (
     stated_value,
 )
 from dive_assets.synthesis.records import Provenance
-from tool_catalog.names import Mention
+from tool_catalog.names import Mention, bare
 from tool_catalog.ports import render_stated
 from tool_catalog.quantities import Operation, Quantity
 from tool_catalog.registry import get_tool
@@ -190,7 +190,9 @@ def _entity_name(group: OperandGroup, index: int) -> str:
     value = step.arguments[param]
     mention = Mention.stated(port_name, value)
     # a name stands alone in a list of choices; a bare code does too ("H2O or C8H10N4O2", not "the formula H2O")
-    return mention.code if mention.text == render_stated(port_name, value) else mention.text
+    name = mention.code if mention.text == render_stated(port_name, value) else mention.text
+    framed = cohort(group)  # listed under the cohort's name: "the halogens fluorine, chlorine and bromine"
+    return bare(name) if framed is not None and framed.frame != "{}" else name
 
 
 def plan_sets(

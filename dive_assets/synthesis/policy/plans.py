@@ -3,8 +3,10 @@ root (:func:`plan_example`), or the same call on another entity (:func:`plan_sib
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -145,7 +147,8 @@ def plan_sibling(
         return None
     param = linked[0]
     port_name = tool.input_ports[param]
-    pool = [v for v in (tool.param_samples(param) or entity_pool.get(port_name, [])) if v != step.arguments[param]]
+    samples = tool.param_samples(param) or entity_pool.get(port_name, [])
+    pool = sibling_pool(step, port_name, step.arguments[param], samples, lambda: _called(tool, step, param, done))
     if not pool:
         return None
     options = on_side(pool, fits, port_name)
@@ -155,6 +158,46 @@ def plan_sibling(
         if plan is not None:
             return plan
     return None
+
+
+def _called(tool: ToolSpec, step: Step, param: str, done: set[str]) -> set[Any]:
+    """The values of ``param`` the trace already called ``tool`` on with the step's other arguments."""
+    others = {k: v for k, v in step.arguments.items() if k != param}
+    called = set()
+    for key in done:
+        if key.startswith(tool.name + "{"):
+            arguments = json.loads(key[len(tool.name) :])
+            if {k: v for k, v in arguments.items() if k != param} == json.loads(json.dumps(others, default=str)):
+                called.add(
+                    json.dumps(arguments.get(param)) if isinstance(arguments.get(param), list) else arguments.get(param)
+                )
+    return called
+
+
+def sibling_pool(
+    step: Step, port_name: str, value: Any, samples: Sequence[Any], calls: Callable[[], set[Any]]
+) -> list[Any]:
+    """The entities a sibling call may take instead of ``value``: the other members of one cohort of it
+    (:mod:`tool_catalog.cohorts`: London's airports, Germany's neighbours), years within a decade of it, any other
+    word or date (dates are refused later unless the quantity moves with money); none for an entity without a
+    cohort, since a comparison needs a reason. The cohort must hold every entity the call was already made on
+    (``calls()``), so all the calls a comparison may take share one."""
+    from tool_catalog import cohorts
+
+    if port_name == "year":
+        return [v for v in samples if v != value and isinstance(v, int) and abs(v - int(value)) <= cohorts.YEAR_SPAN]
+    if port_name in cohorts.FREE_PORTS or port_name == "date":
+        return [v for v in samples if v != value]
+    own = cohorts.cohorts_of(port_name, value) if isinstance(value, str) else []
+    if not own:
+        return []
+    called = calls()
+    tie = zlib.crc32(f"{step.trace_id}:{step.step_index}".encode())
+    fits = [c for c in own if called <= {*c.members, value} and set(c.members) - called - {value}]
+    if not fits:
+        return []
+    chosen = fits[tie % len(fits)]
+    return [m for m in chosen.members if m != value and m not in called]
 
 
 def undoes(tool: ToolSpec, value: Known) -> bool:

@@ -37,14 +37,8 @@ class BicCode(BaseModel):
                 "In which country is {bic} based? Answer with its two-letter ISO code.",
                 "Which country is {bic} registered in? Give the ISO 3166-1 alpha-2 code.",
             ),
-            chain=(
-                "add_working_days",
-                "business_days_between",
-                "next_public_holiday",
-                "public_holiday_check",
-                "nth_business_day",
-                "country_currency_on_date",
-            ),
+            chain=False,  # the country is two letters of the code: a chain through it shows in the question
+            askable=False,  # and a question about it answers itself
         ),
         "bank_name": Output(
             "label",
@@ -132,14 +126,8 @@ class IbanCode(BaseModel):
                 "In which country is {iban} held? Answer with its two-letter ISO code.",
                 "Which country does {iban} belong to? Give the ISO 3166-1 alpha-2 code.",
             ),
-            chain=(
-                "add_working_days",
-                "business_days_between",
-                "next_public_holiday",
-                "public_holiday_check",
-                "nth_business_day",
-                "country_currency_on_date",
-            ),
+            chain=False,  # the country is two letters of the code: a chain through it shows in the question
+            askable=False,  # and a question about it answers itself
         ),
         "bank_code": Output(
             "label",

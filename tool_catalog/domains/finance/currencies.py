@@ -184,6 +184,7 @@ class CountryOnDate(BaseModel):
                 "pay in? Give its ISO 4217 code.",
             ),
             source="CLDR",
+            chain=False,
         ),
         "in_use_since": Output(
             "date",

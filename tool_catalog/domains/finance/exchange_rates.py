@@ -103,10 +103,10 @@ class RateOnDate(BaseModel):
             "the ECB reference rate on {date} in units of {quote_currency} per unit of {base_currency}",
             asks=(
                 "How many units of {quote_currency} did one unit of {base_currency} buy on {date}?",
-                "What was the exchange rate from {base_currency} to {quote_currency} on {date}? Quote it as the price "
-                "of one unit of the first in the second.",
-                "I'm changing {base_currency} into {quote_currency} on {date}. At the reference rate, what does one "
-                "unit of the first buy in the second?",
+                "What was the exchange rate from {base_currency} to {quote_currency} on {date}, in units of "
+                "{quote_currency} per {base_currency}?",
+                "I'm changing {base_currency} into {quote_currency} on {date}. At the reference rate, how much "
+                "{quote_currency} does one unit buy?",
                 "What was one unit of {base_currency} worth in {quote_currency} on {date}?",
             ),
             measure="exchange rate",
@@ -210,6 +210,7 @@ class EcbCurrency(BaseModel):
             ),
             source="the ECB reference rates",
             chain=False,
+            askable=False,
         ),
         "fixing_count": Output(
             "count",
@@ -261,7 +262,7 @@ class PairYear(BaseModel):
                 "In {year}, what was the most units of {quote_currency} that one unit of {base_currency} fetched at "
                 "an ECB fixing?",
                 "How high did {base_currency} climb against {quote_currency} in {year}? Give the peak ECB reference "
-                "rate as the price of one unit of the first in the second.",
+                "rate.",
             ),
             measure="yearly high of the exchange rate",
             quantity=FX_RATE,
@@ -285,7 +286,7 @@ class PairYear(BaseModel):
                 "In {year}, what was the fewest units of {quote_currency} that one unit of {base_currency} fetched at "
                 "an ECB fixing?",
                 "How far did {base_currency} fall against {quote_currency} in {year}? Give the lowest ECB reference "
-                "rate as the price of one unit of the first in the second.",
+                "rate.",
             ),
             measure="yearly low of the exchange rate",
             quantity=FX_RATE,
@@ -394,7 +395,7 @@ class PairSpan(BaseModel):
                 "How much did {base_currency} gain or lose against {quote_currency} between {start_date} and "
                 "{end_date}? Answer in percent of its ECB reference rate, negative for a loss.",
                 "I swapped {base_currency} into {quote_currency} on {start_date} and checked again on {end_date}. By "
-                "how many percent had the price of the first in the second changed?",
+                "how many percent had the rate changed?",
             ),
             measure="percent change of the exchange rate",
             quantity=PERCENT_CHANGE,

@@ -273,6 +273,7 @@ def exchange_session_hours(p: ExchangeDate) -> dict:
                 "In the month that contains {date}, on how many days is {exchange_code} open for trading?",
             ),
             measure="number of trading sessions in the month",
+            askable=False,
         ),
         "year_sessions": Output(
             "count",
@@ -282,6 +283,7 @@ def exchange_session_hours(p: ExchangeDate) -> dict:
                 "In the year that contains {date}, how many sessions does {exchange_code} hold?",
             ),
             measure="number of trading sessions in the year",
+            askable=False,
         ),
         "year_early_closes": Output(
             "count",
@@ -291,6 +293,7 @@ def exchange_session_hours(p: ExchangeDate) -> dict:
                 "In the year that contains {date}, on how many days does {exchange_code} close early?",
             ),
             measure="number of early closes in the year",
+            askable=False,
         ),
     },
     examples=[{"exchange_code": "XNYS", "date": "2025-11-27"}, {"exchange_code": "XHKG", "date": "2024-02-09"}],

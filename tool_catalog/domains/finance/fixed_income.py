@@ -35,7 +35,7 @@ class Bond(BaseModel):
     years: int = years_field("Years to maturity.", [10, 5, 20, 2, 30])
     frequency: Literal[1, 2, 4, 12] = Field(
         description="Coupons per year: 1, 2, 4 or 12.",
-        json_schema_extra=port("count", quantity=quantity("1/year"), samples=[2, 1, 4, 12, 2]),
+        json_schema_extra=port("count", quantity=quantity("1/year"), samples=[2, 4, 12, 2, 4]),
     )
 
 
@@ -60,11 +60,11 @@ def _bond_flows(p: Bond) -> list[tuple[float, float]]:
             f"the price of {_BOND}",
             asks=(
                 "What is the price of a {years}-year bond with face value {face_value}, a coupon rate of "
-                "{coupon_rate} paid {frequency} times a year, and a yield of {yield_rate} (rates as fractions)?",
+                "{coupon_rate} paid {frequency} times a year, and a yield of {yield_rate}?",
                 "A {years}-year bond with face value {face_value} pays a coupon rate of {coupon_rate} in {frequency} "
-                "instalments a year. What is it worth at a yield of {yield_rate} (rates as decimals)?",
+                "instalments a year. What is it worth at a yield of {yield_rate}?",
                 "At a yield of {yield_rate}, how much should I pay for a {years}-year bond with face value "
-                "{face_value} and a coupon rate of {coupon_rate}, paid {frequency} times a year (rates as decimals)?",
+                "{face_value} and a coupon rate of {coupon_rate}, paid {frequency} times a year?",
             ),
             measure="bond price",
             quantity=PLAIN_AMOUNT,
@@ -74,9 +74,9 @@ def _bond_flows(p: Bond) -> list[tuple[float, float]]:
             f"the Macaulay duration in years of {_BOND}",
             asks=(
                 "What is the Macaulay duration in years of a {years}-year bond with face value {face_value}, coupon "
-                "rate {coupon_rate} paid {frequency} times a year and yield {yield_rate} (as fractions)?",
+                "rate {coupon_rate} paid {frequency} times a year and yield {yield_rate}?",
                 "A {years}-year bond with face value {face_value} pays {coupon_rate} a year in {frequency} coupons "
-                "and yields {yield_rate} (as decimals). What is its Macaulay duration in years?",
+                "and yields {yield_rate}. What is its Macaulay duration in years?",
             ),
             measure="Macaulay duration",
             quantity=YEARS,
@@ -86,9 +86,9 @@ def _bond_flows(p: Bond) -> list[tuple[float, float]]:
             f"the modified duration of {_BOND}",
             asks=(
                 "What is the modified duration of a {years}-year bond with face value {face_value}, a coupon rate of "
-                "{coupon_rate} paid {frequency} times a year and a yield of {yield_rate} (rates as fractions)?",
+                "{coupon_rate} paid {frequency} times a year and a yield of {yield_rate}?",
                 "How rate-sensitive is a {years}-year bond with face value {face_value}, coupon rate {coupon_rate} "
-                "({frequency} coupons a year) and yield {yield_rate} (as decimals)? Give its modified duration.",
+                "({frequency} coupons a year) and yield {yield_rate}? Give its modified duration.",
             ),
             measure="modified duration",
             quantity=YEARS,
@@ -98,9 +98,9 @@ def _bond_flows(p: Bond) -> list[tuple[float, float]]:
             f"whether {_BOND} trades above par",
             asks=(
                 "Does a {years}-year bond with face value {face_value} and a coupon rate of {coupon_rate}, paid "
-                "{frequency} times a year, trade above par at a yield of {yield_rate} (rates as fractions)?",
+                "{frequency} times a year, trade above par at a yield of {yield_rate}?",
                 "Is it true that a {years}-year bond with face value {face_value}, coupon rate {coupon_rate} "
-                "({frequency} coupons a year) and yield {yield_rate} (as decimals) is priced at a premium?",
+                "({frequency} coupons a year) and yield {yield_rate} is priced at a premium?",
             ),
         ),
     },
@@ -126,7 +126,7 @@ class BondPrice(BaseModel):
     years: int = years_field("Years to maturity.", [10, 5, 20, 2, 30])
     frequency: Literal[1, 2, 4, 12] = Field(
         description="Coupons per year: 1, 2, 4 or 12.",
-        json_schema_extra=port("count", quantity=quantity("1/year"), samples=[2, 1, 4, 12, 2]),
+        json_schema_extra=port("count", quantity=quantity("1/year"), samples=[2, 4, 12, 2, 4]),
     )
 
 

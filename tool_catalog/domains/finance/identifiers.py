@@ -36,14 +36,8 @@ class IsinCode(BaseModel):
                 "Which country issued {isin}? Answer with its two-letter ISO code.",
                 "In which country is {isin} registered? Give the ISO 3166-1 alpha-2 code.",
             ),
-            chain=(
-                "add_working_days",
-                "business_days_between",
-                "next_public_holiday",
-                "public_holiday_check",
-                "nth_business_day",
-                "country_currency_on_date",
-            ),
+            chain=False,  # the country is the code's first two letters: a chain through it shows in the question
+            askable=False,  # and a question about it answers itself
         ),
         "national_id": Output("label", "the national security identifier inside {isin}", askable=False),
         "check_digit": Output("integer", "the check digit of {isin}", quantity=IDENTIFIER, askable=False),
@@ -191,14 +185,8 @@ class VatNumber(BaseModel):
                 "Which EU member state issued the VAT number {vat_number}? Answer with its two-letter ISO code.",
                 "Which country does the VAT number {vat_number} belong to? Give the ISO 3166-1 alpha-2 code.",
             ),
-            chain=(
-                "add_working_days",
-                "business_days_between",
-                "next_public_holiday",
-                "public_holiday_check",
-                "nth_business_day",
-                "country_currency_on_date",
-            ),
+            chain=False,  # the country is the code's first two letters: a chain through it shows in the question
+            askable=False,  # and a question about it answers itself
         ),
         "compact": Output("label", "the compact form of the VAT number {vat_number}", askable=False),
     },

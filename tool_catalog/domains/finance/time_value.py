@@ -404,9 +404,9 @@ class FisherQuery(BaseModel):
             "the real interest rate for a nominal rate of {nominal_rate} and inflation of {inflation_rate}",
             asks=(
                 "What is the real interest rate for a nominal rate of {nominal_rate} and inflation of "
-                "{inflation_rate} (both as fractions), by the exact Fisher equation?",
-                "My deposit earns {nominal_rate} a year while inflation runs at {inflation_rate} (both as "
-                "decimals). What real return do I get, as a fraction?",
+                "{inflation_rate}, by the exact Fisher equation? Give it as a fraction (0.01 = 1%).",
+                "My deposit earns {nominal_rate} a year while inflation runs at {inflation_rate}. What real "
+                "return do I get, as a fraction (0.01 = 1%)?",
             ),
             measure="real interest rate",
             quantity=FRACTION,

@@ -66,7 +66,7 @@ class MonthShift(BaseModel):
         description="Number of calendar months to add (negative to go back).",
         ge=-100_000,
         le=100_000,
-        json_schema_extra=port("integer", quantity=quantity("month"), samples=[1, 3, 6, 12, 18, 24]),
+        json_schema_extra=port("integer", quantity=quantity("month"), samples=[18, 30, 7, 42, 15, 27]),
     )
 
 
@@ -84,6 +84,7 @@ class MonthShift(BaseModel):
                 "What date is {months} calendar months after {date}?",
                 "Which date comes {months} months after {date}?",
             ),
+            askable=False,
         )
     },
     examples=[{"date": "2024-01-31", "months": 1}, {"date": "2023-11-15", "months": 3}],
@@ -198,11 +199,13 @@ class SingleDate(BaseModel):
             ),
             measure="calendar quarter",
             quantity=ORDINAL,
+            askable=False,
         ),
         "is_leap_year": Output(
             "boolean",
             "whether the year of {date} is a leap year",
             asks=("Does {date} fall in a leap year?", "Is the year of {date} a leap year?"),
+            askable=False,
         ),
     },
     examples=[{"date": "2024-02-29"}, {"date": "2021-01-03"}],

@@ -82,6 +82,7 @@ class AirportCode(BaseModel):
                 "In which country is {iata}? Answer with its two-letter ISO code.",
                 "Give the ISO 3166-1 alpha-2 code of the country where {iata} is located.",
             ),
+            chain=False,
         ),
         "elevation_ft": Output(
             "number",
@@ -95,12 +96,14 @@ class AirportCode(BaseModel):
             "the latitude of {iata}",
             asks=("What is the latitude of {iata}, in decimal degrees?", "At what latitude does {iata} lie?"),
             measure="latitude",
+            avoid=("airports_within_radius", "nearest_airport"),
         ),
         "longitude": Output(
             "longitude",
             "the longitude of {iata}",
             asks=("What is the longitude of {iata}, in decimal degrees?", "At what longitude does {iata} lie?"),
             measure="longitude",
+            avoid=("airports_within_radius", "nearest_airport"),
         ),
         "timezone": Output(
             "timezone",
@@ -315,6 +318,7 @@ class IcaoCode(BaseModel):
                 "In which country is {icao}? Answer with its two-letter ISO code.",
                 "Which country is {icao} in? Give its ISO 3166-1 alpha-2 code.",
             ),
+            chain=False,
         ),
         "subdivision": Output(
             "label",
@@ -632,7 +636,7 @@ def airport_time_difference(p: AirportPairOnDate) -> dict:
             "the highest-elevation airport in {timezone}",
             asks=(
                 "Which airport in {timezone} lies highest above sea level? Give its IATA code.",
-                "What is the highest airport that keeps {timezone}? Answer with its IATA code.",
+                "Which airport in {timezone} lies highest? Answer with its IATA code.",
             ),
             source=_SOURCE,
             chain=False,

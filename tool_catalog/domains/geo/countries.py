@@ -356,6 +356,7 @@ _COUNTRYINFO_FAMILY = [
                 ),
                 measure="alternative names",
                 source=_SOURCE,
+                askable=False,  # a list of spellings and codes answers nothing a person wants to know
             ),
         },
         _spellings,
@@ -369,8 +370,8 @@ _COUNTRYINFO_FAMILY = [
                 "latitude",
                 "the latitude of the geographic centre of {country_code}",
                 asks=(
-                    "What is the latitude of the geographic centre of {country_code}, in whole degrees?",
-                    "At roughly what latitude, to the nearest degree, is the middle of {country_code}?",
+                    "What is the latitude of the geographic centre of {country_code}?",
+                    "At what latitude does the middle of {country_code} lie?",
                 ),
                 measure="centre latitude",
                 source=_SOURCE,
@@ -379,8 +380,8 @@ _COUNTRYINFO_FAMILY = [
                 "longitude",
                 "the longitude of the geographic centre of {country_code}",
                 asks=(
-                    "What is the longitude of the geographic centre of {country_code}, in whole degrees?",
-                    "At roughly what longitude, to the nearest degree, is the middle of {country_code}?",
+                    "What is the longitude of the geographic centre of {country_code}?",
+                    "At what longitude does the middle of {country_code} lie?",
                 ),
                 measure="centre longitude",
                 source=_SOURCE,

@@ -137,12 +137,14 @@ class CountryNameParam(BaseModel):
                 "Which ISO 3166-1 alpha-2 code belongs to {name}?",
             ),
             chain=False,
+            askable=False,
         ),
         "alpha_3": Output(
             "country_alpha3",
             "the ISO alpha-3 code of the country named {name}",
             asks=("What is the three-letter ISO code of {name}?", "Give the ISO 3166-1 alpha-3 code of {name}."),
             chain=False,
+            askable=False,
         ),
     },
     examples=[{"name": "Germany"}, {"name": "Bolivia, Plurinational State of"}],
@@ -233,6 +235,7 @@ class HistoricCountry(BaseModel):
                 "When was the former country code {code} withdrawn from ISO 3166-1? Give the date.",
                 "On what date did ISO retire the country code {code}?",
             ),
+            chain=False,
         ),
         "alpha_4": Output(
             "label",

@@ -211,6 +211,7 @@ def _territory_locale(code: str) -> Any:
             measure="minimum days in the first week",
             quantity=quantity("day"),
             source=_SOURCE,
+            askable=False,
         ),
     },
     examples=[{"country_code": "US"}, {"country_code": "AE"}],

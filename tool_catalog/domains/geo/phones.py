@@ -71,6 +71,7 @@ _NUMBER_TYPES = {
                 "Someone called me from {phone_number}. Which country is that number from? Give its ISO alpha-2 code.",
                 "In which country is {phone_number} registered? Give the ISO 3166-1 alpha-2 code.",
             ),
+            chain=False,
         ),
         "calling_code": Output(
             "calling_code",

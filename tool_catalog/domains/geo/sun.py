@@ -119,6 +119,12 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M")
 
 
+def _local_zone(p: Any) -> Any:
+    """The place's own time zone: its events are those of the local calendar date (a dusk on 27 October in Tacoma
+    falls on 28 October UTC)."""
+    return common.zone(common.timezone_at(p.latitude, p.longitude))
+
+
 _TWILIGHTS = {"civil": 6, "nautical": 12, "astronomical": 18}
 _DUSK_SCENES = {
     "civil": "when does it get too dark to see clearly outdoors without lights",
@@ -134,8 +140,8 @@ for _kind, _depression in _TWILIGHTS.items():
 
         day = parse_date(p.date)
         try:
-            dawn = sun.dawn(_observer(p), day, depression=depression)
-            dusk = sun.dusk(_observer(p), day, depression=depression)
+            dawn = sun.dawn(_observer(p), day, depression=depression, tzinfo=_local_zone(p))
+            dusk = sun.dusk(_observer(p), day, depression=depression, tzinfo=_local_zone(p))
         except ValueError:
             raise ToolInputError(
                 f"the sun does not reach {kind} twilight there on {p.date} (polar day or night)"
@@ -237,7 +243,7 @@ def golden_hour(p: _MidLatitudeDate) -> dict:
 
     day = parse_date(p.date)
     try:
-        start, end = sun.golden_hour(_observer(p), day, direction=astral.SunDirection.SETTING)
+        start, end = sun.golden_hour(_observer(p), day, direction=astral.SunDirection.SETTING, tzinfo=_local_zone(p))
     except ValueError:
         raise ToolInputError(f"there is no evening golden hour there on {p.date}") from None
     return {"start_utc": _utc(start), "end_utc": _utc(end), "minutes": round((end - start).total_seconds() / 60, 1)}

@@ -85,6 +85,7 @@ def timezone_at(p: Coordinates) -> dict:
                 "In which country is {timezone} used? Give its ISO 3166-1 alpha-2 code.",
             ),
             source=_TZDB,
+            chain=False,
         ),
         "latitude": Output(
             "latitude",

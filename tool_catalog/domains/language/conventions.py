@@ -26,6 +26,11 @@ class NumberInLanguage(BaseModel):
     language_code: str = lang_field("ISO 639 language code, e.g. 'ru'.", ["ru", "ar", "pl", "fr", "cy", "ga"])
 
 
+def _visible(pattern: str) -> str:
+    """A CLDR pattern without its invisible direction marks (Arabic's U+200F), as a person would type it."""
+    return pattern.translate({0x200E: None, 0x200F: None, 0x061C: None})
+
+
 @tool(
     domain=DOMAIN,
     kind="processing",
@@ -239,8 +244,8 @@ def writing_conventions(p: LanguageParam) -> dict:
     loc = locale(p.language_code)
     return {
         "text_direction": loc.text_direction,
-        "short_date_pattern": loc.date_formats["short"].pattern,
-        "short_time_pattern": loc.time_formats["short"].pattern,
+        "short_date_pattern": _visible(loc.date_formats["short"].pattern),
+        "short_time_pattern": _visible(loc.time_formats["short"].pattern),
     }
 
 
@@ -281,8 +286,8 @@ class UnitInLanguage(BaseModel):
             "text",
             "{value} {unit} written out in {language_code}",
             asks=(
-                "How do you write {value} in the unit {unit}, spelled out in full, in {language_code}?",
-                "In {language_code}, how is a value of {value} with the unit {unit} written out in full?",
+                "How does {language_code} write {value} {unit}, with the unit spelled out in full?",
+                "In {language_code}, how are {value} {unit} written out in full?",
             ),
             source=CLDR,
         ),
@@ -290,7 +295,7 @@ class UnitInLanguage(BaseModel):
             "label",
             "{value} {unit} abbreviated in {language_code}",
             asks=(
-                "How is {value} in the unit {unit} abbreviated in {language_code}?",
+                "How does {language_code} abbreviate {value} {unit}?",
                 "In {language_code}, write {value} with the unit {unit} in its short form.",
             ),
             source=CLDR,

@@ -182,6 +182,7 @@ class Birthday(BaseModel):
                 "Someone was born on {birth_date}. On which date after {on_date} is their next birthday?",
                 "When is the first birthday after {on_date} of a person born on {birth_date}? Give the date.",
             ),
+            askable=False,
         ),
     },
     examples=[{"birth_date": "1969-07-20", "on_date": "2025-06-30"}],
@@ -257,7 +258,7 @@ class DayOfYear(BaseModel):
         description="Day of the year, 1-366.",
         ge=1,
         le=366,
-        json_schema_extra=port("integer", quantity=ORDINAL, samples=[256, 100, 1, 365, 60]),
+        json_schema_extra=port("integer", quantity=ORDINAL, samples=[256, 100, 213, 365, 60]),
     )
 
 
@@ -274,6 +275,7 @@ class DayOfYear(BaseModel):
                 "Which date is day {day_of_year} of {year}? Give the date.",
                 "On which date does day number {day_of_year} of {year} fall?",
             ),
+            askable=False,
         ),
         "weekday": Output(
             "weekday",
@@ -307,6 +309,7 @@ def date_from_day_of_year(p: DayOfYear) -> dict:
                 "Which century is {year} in? Answer with an ordinal, like '14th century'.",
                 "In which century does {year} fall?",
             ),
+            askable=False,
         ),
         "millennium": Output(
             "label",
@@ -315,6 +318,7 @@ def date_from_day_of_year(p: DayOfYear) -> dict:
                 "Which millennium is {year} in? Answer with an ordinal, like '1st millennium'.",
                 "In which millennium does {year} fall?",
             ),
+            askable=False,
         ),
         "decade": Output(
             "label",
@@ -323,6 +327,7 @@ def date_from_day_of_year(p: DayOfYear) -> dict:
                 "Which decade is {year} in? Answer in the form '1870s'.",
                 "To which decade does {year} belong?",
             ),
+            askable=False,
         ),
     },
     examples=[{"year": 2025}, {"year": 2000}],

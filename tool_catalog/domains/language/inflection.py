@@ -91,6 +91,7 @@ class VerbParam(BaseModel):
                 "How do you write {word} in the simple past?",
                 "Give the past tense of {word} used as a verb.",
             ),
+            askable=False,
         ),
         "past_participle": Output(
             "word",
@@ -99,6 +100,7 @@ class VerbParam(BaseModel):
                 "What is the past participle of {word}?",
                 "Which form of {word} completes 'they have ___'? Give the past participle.",
             ),
+            askable=False,
         ),
         "present_participle": Output(
             "word",
@@ -107,6 +109,7 @@ class VerbParam(BaseModel):
                 "What is the -ing form of {word}?",
                 "Give the present participle of {word}.",
             ),
+            askable=False,
         ),
         "third_person_singular": Output(
             "word",
@@ -115,6 +118,7 @@ class VerbParam(BaseModel):
                 "What is the third-person singular present form of {word}?",
                 "Which form of {word} goes with 'she' in the simple present?",
             ),
+            askable=False,
         ),
     },
     examples=[{"word": "run"}, {"word": "write"}],
@@ -233,6 +237,7 @@ def noun_forms(p: NounParam) -> dict:
                 "What is the singular of {word}?",
                 "Give the singular form of {word}.",
             ),
+            askable=False,
         ),
         "was_plural": Output(
             "boolean",
@@ -241,6 +246,7 @@ def noun_forms(p: NounParam) -> dict:
                 "Is {word} a plural noun?",
                 "Is it true that {word} is in the plural?",
             ),
+            askable=False,
         ),
     },
     examples=[{"word": "geese"}, {"word": "analyses"}],

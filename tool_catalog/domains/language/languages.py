@@ -530,6 +530,7 @@ def normalize_language_tag(p: LanguageTag) -> dict:
                 "Where do most speakers of {language_code} live? Give the country's ISO 3166-1 alpha-2 code.",
             ),
             source=CLDR,
+            chain=False,
         ),
     },
     examples=[{"language_code": "fr"}, {"language_code": "sw"}],

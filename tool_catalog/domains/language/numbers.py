@@ -27,7 +27,7 @@ class EnglishNumber(BaseModel):
         ge=0,
         le=10**15,
         json_schema_extra=port(
-            "integer", quantity=quantity("dimensionless"), samples=[21, 1234567, 100, 42, 1999, 3000000, 13]
+            "integer", quantity=quantity("dimensionless"), samples=[4821, 1234567, 90210, 7319, 1999, 3050017, 613]
         ),
     )
 

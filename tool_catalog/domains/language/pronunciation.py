@@ -411,6 +411,7 @@ def _soundex_index() -> dict[str, int]:
                 "Give the American Soundex code for {word}.",
                 "I'm searching census records: under which Soundex code is {word} filed?",
             ),
+            askable=False,
         ),
         "words_sharing_code": Output(
             "count",
@@ -421,6 +422,7 @@ def _soundex_index() -> dict[str, int]:
             ),
             measure="number of words sharing the Soundex code",
             source=CMU_DICT,
+            askable=False,
         ),
     },
     examples=[{"word": "Robert"}, {"word": "Tymczak"}],
@@ -505,6 +507,7 @@ class WordPair(BaseModel):
                 "I'm writing a verse: do {word_a} and {word_b} rhyme?",
             ),
             source=CMU_DICT,
+            askable=False,
         ),
         "syllables_a": Output(
             "count",

@@ -48,6 +48,7 @@ class ChemicalName(BaseModel):
                 "What is the molecular formula of {name}? Give it in Hill notation.",
                 "Which molecular formula does {name} have?",
             ),
+            avoid=("solution_molarity",),
         ),
         "molecular_weight": Output(
             "number",
@@ -104,6 +105,7 @@ def chemical_lookup_by_name(p: ChemicalName) -> dict:
                 "What is the molecular formula of {cas}? Give it in Hill notation.",
                 "Which molecular formula does {cas} have?",
             ),
+            avoid=("solution_molarity",),
         ),
         "molecular_weight": Output(
             "number",
@@ -236,6 +238,7 @@ for _name, _model, _kind, _attr, _label, _examples in [
                 asks=tuple(ask.replace("{value}", "{" + _attr + "}") for ask in _ID_ASKS[k]),
                 # the compound a key names is written by its name in a question, not followed from the key
                 chain=None if k == "formula" else False,
+                avoid=("solution_molarity",),  # "9 g of a solute with the formula of water": no one's solution
             )
             for k, (port_name, phrase) in _ID_OUTPUTS.items()
         },
@@ -282,9 +285,7 @@ class CasMass(BaseModel):
         description="Mass in grams.",
         gt=0,
         le=1e9,
-        json_schema_extra=port(
-            "number", quantity=quantity("g", additive=True), samples=[100.0, 18.0, 1.5, 250.0, 1000.0]
-        ),
+        json_schema_extra=port("number", quantity=quantity("g", additive=True), samples=[100.0, 42.5, 1.5, 250.0, 7.3]),
     )
 
 

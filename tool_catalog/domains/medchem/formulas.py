@@ -83,6 +83,7 @@ class FormulaParam(BaseModel):
                 "Which empirical formula corresponds to {formula}?",
                 "Reduce {formula} to the simplest whole-number ratio of its atoms. Which empirical formula do you get?",
             ),
+            avoid=("solution_molarity",),
         ),
     },
     examples=[{"formula": "C8H10N4O2"}, {"formula": "C6H12O6"}],
@@ -189,6 +190,7 @@ class FuelFormula(BaseModel):
             ),
             measure="carbon dioxide produced per mole of fuel",
             quantity=quantity("mol"),
+            askable=False,
         ),
         "h2o_mol": Output(
             "number",
@@ -300,7 +302,7 @@ def _formula_index() -> dict[str, list[tuple[str, str]]]:
             "the mass number of the most intense isotope peak of {formula}",
             asks=(
                 "What is the mass number of the most intense peak in the isotope pattern of {formula}?",
-                "In a mass spectrum of {formula}, at which nominal mass does the tallest isotope peak appear?",
+                "In the isotope pattern of the molecular ion of {formula}, at which mass number is the tallest peak?",
             ),
             measure="mass number of the base isotope peak",
             quantity=quantity("Da"),
@@ -417,6 +419,7 @@ class FormulaPair(BaseModel):
             ),
             measure="molar mass ratio",
             quantity=quantity("dimensionless"),
+            askable=False,
         ),
         "mass_difference": Output(
             "number",
@@ -427,6 +430,7 @@ class FormulaPair(BaseModel):
             ),
             measure="molar mass difference",
             quantity=quantity("g/mol"),
+            askable=False,
         ),
     },
     examples=[{"formula_a": "Fe2O3", "formula_b": "Fe"}, {"formula_a": "CaCO3", "formula_b": "CaO"}],

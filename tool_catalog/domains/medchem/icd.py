@@ -311,6 +311,7 @@ class IcdKeyword(BaseModel):
             ),
             measure="number of matching billable codes",
             source=ICD_SOURCE,
+            askable=False,
         ),
         "first_code": Output(
             "icd10cm_code",
@@ -670,6 +671,7 @@ class IcdKeywordUnder(BaseModel):
             ),
             measure="number of matching billable codes",
             source=ICD_SOURCE,
+            askable=False,
         ),
         "first_match": Output(
             "icd10cm_code",

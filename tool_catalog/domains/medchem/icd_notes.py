@@ -11,7 +11,9 @@ from tool_catalog.domains.medchem.common import DOMAIN, ICD_PKG, ICD_SOURCE, Icd
 from tool_catalog.registry import add_tool, tool
 from tool_catalog.spec import Output, ToolInputError
 
-_ICD_REF = re.compile(r"\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)")
+_CODE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?"
+_ICD_REF = re.compile(rf"\b({_CODE}(?:-{_CODE})?)")
+"""A code or a range of codes ("P35-P39" is one reference: the whole range, not its two ends)."""
 
 
 @tool(
@@ -30,6 +32,7 @@ _ICD_REF = re.compile(r"\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)")
             ),
             measure="number of Excludes1 notes",
             source=ICD_SOURCE,
+            askable=False,  # a coder wants the notes, not how many there are
         ),
         "first_excluded_code": Output(
             "icd10cm_code",
@@ -59,6 +62,7 @@ _ICD_REF = re.compile(r"\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)")
                 "Quote the first Excludes1 note that applies to {code}.",
             ),
             source=ICD_SOURCE,
+            askable=False,  # "the first" of several notes is an arbitrary pick; the codes they name are asked
         ),
         # where the lookup found the (possibly inherited) notes: an artefact of the search
         "noted_at": Output(
@@ -79,23 +83,28 @@ def icd10cm_excludes1(p: IcdCode) -> dict:
     referenced: list[str] = []
     for note in notes:
         for ref in _ICD_REF.findall(note.rpartition("(")[2]):
-            if ref not in referenced and cm.is_valid_item(ref) and cm.is_category_or_subcategory(ref):
+            if ref not in referenced and _referable(ref):
                 referenced.append(ref)
     return {
         "note_count": len(notes),
-        "first_excluded_code": referenced[0] if referenced else None,
+        "first_excluded_code": next((r for r in referenced if "-" not in r), None),  # a code, not a range
         "excluded_codes": referenced,
         "first_note": notes[0],
         "noted_at": level,
     }
 
 
-def _note_refs(notes: list[str]) -> list[str]:
+def _referable(ref: str) -> bool:
+    """A code that names a category or subcategory, or a range whose two ends do."""
     cm = icd()
+    return all(cm.is_valid_item(end) and cm.is_category_or_subcategory(end) for end in ref.split("-"))
+
+
+def _note_refs(notes: list[str]) -> list[str]:
     refs: list[str] = []
     for note in notes:
         for ref in _ICD_REF.findall(note):
-            if ref not in refs and cm.is_valid_item(ref) and cm.is_category_or_subcategory(ref):
+            if ref not in refs and _referable(ref):
                 refs.append(ref)
     return refs
 
@@ -191,12 +200,14 @@ def _note_outputs(note: str) -> dict[str, Output]:
             asks=(f"How many {notes} apply to {{code}}?", f"Count the {notes} attached to {{code}}."),
             measure=f"number of {notes}",
             source=ICD_SOURCE,
+            askable=False,  # a coder wants the notes, not how many there are
         ),
         "first_note": Output(
             "label",
             f"the first {note} note that applies to {{code}}",
             asks=(f"What does {first} for {{code}} say?", f"Quote {first} that applies to {{code}}."),
             source=ICD_SOURCE,
+            askable=False,  # "the first" of several notes is an arbitrary pick; the codes they name are asked
         ),
         "referenced_codes": Output(
             "string_list",
@@ -236,7 +247,7 @@ def _note_tool(getter: str, note: str, inherited: bool) -> Callable[[Any], dict]
             "note_count": len(notes),
             "first_note": notes[0],
             "referenced_codes": refs,
-            "first_referenced_code": refs[0] if refs else None,
+            "first_referenced_code": next((r for r in refs if "-" not in r), None),  # a code, not a range
             "noted_at": level,
         }
 

@@ -27,7 +27,7 @@ class LatitudeHeight(BaseModel):
         description="Height above the ellipsoid in metres.",
         ge=-500,
         le=100000,
-        json_schema_extra=port("number", quantity=quantity("m"), samples=[0, 1000, 8848, 35, 100]),
+        json_schema_extra=port("number", quantity=quantity("m"), samples=[0, 1000, 1650, 35, 100]),
     )
 
 
@@ -43,8 +43,7 @@ class LatitudeHeight(BaseModel):
             "the normal gravity in m/s2 at {latitude} and {height_m} m",
             asks=(
                 "What is the WGS84 normal gravity at {latitude}, {height_m} m above the ellipsoid, in m/s²?",
-                "How strong is gravity at {latitude} and a height of {height_m} m, in m/s², by the WGS84 normal "
-                "gravity formula?",
+                "How strong is gravity at {latitude}, {height_m} m up, in m/s², by the WGS84 normal gravity formula?",
                 "I'm calibrating a scale at {latitude}, {height_m} m up. What value of g in m/s² does the WGS84 "
                 "ellipsoid give there?",
             ),

@@ -27,11 +27,17 @@ from tool_catalog.spec import Output, ToolInputError
 _ENZYME_SAMPLES = ["EcoRI", "BamHI", "HindIII", "NotI", "PstI", "SmaI", "BsaI", "XhoI"]
 
 
+MODIFICATION_DEPENDENT = frozenset({"AbaSI", "DpnI", "FspEI", "LpnPI", "MspJI"})
+"""NEB enzymes that cut only methylated or hydroxymethylated DNA (DpnI needs Dam-methylated GATC; AbaSI glucosylated
+5-hmC; FspEI, LpnPI and MspJI 5-mC): REBASE records a site, but they do not cut a plain sequence."""
+
+
 @cache
 def _neb_enzymes() -> tuple[str, ...]:
+    """NEB's enzymes that cut unmodified DNA."""
     from Bio.Restriction.Restriction_Dictionary import suppliers
 
-    return tuple(sorted(suppliers["N"][1]))
+    return tuple(sorted(set(suppliers["N"][1]) - MODIFICATION_DEPENDENT))
 
 
 def _enzyme(name: str) -> Any:
@@ -51,8 +57,6 @@ class Enzyme(BaseModel):
 
 
 def _overhang(enz: Any) -> str:
-    if enz.is_unknown():
-        return "unknown"
     if enz.is_blunt():
         return "blunt"
     return "5' overhang" if enz.is_5overhang() else "3' overhang"
@@ -143,8 +147,8 @@ def restriction_enzyme_info(p: Enzyme) -> dict:
     return {
         "site": enz.site,
         "site_length": len(enz.site),
-        "cut_pattern": enz.elucidate(),
-        "end_type": _overhang(enz),
+        "cut_pattern": None if enz.is_unknown() else enz.elucidate(),  # REBASE records no cut: nothing to ask
+        "end_type": None if enz.is_unknown() else _overhang(enz),
         "supplier_count": len(enz.suppl),
         "isoschizomers": isos,
         "isoschizomer_count": len(isos),

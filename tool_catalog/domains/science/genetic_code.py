@@ -17,6 +17,19 @@ from tool_catalog.spec import Output, ToolInputError
 
 _TABLE_SAMPLES = [1, 2, 4, 5, 11]
 
+PROTEIN_ANALYSES = (
+    "protein_properties",
+    "protein_composition",
+    "protein_charge_at_ph",
+    "trypsin_digest",
+    "protein_structure_propensity",
+    "hydropathy_window",
+    "protein_codon_degeneracy",
+    "protein_motif_search",
+)
+"""What a protein translated from a DNA sequence goes on to: its own properties and digest, not an alignment with an
+unrelated stated protein (a translated primer against insulin) or a rewrite in three-letter codes."""
+
 
 def _table_field(samples: list[int] = _TABLE_SAMPLES) -> Any:
     return Field(
@@ -56,6 +69,7 @@ def _translate(codons: str, table: int) -> str:
                 "Read {sequence} in frame from base 1 with {table}: what amino-acid sequence does it give, stopping at "
                 "the first stop codon?",
             ),
+            chain=PROTEIN_ANALYSES,
         ),
         "length": Output(
             "count",
@@ -125,6 +139,7 @@ def _reverse_complement(seq: str) -> str:
                 "Find the longest ORF (ATG start, any of the six frames) in {sequence} using {table}. What is its "
                 "protein sequence, without the stop?",
             ),
+            chain=PROTEIN_ANALYSES,
         ),
         "length_aa": Output(
             "count",

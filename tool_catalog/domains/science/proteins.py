@@ -233,6 +233,7 @@ class AminoAcid(BaseModel):
             "label",
             "the three-letter code of {amino_acid}",
             asks=("What is the three-letter code of {amino_acid}?", "Write {amino_acid} in three-letter code."),
+            askable=False,
         ),
         "codons": Output(
             "string_list",
@@ -242,6 +243,7 @@ class AminoAcid(BaseModel):
                 "List the codons of the standard code that are read as {amino_acid}.",
             ),
             measure="codons",
+            askable=False,
         ),
         "codon_count": Output(
             "count",
@@ -252,6 +254,7 @@ class AminoAcid(BaseModel):
             ),
             measure="number of codons",
             quantity=COUNT,
+            askable=False,
         ),
         "hydropathy": Output(
             "number",

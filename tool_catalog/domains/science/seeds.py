@@ -1,4 +1,4 @@
-"""Seed sources of the science domain: REBASE enzymes and recognition sites, CODATA constant names, bright stars,
+"""Seed sources of the science domain: REBASE enzymes, standard primers, CODATA constant names, bright stars,
 constellations, solar-system bodies, ephem's cities and the standard amino acids.
 """
 
@@ -15,14 +15,39 @@ def enzyme_seeds() -> list[str]:
     return sorted(rebase())
 
 
+PRIMERS = (
+    "GTAAAACGACGGCCAGT",  # M13 forward (-20)
+    "CAGGAAACAGCTATGAC",  # M13 reverse
+    "TAATACGACTCACTATAGGG",  # T7 promoter
+    "GCTAGTTATTGCTCAGCGG",  # T7 terminator
+    "ATTTAGGTGACACTATAG",  # SP6 promoter
+    "AATTAACCCTCACTAAAGGG",  # T3 promoter
+    "TAGAAGGCACAGTCGAGG",  # BGH reverse
+    "CGCAAATGGGCGGTAGGCGTG",  # CMV forward
+    "GGGCTGGCAAGCCACGTTTGGTG",  # pGEX 5'
+    "CCGGGAGCTGCATGTGTCAGAGG",  # pGEX 3'
+    "CATGGTCCTGCTGGAGTTCGTG",  # EGFP-C
+    "CGTCGCCGTCCAGCTCGACCAG",  # EGFP-N
+    "ATGCCATAGCATTTTTATCC",  # pBAD forward
+    "GATTTAATCTGTATCAGG",  # pBAD reverse
+    "GAGGGCCTATTTCCCATGATT",  # human U6 promoter forward
+    "GACTATCATATGCTTACCGT",  # pLKO.1 5'
+    "CATAGCGTAAAAGGAGCAACA",  # WPRE reverse
+    "ATAATACCGCGCCACATAGC",  # ampicillin resistance gene
+    "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT",  # pUC19 multiple cloning site
+)
+"""Standard sequencing and cloning primers of common vectors (as primer lists such as Addgene's give them) and the
+pUC19 multiple cloning site: sequences people compute with, long enough that nobody does it by hand."""
+
+
 @seed_source(
     domain=DOMAIN,
     port="dna_sequence",
     package="biopython",
-    description="distinct unambiguous REBASE recognition sites of 4 or more bases",
+    description="standard sequencing and cloning primers of common vectors and the pUC19 multiple cloning site",
 )
-def recognition_site_seeds() -> list[str]:
-    return sorted({e["site"] for e in rebase().values() if len(e["site"]) >= 4 and set(e["site"]) <= set("ACGT")})
+def primer_seeds() -> list[str]:
+    return sorted(PRIMERS)
 
 
 @seed_source(domain=DOMAIN, port="physical_constant", package="scipy", description="current CODATA 2022 constant names")

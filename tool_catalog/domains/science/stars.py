@@ -379,6 +379,7 @@ class SkyPoint(BaseModel):
                 "(J2000)?",
                 "My telescope points at RA {ra_hours} h, Dec {dec_degrees}° (J2000). In which constellation is that?",
             ),
+            chain=False,
         ),
         "abbreviation": Output(
             "label",
