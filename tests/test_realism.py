@@ -169,7 +169,7 @@ def test_a_sum_of_populations_is_planned_over_a_whole_cohort_only() -> None:
     plan = _plan("sum_two_numbers", _held(steps, "population", "integer"))  # Andorra's neighbours, both
     assert plan is not None and plan.tool.name == "sum_two_numbers"
     steps = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["KE", "UG"])]
-    assert _plan("sum_two_numbers", _held(steps, "population", "integer")) is None  # two of three EAC founders
+    assert _plan("sum_two_numbers", _held(steps, "population", "integer")) is None  # neighbours, but no group
     assert _plan("compare_numbers", _held(steps, "population", "integer")) is not None  # compared: yes
 
 
@@ -315,10 +315,12 @@ def test_entities_are_compared_only_within_a_cohort_and_the_question_names_it() 
     london = common_cohort("iata_code", ["LHR", "LGW", "STN"])
     assert london is not None and london.names("A and B") == "London's airports A and B"
     assert common_cohort("iata_code", ["SYD", "CDG"]) is None  # two airports nobody weighs against each other
-    baltic = common_cohort("country_code", ["EE", "LV"])
+    baltic = common_cohort("country_code", ["EE", "LV", "LT"])
     assert baltic is not None and "Baltic" in baltic.frame
     assert common_cohort("country_code", ["JP", "SY"]) is None
-    assert common_cohort("country_code", ["FR", "PL"]) is not None  # Germany's neighbours
+    assert common_cohort("country_code", ["FR", "PL", "AT"]) is not None  # Germany's neighbours, the frame named
+    assert common_cohort("country_code", ["FR", "PL"]) is None  # a pair's question would not say why
+    assert common_cohort("country_code", ["KE", "ET"]) is not None  # they border each other
     assert common_cohort("year", [2023, 2024, 2025]) is not None and common_cohort("year", [1990, 2024]) is None
     assert common_cohort("date", ["2016-06-24", "2020-03-16"]) is None  # counts on arbitrary days
     assert common_cohort("date", ["2016-06-24", "2020-03-16"], over_money=True) is not None  # a rate moves
@@ -358,3 +360,22 @@ def test_a_computation_on_a_sequence_short_enough_to_do_by_hand_is_refused() -> 
     assert not any("by hand" in p for p in problems(mcs))
     lengths = load_realism().min_sequence_length
     assert lengths["dna_sequence"] == 15 and lengths["reverse_complement"] == 40 and lengths["translate_dna"] == 60
+
+
+def test_a_set_answer_that_lists_one_of_the_compared_entities_is_refused() -> None:
+    """France's subregion peers that Germany's lack are Germany itself: a set difference of the two lists answers
+    with one of the entities the question compares."""
+    steps = [_run(i, "country_subregion_peers", {"country_code": c}) for i, c in enumerate(["FR", "DE"])]
+    diff = _run(
+        2, "list_set_operations", {"first": steps[0].output["peers"], "second": steps[1].output["peers"]},
+        {"first": Provenance(source="step", step=0, field="peers"),
+         "second": Provenance(source="step", step=1, field="peers")},
+    )  # fmt: skip
+    by_index = {s.step_index: s for s in [*steps, diff]}
+    assert diff.output["only_first"] == ["DE"]
+    task = build_task(_trace([*steps, diff], "geo"), by_index, TOOLS, 2, "only_first",
+                      "Which subregion peers does France have that Germany does not?", "test", 1)  # fmt: skip
+    assert any("one of the entities compared" in p for p in meaning_problems(task, by_index, TOOLS))
+    task = build_task(_trace([*steps, diff], "geo"), by_index, TOOLS, 2, "in_both",
+                      "Which subregion peers do France and Germany share?", "test", 1)  # fmt: skip
+    assert not any("one of the entities compared" in p for p in meaning_problems(task, by_index, TOOLS))

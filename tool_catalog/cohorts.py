@@ -4,11 +4,11 @@ A comparison needs a reason. "Which has the higher elevation: Sydney Kingsford S
 two airports nobody weighs against each other; "Of London's airports Heathrow (LHR), Gatwick (LGW) and Stansted
 (STN), which sits highest?" is a question someone choosing between them asks. A cohort is such a set: the airports
 of one metropolitan area (IATA's metropolitan area codes), a country's neighbours (from ``countryinfo``), a
-regional group of countries, the bright stars of one constellation (``ephem``), one country's time zones (the tz
-database's ``zone.tab``), a group of the periodic table, a homologous series of compounds, a family of languages,
-a group of currencies. The embedded policy draws the entities of a comparison from one cohort, the realization
-names it ("London's airports", "Germany's neighbours") and the realism gate refuses a comparison of stated entities
-that share none.
+regional group of countries, two countries that border each other, the bright stars of one constellation
+(``ephem``), a group of the periodic table, a homologous series of compounds, a family of languages, a group of
+currencies or exchanges. Time zones have none: ranking offsets answers nothing. The embedded policy draws the
+entities of a comparison from one cohort, the realization names it ("London's airports", "Germany's neighbours")
+and the realism gate refuses a comparison of stated entities that share none.
 
 Ports whose values need no cohort: words (which of these words has more syllables), and years within a decade (the
 same fact in 2023, 2024 and 2025). Dates are compared only for quantities that move with time, such as exchange
@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+NEIGHBOURING = "{}"
+"""The frame of two countries that border each other: they need no name for why they are compared."""
 FREE_PORTS = frozenset({"word"})
 """Ports whose values may be compared without a cohort."""
 YEAR_SPAN = 10
@@ -189,7 +191,6 @@ _LANGUAGE_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 _EXCHANGE_GROUPS: dict[str, tuple[str, ...]] = {
-    "the German exchanges {}": ("XETR", "XFRA", "XDUS", "XHAM", "XSTU"),
     "the Baltic exchanges {}": ("XTAL", "XRIS", "XLIT"),
     "the Latin American exchanges {}": ("BVMF", "XMEX", "XBUE", "XSGO", "XBOG", "XLIM"),
     "the Central European exchanges {}": ("XWAR", "XPRA", "XBUD", "XWBO", "XLJU", "XZAG"),
@@ -249,11 +250,16 @@ def _neighbours() -> tuple[Cohort, ...]:
             alpha2[iso["alpha3"]] = iso["alpha2"]
             borders[iso["alpha2"]] = list(info.get("borders") or [])
     out = []
+    pairs: set[tuple[str, str]] = set()
     for code, around in sorted(borders.items()):
         members = tuple(sorted(alpha2[a] for a in around if a in alpha2))
+        pairs |= {tuple(sorted((code, m))) for m in members}  # type: ignore[misc]
         name = country_name(code)
         if len(members) >= 2 and name:
             out.append(Cohort("country_code", members, f"{possessive(name)} neighbours {{}}"))
+    # two countries that border each other are compared as they are ("Kenya or Ethiopia"); two neighbours of a third
+    # only with that third named ("of Turkey's neighbours Iraq and Bulgaria"), which a pair's question does not do
+    out += [Cohort("country_code", pair, NEIGHBOURING) for pair in sorted(pairs)]
     return tuple(out)
 
 
@@ -266,18 +272,6 @@ def _constellations() -> tuple[Cohort, ...]:
         ((name, entry[1]) for name, entry in star_catalog().items()),
         lambda constellation: f"the bright stars of {constellation} {{}}",
     )
-
-
-@cache
-def _country_zones() -> tuple[Cohort, ...]:
-    from tool_catalog.domains.geo.common import zone_table
-    from tool_catalog.names import country_name
-
-    def frame(code: str) -> str | None:
-        name = country_name(code)
-        return f"{possessive(name)} time zones {{}}" if name else None
-
-    return _grouped("timezone", ((zone, entry[0]) for zone, entry in zone_table().items()), frame)
 
 
 def _grouped(port: str, pairs: Iterable[tuple[str, str]], frame: Callable[[str], str | None]) -> tuple[Cohort, ...]:
@@ -300,8 +294,6 @@ def cohorts(port: str) -> tuple[Cohort, ...]:
         derived = _neighbours()
     elif port == "star_name":
         derived = _constellations()
-    elif port == "timezone":
-        derived = _country_zones()
     return _curated().get(port, ()) + derived
 
 
@@ -328,6 +320,8 @@ def common_cohort(port: str, values: Sequence[object], over_money: bool = False)
         return Cohort(port, tuple(map(str, values))) if over_money else None
     holding = [c for c in cohorts(port) if all(v in c.members for v in values)]
     whole = [c for c in holding if set(c.members) == set(values)]  # the Baltic states, all three: a whole group
+    if len(values) == 2 and not whole:  # a pair's question names no group: it must read as a pair on its own
+        holding = [c for c in holding if "neighbours" not in c.frame]
     return (whole or holding or [None])[0]
 
 

@@ -195,9 +195,21 @@ def _currencies() -> dict[str, str]:
     return dict(Locale("en").currencies)
 
 
+_CURRENCY_NOUNS = re.compile(
+    r"\b(Dollar|Euro|Pound|Franc|Yen|Yuan|Krona|Krone|Kroner|Rupee|Rupiah|Peso|Real|Rand|Won|Ringgit|Baht|Zloty|"
+    r"Forint|Lira|Dinar|Dirham|Riyal|Rial|Shilling|Ruble|Koruna|Leu|Lev|Kuna|Dong|Kina|Guarani|Sol|Boliviano|Colón|"
+    r"Lempira|Quetzal|Córdoba|Balboa|Tenge|Som|Manat|Lari|Dram|Hryvnia|Taka|Kyat|Riel|Kip|Tugrik|Afghani|Naira|Cedi|"
+    r"Kwacha|Birr|Nakfa|Ariary|Ouguiya|Dalasi|Leone|Loti|Lilangeni|Pula|Escudo|Florin|Gourde|Mark|Markka|Schilling|"
+    r"Drachma|Guilder|Tolar|Kroon|Lats|Litas|Pataca|Vatu|Tala|Pa’anga|Rufiyaa|Ngultrum|Somoni|Denar|Marka)\b"
+)
+
+
 def _currency(code: str) -> str | None:
+    """ "the US dollar (USD)", "the euro (EUR)": the unit's noun in lower case, as in running text."""
     name = _currencies().get(code)
-    return None if name is None else f"the {name} ({code})"
+    if name is None:
+        return None
+    return f"the {_CURRENCY_NOUNS.sub(lambda m: m.group(1).lower(), name)} ({code})"
 
 
 @cache
@@ -396,6 +408,7 @@ _DISPLAYS: dict[str, Callable[[Any], str | None]] = {
     "pubchem_cid": _compound("pubchem", "PubChem CID"),
     "exchange_code": lambda v: _exchange(str(v)),
     "date": lambda v: date_in_words(str(v)),
+    "month": lambda v: MONTHS[int(v) - 1] if str(v).isdigit() and 1 <= int(v) <= 12 else None,
     "icd10cm_code": lambda v: _icd(str(v)),
     "timezone": _quoted("the {value} time zone"),
     "word": _quoted('the word "{value}"'),

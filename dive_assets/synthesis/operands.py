@@ -129,10 +129,12 @@ def refusal(operation: Operation, group: OperandGroup) -> str | None:
     quantity = group.quantity()
     if quantity is None:
         return f"{group.tool.name}.{group.field} declares no single quantity for these calls"
-    if operation == "sum" and group.slot != PLACE and (whole := cohort(group)) is not None and whole.frame != "{}":
+    if operation == "sum" and group.slot != PLACE:
+        whole = cohort(group)
         taken = {s.arguments.get(group.slot[0]) for s in group.steps}
-        if taken != set(whole.members):  # the population of the Baltic states, not of two of Serbia's neighbours
-            return "a total over part of a cohort answers nothing: only a whole group is totalled"
+        if whole is None or whole.frame == "{}" or taken != set(whole.members):
+            # the population of the Baltic states; not of two of Serbia's neighbours, nor of Kenya and Uganda
+            return "a total answers something only over a whole named group"
     return meaningful(operation, [quantity] * len(group.steps))
 
 

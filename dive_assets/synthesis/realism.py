@@ -184,6 +184,10 @@ def meaning_problems(
         restated = answer and strings and all(stated_in("label", item, task.question) for item in answer)
         if restated and not choice(answer_step, answer):  # ranking the entities a question lists is asked
             problems.append("a list answer that restates values the question states")
+    if step_tool_is_set_operation(answer_step) and isinstance(answer, list):
+        compared = [item for item in answer if isinstance(item, str) and _names_a_compared_entity(item, task.question)]
+        if compared:  # Kenya's neighbours that Ethiopia lacks, "Ethiopia" among them: the operands' own entities
+            problems.append(f"the set answer lists {compared[0]!r}, one of the entities compared")
     # operations over operands
     for step in required:
         general = step.tool_name in GRAMMAR
@@ -221,6 +225,25 @@ def meaning_problems(
     # a stated value that does not change the answer
     problems.extend(_idle_values(task, answer_step, tool, config, caller, timeout_s))
     return problems
+
+
+def step_tool_is_set_operation(step: Step) -> bool:
+    return step.tool_name == "list_set_operations"
+
+
+_ENTITY_LIST_PORTS = ("country_alpha3", "country_code", "language_code", "currency_code")
+
+
+def _names_a_compared_entity(item: str, question: str) -> bool:
+    """Whether a list item is, under one of its names, an entity the question names (ETH is Ethiopia)."""
+    from tool_catalog.names import display
+
+    lowered = question.lower()
+    for port in _ENTITY_LIST_PORTS:
+        shown = display(port, item)
+        if item not in shown and re.search(rf"(?<!\w){re.escape(shown.lower())}(?!\w)", lowered):
+            return True
+    return False
 
 
 def idle_on_found_date(step: Step, tool: ToolSpec, field: str) -> bool:

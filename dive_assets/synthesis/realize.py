@@ -235,7 +235,8 @@ class Story:
             asks = [a for a in asks if not _TIMES.search(a)]  # "how many times heavier" of a ratio below 1
         if not asks:
             raise Unrealizable(f"{tool.name}.{out_field} has no question form for the value {value!r}")
-        template, mentions = self.with_places(step_index, self.rng.choice(asks))
+        varied = [a for a in asks if not a.startswith(_COMMONEST)]  # the form a third of the catalog's asks take
+        template, mentions = self.with_places(step_index, self.rng.choice(varied or asks))
         for name in out.placeholders(template):
             if name not in mentions:
                 mentions[name] = self.mention(step_index, name)
@@ -265,6 +266,10 @@ class Story:
 
     def text(self, final: str) -> str:
         return " ".join([*self.intros, final])
+
+
+_COMMONEST = "What is the "
+"""The opening many declared questions share; another form of the field is taken when there is one."""
 
 
 def realize(

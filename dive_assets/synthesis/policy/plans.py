@@ -196,7 +196,8 @@ def sibling_pool(
     fits = [c for c in own if called <= {*c.members, value} and set(c.members) - called - {value}]
     if not fits:
         return []
-    chosen = fits[tie % len(fits)]
+    roomy = [c for c in fits if len(set(c.members) - called - {value}) >= 2] or fits  # room for a third entity
+    chosen = roomy[tie % len(roomy)]
     return [m for m in chosen.members if m != value and m not in called]
 
 

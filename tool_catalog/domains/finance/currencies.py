@@ -261,20 +261,20 @@ class MoneyFormat(BaseModel):
     outputs={
         "formatted": Output(
             "label",
-            "the amount {amount} in {currency_code} as written in {locale}",
+            "the amount {amount} {currency_code:code} as written in {locale}",
             asks=(
-                "How is an amount of {amount} in {currency_code} written in {locale}?",
-                "Write an amount of {amount} in {currency_code} the way a price is printed in {locale}.",
-                "I'm writing an invoice for {locale}. How should an amount of {amount} in {currency_code} appear on "
+                "How is an amount of {amount} {currency_code:code} written in {locale}?",
+                "Write an amount of {amount} {currency_code:code} the way a price is printed in {locale}.",
+                "I'm writing an invoice for {locale}. How should an amount of {amount} {currency_code:code} appear on "
                 "it?",
             ),
             source="CLDR",
         ),
         "compact": Output(
             "label",
-            "the amount {amount} in {currency_code} in short compact form as written in {locale}",
+            "the amount {amount} {currency_code:code} in short compact form as written in {locale}",
             asks=(
-                "How is an amount of {amount} in {currency_code} written in short compact form (like '1.2M') in "
+                "How is an amount of {amount} {currency_code:code} written in short compact form (like '1.2M') in "
                 "{locale}?",
                 "Give the abbreviated form a headline in {locale} would use for an amount of {amount} in "
                 "{currency_code}.",

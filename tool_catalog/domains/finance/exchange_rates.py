@@ -480,7 +480,7 @@ class PairMonth(BaseModel):
         description="Month number 1-12.",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", quantity=ORDINAL, samples=[1, 6, 3, 9, 12]),
+        json_schema_extra=port("month", quantity=ORDINAL, samples=[1, 6, 3, 9, 12]),
     )
 
 
@@ -493,14 +493,13 @@ class PairMonth(BaseModel):
     outputs={
         "average_rate": Output(
             "number",
-            "the average {base_currency}/{quote_currency} rate in month {month} of {year}",
+            "the average {base_currency}/{quote_currency} rate in {month} {year}",
             asks=(
-                "What was the average ECB reference rate of {base_currency} in {quote_currency} in month {month} of "
-                "{year}?",
-                "Averaged over the ECB fixings of month {month} of {year}, how many units of {quote_currency} did one "
+                "What was the average ECB reference rate of {base_currency} in {quote_currency} in {month} {year}?",
+                "Averaged over the ECB fixings of {month} {year}, how many units of {quote_currency} did one "
                 "unit of {base_currency} buy?",
                 "For a monthly report, what was the mean exchange rate from {base_currency} to {quote_currency} in "
-                "month {month} of {year}?",
+                "{month} {year}?",
             ),
             measure="monthly average of the exchange rate",
             quantity=FX_RATE,
@@ -508,11 +507,10 @@ class PairMonth(BaseModel):
         ),
         "high": Output(
             "number",
-            "the highest {base_currency}/{quote_currency} fixing in month {month} of {year}",
+            "the highest {base_currency}/{quote_currency} fixing in {month} {year}",
             asks=(
-                "What was the highest ECB reference rate of {base_currency} in {quote_currency} in month {month} of "
-                "{year}?",
-                "In month {month} of {year}, what was the most units of {quote_currency} one unit of {base_currency} "
+                "What was the highest ECB reference rate of {base_currency} in {quote_currency} in {month} {year}?",
+                "In {month} {year}, what was the most units of {quote_currency} one unit of {base_currency} "
                 "fetched at an ECB fixing?",
             ),
             measure="monthly high of the exchange rate",
@@ -521,11 +519,10 @@ class PairMonth(BaseModel):
         ),
         "low": Output(
             "number",
-            "the lowest {base_currency}/{quote_currency} fixing in month {month} of {year}",
+            "the lowest {base_currency}/{quote_currency} fixing in {month} {year}",
             asks=(
-                "What was the lowest ECB reference rate of {base_currency} in {quote_currency} in month {month} of "
-                "{year}?",
-                "In month {month} of {year}, what was the fewest units of {quote_currency} one unit of "
+                "What was the lowest ECB reference rate of {base_currency} in {quote_currency} in {month} {year}?",
+                "In {month} {year}, what was the fewest units of {quote_currency} one unit of "
                 "{base_currency} fetched at an ECB fixing?",
             ),
             measure="monthly low of the exchange rate",

@@ -54,7 +54,7 @@ class ExchangeCode(BaseModel):
     outputs={
         "timezone": Output(
             "timezone",
-            "the IANA time zone of {exchange_code}",
+            "the time zone of {exchange_code}",
             asks=(
                 "In which time zone does {exchange_code} trade? Give the IANA zone name.",
                 "Which IANA time zone do the trading hours of {exchange_code} follow?",

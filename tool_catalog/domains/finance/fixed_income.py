@@ -144,12 +144,12 @@ _YTM = "a {years}-year bond priced {price} with face {face_value}, coupon {coupo
             "number",
             f"the annual yield to maturity of {_YTM}",
             asks=(
-                "A {years}-year bond with face value {face_value} and coupon rate {coupon_rate} (as a fraction), paid "
+                "A {years}-year bond with face value {face_value} and coupon rate {coupon_rate}, paid "
                 "{frequency} times a year, costs {price}. What is its yield to maturity, as a fraction?",
                 "What yield to maturity does a bond priced at {price} earn, with face value {face_value}, a coupon "
-                "rate of {coupon_rate} (as a decimal) paid {frequency} times a year and {years} years left?",
+                "rate of {coupon_rate} paid {frequency} times a year and {years} years left?",
                 "I can buy a {years}-year bond for {price}, with face value {face_value} and a coupon rate of "
-                "{coupon_rate} (as a fraction) paid {frequency} times a year. What annual yield do I lock in?",
+                "{coupon_rate} paid {frequency} times a year. What annual yield do I lock in?",
             ),
             measure="yield to maturity",
             quantity=FRACTION,
@@ -159,9 +159,9 @@ _YTM = "a {years}-year bond priced {price} with face {face_value}, coupon {coupo
             f"the current yield of {_YTM}",
             asks=(
                 "What is the current yield of a {years}-year bond priced at {price} with face value {face_value} and "
-                "a coupon rate of {coupon_rate} (as a fraction), paid {frequency} times a year?",
+                "a coupon rate of {coupon_rate}, paid {frequency} times a year?",
                 "A bond costs {price}, has a face value of {face_value}, {years} years to run and a coupon rate of "
-                "{coupon_rate} (as a decimal) paid {frequency} times a year. What is its current yield, as a "
+                "{coupon_rate} paid {frequency} times a year. What is its current yield, as a "
                 "fraction?",
             ),
             measure="current yield",
@@ -242,10 +242,10 @@ _ACCRUAL = "{principal} at {annual_rate} from {start_date} to {end_date} on a {b
             "number",
             f"the year fraction for {_ACCRUAL}",
             asks=(
-                "Interest on {principal} at {annual_rate} a year (as a fraction) accrues from {start_date} to "
+                "Interest on {principal} at {annual_rate} a year accrues from {start_date} to "
                 "{end_date} with the day count {basis}. What year fraction is used?",
                 "What fraction of a year does the day count {basis} give from {start_date} to {end_date}, for "
-                "{principal} lent at {annual_rate} a year (as a decimal)?",
+                "{principal} lent at {annual_rate} a year?",
             ),
             measure="year fraction",
             quantity=YEARS,
@@ -254,9 +254,9 @@ _ACCRUAL = "{principal} at {annual_rate} from {start_date} to {end_date} on a {b
             "number",
             f"the simple interest accrued on {_ACCRUAL}",
             asks=(
-                "How much simple interest accrues on {principal} at {annual_rate} a year (as a fraction) from "
+                "How much simple interest accrues on {principal} at {annual_rate} a year from "
                 "{start_date} to {end_date}, with the day count {basis}?",
-                "A deposit of {principal} earns {annual_rate} a year (as a decimal). Using day count {basis}, how "
+                "A deposit of {principal} earns {annual_rate} a year. Using day count {basis}, how "
                 "much interest accrues between {start_date} and {end_date}?",
             ),
             measure="accrued interest",

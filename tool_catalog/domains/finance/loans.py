@@ -62,12 +62,13 @@ class Loan(BaseModel):
             "number",
             "the monthly payment in {currency_code}" + _LOAN,
             asks=(
-                "What is the monthly payment on a {years}-year loan of {principal} in {currency_code} at an annual "
-                "interest rate of {annual_rate} (as a fraction)?",
-                "I'm borrowing {principal} in {currency_code} over {years} years at a nominal {annual_rate} a year (as "
-                "a decimal), compounded monthly. How much is each monthly payment?",
-                "How much will I pay each month to repay {principal} over {years} years at {annual_rate} a year (as a "
-                "fraction)? Answer in {currency_code}.",
+                "What is the monthly payment on a {years}-year loan of {principal} {currency_code:code} at an annual "
+                "interest rate of {annual_rate}?",
+                "I'm borrowing {principal} {currency_code:code} over {years} years at a nominal "
+                "{annual_rate} a year "
+                ", compounded monthly. How much is each monthly payment?",
+                "How much will I pay each month to repay {principal} over {years} years at {annual_rate} a year "
+                "? Answer in {currency_code}.",
             ),
             measure="monthly payment",
             quantity=MONEY,
@@ -77,11 +78,11 @@ class Loan(BaseModel):
             "the total interest in {currency_code}" + _LOAN,
             asks=(
                 "How much interest in total is paid over the life of a {years}-year loan of {principal} in "
-                "{currency_code} at an annual rate of {annual_rate} (as a fraction)?",
-                "Over {years} years of monthly payments on {principal} borrowed at {annual_rate} a year (as a "
-                "decimal), what does the interest add up to? Answer in {currency_code}.",
-                "A mortgage of {principal} in {currency_code} runs {years} years at {annual_rate} a year (as a "
-                "fraction). What is the total cost of the interest?",
+                "{currency_code} at an annual rate of {annual_rate}?",
+                "Over {years} years of monthly payments on {principal} borrowed at {annual_rate} a year "
+                ", what does the interest add up to? Answer in {currency_code}.",
+                "A mortgage of {principal} {currency_code:code} runs {years} years at {annual_rate} a year "
+                ". What is the total cost of the interest?",
             ),
             measure="total interest",
             quantity=MONEY,
@@ -90,10 +91,11 @@ class Loan(BaseModel):
             "number",
             "the interest paid in the first year in {currency_code}" + _LOAN,
             asks=(
-                "How much interest is paid in the first year of a {years}-year loan of {principal} in {currency_code} "
-                "at {annual_rate} a year (as a fraction)?",
-                "Of the first twelve monthly payments on a loan of {principal} in {currency_code} over {years} years "
-                "at an annual rate of {annual_rate} (as a decimal), how much goes to interest?",
+                "How much interest is paid in the first year of a {years}-year loan of {principal} "
+                "{currency_code:code} "
+                "at {annual_rate} a year?",
+                "Of the first twelve monthly payments on a loan of {principal} {currency_code:code} over {years} years "
+                "at an annual rate of {annual_rate}, how much goes to interest?",
             ),
             measure="first-year interest",
             quantity=MONEY,
@@ -140,8 +142,8 @@ class LoanTerm(BaseModel):
             "the monthly payments of {monthly_payment} needed to repay {principal} {currency_code} at {annual_rate}",
             asks=(
                 "How many monthly payments of {monthly_payment} does it take to repay a loan of {principal} at "
-                "{annual_rate} a year (as a fraction)? Both amounts are in {currency_code}.",
-                "I owe {principal} in {currency_code} at an annual rate of {annual_rate} (as a decimal, compounded "
+                "{annual_rate} a year? Both amounts are in {currency_code}.",
+                "I owe {principal} {currency_code:code} at an annual rate of {annual_rate} (compounded "
                 "monthly) and pay {monthly_payment} a month. How many months until it is paid off?",
             ),
             measure="repayment term in months",
@@ -151,10 +153,10 @@ class LoanTerm(BaseModel):
             "number",
             "the years needed to repay {principal} {currency_code} at {annual_rate} with {monthly_payment} a month",
             asks=(
-                "How many years does it take to repay {principal} in {currency_code} at {annual_rate} a year (as a "
-                "fraction) with payments of {monthly_payment} a month?",
-                "Paying {monthly_payment} a month on a loan of {principal} at a nominal {annual_rate} a year (as a "
-                "decimal), both amounts in {currency_code}, how long in years until the debt is gone?",
+                "How many years does it take to repay {principal} {currency_code:code} at {annual_rate} a year "
+                " with payments of {monthly_payment} a month?",
+                "Paying {monthly_payment} a month on a loan of {principal} at a nominal {annual_rate} a year "
+                ", both amounts in {currency_code}, how long in years until the debt is gone?",
             ),
             measure="repayment term",
             quantity=YEARS,
@@ -163,9 +165,9 @@ class LoanTerm(BaseModel):
             "number",
             "the interest paid repaying {principal} {currency_code} at {annual_rate} with {monthly_payment} a month",
             asks=(
-                "How much interest is paid in total when repaying {principal} in {currency_code} at {annual_rate} a "
-                "year (as a fraction) with {monthly_payment} a month?",
-                "I pay off a loan of {principal} at an annual rate of {annual_rate} (as a decimal) with monthly "
+                "How much interest is paid in total when repaying {principal} {currency_code:code} at {annual_rate} a "
+                "year with {monthly_payment} a month?",
+                "I pay off a loan of {principal} at an annual rate of {annual_rate} with monthly "
                 "payments of {monthly_payment}. What does the interest cost me altogether? Answer in "
                 "{currency_code}.",
             ),
@@ -221,10 +223,10 @@ _AMORT = "payment {month} of a {years}-year loan of {principal} {currency_code} 
             "number",
             f"the interest part of {_AMORT}",
             asks=(
-                "In payment number {month} of a {years}-year loan of {principal} in {currency_code} at {annual_rate} "
-                "a year (as a fraction), how much is interest?",
-                "On a loan of {principal} in {currency_code} over {years} years at an annual rate of {annual_rate} "
-                "(as a decimal), what is the interest part of monthly payment {month}?",
+                "In payment number {month} of a {years}-year loan of {principal} {currency_code:code} at {annual_rate} "
+                "a year, how much is interest?",
+                "On a loan of {principal} {currency_code:code} over {years} years at an annual rate of {annual_rate}"
+                ", what is the interest part of monthly payment {month}?",
             ),
             measure="interest part of the payment",
             quantity=MONEY,
@@ -233,10 +235,10 @@ _AMORT = "payment {month} of a {years}-year loan of {principal} {currency_code} 
             "number",
             f"the principal part of {_AMORT}",
             asks=(
-                "How much of payment number {month} on a {years}-year loan of {principal} in {currency_code} at "
-                "{annual_rate} a year (as a fraction) pays down the principal?",
-                "On a loan of {principal} in {currency_code} over {years} years at an annual rate of {annual_rate} "
-                "(as a decimal), what is the principal part of monthly payment {month}?",
+                "How much of payment number {month} on a {years}-year loan of {principal} {currency_code:code} at "
+                "{annual_rate} a year pays down the principal?",
+                "On a loan of {principal} {currency_code:code} over {years} years at an annual rate of {annual_rate}"
+                ", what is the principal part of monthly payment {month}?",
             ),
             measure="principal part of the payment",
             quantity=MONEY,
@@ -245,10 +247,10 @@ _AMORT = "payment {month} of a {years}-year loan of {principal} {currency_code} 
             "number",
             f"the balance remaining after {_AMORT}",
             asks=(
-                "What balance is left after payment {month} on a {years}-year loan of {principal} in {currency_code} "
-                "at {annual_rate} a year (as a fraction)?",
+                "What balance is left after payment {month} on a {years}-year loan of {principal} {currency_code:code} "
+                "at {annual_rate} a year?",
                 "After I make monthly payment number {month} on my {years}-year loan of {principal} at {annual_rate} "
-                "a year (as a decimal), how much do I still owe? Answer in {currency_code}.",
+                "a year, how much do I still owe? Answer in {currency_code}.",
             ),
             measure="remaining balance",
             quantity=MONEY,
@@ -298,12 +300,12 @@ class Affordability(BaseModel):
             "number",
             "the largest loan repaid by {monthly_payment} {currency_code} a month over {years} years at {annual_rate}",
             asks=(
-                "I can afford {monthly_payment} a month for {years} years at an annual rate of {annual_rate} (as a "
-                "fraction). How big a loan can I take? Answer in {currency_code}.",
-                "What is the largest loan that monthly payments of {monthly_payment} in {currency_code} repay over "
-                "{years} years at {annual_rate} a year (as a decimal)?",
+                "I can afford {monthly_payment} a month for {years} years at an annual rate of {annual_rate} "
+                ". How big a loan can I take? Answer in {currency_code}.",
+                "What is the largest loan that monthly payments of {monthly_payment} {currency_code:code} repay over "
+                "{years} years at {annual_rate} a year?",
                 "How much can I borrow in {currency_code} if I pay {monthly_payment} a month for {years} years at a "
-                "nominal {annual_rate} a year (as a fraction)?",
+                "nominal {annual_rate} a year?",
             ),
             measure="largest affordable loan",
             quantity=MONEY,
@@ -312,10 +314,10 @@ class Affordability(BaseModel):
             "number",
             f"the interest on {_AFFORD}",
             asks=(
-                "I borrow the most that {monthly_payment} a month repays over {years} years at {annual_rate} a year "
-                "(as a fraction). How much interest do I pay in total? Answer in {currency_code}.",
+                "I borrow the most that {monthly_payment} a month repays over {years} years at {annual_rate} a year"
+                ". How much interest do I pay in total? Answer in {currency_code}.",
                 "I take the biggest loan that {monthly_payment} a month can repay over {years} years at "
-                "{annual_rate} a year (as a decimal). How much interest will I have paid by the end, in "
+                "{annual_rate} a year. How much interest will I have paid by the end, in "
                 "{currency_code}?",
             ),
             measure="total interest",

@@ -413,7 +413,7 @@ class CountryMonth(BaseModel):
         description="Month number 1-12.",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", quantity=ORDINAL, samples=[5, 12, 1, 4, 8]),
+        json_schema_extra=port("month", quantity=ORDINAL, samples=[5, 12, 1, 4, 8]),
     )
 
 
@@ -426,38 +426,38 @@ class CountryMonth(BaseModel):
     outputs={
         "holiday_count": Output(
             "count",
-            "the number of public holidays in {country_code} in month {month} of {year}",
+            "the number of public holidays in {country_code} in {month} {year}",
             asks=(
-                "How many public holidays does {country_code} have in month {month} of {year}?",
-                "In month {month} of {year}, on how many days is there a national public holiday in {country_code}?",
+                "How many public holidays does {country_code} have in {month} {year}?",
+                "In {month} {year}, on how many days is there a national public holiday in {country_code}?",
             ),
             measure="number of public holidays",
         ),
         "holiday_names": Output(
             "string_list",
-            "the public holidays in {country_code} in month {month} of {year}",
+            "the public holidays in {country_code} in {month} {year}",
             asks=(
-                "Which public holidays fall in month {month} of {year} in {country_code}? List their names.",
-                "List the national holidays of {country_code} in month {month} of {year}.",
+                "Which public holidays fall in {month} {year} in {country_code}? List their names.",
+                "List the national holidays of {country_code} in {month} {year}.",
             ),
             measure="public holidays",
         ),
         "first_business_day": Output(
             "date",
-            "the first business day in {country_code} of month {month} of {year}",
+            "the first business day in {country_code} of {month} {year}",
             asks=(
-                "What is the first business day of month {month} of {year} in {country_code}? Give the date.",
-                "On which date does work resume in {country_code} at the start of month {month} of {year}, i.e. its "
+                "What is the first business day of {month} {year} in {country_code}? Give the date.",
+                "On which date does work resume in {country_code} at the start of {month} {year}, i.e. its "
                 "first business day?",
             ),
             chain=False,
         ),
         "last_business_day": Output(
             "date",
-            "the last business day in {country_code} of month {month} of {year}",
+            "the last business day in {country_code} of {month} {year}",
             asks=(
-                "Which date is the last business day of month {month} of {year} in {country_code}?",
-                "For the month-end close, what is the last working day of month {month} of {year} in {country_code}?",
+                "Which date is the last business day of {month} {year} in {country_code}?",
+                "For the month-end close, what is the last working day of {month} {year} in {country_code}?",
             ),
             chain=False,
         ),
@@ -640,7 +640,7 @@ class NthBusinessDay(BaseModel):
         description="Month number 1-12.",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", quantity=ORDINAL, samples=[5, 12, 1, 4, 8]),
+        json_schema_extra=port("month", quantity=ORDINAL, samples=[5, 12, 1, 4, 8]),
     )
     n: int = Field(
         description="Which business day of the month (1 = first, -1 = last).",
@@ -659,21 +659,21 @@ class NthBusinessDay(BaseModel):
     outputs={
         "business_day": Output(
             "date",
-            "business day number {n} of month {month} of {year} in {country_code}",
+            "business day number {n} of {month} {year} in {country_code}",
             asks=(
-                "Which date is business day number {n} of month {month} of {year} in {country_code}? Negative "
+                "Which date is business day number {n} of {month} {year} in {country_code}? Negative "
                 "numbers count back from the end of the month.",
-                "Payroll runs on business day {n} (negative: counted from the month's end) of month {month} of "
+                "Payroll runs on business day {n} (negative: counted from the month's end) of {month} "
                 "{year} in {country_code}. What date is that?",
             ),
         ),
         "business_days_in_month": Output(
             "count",
-            "the number of business days in month {month} of {year} in {country_code} (n={n})",
+            "the number of business days in {month} {year} in {country_code} (n={n})",
             asks=(
-                "Payroll runs on business day {n} of month {month} of {year} in {country_code}. How many business "
+                "Payroll runs on business day {n} of {month} {year} in {country_code}. How many business "
                 "days does that month have in all?",
-                "A report is due on business day {n} of month {month} of {year} in {country_code}. How many "
+                "A report is due on business day {n} of {month} {year} in {country_code}. How many "
                 "business days does the whole month count?",
             ),
             measure="number of business days",

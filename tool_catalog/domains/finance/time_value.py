@@ -62,12 +62,12 @@ _GROWTH = (
             "number",
             f"the future value of {_GROWTH}",
             asks=(
-                "If I invest {present_value} in {currency_code} at {annual_rate} a year (as a fraction) and add "
+                "If I invest {present_value} {currency_code:code} at {annual_rate} a year and add "
                 "{annual_contribution} at the end of each year, how much will I have after {years} years?",
-                "What is the future value after {years} years of {present_value} in {currency_code} growing at an "
-                "annual rate of {annual_rate} (as a decimal), with {annual_contribution} added every year-end?",
-                "My pension pot holds {present_value} in {currency_code}; I add {annual_contribution} each year-end "
-                "and it earns {annual_rate} a year (as a fraction). What will it be worth in {years} years?",
+                "What is the future value after {years} years of {present_value} {currency_code:code} growing at an "
+                "annual rate of {annual_rate}, with {annual_contribution} added every year-end?",
+                "My pension pot holds {present_value} {currency_code:code}; I add {annual_contribution} each year-end "
+                "and it earns {annual_rate} a year. What will it be worth in {years} years?",
             ),
             measure="future value",
             quantity=MONEY,
@@ -77,10 +77,10 @@ _GROWTH = (
             "number",
             f"the investment growth earned by {_GROWTH}",
             asks=(
-                "Investing {present_value} in {currency_code} plus {annual_contribution} every year-end for {years} "
-                "years at {annual_rate} a year (as a decimal), how much do I earn beyond what I put in?",
-                "How much of the final balance is investment growth if I put {present_value} in {currency_code} at "
-                "{annual_rate} a year (as a fraction) and add {annual_contribution} yearly for {years} years?",
+                "Investing {present_value} {currency_code:code} plus {annual_contribution} every year-end for {years} "
+                "years at {annual_rate} a year, how much do I earn beyond what I put in?",
+                "How much of the final balance is investment growth if I put {present_value} {currency_code:code} at "
+                "{annual_rate} a year and add {annual_contribution} yearly for {years} years?",
             ),
             measure="investment growth",
             quantity=MONEY,
@@ -119,12 +119,12 @@ class Discounting(BaseModel):
             "number",
             "the present value of {future_amount} {currency_code} received in {years} years at {annual_rate}",
             asks=(
-                "What is {future_amount} in {currency_code}, received in {years} years, worth today at a discount "
-                "rate of {annual_rate} a year (as a fraction)?",
-                "How much must I invest today at {annual_rate} a year (as a decimal, compounded yearly) to have "
-                "{future_amount} in {currency_code} in {years} years?",
-                "What is the present value of {future_amount} in {currency_code} due in {years} years, discounted at "
-                "{annual_rate} a year (as a fraction)?",
+                "What is {future_amount} {currency_code:code}, received in {years} years, worth today at a discount "
+                "rate of {annual_rate} a year?",
+                "How much must I invest today at {annual_rate} a year (compounded yearly) to have "
+                "{future_amount} {currency_code:code} in {years} years?",
+                "What is the present value of {future_amount} {currency_code:code} due in {years} years, discounted at "
+                "{annual_rate} a year?",
             ),
             measure="present value",
             quantity=MONEY,
@@ -133,10 +133,10 @@ class Discounting(BaseModel):
             "number",
             "the discount factor for {years} years at {annual_rate}, applied to {future_amount} {currency_code}",
             asks=(
-                "A payment of {future_amount} in {currency_code} is due in {years} years. At a discount rate of "
-                "{annual_rate} a year (as a fraction), by what factor is it discounted?",
-                "What discount factor turns {future_amount} in {currency_code} due in {years} years into today's "
-                "value at {annual_rate} a year (as a decimal)?",
+                "A payment of {future_amount} {currency_code:code} is due in {years} years. At a discount rate of "
+                "{annual_rate} a year, by what factor is it discounted?",
+                "What discount factor turns {future_amount} {currency_code:code} due in {years} years into today's "
+                "value at {annual_rate} a year?",
             ),
             measure="discount factor",
             quantity=FRACTION,
@@ -181,24 +181,24 @@ class NpvQuery(BaseModel):
     outputs={
         "npv": Output(
             "number",
-            "the net present value of the cash flows {cashflows} in {currency_code} at {rate}",
+            "the net present value of the cash flows {cashflows} {currency_code:code} at {rate}",
             asks=(
-                "What is the net present value of the cash flows {cashflows} in {currency_code}, the first one today "
-                "and then one per period, at a discount rate of {rate} per period (as a fraction)?",
-                "A project's cash flows are {cashflows} in {currency_code}, one per period starting now. What is its "
-                "NPV at {rate} per period (as a decimal)?",
+                "What is the net present value of the cash flows {cashflows} {currency_code:code}, the first one today "
+                "and then one per period, at a discount rate of {rate} per period?",
+                "A project's cash flows are {cashflows} {currency_code:code}, one per period starting now. What is its "
+                "NPV at {rate} per period?",
             ),
             measure="net present value",
             quantity=MONEY,
         ),
         "accept": Output(
             "boolean",
-            "whether the cash flows {cashflows} in {currency_code} have a positive NPV at {rate}",
+            "whether the cash flows {cashflows} {currency_code:code} have a positive NPV at {rate}",
             asks=(
-                "Is a project with cash flows {cashflows} in {currency_code}, one per period starting today, worth "
-                "doing at a discount rate of {rate} per period (as a fraction)? Answer yes if its NPV is positive.",
-                "Do the cash flows {cashflows} in {currency_code}, the first one now, have a positive net present "
-                "value at {rate} per period (as a decimal)?",
+                "Is a project with cash flows {cashflows} {currency_code:code}, one per period starting today, worth "
+                "doing at a discount rate of {rate} per period? Answer yes if its NPV is positive.",
+                "Do the cash flows {cashflows} {currency_code:code}, the first one now, have a positive net present "
+                "value at {rate} per period?",
             ),
         ),
     },
@@ -289,11 +289,11 @@ class NominalRate(BaseModel):
             "number",
             "the effective annual rate of {nominal_rate} compounded {periods_per_year} times a year",
             asks=(
-                "What is the effective annual rate of a nominal {nominal_rate} a year (as a fraction) compounded "
+                "What is the effective annual rate of a nominal {nominal_rate} a year compounded "
                 "{periods_per_year} times a year? Give it as a decimal fraction.",
-                "My savings account pays a nominal {nominal_rate} a year (as a decimal), compounded "
+                "My savings account pays a nominal {nominal_rate} a year, compounded "
                 "{periods_per_year} times a year. What is that as an effective annual rate?",
-                "A card charges {nominal_rate} a year nominal (as a fraction), compounded {periods_per_year} times a "
+                "A card charges {nominal_rate} a year nominal, compounded {periods_per_year} times a "
                 "year. What annual rate does it really cost, as a fraction?",
             ),
             measure="effective annual rate",
@@ -303,9 +303,9 @@ class NominalRate(BaseModel):
             "number",
             "the continuously compounded rate equivalent to {nominal_rate} compounded {periods_per_year} times a year",
             asks=(
-                "What continuously compounded rate is equivalent to a nominal {nominal_rate} a year (as a fraction) "
+                "What continuously compounded rate is equivalent to a nominal {nominal_rate} a year "
                 "compounded {periods_per_year} times a year?",
-                "Convert a nominal annual rate of {nominal_rate} (as a decimal) with {periods_per_year} compounding "
+                "Convert a nominal annual rate of {nominal_rate} with {periods_per_year} compounding "
                 "periods a year into a continuously compounded rate, as a decimal fraction.",
             ),
             measure="continuously compounded rate",
@@ -448,10 +448,10 @@ class Annuity(BaseModel):
             "number",
             "the present value of {periods} payments of {payment} {currency_code} at {rate} per period",
             asks=(
-                "What is the present value of {periods} end-of-period payments of {payment} in {currency_code} at "
-                "{rate} per period (as a fraction)?",
-                "A contract pays {payment} in {currency_code} at the end of each period for {periods} periods. What "
-                "is it worth today at {rate} per period (as a decimal)?",
+                "What is the present value of {periods} end-of-period payments of {payment} {currency_code:code} at "
+                "{rate} per period?",
+                "A contract pays {payment} {currency_code:code} at the end of each period for {periods} periods. What "
+                "is it worth today at {rate} per period?",
             ),
             measure="present value",
             quantity=MONEY,
@@ -460,10 +460,10 @@ class Annuity(BaseModel):
             "number",
             "the present value of {periods} payments of {payment} {currency_code} in advance at {rate}",
             asks=(
-                "What is the present value of {periods} payments of {payment} in {currency_code}, each made at the "
-                "start of its period, at {rate} per period (as a fraction)?",
-                "Rent of {payment} in {currency_code} is paid in advance for {periods} periods. At {rate} per period "
-                "(as a decimal), what is the stream worth today?",
+                "What is the present value of {periods} payments of {payment} {currency_code:code}, each made at the "
+                "start of its period, at {rate} per period?",
+                "Rent of {payment} {currency_code:code} is paid in advance for {periods} periods. At {rate} per period"
+                ", what is the stream worth today?",
             ),
             measure="present value",
             quantity=MONEY,
@@ -527,7 +527,7 @@ _ASSET = "year {year} of an asset costing {cost} {currency_code} with salvage {s
             asks=(
                 "What is the straight-line depreciation charge in year {year} for an asset costing {cost} in "
                 "{currency_code}, with a salvage value of {salvage_value} after {life_years} years?",
-                "An asset bought for {cost} in {currency_code} is worth {salvage_value} at the end of its "
+                "An asset bought for {cost} {currency_code:code} is worth {salvage_value} at the end of its "
                 "{life_years}-year life. How much straight-line depreciation is booked in year {year}?",
             ),
             measure="depreciation charge",
@@ -538,9 +538,10 @@ _ASSET = "year {year} of an asset costing {cost} {currency_code} with salvage {s
             f"the double-declining-balance depreciation in {_ASSET}",
             asks=(
                 "By double-declining balance (switching to straight line when larger), how much does an asset "
-                "costing {cost} in {currency_code} with salvage {salvage_value} after {life_years} years lose in year "
+                "costing {cost} {currency_code:code} with salvage {salvage_value} after {life_years} "
+                "years lose in year "
                 "{year}?",
-                "A machine costs {cost} in {currency_code}, lasts {life_years} years and is worth {salvage_value} at "
+                "A machine costs {cost} {currency_code:code}, lasts {life_years} years and is worth {salvage_value} at "
                 "the end. How much does it depreciate in year {year} under the double-declining-balance method?",
             ),
             measure="depreciation charge",
@@ -551,8 +552,8 @@ _ASSET = "year {year} of an asset costing {cost} {currency_code} with salvage {s
             f"the sum-of-years'-digits depreciation in {_ASSET}",
             asks=(
                 "By the sum-of-the-years'-digits method, what is the depreciation in year {year} of an asset costing "
-                "{cost} in {currency_code} with a salvage value of {salvage_value} after {life_years} years?",
-                "A vehicle bought for {cost} in {currency_code} will be worth {salvage_value} after {life_years} "
+                "{cost} {currency_code:code} with a salvage value of {salvage_value} after {life_years} years?",
+                "A vehicle bought for {cost} {currency_code:code} will be worth {salvage_value} after {life_years} "
                 "years. What sum-of-years'-digits depreciation falls in year {year}?",
             ),
             measure="depreciation charge",
@@ -612,7 +613,7 @@ class BreakEven(BaseModel):
             asks=(
                 "A product sells for {price_per_unit} and costs {variable_cost_per_unit} to make, with fixed costs "
                 "of {fixed_costs}, all in {currency_code}. How many units must be sold to break even?",
-                "How many units must I sell to cover fixed costs of {fixed_costs} in {currency_code} if each sells "
+                "How many units must I sell to cover fixed costs of {fixed_costs} {currency_code:code} if each sells "
                 "for {price_per_unit} and costs {variable_cost_per_unit} to make?",
             ),
             measure="break-even volume",
@@ -625,7 +626,8 @@ class BreakEven(BaseModel):
                 "What revenue does a business need to break even with fixed costs of {fixed_costs}, a price of "
                 "{price_per_unit} and a variable cost of {variable_cost_per_unit} per unit? Amounts are in "
                 "{currency_code}.",
-                "With fixed costs of {fixed_costs} in {currency_code}, a selling price of {price_per_unit} and a unit "
+                "With fixed costs of {fixed_costs} {currency_code:code}, a selling price of "
+                "{price_per_unit} and a unit "
                 "cost of {variable_cost_per_unit}, how much must sales bring in to break even?",
             ),
             measure="break-even revenue",
@@ -635,9 +637,9 @@ class BreakEven(BaseModel):
             "number",
             f"the contribution margin ratio with {_COSTS}",
             asks=(
-                "With fixed costs of {fixed_costs} in {currency_code}, a price of {price_per_unit} and a variable "
+                "With fixed costs of {fixed_costs} {currency_code:code}, a price of {price_per_unit} and a variable "
                 "cost of {variable_cost_per_unit} per unit, what fraction of each sale is contribution margin?",
-                "My shop has fixed costs of {fixed_costs} in {currency_code} and sells an item for {price_per_unit} "
+                "My shop has fixed costs of {fixed_costs} {currency_code:code} and sells an item for {price_per_unit} "
                 "that costs {variable_cost_per_unit} to make. What is the contribution margin ratio, as a decimal?",
             ),
             measure="contribution margin ratio",
@@ -679,12 +681,12 @@ class SavingsGoal(BaseModel):
             "number",
             "the monthly deposit to reach {target} {currency_code} in {years} years at {annual_rate}",
             asks=(
-                "How much must I deposit each month to reach {target} in {currency_code} in {years} years at "
-                "{annual_rate} a year (as a fraction), compounded monthly?",
-                "I want to save {target} in {currency_code} over {years} years, earning {annual_rate} a year (as a "
+                "How much must I deposit each month to reach {target} {currency_code:code} in {years} years at "
+                "{annual_rate} a year, compounded monthly?",
+                "I want to save {target} {currency_code:code} over {years} years, earning {annual_rate} a year (as a "
                 "decimal, compounded monthly). What monthly deposit gets me there?",
-                "What monthly saving reaches a goal of {target} in {currency_code} after {years} years at an annual "
-                "return of {annual_rate} (as a fraction)?",
+                "What monthly saving reaches a goal of {target} {currency_code:code} after {years} years at an annual "
+                "return of {annual_rate}?",
             ),
             measure="monthly deposit",
             quantity=MONEY,
@@ -693,10 +695,10 @@ class SavingsGoal(BaseModel):
             "number",
             "the interest earned saving {target} {currency_code} in {years} years at {annual_rate}",
             asks=(
-                "Saving monthly toward {target} in {currency_code} over {years} years at {annual_rate} a year (as a "
-                "fraction), compounded monthly, how much of the goal comes from interest?",
-                "If I reach {target} in {currency_code} in {years} years with equal monthly deposits earning "
-                "{annual_rate} a year (as a decimal), how much interest have I earned?",
+                "Saving monthly toward {target} {currency_code:code} over {years} years at {annual_rate} a year "
+                ", compounded monthly, how much of the goal comes from interest?",
+                "If I reach {target} {currency_code:code} in {years} years with equal monthly deposits earning "
+                "{annual_rate} a year, how much interest have I earned?",
             ),
             measure="interest earned",
             quantity=MONEY,
@@ -729,9 +731,9 @@ class TargetGrowth(BaseModel):
             "number",
             "the years for {present_value} to grow to {target} at {annual_rate}",
             asks=(
-                "How many years does it take {present_value} to grow to {target} at {annual_rate} a year (as a "
-                "fraction), compounded yearly?",
-                "At an annual return of {annual_rate} (as a decimal), how long in years until an investment of "
+                "How many years does it take {present_value} to grow to {target} at {annual_rate} a year "
+                ", compounded yearly?",
+                "At an annual return of {annual_rate}, how long in years until an investment of "
                 "{present_value} reaches {target}?",
             ),
             measure="time to reach the target",
@@ -741,9 +743,9 @@ class TargetGrowth(BaseModel):
             "count",
             "the whole years for {present_value} to reach {target} at {annual_rate}",
             asks=(
-                "How many full years must {present_value} be invested at {annual_rate} a year (as a fraction) before "
+                "How many full years must {present_value} be invested at {annual_rate} a year before "
                 "it reaches {target}?",
-                "I have {present_value} and want {target}. Earning {annual_rate} a year (as a decimal), after how many "
+                "I have {present_value} and want {target}. Earning {annual_rate} a year, after how many "
                 "whole years will I get there?",
             ),
             measure="whole years to reach the target",

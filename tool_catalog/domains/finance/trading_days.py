@@ -182,7 +182,7 @@ class ExchangeMonth(BaseModel):
         description="Month number 1-12.",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", quantity=ORDINAL, samples=[1, 3, 12, 6, 9, 11, 4, 7]),
+        json_schema_extra=port("month", quantity=ORDINAL, samples=[1, 3, 12, 6, 9, 11, 4, 7]),
     )
 
 
@@ -195,18 +195,18 @@ class ExchangeMonth(BaseModel):
     outputs={
         "first_session": Output(
             "date",
-            "the first trading session of {exchange_code} in month {month} of {year}",
+            "the first trading session of {exchange_code} in {month} {year}",
             asks=(
-                "What is the first trading day of {exchange_code} in month {month} of {year}? Give the date.",
-                "On which date does {exchange_code} hold its first session of month {month} of {year}?",
+                "What is the first trading day of {exchange_code} in {month} {year}? Give the date.",
+                "On which date does {exchange_code} hold its first session of {month} {year}?",
             ),
             chain=False,
         ),
         "last_session": Output(
             "date",
-            "the last trading session of {exchange_code} in month {month} of {year}",
+            "the last trading session of {exchange_code} in {month} {year}",
             asks=(
-                "Which date is the last trading session of {exchange_code} in month {month} of {year}?",
+                "Which date is the last trading session of {exchange_code} in {month} {year}?",
                 "For month-end settlement: on what date does {exchange_code} trade for the last time in month "
                 "{month} of {year}?",
             ),

@@ -107,8 +107,9 @@ class AirportCode(BaseModel):
         ),
         "timezone": Output(
             "timezone",
-            "the IANA time zone of {iata}",
+            "the time zone of {iata}",
             asks=("In which IANA time zone is {iata}?", "What time zone does {iata} keep? Give its IANA name."),
+            avoid=("airports_in_timezone",),
         ),
     },
     examples=[{"iata": "LHR"}],

@@ -55,7 +55,7 @@ def _zone_links() -> dict[str, str]:
     outputs={
         "timezone": Output(
             "timezone",
-            "the IANA time zone at {latitude}, {longitude}",
+            "the time zone at {latitude}, {longitude}",
             asks=(
                 "Which IANA time zone applies at {latitude}, {longitude}?",
                 "What time zone is the place at {latitude}, {longitude} in? Give its IANA name.",

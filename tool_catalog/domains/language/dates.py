@@ -70,7 +70,7 @@ class NthWeekday(BaseModel):
         description="Month 1-12.",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", quantity=ORDINAL, samples=[11, 5, 9, 1, 3]),
+        json_schema_extra=port("month", quantity=ORDINAL, samples=[11, 5, 9, 1, 3]),
     )
     weekday: Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] = Field(
         description="Day of the week.",
@@ -93,17 +93,17 @@ class NthWeekday(BaseModel):
     outputs={
         "date": Output(
             "date",
-            "weekday number {n} of the {weekday}s of month {month} of {year}",
+            "weekday number {n} of the {weekday}s of {month} {year}",
             asks=(
-                "Which date is {weekday} number {n} in month {month} of {year}? (Number -1 means the last one.)",
-                "In month {month} of {year}, on which date does {weekday} number {n} fall? Count -1 as the last "
+                "Which date is {weekday} number {n} in {month} {year}? (Number -1 means the last one.)",
+                "In {month} {year}, on which date does {weekday} number {n} fall? Count -1 as the last "
                 "{weekday} of "
                 "the month.",
             ),
         ),
         "occurrences": Output(
             "count",
-            "the number of {weekday}s in month {month} of {year} (n={n})",
+            "the number of {weekday}s in {month} {year} (n={n})",
             measure="number of occurrences of the weekday in the month",
             askable=False,
         ),

@@ -279,7 +279,8 @@ def _anagram_index() -> dict[str, tuple[str, ...]]:
             asks=(
                 "How many anagrams does {word} have?",
                 "How many other words can be made by rearranging the letters of {word}?",
-                "A word game asks for anagrams of {word}: how many real words are there?",
+                "A word game asks for anagrams of {word}: how many does the CMU Pronouncing "
+                "Dictionary list, names included?",
             ),
             measure="number of anagrams",
             source=CMU_DICT,
@@ -289,7 +290,9 @@ def _anagram_index() -> dict[str, tuple[str, ...]]:
             "the anagrams of {word}",
             asks=(
                 "List the anagrams of {word}.",
-                "Which words use exactly the same letters as {word}? List them.",
+                "Which entries of the CMU Pronouncing Dictionary (names included) use exactly the "
+                "same letters as {word}? "
+                "List them.",
             ),
             measure="anagrams",
             source=CMU_DICT,
@@ -338,7 +341,7 @@ def _pronunciations_by_length() -> dict[int, tuple[tuple[str, tuple[str, ...]], 
             "the number of minimal pairs of {word}",
             asks=(
                 "How many minimal pairs does {word} have?",
-                "How many words differ from {word} by exactly one sound?",
+                "How many entries differ from {word} by exactly one sound of the same position (names included)?",
                 "For a phonetics lesson: how many words differ from {word} in just one phone?",
             ),
             measure="number of minimal pairs",
@@ -349,7 +352,8 @@ def _pronunciations_by_length() -> dict[int, tuple[tuple[str, tuple[str, ...]], 
             "the first ten minimal pairs of {word} alphabetically",
             asks=(
                 "List the first ten minimal pairs of {word} in alphabetical order.",
-                "Which words differ from {word} by exactly one sound? List the first ten alphabetically.",
+                "Which entries differ from {word} by one substituted sound (names included)? List the first ten "
+                "alphabetically.",
             ),
             measure="minimal pairs",
             source=CMU_DICT,

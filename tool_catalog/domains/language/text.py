@@ -46,6 +46,7 @@ class TextParam(BaseModel):
                 "Count the words of {text}.",
             ),
             measure="number of words",
+            askable=False,
         ),
         "sentence_count": Output(
             "count",

@@ -250,7 +250,7 @@ def restriction_digest(p: EnzymeOnDna) -> dict:
             "the list of New England Biolabs enzymes that cut {sequence}",
             asks=(
                 "Which restriction enzymes sold by New England Biolabs cut {sequence}? List them.",
-                "List the New England Biolabs enzymes that have at least one site in {sequence}.",
+                "List the New England Biolabs enzymes that cut {sequence} (both strands cut within it).",
             ),
             measure="New England Biolabs enzymes cutting it",
             source="REBASE",
@@ -260,7 +260,7 @@ def restriction_digest(p: EnzymeOnDna) -> dict:
             "the number of New England Biolabs enzymes that cut {sequence}",
             asks=(
                 "How many restriction enzymes sold by New England Biolabs cut {sequence}?",
-                "How many of the New England Biolabs enzymes have at least one site in {sequence}?",
+                "How many of the New England Biolabs enzymes cut {sequence}, both strands within it?",
             ),
             measure="number of New England Biolabs enzymes cutting it",
             source="REBASE",

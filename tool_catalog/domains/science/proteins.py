@@ -349,8 +349,8 @@ class TwoProteins(BaseModel):
             asks=(
                 "How identical are {protein_a} and {protein_b}? Give the percent identity of their BLOSUM62 global "
                 "alignment (gaps -10/-0.5) over the shorter sequence.",
-                "Aligned globally with BLOSUM62 (gap open -10, extend -0.5), what percentage of the shorter of "
-                "{protein_a} and {protein_b} is identical?",
+                "Aligned globally with BLOSUM62 (gap open -10, extend -0.5), what percentage of the residues of "
+                "{protein_a} and {protein_b} match, counted over the shorter one?",
             ),
             measure="percent identity",
             quantity=quantity("percent"),

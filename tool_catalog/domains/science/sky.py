@@ -80,6 +80,7 @@ class BodyOnDate(BaseModel):
                 "Which constellation is {body} in at 00:00 UT on {date}?",
                 "I want to find {body} in the sky around {date}. In which constellation is it at 00:00 UT that day?",
             ),
+            chain=False,
         ),
         "right_ascension": Output(
             "label",

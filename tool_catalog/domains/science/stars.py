@@ -143,6 +143,7 @@ class ConstellationName(BaseModel):
             "the brightest catalogued star in {constellation}",
             asks=("What is the brightest star in {constellation}?", "Which star of {constellation} shines brightest?"),
             source=BRIGHT_STARS,
+            avoid=("star_separation",),
         ),
         "magnitude": Output(
             "number",
@@ -219,8 +220,8 @@ class StarAtPlace(BaseModel):
             "number",
             "the azimuth of {star} seen from {latitude}, {longitude} at {datetime_utc} UTC",
             asks=(
-                "In which direction is {star} seen from {latitude}, {longitude} at {datetime_utc} (UTC)? Give the "
-                "azimuth in degrees, from north through east.",
+                "At {datetime_utc} (UTC), in which compass direction does {star} lie from {latitude}, {longitude}, "
+                "above or below the horizon? Give the azimuth in degrees, from north through east.",
                 "What is the azimuth of {star} for an observer at {latitude}, {longitude} at {datetime_utc} (UTC), in "
                 "degrees?",
             ),
