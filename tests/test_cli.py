@@ -68,3 +68,18 @@ def test_study_writes_its_table_and_plot(tmp_path: Path, capsys: pytest.CaptureF
 def test_study_rejects_an_unknown_domain(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["study", "--domains", "geo,astrology"]) == 2
     assert "astrology" in capsys.readouterr().err
+
+
+def test_a_warehouse_path_that_is_a_directory_or_not_duckdb_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DIVE_DUCKDB_PATH", str(tmp_path))
+    assert main(["summary"]) == 2
+    err = capsys.readouterr().err
+    assert "is a directory" in err and "Traceback" not in err and err.count("\n") == 1
+    text = tmp_path / "notes.duckdb"
+    text.write_text("not a database\n")
+    monkeypatch.setenv("DIVE_DUCKDB_PATH", str(text))
+    assert main(["summary"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot open" in err and "not a valid DuckDB" in err and err.count("\n") == 1

@@ -198,3 +198,30 @@ def test_the_catalogs_declared_limits() -> None:
     assert declared["local_search"] == 60.0
     assert declared["prime_factorization"] == 5.0
     assert len(declared) == 5, declared
+
+
+def test_arguments_are_strict_unknown_keys_and_booleans_as_numbers_are_refused() -> None:
+    """A misnamed parameter gets an error naming it, not an answer to another question; True is not the number 1; a
+    megabyte-long key is named by its first 40 characters."""
+    misnamed = call_tool("date_add_days", {"date": "2024-01-01", "days": 3, "dayz": 1})
+    assert misnamed.error_type == "invalid_arguments"
+    assert "'dayz'" in (misnamed.error or "") and "takes date, days" in (misnamed.error or "")
+    huge = call_tool("date_add_days", {"date": "2024-01-01", "days": 3, "x" * 1_000_000: 1})
+    assert huge.error_type == "invalid_arguments" and len(huge.error or "") < 200
+    for arguments in ({"date": "2024-01-01", "days": True}, {"date": "2024-01-01", "days": False}):
+        flagged = call_tool("date_add_days", arguments)
+        assert flagged.error_type == "invalid_arguments" and "boolean is not a number" in (flagged.error or "")
+    listed = call_tool("aggregate_numbers", {"values": [1, True, 3]})
+    assert listed.error_type == "invalid_arguments" and "values" in (listed.error or "")
+    assert call_tool("date_add_days", {"date": "2024-01-01", "days": 3}).ok
+    assert call_tool("aggregate_numbers", {"values": [1, 2.5, 3]}).ok
+
+
+def test_a_count_too_large_for_a_number_is_bad_input_not_a_crash() -> None:
+    result = call_tool("combinations_count", {"n": 1000, "k": 500})
+    assert result.error_type == "bad_input" and "1.8e308" in (result.error or "")
+    assert call_tool("combinations_count", {"n": 10, "k": 3}).output == {
+        "combinations": 120.0,
+        "permutations": 720.0,
+        "multisets": 220.0,
+    }

@@ -71,6 +71,9 @@ def _execute(spec: ToolSpec, arguments: Any, timeout_s: float) -> ToolResult:
             return _fail(spec, "invalid_arguments", f"arguments are not valid JSON: {exc.msg} at position {exc.pos}")
     if not isinstance(arguments, dict):
         return _fail(spec, "invalid_arguments", f"arguments must be a JSON object, got {type(arguments).__name__}")
+    refused = _strict_problem(spec, arguments)
+    if refused:
+        return _fail(spec, "invalid_arguments", refused)
     try:
         params = spec.params.model_validate(arguments)
     except ValidationError as exc:
@@ -205,6 +208,36 @@ def normalize(value: Any) -> Any:
 
 def _fail(spec: ToolSpec, error_type: ErrorType, message: str) -> ToolResult:
     return ToolResult(tool=spec.name, ok=False, error_type=error_type, error=message)
+
+
+def _strict_problem(spec: ToolSpec, arguments: dict[str, Any]) -> str | None:
+    """What pydantic's lax mode would let through: an argument the tool does not take (a misnamed parameter would
+    otherwise get an answer to a question that was not asked) and a boolean where a number is expected (``True``
+    is 1 to Python)."""
+    known = spec.params.model_fields
+    unknown = [str(k) for k in arguments if k not in known]
+    if unknown:
+        shown = ", ".join(repr(k if len(k) <= 40 else k[:40] + "...") for k in sorted(unknown)[:5])
+        return f"invalid arguments: unknown argument(s) {shown}; {spec.name} takes {', '.join(sorted(known))}"
+    properties = spec.parameters_schema.get("properties", {})
+    for name, value in arguments.items():
+        kinds = _json_types(properties.get(name, {}))
+        if isinstance(value, bool) and "boolean" not in kinds and kinds & {"number", "integer"}:
+            return f"invalid arguments: {name}: a boolean is not a number"
+        items = _json_types(properties.get(name, {}).get("items", {}))
+        numbers = "boolean" not in items and items & {"number", "integer"}
+        if isinstance(value, list) and numbers and any(isinstance(v, bool) for v in value):
+            return f"invalid arguments: {name}: a boolean is not a number"
+    return None
+
+
+def _json_types(schema: dict[str, Any]) -> set[str]:
+    """The JSON types a property schema allows (its ``type``, or those of its ``anyOf`` branches)."""
+    kinds = schema.get("type")
+    found = {kinds} if isinstance(kinds, str) else set(kinds or ())
+    for branch in schema.get("anyOf", ()):
+        found |= _json_types(branch)
+    return found
 
 
 def _describe_validation_error(exc: ValidationError) -> str:

@@ -58,6 +58,19 @@ ASSET_READ_MEMORY_LIMIT = WRITE_MEMORY_LIMIT
 steps) and the split-leakage check."""
 
 
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """The DuckDB connection, or one line saying why the path is not a DuckDB file."""
+    from dive_assets.synthesis.config import ConfigError
+
+    if path.is_dir():
+        raise ConfigError(f"the DuckDB path {path} is a directory; DIVE_DUCKDB_PATH must name a file")
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        raise ConfigError(f"cannot open {path} as a DuckDB file: {reason}") from None
+
+
 @contextmanager
 def connect(
     database: str | Path, read_only: bool = False, lock_timeout_s: float = 900.0, memory_limit: str | None = None
@@ -69,7 +82,7 @@ def connect(
     with filelock.FileLock(f"{path}.lock", timeout=lock_timeout_s):
         if read_only and not path.exists():
             raise FileNotFoundError(f"DuckDB file {path} does not exist yet; run `make run` first")
-        conn = duckdb.connect(str(path), read_only=read_only)
+        conn = _open(path, read_only)
         try:
             limit = memory_limit or (None if read_only else WRITE_MEMORY_LIMIT)
             if limit:

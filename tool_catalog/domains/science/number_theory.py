@@ -149,11 +149,14 @@ class Choose(BaseModel):
 def combinations_count(p: Choose) -> dict:
     if p.k > p.n:
         raise ToolInputError("k cannot exceed n")
-    return {
-        "combinations": float(math.comb(p.n, p.k)),
-        "permutations": float(math.perm(p.n, p.k)),
-        "multisets": float(math.comb(p.n + p.k - 1, p.k)) if p.n else 0.0,
+    counts = {
+        "combinations": math.comb(p.n, p.k),
+        "permutations": math.perm(p.n, p.k),
+        "multisets": math.comb(p.n + p.k - 1, p.k) if p.n else 0,
     }
+    if max(counts.values()).bit_length() > 1023:  # beyond a double (about 1.8e308)
+        raise ToolInputError(f"the counts for n={p.n}, k={p.k} exceed 1.8e308, the largest number this tool returns")
+    return {name: float(count) for name, count in counts.items()}
 
 
 class IntegerPair(BaseModel):
