@@ -297,9 +297,19 @@ def cohorts(port: str) -> tuple[Cohort, ...]:
     return _curated().get(port, ()) + derived
 
 
+@cache
+def _by_member(port: str) -> dict[str, tuple[Cohort, ...]]:
+    """The port's cohorts indexed by member, each list in :func:`cohorts` order (a lookup, not a scan of ~1,000)."""
+    index: dict[str, list[Cohort]] = {}
+    for c in cohorts(port):
+        for member in c.members:
+            index.setdefault(member, []).append(c)
+    return {member: tuple(found) for member, found in index.items()}
+
+
 def cohorts_of(port: str, value: object) -> list[Cohort]:
     """The cohorts the value belongs to."""
-    return [c for c in cohorts(port) if value in c.members]
+    return list(_by_member(port).get(value, ())) if isinstance(value, str) else []
 
 
 def common_cohort(port: str, values: Sequence[object], over_money: bool = False) -> Cohort | None:
@@ -318,7 +328,8 @@ def common_cohort(port: str, values: Sequence[object], over_money: bool = False)
         return Cohort(port, tuple(map(str, values))) if ok else None
     if port == "date":
         return Cohort(port, tuple(map(str, values))) if over_money else None
-    holding = [c for c in cohorts(port) if all(v in c.members for v in values)]
+    candidates = cohorts_of(port, values[0]) if values else list(cohorts(port))
+    holding = [c for c in candidates if all(v in c.members for v in values)]
     whole = [c for c in holding if set(c.members) == set(values)]  # the Baltic states, all three: a whole group
     if len(values) == 2 and not whole:  # a pair's question names no group: it must read as a pair on its own
         holding = [c for c in holding if "neighbours" not in c.frame]

@@ -184,7 +184,7 @@ def meaning_problems(
         restated = answer and strings and all(stated_in("label", item, task.question) for item in answer)
         if restated and not choice(answer_step, answer):  # ranking the entities a question lists is asked
             problems.append("a list answer that restates values the question states")
-    if step_tool_is_set_operation(answer_step) and isinstance(answer, list):
+    if answer_step.tool_name == "list_set_operations" and isinstance(answer, list):
         compared = [item for item in answer if isinstance(item, str) and _names_a_compared_entity(item, task.question)]
         if compared:  # Kenya's neighbours that Ethiopia lacks, "Ethiopia" among them: the operands' own entities
             problems.append(f"the set answer lists {compared[0]!r}, one of the entities compared")
@@ -225,10 +225,6 @@ def meaning_problems(
     # a stated value that does not change the answer
     problems.extend(_idle_values(task, answer_step, tool, config, caller, timeout_s))
     return problems
-
-
-def step_tool_is_set_operation(step: Step) -> bool:
-    return step.tool_name == "list_set_operations"
 
 
 _ENTITY_LIST_PORTS = ("country_alpha3", "country_code", "language_code", "currency_code")

@@ -162,12 +162,12 @@ def plan_sibling(
 
 def _called(tool: ToolSpec, step: Step, param: str, done: set[str]) -> set[Any]:
     """The values of ``param`` the trace already called ``tool`` on with the step's other arguments."""
-    others = {k: v for k, v in step.arguments.items() if k != param}
+    others = json.loads(json.dumps({k: v for k, v in step.arguments.items() if k != param}, default=str))
     called = set()
     for key in done:
         if key.startswith(tool.name + "{"):
             arguments = json.loads(key[len(tool.name) :])
-            if {k: v for k, v in arguments.items() if k != param} == json.loads(json.dumps(others, default=str)):
+            if {k: v for k, v in arguments.items() if k != param} == others:
                 called.add(
                     json.dumps(arguments.get(param)) if isinstance(arguments.get(param), list) else arguments.get(param)
                 )
@@ -188,7 +188,7 @@ def sibling_pool(
         return [v for v in samples if v != value and isinstance(v, int) and abs(v - int(value)) <= cohorts.YEAR_SPAN]
     if port_name in cohorts.FREE_PORTS or port_name == "date":
         return [v for v in samples if v != value]
-    own = cohorts.cohorts_of(port_name, value) if isinstance(value, str) else []
+    own = cohorts.cohorts_of(port_name, value)
     if not own:
         return []
     called = calls()
