@@ -18,9 +18,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
+# The instance's storages are created once, under a lock (dive_assets/instance.py), before a run or the UI opens it.
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml $(VENV)/.installed
 	mkdir -p $(DAGSTER_HOME)
 	cp dagster.yaml $@
+	$(BIN)/python -c 'from dive_assets.instance import open_instance; open_instance()'
 
 # Materialize the tool catalog and every domain x diversity partition into data/dive.duckdb.
 run: install $(DAGSTER_HOME)/dagster.yaml

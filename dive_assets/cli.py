@@ -10,7 +10,7 @@ dive realism
 from __future__ import annotations
 
 import argparse
-import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     realism_p.add_argument("--questions-file", default=None, help="a JSONL file with a 'question' per line instead")
     realism_p.add_argument("--seed", type=int, default=7, help="the seed of the 1,000-question sample of openings")
     args = parser.parse_args(argv)
+    if args.command == "run":
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         settings = RunSettings.from_env()
         if args.command == "run":
@@ -70,15 +72,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
-    import dagster as dg
+def _interrupt(signum: int, _frame: object) -> None:
+    """SIGTERM ends a run as Ctrl-C does: the open transaction rolls back, spool folders are removed and the Dagster
+    run is recorded as ended, instead of the process vanishing mid-stage."""
+    _INTERRUPTED.append(signum)
+    raise KeyboardInterrupt(f"signal {signum}")
 
+
+_INTERRUPTED: list[int] = []
+"""The signals that asked this process to stop: the run loop starts no further partition."""
+
+
+def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
     from dive_assets.definitions import defs
+    from dive_assets.defs.jobs import SYNTHESIS_ASSETS
+    from dive_assets.instance import open_instance, run_tags
     from dive_assets.partitions import DIVERSITY_GRID, all_partition_keys, partition_key
     from tool_catalog.spec import DOMAINS
 
-    if "DAGSTER_HOME" not in os.environ:
-        raise ConfigError("DAGSTER_HOME is not set; use `make run`, which keeps runs in .dagster_home/")
     if partitions == "all":
         keys = all_partition_keys()
     else:
@@ -89,31 +100,78 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
                 raise ConfigError(f"unknown domain {domain!r} in --partitions; known: {', '.join(DOMAINS)}")
             DIVERSITY_GRID.get(diversity)
             keys.append(partition_key(domain, diversity))
-    instance = dg.DagsterInstance.get()
+    instance = open_instance()
     started = time.perf_counter()
     if not skip_catalog:
-        result = defs.resolve_job_def("catalog_job").execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def("catalog_job").execute_in_process(
+            instance=instance, raise_on_error=False, tags=run_tags()
+        )
         print(f"tool_catalog: {'ok' if result.success else 'FAILED'} ({time.perf_counter() - started:.1f} s)")
         if not result.success:
             return 1
     job = defs.resolve_job_def("synthesis_job")
-    failures = 0
+    failed: list[str] = []
+    ok = 0
     for key in keys:
         t0 = time.perf_counter()
-        result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False)
-        failures += not result.success
+        result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False, tags=run_tags())
         domain, diversity = key.keys_by_dimension["domain"], key.keys_by_dimension["diversity"]
         status = "ok" if result.success else "FAILED"
         print(f"{domain:>9} / {diversity:<13} {status} ({time.perf_counter() - t0:.1f} s)")
-    export = defs.resolve_job_def("export_job").execute_in_process(instance=instance, raise_on_error=False)
-    failures += not export.success
-    print(f"dataset_exports, diversity_summary: {'ok' if export.success else 'FAILED'}")
+        if not result.success:
+            failed.append(f"{domain}/{diversity}")
+            for line in failure_lines(result, SYNTHESIS_ASSETS):
+                print(f"{'':>12}{line}")
+        if _INTERRUPTED or interrupted(result):
+            print(f"stopped by a signal: {len(keys) - len(failed) - ok} partition(s) not started, exports not run")
+            return 130
+        ok += result.success
+    if failed:
+        print(f"dataset_exports, diversity_summary: not run, {len(failed)} partition(s) failed: {', '.join(failed)}")
+    else:
+        export = defs.resolve_job_def("export_job").execute_in_process(
+            instance=instance, raise_on_error=False, tags=run_tags()
+        )
+        print(f"dataset_exports, diversity_summary: {'ok' if export.success else 'FAILED'}")
+        if not export.success:
+            failed.append("exports")
+            for line in failure_lines(export):
+                print(f"{'':>12}{line}")
     print(f"materialized {len(keys)} partitions in {time.perf_counter() - started:.1f} s into {settings.duckdb_path}\n")
     _print_query(settings, "partition_summary")
     print(f"\nTry a query over the traces (sql/queries/{EXAMPLE_QUERY}.sql):")
     print(f"  .venv/bin/dive query {EXAMPLE_QUERY}")
     print(f"  duckdb {settings.duckdb_path} < sql/queries/{EXAMPLE_QUERY}.sql  # with the DuckDB CLI")
-    return 1 if failures else 0
+    return 1 if failed else 0
+
+
+def interrupted(result: object) -> bool:
+    """Whether a run ended because the process was asked to stop (Dagster turns SIGINT and SIGTERM inside a run into
+    this error)."""
+    return any(
+        event.is_step_failure and "DagsterExecutionInterruptedError" in event.event_specific_data.error.cls_name
+        for event in result.all_events  # type: ignore[attr-defined]
+    )
+
+
+def failure_lines(result: object, steps: Sequence[str] = ()) -> list[str]:
+    """One line per failed step of a Dagster run (the first line of the stage's exception), per failed check, and per
+    line naming the ``steps`` that did not start because an upstream step failed."""
+    lines = []
+    for event in result.all_events:  # type: ignore[attr-defined]
+        if event.is_step_failure:
+            error = event.event_specific_data.error
+            while error.cause is not None:  # Dagster's step error wraps the stage's own exception
+                error = error.cause
+            message = error.message.strip().splitlines()
+            lines.append(f"{event.step_key} failed: {message[0] if message else error.cls_name}"[:240])
+        elif event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
+            check = event.event_specific_data
+            lines.append(f"check {check.check_name} failed: {check.description or ''}"[:240])
+    started = {event.step_key for event in result.all_events if event.is_step_start}  # type: ignore[attr-defined]
+    if not_run := [step for step in steps if step not in started]:
+        lines.append(f"not run (an upstream step failed): {', '.join(not_run)}")
+    return lines
 
 
 def _study(settings: RunSettings, domains: str, budget: int, csv: str | None, plot: str | None) -> int:

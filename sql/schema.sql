@@ -140,19 +140,21 @@ CREATE TABLE IF NOT EXISTS llm_cache (
     response    JSON    NOT NULL             -- content, tool_calls, prompt_tokens, completion_tokens, cost_usd
 );
 
--- One row per LLM request attempt or cache hit: tokens and cost as the provider reports them
--- through litellm (cost NULL when litellm has no price for the model; never estimated).
+-- One row per LLM request attempt or cache hit, under the stage that made it (never under two stages): tokens and
+-- cost as the provider reports them through litellm (cost NULL when litellm has no price for the model; never
+-- estimated). A cache hit sends nothing and records 0 tokens and cost 0, so sum(cost_usd) is the real spend;
+-- sql/queries/llm_spend.sql sums the sent requests per partition, stage and model.
 CREATE TABLE IF NOT EXISTS llm_calls (
     domain            VARCHAR NOT NULL,
     diversity         VARCHAR NOT NULL,
-    stage             VARCHAR NOT NULL,      -- evidence | derivation | solver (purpose rewrite:<trace> in derivation)
+    stage             VARCHAR NOT NULL,      -- the stage that made the call: evidence | derivation | solver
     call_index        INTEGER NOT NULL,
-    request_key       VARCHAR NOT NULL,
+    request_key       VARCHAR NOT NULL,      -- sha256 of the canonical request; the same request has it in every stage
     model             VARCHAR NOT NULL,
-    purpose           VARCHAR NOT NULL,
-    prompt_tokens     BIGINT  NOT NULL,
-    completion_tokens BIGINT  NOT NULL,
-    cost_usd          DOUBLE,
+    purpose           VARCHAR NOT NULL,      -- evidence|derivation|rewrite|solver:<trace>, or model_check (no trace)
+    prompt_tokens     BIGINT  NOT NULL,      -- 0 for a cache hit
+    completion_tokens BIGINT  NOT NULL,      -- 0 for a cache hit
+    cost_usd          DOUBLE,                -- provider-reported; NULL when unpriced (never estimated); 0 for a hit
     cached            BOOLEAN NOT NULL,
     latency_ms        DOUBLE  NOT NULL,
     error             VARCHAR,

@@ -18,8 +18,12 @@
    that list is empty, a JSON derivation for the first output field of the last step listed in the
    prompt, asking "What is <phrase>?" with the phrase the prompt gives for that field.
 
+``served_models`` (a set, when set) is what the server serves: a request for another model is answered 404
+``model_not_found``, as OpenAI answers an unknown model.
+
 Every reply carries ``usage`` token counts. ``request_count`` and ``requests`` (bodies, with the
-``Authorization`` header kept separately in ``auth_headers``) let tests assert what went over HTTP.
+``Authorization`` header kept separately in ``auth_headers``) let tests assert what went over HTTP;
+:meth:`ScriptedLLMServer.logical_duplicates` counts the requests that repeat an earlier one's logical content.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class ScriptedLLMServer(ThreadingHTTPServer):
         self.request_count = 0
         self.latency_s = 0.0  # added to every reply, outside the lock (a slow provider)
         self.responder: Callable[[dict[str, Any]], tuple[str | None, list[tuple[str, Any]]] | None] | None = None
+        self.served_models: set[str] | None = None
 
     @property
     def port(self) -> int:
@@ -70,6 +75,22 @@ class ScriptedLLMServer(ThreadingHTTPServer):
             self.auth_headers = []
             self.request_count = 0
             self.responder = None
+            self.served_models = None
+
+    def logical_duplicates(self) -> list[dict[str, Any]]:
+        """The requests received so far that repeat the logical content of an earlier request: the same body once
+        every message's text is taken as a set of lines (a prompt listing the same fields in another order is the
+        same request; paying for it twice is paying for one reply twice)."""
+        with self.lock:
+            bodies = list(self.requests)
+        seen: set[str] = set()
+        repeats = []
+        for body in bodies:
+            fingerprint = logical_form(body)
+            if fingerprint in seen:
+                repeats.append(body)
+            seen.add(fingerprint)
+        return repeats
 
     def reply_for(self, body: dict[str, Any], auth: str | None) -> tuple[int, dict[str, Any]]:
         """(HTTP status, JSON body) for one request; runs under the lock."""
@@ -82,6 +103,9 @@ class ScriptedLLMServer(ThreadingHTTPServer):
             message = f"scripted failure {failure} (request authorized with {auth})"
             return int(failure), {"error": {"message": message, "type": "scripted", "code": None}}
         messages = body.get("messages", [])
+        if self.served_models is not None and body.get("model") not in self.served_models:
+            message = f"The model `{body.get('model')}` does not exist or you do not have access to it."
+            return 404, {"error": {"message": message, "type": "invalid_request_error", "code": "model_not_found"}}
         if failure == "invalid_json":
             return 200, _completion(body, messages, "this is {not json", [])
         answered = self.responder(body) if self.responder is not None else None
@@ -153,6 +177,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # keep pytest output quiet
         return
+
+
+def logical_form(body: dict[str, Any]) -> str:
+    """A request body with each message's text replaced by its sorted lines, as canonical JSON."""
+    messages = []
+    for message in body.get("messages", []):
+        message = dict(message)
+        if isinstance(message.get("content"), str):
+            message["content"] = sorted(message["content"].splitlines())
+        messages.append(message)
+    return json.dumps({**body, "messages": messages}, sort_keys=True)
 
 
 def _prompt_text(messages: list[dict[str, Any]]) -> str:

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from llm_server import ScriptedLLMServer, running_server
 
+from dive_assets.synthesis.config import ConfigError
 from dive_assets.synthesis.derivation import DerivationError, answer_in_text
-from dive_assets.synthesis.llm_client import LLMBudgetExceeded, LLMCallError, LLMClient, LLMConfig
-from dive_assets.synthesis.policy.llm import collect_evidence_llm, derive_task_llm
+from dive_assets.synthesis.llm_client import LLMBudgetExceeded, LLMCallError, LLMClient, LLMConfig, check_model
+from dive_assets.synthesis.policy.llm import collect_evidence_llm, derivation_messages, derive_task_llm
 from dive_assets.synthesis.records import Step, Trace
 from dive_assets.synthesis.verification import verify_task
 from tool_catalog import get_tool
@@ -417,3 +418,77 @@ def test_a_missing_api_key_fails_at_once_with_a_clear_error(
     assert raised.value.attempts == 1 and not raised.value.retryable
     assert "credentials" in str(raised.value).lower() or "api_key" in str(raised.value)
     assert server.request_count == 0
+
+
+# --- one request, one key, one payment (issue 24, fault 3) --------------------------------------
+
+
+def test_derivation_prompt_does_not_depend_on_the_order_of_fields(
+    srv: ScriptedLLMServer, tools: dict[str, Any]
+) -> None:
+    """The evidence loop derives from live steps (fields in the tool's order), derived_tasks from stored steps (fields
+    in JSON-sorted order): both must send the same request, so the second is a cache hit."""
+    trace = chain_trace(srv, tools)
+    flip = lambda d: d and dict(reversed(d.items()))  # noqa: E731
+    flipped = [s.model_copy(update={"arguments": flip(s.arguments), "output": flip(s.output)}) for s in trace.steps]
+    stored = trace.model_copy(update={"steps": flipped})
+    assert [list(s.output or {}) for s in stored.steps] != [list(s.output or {}) for s in trace.steps]
+    assert derivation_messages(stored, tools) == derivation_messages(trace, tools)
+    cache: dict[str, dict] = {}
+    srv.derivation_replies = [GOOD_DERIVATION]
+    first = derive_task_llm(trace, tools, client_for(srv, cache=cache))
+    again = client_for(srv, cache=cache)
+    assert derive_task_llm(stored, tools, again) == first
+    assert srv.request_count == 1 and [r.cached for r in again.records] == [True]
+    # keys are order-free at every level of the request too
+    keyed = client_for(srv, cache=cache)
+    swapped = [{"content": m["content"], "role": m["role"]} for m in srv.requests[0]["messages"]]
+    assert keyed.complete(swapped, response_format=srv.requests[0]["response_format"]).cached
+
+
+def test_cache_hit_is_recorded_without_tokens_or_cost(srv: ScriptedLLMServer) -> None:
+    cache: dict[str, dict] = {}
+    client = client_for(srv, cache=cache, input_cost_per_token=1e-6, output_cost_per_token=2e-6)
+    paid = client.complete(MESSAGES, purpose="evidence:t1")
+    hit = client_for(srv, cache=cache, input_cost_per_token=1e-6, output_cost_per_token=2e-6)
+    reply = hit.complete(MESSAGES, purpose="derivation:t1")
+    assert srv.request_count == 1 and reply.cached and reply.content == paid.content
+    record = hit.records[-1]
+    assert record.cached and record.purpose == "derivation:t1"
+    assert (record.prompt_tokens, record.completion_tokens, record.cost_usd) == (0, 0, 0.0)
+    assert paid.cost_usd and sum(r.cost_usd or 0.0 for r in client.records + hit.records) == paid.cost_usd
+    assert hit.spent_usd == 0.0 and hit.usage()["cache_hits"] == 1
+
+
+def test_model_check_accepts_a_served_model_once(srv: ScriptedLLMServer) -> None:
+    cache: dict[str, dict] = {}
+    client = client_for(srv, cache=cache)
+    check_model(client)
+    check_model(client)  # once per client
+    assert srv.request_count == 1 and [r.purpose for r in client.records] == ["model_check"]
+    again = client_for(srv, cache=cache)
+    check_model(again)  # a later stage or run: answered from the cache
+    assert srv.request_count == 1 and again.records[0].cached
+
+
+@pytest.mark.parametrize(
+    ("model", "served", "keyed", "requests", "reason"),
+    [
+        ("test-model", None, True, 0, "no provider"),
+        ("nonsense/test-model", None, True, 0, "no provider"),
+        ("openai/missing-model", {"test-model"}, True, 1, "NotFoundError"),
+        ("openai/test-model", None, False, 0, "OPENAI_API_KEY"),  # a missing key is found before any request
+    ],
+)
+def test_model_check_rejects_an_unusable_model(
+    srv: ScriptedLLMServer, monkeypatch: pytest.MonkeyPatch, model: str, served: set[str] | None, keyed: bool,
+    requests: int, reason: str,
+) -> None:  # fmt: skip
+    if not keyed:
+        monkeypatch.delenv("OPENAI_API_KEY")
+    srv.served_models = served
+    with pytest.raises(ConfigError) as err:
+        check_model(client_for(srv, model=model, max_retries=3))
+    message = str(err.value)
+    assert "\n" not in message and model in message and reason in message, message
+    assert DUMMY_KEY not in message and srv.request_count == requests

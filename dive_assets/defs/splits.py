@@ -1,8 +1,6 @@
 """verified_splits: every task re-proved and the leak-free splits of the verified ones, with the blocking suite and
 leakage checks and the optional solver check (:mod:`dive_assets.synthesis.splits`)."""
 
-import tempfile
-
 import dagster as dg
 import polars as pl
 
@@ -15,7 +13,7 @@ from dive_assets.synthesis import frames, warehouse
 from dive_assets.synthesis.llm_client import LLMClient
 from dive_assets.synthesis.solver import solver_client
 from dive_assets.synthesis.splits import realism_reasons, solve_split_tasks, spool_verification
-from dive_assets.synthesis.spool import Spool
+from dive_assets.synthesis.spool import stage_spool
 from dive_assets.synthesis.traces import TRACE_CHUNK
 
 LEAK_CHECK = "no_train_test_leakage"
@@ -45,8 +43,7 @@ def verified_splits(
     partition = partition_of(context)
     domain, diversity = partition.domain, partition.diversity
     run = synthesis.settings(warehouse_db.duckdb_path)
-    with tempfile.TemporaryDirectory(prefix="dive-splits-") as tmp:
-        spool = Spool(tmp)  # traces and their tasks chunk by chunk, then the checks: memory does not grow
+    with stage_spool("splits") as spool:  # traces and their tasks chunk by chunk, then the checks: memory does not grow
         with warehouse_db.connect() as conn:
             warehouse.spool_stored_traces(conn, spool, domain, diversity, TRACE_CHUNK, with_tasks=True)
             toolsets = warehouse.read_partition(conn, "toolsets", domain, diversity, ["toolset_id", "tool_names"])

@@ -1,7 +1,5 @@
 """derived_tasks: every round's task of every trace of the partition (:mod:`dive_assets.synthesis.tasks`)."""
 
-import tempfile
-
 import dagster as dg
 import polars as pl
 
@@ -12,7 +10,7 @@ from dive_assets.partitions import domain_x_diversity
 from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import warehouse
 from dive_assets.synthesis.llm_client import client_for
-from dive_assets.synthesis.spool import Spool
+from dive_assets.synthesis.spool import stage_spool
 from dive_assets.synthesis.tasks import spool_tasks
 from dive_assets.synthesis.traces import TRACE_CHUNK
 
@@ -33,8 +31,7 @@ def derived_tasks(
     partition = partition_of(context)
     domain, diversity = partition.domain, partition.diversity
     run = synthesis.settings(warehouse_db.duckdb_path)
-    with tempfile.TemporaryDirectory(prefix="dive-tasks-") as tmp:
-        spool = Spool(tmp)  # the stored traces chunk by chunk, then their tasks: memory does not grow
+    with stage_spool("tasks") as spool:  # the stored traces chunk by chunk, then their tasks: memory does not grow
         with warehouse_db.connect() as conn:
             warehouse.spool_stored_traces(conn, spool, domain, diversity, TRACE_CHUNK)
             cache = warehouse.load_llm_cache(conn) if run.llm_model else None

@@ -1,7 +1,5 @@
 """execution_traces: evidence collection for every task slot of the partition (:mod:`dive_assets.synthesis.traces`)."""
 
-import tempfile
-
 import dagster as dg
 import polars as pl
 
@@ -12,7 +10,7 @@ from dive_assets.partitions import domain_x_diversity
 from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import warehouse
 from dive_assets.synthesis.llm_client import client_for
-from dive_assets.synthesis.spool import Spool
+from dive_assets.synthesis.spool import stage_spool
 from dive_assets.synthesis.traces import spool_traces
 
 
@@ -40,8 +38,7 @@ def execution_traces(
     if toolsets.height == 0:
         raise dg.Failure(f"no toolsets for partition {domain}/{diversity}: materialize sampled_toolsets first")
     client = client_for(run, cache)
-    with tempfile.TemporaryDirectory(prefix="dive-traces-") as tmp:
-        spool = Spool(tmp)  # the partition's rows chunk by chunk on disk: memory does not grow with it
+    with stage_spool("traces") as spool:  # the partition's rows chunk by chunk on disk: memory does not grow with it
         spool_traces(partition, toolsets, seeds, run, spool, client)
         files = {table: spool.files(table) for table in ("traces", "trace_steps")}
         written = write_with_llm(warehouse_db, files, domain, diversity, client, cache, "evidence")

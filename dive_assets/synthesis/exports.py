@@ -7,6 +7,9 @@
 * ``parquet/<split>.parquet`` - the task rows.
 * ``README.md`` - a Hugging Face dataset card with counts, tool coverage, verification yield and the config.
 
+Every column has one type in every row, so pyarrow, polars and ``datasets`` read the files with their own type
+inference: a value whose shape varies per row is JSON text (``tools``, tool-call ``arguments``, tool results,
+``ground_truth`` with ``ground_truth_type`` beside it), and tool schemas carry only standard JSON-Schema keywords.
 Output is deterministic (sorted by task id, stable JSON) and contains no environment values.
 """
 
@@ -80,6 +83,9 @@ def export_dataset(
         "WHERE trace_id IN (SELECT trace_id FROM tasks JOIN splits USING (task_id)) ORDER BY trace_id, step_index",
     )
     toolsets = dict(conn.execute("SELECT DISTINCT toolset_id, tool_names FROM toolsets").fetchall())
+    tools_json = {
+        toolset: _dumps([exported_tool(name) for name in sorted(names)]) for toolset, names in toolsets.items()
+    }
     by_trace: dict[str, dict[int, dict[str, Any]]] = {}
     for row in steps.iter_rows(named=True):
         by_trace.setdefault(row["trace_id"], {})[row["step_index"]] = row
@@ -91,7 +97,7 @@ def export_dataset(
         rows = tasks.filter(pl.col("split") == split)
         sft_lines, rl_lines = [], []
         for task in rows.iter_rows(named=True):
-            tools = [get_tool(name).openai_tool() for name in sorted(toolsets.get(task["toolset_id"], []))]
+            tools = tools_json.get(task["toolset_id"], "[]")
             sft_lines.append(_dumps(sft_example(task, by_trace.get(task["trace_id"], {}), tools)))
             rl_lines.append(_dumps(rl_example(task, tools)))
         summary.per_split[split] = rows.height
@@ -125,12 +131,59 @@ def code_version(repo: Path | None = None) -> str:
         return "unknown"
 
 
+SCHEMA_NAME_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+"""JSON-Schema keywords whose keys are names (of parameters, definitions), each naming a schema."""
+SCHEMA_DATA_KEYS = frozenset({"enum", "const", "default", "examples"})
+"""JSON-Schema keywords whose values are data, not schemas."""
+
+
+def standard_schema(schema: Any) -> Any:
+    """A JSON Schema without custom ``x-`` keywords at any depth (the catalog's ``x-samples``, ``x-port`` and
+    quantity keys are for planning); names of parameters and data such as ``enum`` are kept as they are."""
+    if isinstance(schema, list):
+        return [standard_schema(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key.startswith("x-"):
+            continue
+        if key in SCHEMA_NAME_MAPS and isinstance(value, dict):
+            out[key] = {name: standard_schema(sub) for name, sub in value.items()}
+        else:
+            out[key] = value if key in SCHEMA_DATA_KEYS else standard_schema(value)
+    return out
+
+
+def exported_tool(name: str) -> dict[str, Any]:
+    """A catalog tool's OpenAI function declaration as a model is shown it in the exports: standard JSON Schema."""
+    tool = get_tool(name).openai_tool()
+    function = tool["function"]
+    return {**tool, "function": {**function, "parameters": standard_schema(function["parameters"])}}
+
+
+def json_type(value: Any) -> str:
+    """The JSON type of a value, named as answer types are: boolean, integer, number, string, list, object, null."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "list" if isinstance(value, list) else "object"
+
+
 def user_message(question: str) -> dict[str, str]:
     return {"role": "user", "content": f"{question}\n\n{ANSWER_INSTRUCTION}"}
 
 
-def sft_example(task: Mapping[str, Any], steps: Mapping[int, Mapping[str, Any]], tools: list[dict]) -> dict:
-    """One chat transcript replaying the task's required steps, ending in the final answer."""
+def sft_example(task: Mapping[str, Any], steps: Mapping[int, Mapping[str, Any]], tools: str) -> dict:
+    """One chat transcript replaying the task's required steps, ending in the final answer (``tools``: the JSON
+    text of the toolset's declarations)."""
     messages: list[dict[str, Any]] = [{"role": "system", "content": SYSTEM_PROMPT}, user_message(task["question"])]
     for index in sorted(task["required_steps"]):
         step = steps[index]
@@ -150,11 +203,14 @@ def sft_example(task: Mapping[str, Any], steps: Mapping[int, Mapping[str, Any]],
     return {"messages": messages, "tools": tools, "metadata": _metadata(task)}
 
 
-def rl_example(task: Mapping[str, Any], tools: list[dict]) -> dict:
+def rl_example(task: Mapping[str, Any], tools: str) -> dict:
+    """The prompt and what scores a reply; ``ground_truth`` is JSON text (one column type for every answer)."""
+    truth = json.loads(task["answer"])
     return {
         "prompt": [{"role": "system", "content": SYSTEM_PROMPT}, user_message(task["question"])],
         "tools": tools,
-        "ground_truth": json.loads(task["answer"]),
+        "ground_truth": _dumps(truth),
+        "ground_truth_type": json_type(truth),
         "answer_text": task["answer_text"],
         "answer_type": task["answer_type"],
         "tolerance": task["tolerance"],
@@ -228,10 +284,12 @@ def dataset_card(
         "",
         "## Formats",
         "",
-        "`sft/*.jsonl`: OpenAI chat messages with `tools`, assistant `tool_calls` and `tool` results, ending in",
-        "`The final answer is: <answer>.`; `rl/*.jsonl`: prompt, tools, `ground_truth`, `answer_type`, `tolerance`",
-        "(score with `dive_assets.synthesis.reward.score`, R = 0.1 * format + correct);",
-        "`parquet/*.parquet`: the task rows.",
+        "`sft/*.jsonl`: OpenAI chat `messages` (assistant `tool_calls` with JSON-text `arguments`, `tool` results",
+        "as JSON text), ending in `The final answer is: <answer>.`; `rl/*.jsonl`: `prompt`, `ground_truth` (JSON",
+        "text; its JSON type in `ground_truth_type`), `answer_type`, `tolerance` (score with",
+        "`dive_assets.synthesis.reward.score(reply, json.loads(ground_truth), answer_type, tolerance)`,",
+        "R = 0.1 * format + correct); in both, `tools` is the OpenAI tools list as JSON text (`json.loads` it) with",
+        "standard JSON-Schema parameters; `parquet/*.parquet`: the task rows. Every column has one type in all rows.",
         "",
     ]
     return "\n".join(front + body)

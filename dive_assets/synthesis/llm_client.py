@@ -5,6 +5,10 @@ errors, call and cost budgets, and a per-attempt accounting log. The policies th
 derivation by a model, the solver check) live in :mod:`dive_assets.synthesis.policy.llm` and
 :mod:`dive_assets.synthesis.solver`.
 
+Every request is built by :func:`request_payload` in one canonical form (JSON with keys sorted at every level): its
+hash is the cache key and the payload itself is what is sent, so the same logical request has the same key in every
+stage. :func:`check_model` fails fast, before the first trace, on a model that cannot answer.
+
 API keys are read by litellm from the environment only; they are never part of a request key, a cache entry, a
 record or a log line (error texts are scrubbed of secret-looking environment values).
 """
@@ -24,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dive_assets.synthesis.config import RunSettings
+from dive_assets.synthesis.config import ConfigError, RunSettings
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +95,9 @@ class LLMReply(BaseModel):
 
 
 class LLMCallRecord(BaseModel):
-    """One HTTP attempt or one cache hit, for accounting. ``error`` is set when the attempt failed."""
+    """One HTTP attempt or one cache hit, for accounting. ``error`` is set when the attempt failed. A cache hit sent
+    nothing: its tokens are 0 and its cost 0.0 (the reply it returns keeps the original counts), so a sum of
+    ``cost_usd`` over records is what was spent."""
 
     request_key: str
     model: str
@@ -105,7 +111,12 @@ class LLMCallRecord(BaseModel):
     attempt: int = 1
 
 
-def request_key(
+def canonical_json(value: Any) -> str:
+    """The one text form of a request (and of anything a prompt embeds): keys sorted at every level, no spaces."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def request_payload(
     model: str,
     api_base: str | None,
     messages: Sequence[Mapping[str, Any]],
@@ -114,9 +125,10 @@ def request_key(
     temperature: float | None,
     max_tokens: int | None = None,
     seed: int | None = None,
-) -> str:
-    """sha256 of the canonical JSON of everything that shapes a reply (never credentials)."""
-    payload = {
+) -> dict[str, Any]:
+    """Everything that shapes a reply (never credentials), in canonical form: the request that is hashed into the
+    cache key is the request that is sent, so the same logical request has the same key in every stage."""
+    payload: dict[str, Any] = {
         "model": model,
         "api_base": api_base,
         "messages": list(messages),
@@ -128,8 +140,28 @@ def request_key(
         payload["max_tokens"] = max_tokens
     if seed is not None:
         payload["seed"] = seed
-    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return json.loads(canonical_json(payload))
+
+
+def payload_key(payload: Mapping[str, Any]) -> str:
+    """sha256 of a request payload's canonical JSON."""
+    return hashlib.sha256(canonical_json(payload).encode()).hexdigest()
+
+
+def request_key(
+    model: str,
+    api_base: str | None,
+    messages: Sequence[Mapping[str, Any]],
+    tools: Sequence[Mapping[str, Any]] | None,
+    response_format: Mapping[str, Any] | None,
+    temperature: float | None,
+    max_tokens: int | None = None,
+    seed: int | None = None,
+) -> str:
+    """The cache key of a request: :func:`payload_key` of its :func:`request_payload`."""
+    return payload_key(
+        request_payload(model, api_base, messages, tools, response_format, temperature, max_tokens, seed)
+    )
 
 
 class LLMClient:
@@ -153,6 +185,7 @@ class LLMClient:
         self._sleep = sleep
         self._lock = threading.Lock()
         self._sent = 0
+        self.model_checked = False
 
     @property
     def model(self) -> str:
@@ -197,9 +230,17 @@ class LLMClient:
         :class:`LLMCallError` when the request fails for good.
         """
         cfg = self.config
-        key = request_key(
-            cfg.model, cfg.api_base, messages, tools, response_format, cfg.temperature, cfg.max_tokens, seed
+        payload = request_payload(
+            cfg.model,
+            cfg.api_base,
+            messages,
+            tools,
+            response_format,
+            cfg.temperature,
+            cfg.max_tokens,
+            seed,
         )
+        key = payload_key(payload)
         started = time.perf_counter()
         if self.cache is not None:
             stored = self.cache.get(key)
@@ -209,25 +250,9 @@ class LLMClient:
                 return reply
 
         litellm = _litellm()
-        kwargs: dict[str, Any] = {
-            "model": cfg.model,
-            "messages": [dict(m) for m in messages],
-            "timeout": cfg.timeout_s,
-            "num_retries": 0,  # retries are ours, so every attempt is budgeted and recorded
-            "max_retries": 0,
-        }
-        if cfg.api_base is not None:
-            kwargs["api_base"] = cfg.api_base
-        if cfg.temperature is not None:
-            kwargs["temperature"] = cfg.temperature
-        if cfg.max_tokens is not None:
-            kwargs["max_tokens"] = cfg.max_tokens
-        if tools:
-            kwargs["tools"] = [dict(t) for t in tools]
-        if response_format is not None:
-            kwargs["response_format"] = dict(response_format)
-        if seed is not None:
-            kwargs["seed"] = seed
+        # exactly the hashed payload goes over the wire (unset options left out), plus transport settings
+        kwargs: dict[str, Any] = {k: v for k, v in payload.items() if v is not None and not (k == "tools" and not v)}
+        kwargs.update(timeout=cfg.timeout_s, num_retries=0, max_retries=0)  # retries are ours: each one is recorded
 
         attempt = 0
         while True:
@@ -297,13 +322,15 @@ class LLMClient:
         latency_ms: float = 0.0,
         attempt: int = 1,
     ) -> None:
+        paid = reply is not None and not reply.cached
         record = LLMCallRecord(
             request_key=key,
             model=self.config.model,
             purpose=purpose,
-            prompt_tokens=reply.prompt_tokens if reply else 0,
-            completion_tokens=reply.completion_tokens if reply else 0,
-            cost_usd=reply.cost_usd if reply else None,
+            # a cache hit sends nothing: no tokens and a cost of 0, so sums over cost_usd are the real spend
+            prompt_tokens=reply.prompt_tokens if paid else 0,
+            completion_tokens=reply.completion_tokens if paid else 0,
+            cost_usd=(reply.cost_usd if paid else 0.0) if reply else None,
             cached=reply.cached if reply else False,
             latency_ms=reply.latency_ms if reply else latency_ms,
             error=error,
@@ -389,6 +416,46 @@ def _reply_from_cache(stored: Mapping[str, Any], key: str, latency_ms: float) ->
     data = dict(stored)
     data["tool_calls"] = [tuple(c) for c in data.get("tool_calls", [])]
     return LLMReply(**data, cached=True, latency_ms=latency_ms, request_key=key)
+
+
+MODEL_CHECK_MESSAGES: tuple[dict[str, str], ...] = ({"role": "user", "content": "Reply with the single word OK."},)
+"""The model check's request: as small as a request gets, with the run's own settings (model, API base, credentials,
+temperature), so a model that fails it would fail every trace."""
+
+
+def check_model(client: LLMClient) -> None:
+    """Fail fast, before the first trace, when the client's model cannot answer.
+
+    Two checks, once per client: litellm must know a provider for the model name (offline, no request), then one
+    tiny request (purpose ``model_check``) must succeed. The request is cached and recorded like any other, so a
+    re-run pays nothing for it and its cost is in ``llm_calls``. Raises :class:`ConfigError` with a one-line message
+    that names the model.
+    """
+    if client.model_checked:
+        return
+    cfg = client.config
+    litellm = _litellm()
+    try:
+        litellm.get_llm_provider(cfg.model, api_base=cfg.api_base)
+    except Exception as exc:
+        raise ConfigError(
+            f"LLM model {cfg.model!r}: litellm knows no provider for this name ({type(exc).__name__}); set "
+            "DIVE_LLM_MODEL to a provider-prefixed litellm name, e.g. openai/<name> for an OpenAI-compatible server "
+            "(https://docs.litellm.ai/docs/providers)"
+        ) from None
+    try:
+        client.complete(list(MODEL_CHECK_MESSAGES), purpose="model_check")
+    except LLMCallError as exc:
+        at = f" at {cfg.api_base}" if cfg.api_base else ""
+        raise ConfigError(
+            f"LLM model {cfg.model!r} failed its check request{at} before its first use: {_one_line(exc)}; check "
+            "DIVE_LLM_MODEL, DIVE_LLM_API_BASE and the provider's API key variable"
+        ) from None
+    client.model_checked = True
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(_redact(str(exc)).split())[:500]
 
 
 def client_for(run: RunSettings, cache: MutableMapping[str, dict[str, Any]] | None) -> LLMClient | None:

@@ -3,14 +3,13 @@ streamed through a spool (what the assets do one stage at a time, for tests, ben
 
 from __future__ import annotations
 
-import tempfile
 import time
 
 import polars as pl
 
 from dive_assets.synthesis.config import Partition, RunSettings
 from dive_assets.synthesis.splits import spool_verification
-from dive_assets.synthesis.spool import Spool
+from dive_assets.synthesis.spool import Spool, stage_spool
 from dive_assets.synthesis.tasks import spool_tasks
 from dive_assets.synthesis.toolsets import toolset_frame
 from dive_assets.synthesis.traces import spool_traces
@@ -43,8 +42,7 @@ def partition_frames(partition: Partition, seeds: pl.DataFrame, run: RunSettings
     """Every partitioned table's frame for one partition with the embedded policy: :func:`spool_partition`
     through a temporary directory, read back whole (for partitions that fit in memory; large ones should
     read the spool's files). ``seeds`` are the domain's seed rows."""
-    with tempfile.TemporaryDirectory(prefix="dive-spool-") as tmp:
-        spool = Spool(tmp)
+    with stage_spool("partition") as spool:
         spool_partition(partition, seeds, run, spool)
         frames = {table: spool.read(table) for table in spool.tables()}
     for table in ("verifications", "splits"):

@@ -68,9 +68,11 @@ def verify_and_split(
         conflict = split_conflict(task, run.seed, needed, general, entities[task.task_id])
         results.append(_row(task, "split_safe", conflict))
         checks.extend(results)
-    checks_frame = pl.DataFrame(
-        checks, schema=["task_id", "domain", "diversity", "check_name", "passed", "reason"], orient="row"
-    )
+    check_schema = {
+        "task_id": pl.String, "domain": pl.String, "diversity": pl.String, "check_name": pl.String,
+        "passed": pl.Boolean, "reason": pl.String,
+    }  # fmt: skip
+    checks_frame = pl.DataFrame(checks, schema=check_schema, orient="row")
     blocking = checks_frame.filter(~pl.col("passed") & ~pl.col("check_name").is_in(ADVISORY_CHECKS))
     failed = set(blocking["task_id"].to_list())
     verified = {t.task_id for t in tasks} - failed

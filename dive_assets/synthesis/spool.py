@@ -8,10 +8,48 @@ straight from the files.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
+
+SPOOL_PREFIX = "dive-spool-"
+"""Spool folders are ``<temp>/dive-spool-<pid>-<stage>-<random>``: the pid tells a later stage whether its owner is
+gone."""
+
+
+@contextmanager
+def stage_spool(stage: str, root: str | Path | None = None) -> Iterator[Spool]:
+    """A spool in a new temporary folder, removed when the stage ends, however it ends short of SIGKILL; the folders
+    that killed processes left behind are removed first (:func:`remove_orphan_spools`)."""
+    remove_orphan_spools(root)
+    with tempfile.TemporaryDirectory(prefix=f"{SPOOL_PREFIX}{os.getpid()}-{stage}-", dir=root) as folder:
+        yield Spool(folder)
+
+
+def remove_orphan_spools(root: str | Path | None = None) -> list[Path]:
+    """Remove the spool folders whose process no longer exists; returns them."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{SPOOL_PREFIX}*"):
+        pid = folder.name.removeprefix(SPOOL_PREFIX).split("-", 1)[0]
+        if folder.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class Spool:

@@ -17,7 +17,7 @@ from dive_assets.synthesis.config import Partition, RunSettings
 from dive_assets.synthesis.derivation import DerivationError
 from dive_assets.synthesis.exemplars import kinds_in_order, round_exemplars
 from dive_assets.synthesis.frames import trace_frames
-from dive_assets.synthesis.llm_client import LLMClient, LLMError, bounded_map
+from dive_assets.synthesis.llm_client import LLMClient, LLMError, bounded_map, check_model
 from dive_assets.synthesis.partition_state import partition_tasks
 from dive_assets.synthesis.policy.embedded import POLICY_NAME, EmbeddedCollector, ToolUsage
 from dive_assets.synthesis.policy.known import SideFit, TraceSide
@@ -56,7 +56,12 @@ def iter_trace_chunks(
 ) -> Iterator[list[Trace]]:
     """:func:`run_traces` in chunks of ``chunk`` task slots (in slot order, with the same partition state carried
     over, so the traces are the same whatever the chunk size). ``partition_usage`` is that state (tool calls,
-    refusals, task shapes); pass a fresh one to read it afterwards."""
+    refusals, task shapes); pass a fresh one to read it afterwards.
+
+    With a client, the model is checked first (:func:`~dive_assets.synthesis.llm_client.check_model`): a model that
+    cannot answer raises :class:`~dive_assets.synthesis.config.ConfigError` before any trace is collected."""
+    if client is not None:
+        check_model(client)
     domain, diversity = partition.domain, partition.diversity
     policy = POLICY_NAME if client is None else f"litellm:{client.model}"
     # slot -> row number; a slot's row is read when its trace is planned (not every row held as a dict).

@@ -35,6 +35,27 @@ PARTITIONED_TABLES = (
 )
 
 
+STAGE_TABLES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
+    ("sampled_toolsets", ("toolsets",), None),
+    ("execution_traces", ("traces", "trace_steps"), "evidence"),
+    ("derived_tasks", ("tasks", "task_failures"), "derivation"),
+    ("verified_splits", ("verifications", "splits", "solver_attempts", "task_pass_rates"), "solver"),
+    ("diversity_metrics", ("diversity_metrics",), None),
+)
+"""A partition's stages in order: the asset, the tables it writes, and its ``llm_calls`` stage. A write that changes a
+stage's rows removes the partition's rows of every later stage in the same transaction (:func:`replace_partition`):
+a reader never sees tasks of traces that are gone, or splits of tasks that are gone."""
+
+
+def downstream_of(tables: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The tables and ``llm_calls`` stages of the stages after the latest stage that writes one of ``tables``."""
+    last = max((i for i, (_, owned, _) in enumerate(STAGE_TABLES) if set(owned) & set(tables)), default=None)
+    if last is None:
+        return [], []
+    later = STAGE_TABLES[last + 1 :]
+    return [t for _, owned, _ in later for t in owned], [stage for _, _, stage in later if stage]
+
+
 def schema_sql() -> str:
     return (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
 
@@ -113,11 +134,15 @@ def replace_partition(
 ) -> dict[str, int]:
     """Atomically replace one partition's rows in several tables; returns rows written per table.
 
-    ``scope`` narrows the rows replaced in a table by extra column values (e.g. one stage of ``llm_calls``).
+    ``scope`` narrows the rows replaced in a table by extra column values (e.g. one stage of ``llm_calls``). When the
+    new rows of a stage's table differ from the old ones, the partition's rows of every later stage
+    (:data:`STAGE_TABLES`) are removed in the same transaction: they were built on rows that are gone.
     """
     written: dict[str, int] = {}
+    stale_tables, stale_stages = downstream_of(list(frames))
     conn.execute("BEGIN TRANSACTION")
     try:
+        changed = False
         for table, frame in frames.items():
             if table not in PARTITIONED_TABLES:
                 raise ValueError(f"{table!r} is not a partitioned table")
@@ -125,13 +150,41 @@ def replace_partition(
             if any(not col.isidentifier() for col in extra):
                 raise ValueError(f"bad scope column in {sorted(extra)}")
             where = " AND ".join(["domain = ?", "diversity = ?", *(f"{col} = ?" for col in extra)])
-            conn.execute(f"DELETE FROM {table} WHERE {where}", [domain, diversity, *extra.values()])
+            params = [domain, diversity, *extra.values()]
+            before = _digest(conn, table, where, params) if stale_tables else None
+            conn.execute(f"DELETE FROM {table} WHERE {where}", params)
             written[table] = _insert(conn, table, frame)
+            changed = changed or (table != "llm_calls" and before != _digest(conn, table, where, params))
+        if changed:
+            _remove_later_stages(conn, stale_tables, stale_stages, domain, diversity)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return written
+
+
+def _digest(conn: duckdb.DuckDBPyConnection, table: str, where: str, params: Sequence[object]) -> tuple:
+    """The rows' count and order-free hash (timings left out): equal digests before and after a write mean the
+    stage's rows did not change, and what later stages built on them still holds."""
+    names = [d[0] for d in conn.execute(f"SELECT * FROM {table} LIMIT 0").description if d[0] not in TIMINGS]
+    columns = ", ".join(f'"{name}"' for name in names)
+    return conn.execute(f"SELECT count(*), sum(hash({columns})::HUGEINT) FROM {table} WHERE {where}", params).fetchone()
+
+
+TIMINGS = frozenset({"latency_ms"})
+"""Columns that measure a run rather than say what it produced: they differ between equal runs."""
+
+
+def _remove_later_stages(
+    conn: duckdb.DuckDBPyConnection, tables: Sequence[str], stages: Sequence[str], domain: str, diversity: str
+) -> None:
+    for table in tables:
+        conn.execute(f"DELETE FROM {table} WHERE domain = ? AND diversity = ?", [domain, diversity])
+    if stages:
+        marks = ", ".join("?" * len(stages))
+        sql = f"DELETE FROM llm_calls WHERE domain = ? AND diversity = ? AND stage IN ({marks})"
+        conn.execute(sql, [domain, diversity, *stages])
 
 
 def replace_tables(conn: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> dict[str, int]:

@@ -227,11 +227,15 @@ def _norm(value: Any) -> str:
     return format_value(value).strip()
 
 
+def shown(value: Any) -> str:
+    """A step's value (argument or output) as a prompt shows it: JSON with sorted keys, so the same value always
+    reads the same, whatever the order its fields were produced or stored in."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def _tool_message(step: Step) -> str:
-    if step.ok and step.output is not None:
-        text = json.dumps(step.output, ensure_ascii=False)
-    else:
-        text = f"ERROR ({step.error_type}): {step.error}"
+    ok = step.ok and step.output is not None
+    text = shown(step.output) if ok else f"ERROR ({step.error_type}): {step.error}"
     if len(text) > TOOL_RESULT_MAX_CHARS:
         text = text[:TOOL_RESULT_MAX_CHARS] + " ... [truncated]"
     return text
@@ -286,16 +290,21 @@ depends on (directly or transitively), written as shown (a name people use, or t
 def derivation_messages(
     trace: Trace, tools: Mapping[str, ToolSpec], exemplars: Sequence[str] | None = None
 ) -> list[dict[str, Any]]:
-    """The derivation prompt: the seed, every step with argument sources and output phrases, the rules."""
+    """The derivation prompt: the seed, every step with argument sources and output phrases, the rules.
+
+    The text depends only on the trace's content, never on the order of a step's fields: the evidence loop derives
+    from live steps (fields in the tool's order) and ``derived_tasks`` from stored ones (fields in JSON-sorted order),
+    and both must send the same request, so the second is answered from the cache."""
     steps = {s.step_index: s for s in trace.steps}
     lines = [f"Seed entity: {trace.seed_value} (port: {trace.seed_port})", "", "Trace:"]
-    for step in trace.steps:
-        args = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in step.arguments.items())
+    for step in sorted(trace.steps, key=lambda s: s.step_index):
+        arguments = sorted(step.arguments.items())  # names sorted: live and stored steps give the same text
+        args = ", ".join(f"{k}={shown(v)}" for k, v in arguments)
         if not step.ok or step.output is None:
             lines.append(f"(failed, not usable) {step.tool_name}({args}): {step.error_type}")
             continue
         lines.append(f"Step {step.step_index}: {step.tool_name}({args})")
-        for name, value in step.arguments.items():
+        for name, value in arguments:
             prov = step.provenance.get(name)
             if prov is not None and prov.produced:
                 origin = f"step {prov.step}" if prov.source == "step" else f"steps {prov.steps}"
@@ -303,17 +312,16 @@ def derivation_messages(
                 lines.append(f"  argument {name}: from {origin} field {prov.field}{formula} (describe, do not state)")
             else:
                 port_name = tool.input_ports.get(name, "label") if (tool := tools.get(step.tool_name)) else "label"
-                shown, raw = display(port_name, value), format_value(value)
-                as_written = f"{shown!r} (or {raw!r})" if shown != raw else repr(raw)
+                named, raw = display(port_name, value), format_value(value)
+                as_written = f"{named!r} (or {raw!r})" if named != raw else repr(raw)
                 lines.append(f"  argument {name}: stated, write {as_written} in the question")
         if step.depends_on:
             lines.append(f"  depends on steps: {', '.join(map(str, step.depends_on))}")
         tool = tools.get(step.tool_name)
         lines.append("  outputs:")
-        for field, value in step.output.items():
+        for field, value in sorted(step.output.items()):
             phrase = _phrase(steps, tools, step.step_index, field) if tool and field in tool.outputs else None
-            shown = json.dumps(value, ensure_ascii=False)
-            lines.append(f"    - {field} = {shown}" + (f" | phrase: {phrase}" if phrase else ""))
+            lines.append(f"    - {field} = {shown(value)}" + (f" | phrase: {phrase}" if phrase else ""))
     lines += ["", DERIVATION_RULES]
     if exemplars:
         lines += ["", "Examples of the question style (style only; do not copy their content):"]
