@@ -456,6 +456,40 @@ class Mention:
         return cls(f"{determiner} {noun(port_name)}")
 
 
+KNOWN_PLACES = {
+    (51.5074, -0.1278): "central London",
+    (40.7128, -74.006): "New York City",
+    (-33.8688, 151.2093): "Sydney",
+    (35.6762, 139.6503): "Tokyo",
+    (48.8566, 2.3522): "Paris",
+    (64.1466, -21.9426): "Reykjavík",
+    (-1.2921, 36.8219): "Nairobi",
+    (52.52, 13.405): "Berlin",
+    (43.0621, 141.3544): "Sapporo",
+    (-27.4698, 153.0251): "Brisbane",
+    (41.8781, -87.6298): "Chicago",
+    (-3.3869, 36.683): "Arusha",
+    (59.3293, 18.0686): "Stockholm",
+    (34.6937, 135.5023): "Osaka",
+    (-37.8136, 144.9631): "Melbourne",
+    (38.9072, -77.0369): "Washington, D.C.",
+    (-6.7924, 39.2083): "Dar es Salaam",
+    (60.1699, 24.9384): "Helsinki",
+}
+"""The city centres the catalog's coordinate samples are: a question names the city with its coordinates."""
+
+
+def place(latitude: Any, longitude: Any) -> Mention | None:
+    """A stated coordinate pair as people write it when it is a known city centre: "Paris (48.8566, 2.3522)"."""
+    if isinstance(latitude, bool) or isinstance(longitude, bool):
+        return None
+    try:
+        name = KNOWN_PLACES.get((float(latitude), float(longitude)))
+    except (TypeError, ValueError):
+        return None
+    return Mention(f"{name} ({format_value(latitude)}, {format_value(longitude)})") if name else None
+
+
 def fill(template: str, mentions_by_param: dict[str, Mention]) -> str:
     """A question template with its placeholders written; the first letter capitalized."""
     text = template.format(**mentions_by_param)

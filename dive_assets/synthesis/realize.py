@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dive_assets.synthesis.records import Step
-from tool_catalog.names import Mention, fill, noun
+from tool_catalog.names import Mention, fill, noun, place
 from tool_catalog.ports import format_value, get_port, render_stated
 from tool_catalog.spec import ToolSpec
 
@@ -205,7 +205,8 @@ class Story:
         step = self.steps[step_index]
         a, b = step.provenance.get(lat), step.provenance.get(lon)
         if (a is None or not a.produced) and (b is None or not b.produced):
-            return Mention(f"{self.mention(step_index, lat)}, {self.mention(step_index, lon)}")
+            named = place(step.arguments.get(lat), step.arguments.get(lon))  # "Paris (48.8566, 2.3522)"
+            return named or Mention(f"{self.mention(step_index, lat)}, {self.mention(step_index, lon)}")
         if a is not None and b is not None and a.source == b.source == "step" and a.step == b.step:
             first = self.mention(step_index, lat)
             self.mention(step_index, lon)
@@ -386,8 +387,8 @@ def _with_source(question: str, source: str | None, rng: random.Random) -> str:
     first = question.split()[0].lower().strip(",") if question.split() else ""
     if first in QUESTION_WORDS and rng.random() < 0.4:
         return f"According to {source}, {question[0].lower()}{question[1:]}"
-    if question[-1] == "?" and rng.random() < 0.5:
-        return f"{question[:-1]}, according to {source}?"
+    if (question[-1] == "?" and rng.random() < 0.5) or question[:-1].endswith(")"):  # no "(ru) (according to …)"
+        return f"{question[:-1]}, according to {source}{question[-1]}"
     return f"{question[:-1]} (according to {source}){question[-1]}"
 
 

@@ -681,12 +681,12 @@ class SavingsGoal(BaseModel):
             "number",
             "the monthly deposit to reach {target} {currency_code} in {years} years at {annual_rate}",
             asks=(
-                "How much must I deposit each month to reach {target} {currency_code:code} in {years} years at "
-                "{annual_rate} a year, compounded monthly?",
-                "I want to save {target} {currency_code:code} over {years} years, earning {annual_rate} a year (as a "
-                "decimal, compounded monthly). What monthly deposit gets me there?",
-                "What monthly saving reaches a goal of {target} {currency_code:code} after {years} years at an annual "
-                "return of {annual_rate}?",
+                "How much must I deposit at the end of each month to reach {target} {currency_code:code} in {years} "
+                "years at {annual_rate} a year, compounded monthly?",
+                "I want to save {target} {currency_code:code} over {years} years, earning {annual_rate} a year "
+                "compounded monthly. What deposit at the end of each month gets me there?",
+                "What end-of-month saving reaches a goal of {target} {currency_code:code} after {years} years at an "
+                "annual return of {annual_rate}, compounded monthly?",
             ),
             measure="monthly deposit",
             quantity=MONEY,
@@ -695,10 +695,10 @@ class SavingsGoal(BaseModel):
             "number",
             "the interest earned saving {target} {currency_code} in {years} years at {annual_rate}",
             asks=(
-                "Saving monthly toward {target} {currency_code:code} over {years} years at {annual_rate} a year "
-                ", compounded monthly, how much of the goal comes from interest?",
-                "If I reach {target} {currency_code:code} in {years} years with equal monthly deposits earning "
-                "{annual_rate} a year, how much interest have I earned?",
+                "Saving at the end of each month toward {target} {currency_code:code} over {years} years at "
+                "{annual_rate} a year, compounded monthly, how much of the goal comes from interest?",
+                "If I reach {target} {currency_code:code} in {years} years with equal end-of-month deposits earning "
+                "{annual_rate} a year compounded monthly, how much interest have I earned?",
             ),
             measure="interest earned",
             quantity=MONEY,

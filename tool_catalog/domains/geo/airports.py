@@ -541,8 +541,9 @@ def airports_within_radius(p: Radius) -> dict:
             "latitude",
             "the latitude of the midpoint between {origin} and {destination}",
             asks=(
-                "Halfway along the shortest route from {origin} to {destination}, what latitude is a plane at?",
-                "At what latitude is the halfway point of a great-circle flight from {origin} to {destination}?",
+                "Halfway along the shortest route on the WGS-84 ellipsoid from {origin} to {destination}, what "
+                "latitude is a plane at?",
+                "At what latitude is the geodesic halfway point (WGS-84) of a flight from {origin} to {destination}?",
             ),
             measure="route midpoint latitude",
             chain=False,
@@ -551,8 +552,9 @@ def airports_within_radius(p: Radius) -> dict:
             "longitude",
             "the longitude of the midpoint between {origin} and {destination}",
             asks=(
-                "Halfway along the shortest route from {origin} to {destination}, what longitude is a plane at?",
-                "At what longitude is the halfway point of a great-circle flight from {origin} to {destination}?",
+                "Halfway along the shortest route on the WGS-84 ellipsoid from {origin} to {destination}, what "
+                "longitude is a plane at?",
+                "At what longitude is the geodesic halfway point (WGS-84) of a flight from {origin} to {destination}?",
             ),
             measure="route midpoint longitude",
             chain=False,

@@ -158,9 +158,9 @@ def geodesic_destination(p: GeodesicMove) -> dict:
             "latitude",
             "the latitude of the midpoint between {from_latitude}, {from_longitude} and {to_latitude}, {to_longitude}",
             asks=(
-                "What is the latitude of the point halfway along the shortest path between {from_latitude}, "
-                "{from_longitude} and {to_latitude}, {to_longitude}?",
-                "At what latitude is the geodesic midpoint between {from_latitude}, {from_longitude} and "
+                "What is the latitude of the point halfway along the shortest path on the WGS-84 ellipsoid between "
+                "{from_latitude}, {from_longitude} and {to_latitude}, {to_longitude}?",
+                "At what latitude is the WGS-84 geodesic midpoint between {from_latitude}, {from_longitude} and "
                 "{to_latitude}, {to_longitude}?",
             ),
             measure="midpoint latitude",
@@ -170,9 +170,9 @@ def geodesic_destination(p: GeodesicMove) -> dict:
             "longitude",
             "the longitude of the midpoint between {from_latitude}, {from_longitude} and {to_latitude}, {to_longitude}",
             asks=(
-                "What is the longitude of the point halfway along the shortest path between {from_latitude}, "
-                "{from_longitude} and {to_latitude}, {to_longitude}?",
-                "At what longitude is the geodesic midpoint between {from_latitude}, {from_longitude} and "
+                "What is the longitude of the point halfway along the shortest path on the WGS-84 ellipsoid between "
+                "{from_latitude}, {from_longitude} and {to_latitude}, {to_longitude}?",
+                "At what longitude is the WGS-84 geodesic midpoint between {from_latitude}, {from_longitude} and "
                 "{to_latitude}, {to_longitude}?",
             ),
             measure="midpoint longitude",

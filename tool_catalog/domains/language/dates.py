@@ -159,8 +159,7 @@ class Birthday(BaseModel):
                 "Someone was born on {birth_date}. On {on_date}, how many whole months past their last birthday are "
                 "they?",
                 "A person born on {birth_date} is how many years and months old on {on_date}? Give just the months "
-                "beyond the whole "
-                "years.",
+                "beyond the whole years.",
             ),
             measure="months past the last birthday",
             quantity=quantity("month"),
@@ -170,7 +169,7 @@ class Birthday(BaseModel):
             "the days lived by {on_date} by someone born on {birth_date}",
             asks=(
                 "How many days has someone born on {birth_date} lived by {on_date}?",
-                "How many days are there from a birth on {birth_date} to {on_date}?",
+                "Someone was born on {birth_date}. How many days old are they on {on_date}?",
             ),
             measure="days lived",
             quantity=quantity("day"),
