@@ -18,7 +18,7 @@ import dagster as dg
 import filelock
 
 from dive_assets.synthesis.config import ConfigError
-from dive_assets.synthesis.spool import remove_orphan_spools
+from dive_assets.synthesis.spool import process_alive, remove_orphan_spools
 
 LOCK_NAME = ".dive-instance.lock"
 PID_TAG, HOST_TAG = "dive/pid", "dive/host"
@@ -62,13 +62,3 @@ def mark_killed_runs_failed(instance: dg.DagsterInstance) -> list[str]:
             )
             marked.append(run.run_id)
     return marked
-
-
-def process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

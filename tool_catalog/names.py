@@ -389,6 +389,12 @@ def _quoted(template: str) -> Callable[[str], str]:
     return lambda value: template.format(value=value)
 
 
+ISLAMIC_MONTHS = (
+    "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhirah", "Rajab",
+    "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
+)  # fmt: skip
+
+
 def _icd(code: str) -> str:
     return f"ICD-10-CM code {code}"
 
@@ -409,6 +415,7 @@ _DISPLAYS: dict[str, Callable[[Any], str | None]] = {
     "exchange_code": lambda v: _exchange(str(v)),
     "date": lambda v: date_in_words(str(v)),
     "month": lambda v: MONTHS[int(v) - 1] if str(v).isdigit() and 1 <= int(v) <= 12 else None,
+    "islamic_month": lambda v: ISLAMIC_MONTHS[int(v) - 1] if str(v).isdigit() and 1 <= int(v) <= 12 else None,
     "icd10cm_code": lambda v: _icd(str(v)),
     "timezone": _quoted("the {value} time zone"),
     "word": _quoted('the word "{value}"'),

@@ -177,6 +177,7 @@ define_port("date", "calendar date in ISO 8601 (YYYY-MM-DD)", "date", "{value}")
 define_port("datetime", "date and time in ISO 8601", "string", "{value}")
 define_port("year", "a calendar year", "integer", "{value}")
 define_port("month", "a month of the Gregorian calendar, 1 = January", "integer", "{value}")
+define_port("islamic_month", "a month of the Islamic (Hijri) calendar, 1 = Muharram", "integer", "{value}")
 define_port("weekday", "English name of a day of the week", "string", "{value}", chainable=False)
 # Medicine & chemistry
 define_port("icd10cm_code", "ICD-10-CM diagnosis code", "code", "the ICD-10-CM code {value}")

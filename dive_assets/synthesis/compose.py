@@ -184,16 +184,17 @@ def _difference(story: Story, p: Phrasing, step_index: int, _field: str) -> str:
     value = (story.steps[step_index].output or {}).get("difference")
     if not isinstance(value, int | float) or value <= 0:
         raise Unrealizable("a difference asked as 'how much greater' must be positive")
+    unit = p.in_unit_of.replace(", in percent", ", in percentage points")  # a difference of two shares
     if p.group.over_time:  # a is the larger value: a rise when b came first, else a fall
         what = p.head.strip().removesuffix(" on").removesuffix(" in")
         when = [str(s.arguments.get(p.group.slot[0])) for s in p.group.steps[:2]]
         if when[1] < when[0]:
-            return f"How much did {what}{p.tail} rise from {b} to {a}{p.in_unit_of}?"
-        return f"How much did {what}{p.tail} fall from {a} to {b}{p.in_unit_of}?"
+            return f"How much did {what}{p.tail} rise from {b} to {a}{unit}?"
+        return f"How much did {what}{p.tail} fall from {a} to {b}{unit}?"
     return story.rng.choice(
         (
-            f"How much greater is {p.of(a)} than {p.than(b)}{p.in_unit_of}?",
-            f"By how much does {p.of(a)} exceed {_that(p.than(b))}{p.in_unit_of}?",
+            f"How much greater is {p.of(a)} than {p.than(b)}{unit}?",
+            f"By how much does {p.of(a)} exceed {_that(p.than(b))}{unit}?",
         )
     )
 

@@ -356,12 +356,12 @@ def answer_form(value: Any, answer_type: str, quantity: Any) -> tuple[str, float
         magnitude = math.floor(math.log10(abs(value))) if value else 0
         natural = next(d for d in range(7) if d == 6 or abs(round(value, d) - value) <= 1e-9 * max(1.0, abs(value)))
         decimals = max(0, min(natural, 3 - magnitude))
+        tie = decimals < natural and f"{value:.{natural}f}".split(".")[1][decimals:].rstrip("0") == "5"
+        decimals += tie  # 509.65 to one place is 509.6 or 509.7 by who rounds it: ask for the places it has
         rounded = round(value, decimals)
         text = f"{rounded:.{decimals}f}"
         tolerance = max(1e-4, 0.5 * 10**-decimals / abs(value))
-        if decimals == 0:
-            return text, tolerance, "Round to the nearest whole number."
-        places = "one decimal place" if decimals == 1 else f"{decimals} decimal places"
+        places = {0: "the nearest whole number", 1: "one decimal place"}.get(decimals, f"{decimals} decimal places")
         return text, tolerance, f"Round to {places}."
     if answer_type == "number":
         return format_value(value), 1e-4, ""

@@ -433,9 +433,11 @@ def _pair_series(base: str, quote: str, start: dt.date, end: dt.date) -> list[tu
             "the annualized volatility of {base_currency}/{quote_currency} from {start_date} to {end_date}",
             asks=(
                 "What was the annualized volatility, in percent, of the ECB reference rate of {base_currency} in "
-                "{quote_currency} between {start_date} and {end_date}?",
+                "{quote_currency} between {start_date} and {end_date} (sample standard deviation of daily log "
+                "returns, times the square root of 252)?",
                 "How volatile was {base_currency} against {quote_currency} from {start_date} to {end_date}? Give the "
-                "annualized volatility of the daily ECB rates in percent.",
+                "annualized volatility of the daily ECB rates in percent: the sample standard deviation of the daily "
+                "log returns times the square root of 252.",
             ),
             measure="annualized volatility",
             quantity=PERCENT,

@@ -79,11 +79,11 @@ class ExchangeCode(BaseModel):
         ),
         "session_hours": Output(
             "number",
-            "the length in hours of a regular trading session of {exchange_code}",
+            "the length in hours of a regular trading session (lunch break excluded) of {exchange_code}",
             asks=(
                 "How many hours does a regular trading session at {exchange_code} last, not counting any lunch break?",
-                "How long is a normal trading day at {exchange_code}, in hours?",
-                "For how many hours a day can I trade on {exchange_code} on a regular day?",
+                "How long is a normal trading day at {exchange_code}, in hours, not counting any lunch break?",
+                "For how many hours a day can I trade on {exchange_code} on a regular day, lunch break excluded?",
             ),
             measure="length of a regular trading session",
             quantity=quantity("hour"),
@@ -375,6 +375,7 @@ class ExchangeYear(BaseModel):
                 "When does {exchange_code} close for the last holiday of {year}?",
             ),
             chain=False,
+            askable=False,  # Christmas or Boxing Day nearly everywhere: guessed, not looked up
         ),
     },
     examples=[{"exchange_code": "XNYS", "year": 2025}],

@@ -446,6 +446,7 @@ class AirportKeyword(BaseModel):
             ),
             measure="number of airports with that word in their name",
             source=_SOURCE,
+            askable=False,  # a count of a word in names: nobody needs it (blind reading)
         ),
         "first_match": Output(
             "iata_code", "the first airport, by IATA code, whose name contains {keyword}", askable=False

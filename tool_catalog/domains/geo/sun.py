@@ -211,25 +211,30 @@ class _MidLatitudeDate(BaseModel):
             "datetime",
             "the UTC start of the evening golden hour at {latitude}, {longitude} on {date}",
             asks=(
-                "When does the evening golden hour start at {latitude}, {longitude} on {date}? Give the UTC time.",
+                "When does the evening golden hour (the Sun between 6° above and 4° below the horizon) start at "
+                "{latitude}, {longitude} on {date}? Give the UTC time.",
                 "I want to take photos at {latitude}, {longitude} on {date}. At what time in UTC does the evening "
-                "golden hour begin?",
+                "golden hour begin, taken as the Sun 6° above the horizon?",
             ),
         ),
         "end_utc": Output(
             "datetime",
             "the UTC end of the evening golden hour at {latitude}, {longitude} on {date}",
             asks=(
-                "When does the evening golden hour end at {latitude}, {longitude} on {date}? Give the UTC time.",
-                "On {date}, at what time in UTC is the evening golden light over at {latitude}, {longitude}?",
+                "When does the evening golden hour (the Sun between 6° above and 4° below the horizon) end at "
+                "{latitude}, {longitude} on {date}? Give the UTC time.",
+                "On {date}, at what time in UTC is the evening golden light over at {latitude}, {longitude}, taken as "
+                "the Sun 4° below the horizon?",
             ),
         ),
         "minutes": Output(
             "number",
             "the length in minutes of the evening golden hour at {latitude}, {longitude} on {date}",
             asks=(
-                "How many minutes does the evening golden hour last at {latitude}, {longitude} on {date}?",
-                "On {date}, how long is the evening golden hour at {latitude}, {longitude}, in minutes?",
+                "How many minutes does the evening golden hour (the Sun between 6° above and 4° below the horizon) "
+                "last at {latitude}, {longitude} on {date}?",
+                "On {date}, how long is the evening golden hour at {latitude}, {longitude}, in minutes, with the Sun "
+                "going from 6° above to 4° below the horizon?",
             ),
             measure="golden hour length",
             quantity=quantity("minute"),

@@ -96,6 +96,7 @@ def timezone_at(p: Coordinates) -> dict:
             ),
             measure="principal location latitude",
             source=_TZDB,
+            askable=False,  # the city is in the zone's name: a hop to a place, not a question
         ),
         "longitude": Output(
             "longitude",
@@ -106,6 +107,7 @@ def timezone_at(p: Coordinates) -> dict:
             ),
             measure="principal location longitude",
             source=_TZDB,
+            askable=False,  # the city is in the zone's name: a hop to a place, not a question
         ),
         "comment": Output(
             "label",

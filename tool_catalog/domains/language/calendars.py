@@ -537,7 +537,7 @@ class IslamicMonth(BaseModel):
         description="Islamic month 1-12 (9 is Ramadan).",
         ge=1,
         le=12,
-        json_schema_extra=port("integer", quantity=ORDINAL, samples=[9, 1, 12, 10, 3]),
+        json_schema_extra=port("islamic_month", quantity=ORDINAL, samples=[9, 1, 12, 10, 3]),
     )
 
 
@@ -550,28 +550,28 @@ class IslamicMonth(BaseModel):
     outputs={
         "first_day": Output(
             "date",
-            "the Gregorian date of the first day of Islamic month {month} of {islamic_year}",
+            "the Gregorian date of the first day of {month} {islamic_year} AH",
             asks=(
-                "On which Gregorian date does month {month} of the Islamic year {islamic_year} begin? Give the date.",
-                "When does Islamic month {month} of {islamic_year} AH start? Give the date.",
+                "On which Gregorian date does {month} {islamic_year} AH begin? Give the date.",
+                "When does {month} {islamic_year} AH start? Give the date.",
             ),
             source=TABULAR_ISLAMIC,
         ),
         "last_day": Output(
             "date",
-            "the Gregorian date of the last day of Islamic month {month} of {islamic_year}",
+            "the Gregorian date of the last day of {month} {islamic_year} AH",
             asks=(
-                "On which Gregorian date does month {month} of the Islamic year {islamic_year} end? Give the date.",
-                "What is the last day of Islamic month {month} of {islamic_year} AH, as a Gregorian date?",
+                "On which Gregorian date does {month} {islamic_year} AH end? Give the date.",
+                "What is the last day of {month} {islamic_year} AH, as a Gregorian date?",
             ),
             source=TABULAR_ISLAMIC,
         ),
         "length_days": Output(
             "count",
-            "the number of days of Islamic month {month} of {islamic_year}",
+            "the number of days of {month} {islamic_year} AH",
             asks=(
-                "How many days does Islamic month {month} of {islamic_year} AH have?",
-                "Is month {month} of the Islamic year {islamic_year} 29 or 30 days long? Give the number of days.",
+                "How many days does {month} {islamic_year} AH have?",
+                "Is {month} {islamic_year} AH 29 or 30 days long? Give the number of days.",
             ),
             measure="length of the month",
             quantity=quantity("day", additive=True),
