@@ -377,6 +377,14 @@ def date_in_words(value: str) -> str | None:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def datetime_in_words(value: str) -> str | None:
+    """An ISO date and time as a sentence writes it ("14:45 on 20 May 2025"); None for a value that is not one."""
+    date, sep, clock = value.partition("T")
+    if not sep or not re.fullmatch(r"\d\d:\d\d(:\d\d)?", clock) or (day := date_in_words(date)) is None:
+        return None
+    return f"{clock.removesuffix(':00') if len(clock) == 8 else clock} on {day}"
+
+
 def _percent(value: Any) -> str | None:
     """A rate given as a fraction, as people write it ("7.5%")."""
     try:
@@ -414,6 +422,7 @@ _DISPLAYS: dict[str, Callable[[Any], str | None]] = {
     "pubchem_cid": _compound("pubchem", "PubChem CID"),
     "exchange_code": lambda v: _exchange(str(v)),
     "date": lambda v: date_in_words(str(v)),
+    "datetime": lambda v: datetime_in_words(str(v)),
     "month": lambda v: MONTHS[int(v) - 1] if str(v).isdigit() and 1 <= int(v) <= 12 else None,
     "islamic_month": lambda v: ISLAMIC_MONTHS[int(v) - 1] if str(v).isdigit() and 1 <= int(v) <= 12 else None,
     "icd10cm_code": lambda v: _icd(str(v)),
