@@ -148,27 +148,11 @@ def payload_key(payload: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(payload).encode()).hexdigest()
 
 
-def request_key(
-    model: str,
-    api_base: str | None,
-    messages: Sequence[Mapping[str, Any]],
-    tools: Sequence[Mapping[str, Any]] | None,
-    response_format: Mapping[str, Any] | None,
-    temperature: float | None,
-    max_tokens: int | None = None,
-    seed: int | None = None,
-) -> str:
-    """The cache key of a request: :func:`payload_key` of its :func:`request_payload`."""
-    return payload_key(
-        request_payload(model, api_base, messages, tools, response_format, temperature, max_tokens, seed)
-    )
-
-
 class LLMClient:
     """A budgeted, cached, retrying ``litellm.completion``.
 
     ``cache`` is any ``MutableMapping[str, dict]`` (a dict, a shelf, a DuckDB-backed map ...): replies are
-    stored under :func:`request_key` as plain JSON-able dicts, and a hit is answered without any HTTP call.
+    stored under :func:`payload_key` as plain JSON-able dicts, and a hit is answered without any HTTP call.
     """
 
     def __init__(

@@ -151,10 +151,11 @@ def replace_partition(
                 raise ValueError(f"bad scope column in {sorted(extra)}")
             where = " AND ".join(["domain = ?", "diversity = ?", *(f"{col} = ?" for col in extra)])
             params = [domain, diversity, *extra.values()]
-            before = _digest(conn, table, where, params) if stale_tables else None
+            watched = bool(stale_tables) and table != "llm_calls"  # only a stage with later stages compares
+            before = _digest(conn, table, where, params) if watched else None
             conn.execute(f"DELETE FROM {table} WHERE {where}", params)
             written[table] = _insert(conn, table, frame)
-            changed = changed or (table != "llm_calls" and before != _digest(conn, table, where, params))
+            changed = changed or (watched and before != _digest(conn, table, where, params))
         if changed:
             _remove_later_stages(conn, stale_tables, stale_stages, domain, diversity)
         conn.execute("COMMIT")
