@@ -99,6 +99,8 @@ def mentions(port_name: str, value: Any) -> list[str]:
     forms = {format_value(value), display(port_name, value)}
     if port_name == "date" and isinstance(value, str):
         forms.add(date_in_words(value) or value)
+    if port_name == "timezone" and isinstance(value, str):
+        forms.add(zone_place(value) or "")
     return sorted((f for f in forms if f), key=lambda f: (-len(f), f))
 
 
@@ -447,15 +449,20 @@ class Mention:
     """A value as a question template writes it: ``{param}`` gives the display (or a reference such as "that
     airport"), ``{param:code}`` the raw value (a code, an amount) where a template needs it bare."""
 
-    def __init__(self, text: str, code: str | None = None) -> None:
+    def __init__(self, text: str, code: str | None = None, at: str | None = None) -> None:
         self.text = text
         self.code = text if code is None else code
+        self.at = f"in {text}" if at is None else at
 
     def __format__(self, spec: str) -> str:
         if spec == "code":
             return self.code
+        if spec == "at":
+            return self.at
         if spec:
-            raise ValueError(f"unknown format {spec!r} in a question template (use {{name}} or {{name:code}})")
+            raise ValueError(
+                f"unknown format {spec!r} in a question template (use {{name}}, {{name:code}} or {{name:at}})"
+            )
         return self.text
 
     def __str__(self) -> str:
@@ -463,8 +470,10 @@ class Mention:
 
     @classmethod
     def stated(cls, port_name: str, value: Any) -> Mention:
-        """A stated value: its display, and its raw form for ``:code``."""
-        return cls(display(port_name, value), format_value(value))
+        """A stated value: its display, its raw form for ``:code`` and where it is for ``:at`` ("in Kolkata, India"
+        for the zone Asia/Kolkata, whose clock a question reads there)."""
+        place = zone_place(value) if port_name == "timezone" and isinstance(value, str) else None
+        return cls(display(port_name, value), format_value(value), f"in {place}" if place else None)
 
     @classmethod
     def reference(cls, port_name: str, determiner: str = "that") -> Mention:
@@ -504,6 +513,24 @@ def place(latitude: Any, longitude: Any) -> Mention | None:
     except (TypeError, ValueError):
         return None
     return Mention(f"{name} ({format_value(latitude)}, {format_value(longitude)})") if name else None
+
+
+@cache
+def zone_place(zone: str) -> str | None:
+    """The place whose clock an IANA zone keeps, as people name it: CLDR's exemplar city and its country ("Kolkata,
+    India" for Asia/Kolkata, "Knox, Indiana" for America/Indiana/Knox); None for a zone with no city (Etc/GMT+5)."""
+    from babel.dates import get_timezone_location
+
+    try:
+        city = get_timezone_location(zone, locale="en", return_city=True)
+        region = get_timezone_location(zone, locale="en")
+    except (LookupError, ValueError):
+        return None
+    country = "Antarctica" if zone.startswith("Antarctica/") else region.removesuffix(" Time").split(" (")[0]
+    city = city.rsplit("/", 1)[-1] if city else city
+    if not city or city.upper().startswith(("GMT", "UTC")) or country in ("Unknown Region", "world"):
+        return None
+    return city if "," in city or country.startswith(city) else f"{city}, {country}"
 
 
 def fill(template: str, mentions_by_param: dict[str, Mention]) -> str:

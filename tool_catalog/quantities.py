@@ -152,6 +152,9 @@ UNIT_WORDS = {
     "g/mol": "g/mol",
     "Pa": "Pa",
     "kPa": "kPa",
+    "1/cm**3": "atoms per cm³",
+    "angstrom": "ångström",
+    "Da": "daltons",
 }
 """How a question names a unit after "in" ("in feet", "in °C")."""
 
@@ -161,4 +164,6 @@ def unit_words(quantity: Quantity | None) -> str:
         return ""
     if quantity.unit.startswith("currency:"):
         return quantity.unit.split(":", 1)[1]
-    return UNIT_WORDS.get(quantity.unit, quantity.unit)
+    if quantity.unit in UNIT_WORDS:
+        return UNIT_WORDS[quantity.unit]
+    return quantity.unit.replace("**2", "²").replace("**3", "³")  # "g/cm**3" as people write it: g/cm³

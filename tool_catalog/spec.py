@@ -56,6 +56,19 @@ class Output:
     avoid: tuple[str, ...] = ()
     """Tools that may not take the value even where ``chain`` allows it: the location of an airport goes to a
     distance or a time zone, not to "the airports within 75 km" or "the nearest airport" (the airport itself)."""
+    worth: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None
+    """Whether the value is worth asking for, given the call's arguments and output, where that depends on them: a
+    daylight-saving status near a clock change (not in midsummer, when everyone knows), the tallest peak of an
+    isotope pattern when it is not the first. None: always, as ``askable`` says."""
+    trend: bool = False
+    """The value follows a textbook trend across the periodic table (ionization energy falls and radii grow down a
+    group): which of a group's elements has the most is trivia, though the values themselves are not."""
+    alike: tuple[str, ...] = ()
+    """Fields that must agree for values of this field to be compared or totalled across entities: lattice
+    constants only within one crystal structure (an fcc edge against a diamond-cubic one is not like for like)."""
+    at: str | None = None
+    """Where a found place-like value is, for a question that reads something there (``{timezone:at}``): "at {iata}"
+    makes "When it is 09:00 at Ua Pou Airport (UAP), ..." of an airport's time zone. None: "in" and the phrase."""
     ignores: tuple[str, ...] = ()
     """Parameters the field does not depend on (a standard deviation ignores which percentile was asked): a question
     about the field does not state them, and any value of them gives the same answer."""
@@ -72,6 +85,10 @@ class Output:
         if isinstance(self.chain, tuple):
             return consumer in self.chain
         return self.chain
+
+    def worth_asking(self, arguments: dict[str, Any], output: dict[str, Any] | None) -> bool:
+        """``askable``, and ``worth`` of this call where the field declares it."""
+        return self.askable and (self.worth is None or output is None or bool(self.worth(arguments, output)))
 
     def resolved_quantity(self) -> Quantity | None:
         """The declared quantity, else the port's (None for a value that is not a quantity)."""

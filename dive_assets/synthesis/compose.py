@@ -14,7 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dive_assets.synthesis.operands import PLACE, OperandGroup, cohort, incomparable, operand_group
+from dive_assets.synthesis.operands import (
+    PLACE,
+    OperandGroup,
+    cohort,
+    incomparable,
+    obvious_extreme,
+    operand_group,
+    trend_trivia,
+)
 from dive_assets.synthesis.realize import Story, Unrealizable
 from tool_catalog.names import NOUN_PREFIX, Mention, bare
 from tool_catalog.quantities import unit_words
@@ -445,6 +453,9 @@ def compose(story: Story, step_index: int, out_field: str) -> str:
             raise Unrealizable(f"the calculator formula {prov.formula!r} has no question form")
     if step.tool_name == "rank_by_value" and not group.stated_slot:
         raise Unrealizable("a ranking by name needs the entities stated")
+    trivia = trend_trivia(step.tool_name, group) or obvious_extreme(step.tool_name, out_field, group)
+    if trivia:
+        raise Unrealizable(trivia)
     operation = OPERATIONS.get((step.tool_name, out_field))
     if operation is not None:
         from dive_assets.synthesis.operands import refusal

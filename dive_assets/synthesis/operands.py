@@ -124,6 +124,33 @@ def operand_group(tool: ToolSpec, field: str, steps: Sequence[Step]) -> OperandG
     return group if len(entities) == len(steps) else None
 
 
+def trend_trivia(consumer: str, group: OperandGroup) -> str | None:
+    """Why ranking the group by name is trivia: which of the alkali metals lithium and rubidium has the lower
+    ionization energy follows from the periodic trend (:attr:`tool_catalog.spec.Output.trend`), or None."""
+    if consumer == "rank_by_value" and group.tool.outputs[group.field].trend:
+        return f"which element has the most {group.tool.outputs[group.field].measure} follows the periodic trend"
+    return None
+
+
+OBVIOUS_LEAD = 1.5
+"""A ranking by name is asked only where the first is less than this many times the runner-up: of Bulgaria, Bosnia
+and Herzegovina and Albania, Bulgaria (twice the next) is the largest by a glance at a map."""
+
+
+def obvious_extreme(consumer: str, field: str | None, group: OperandGroup) -> str | None:
+    """Why asking which entity has the highest (lowest) value is guessable without the tool: it leads the others
+    by :data:`OBVIOUS_LEAD` times or more. None for other questions, and for values that are not all positive."""
+    if consumer != "rank_by_value" or field not in ("highest", "lowest"):
+        return None
+    values = sorted(v for v in group.values if isinstance(v, int | float) and not isinstance(v, bool))
+    if len(values) < 2 or len(values) != len(group.values) or values[0] <= 0:
+        return None
+    lead = values[-1] / values[-2] if field == "highest" else values[1] / values[0]
+    if lead >= OBVIOUS_LEAD:
+        return f"the {field} value leads the next by {lead:.1f} times: which entity it is can be guessed"
+    return None
+
+
 def refusal(operation: Operation, group: OperandGroup) -> str | None:
     """Why ``operation`` over the group means nothing (see :func:`tool_catalog.quantities.meaningful`), or None."""
     quantity = group.quantity()
@@ -178,6 +205,9 @@ def incomparable(group: OperandGroup) -> str | None:
         return f"{tool.name}.{group.field} names no measure"
     if not out.askable:  # what no one asks of one entity is not compared across several either
         return f"{tool.name}.{group.field} is not something people ask"
+    for other in out.alike:
+        if len({repr((s.output or {}).get(other)) for s in group.steps}) > 1:
+            return f"the {out.measure} values compared differ in {other}: not like for like"
     if out.port == "string_list":
         return None
     quantity = group.quantity()

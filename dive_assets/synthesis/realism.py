@@ -134,7 +134,13 @@ def meaning_problems(
 ) -> list[str]:
     """What makes the task's result meaningless or fixed by construction (see the module doc)."""
     from dive_assets.synthesis.compose import GRAMMAR, OPERATIONS
-    from dive_assets.synthesis.operands import incomparable, operand_group, refusal
+    from dive_assets.synthesis.operands import (
+        incomparable,
+        obvious_extreme,
+        operand_group,
+        refusal,
+        trend_trivia,
+    )
 
     config = config or load_realism()
     problems: list[str] = []
@@ -162,13 +168,24 @@ def meaning_problems(
     problems.extend(_short_sequences(required, tools, config))
     problems.extend(_round_trips(task, required))
     problems.extend(_detours(task, required, tools))
-    if not out.askable or idle_on_found_date(answer_step, tool, task.answer_field):
+    if not out.worth_asking(answer_step.arguments, answer_step.output) or idle_on_found_date(
+        answer_step, tool, task.answer_field
+    ):
         problems.append(f"{tool.name}.{task.answer_field} is not something people ask for here")
     for step in required:
         for name, prov in sorted(step.provenance.items()):
             producer = tools.get(steps[prov.step].tool_name) if prov.source == "step" and prov.step in steps else None
             out_of = producer.outputs.get(prov.field or "") if producer is not None else None
-            if producer is not None and out_of is not None and not out_of.follows(step.tool_name):
+            source = steps[prov.step] if producer is not None else None
+            if (
+                producer is not None
+                and out_of is not None
+                and source is not None
+                and (
+                    not out_of.follows(step.tool_name)
+                    or (out_of.worth is not None and not out_of.worth(source.arguments, source.output or {}))
+                )
+            ):
                 problems.append(
                     f"step {step.step_index} takes {name} from {producer.name}.{prov.field}, "
                     "which no one would follow to a further question"
@@ -204,11 +221,15 @@ def meaning_problems(
                 "asked of distinct entities (equal operands, or different questions)"
             )
             continue
-        why = incomparable(group)
+        field_asked = task.answer_field if step.step_index == task.answer_step else None
+        why = (
+            incomparable(group)
+            or trend_trivia(step.tool_name, group)
+            or obvious_extreme(step.tool_name, field_asked, group)
+        )
         if why:
             problems.append(f"step {step.step_index}: {why}")
             continue
-        field_asked = task.answer_field if step.step_index == task.answer_step else None
         operation = OPERATIONS.get((step.tool_name, field_asked or ""))
         if operation is not None and group.tool.outputs[group.field].port != "string_list":
             reason = refusal(operation, group)  # type: ignore[arg-type]

@@ -29,38 +29,10 @@ from tool_catalog.spec import ToolSpec
 
 FIRST_INTROS = ("Find {np}.", "Look up {np}.", "Start with {np}.", "Take {np}.", "Consider {np}.", "First, find {np}.")
 LATER_INTROS = ("Then find {np}.", "Next, look up {np}.", "Now take {np}.", "Find {np}.", "After that, find {np}.")
-QUESTION_WORDS = frozenset(
-    [
-        "what",
-        "which",
-        "how",
-        "in",
-        "on",
-        "is",
-        "are",
-        "does",
-        "do",
-        "did",
-        "was",
-        "were",
-        "when",
-        "where",
-        "who",
-        "whom",
-        "whose",
-        "find",
-        "give",
-        "list",
-        "name",
-        "at",
-        "for",
-        "by",
-        "according",
-        "convert",
-        "count",
-        "tell",
-    ]
-)
+QUESTION_WORDS = frozenset([
+    "what", "which", "how", "in", "on", "is", "are", "does", "do", "did", "was", "were", "when", "where", "who",
+    "whom", "whose", "find", "give", "list", "name", "at", "for", "by", "according", "convert", "count", "tell",
+])  # fmt: skip
 LABELS = "ABCDEFGH"
 
 
@@ -124,7 +96,8 @@ class Story:
         if self.inline and all(
             p is None or not p.produced for p in (step.provenance.get(n) for n in sorted(step.arguments))
         ):
-            ref = Mention(self.noun_phrase(step_index, out_field))
+            at = self.noun_phrase(step_index, out_field, template=out.at) if out.at else None
+            ref = Mention(self.noun_phrase(step_index, out_field), at=at)
             self.refs[key] = ref
             return ref
         np = self.noun_phrase(step_index, out_field)
@@ -213,11 +186,18 @@ class Story:
             return first
         return Mention(f"{self.mention(step_index, lat)}, {self.mention(step_index, lon)}")
 
-    def noun_phrase(self, step_index: int, out_field: str, overrides: Mapping[str, Mention] | None = None) -> str:
-        """The tool's noun phrase for a step's output, its arguments written (stated or referred to)."""
+    def noun_phrase(
+        self,
+        step_index: int,
+        out_field: str,
+        overrides: Mapping[str, Mention] | None = None,
+        template: str | None = None,
+    ) -> str:
+        """The tool's noun phrase for a step's output (or another ``template`` over its parameters), its arguments
+        written (stated or referred to)."""
         step = self.steps[step_index]
         tool = self.tools[step.tool_name]
-        template, mentions = self.with_places(step_index, tool.outputs[out_field].phrase)
+        template, mentions = self.with_places(step_index, template or tool.outputs[out_field].phrase)
         for name in tool.outputs[out_field].placeholders(template):
             if name not in mentions:
                 mentions[name] = (overrides or {}).get(name) or self.mention(step_index, name)
@@ -287,8 +267,8 @@ def realize(
     step = steps[answer_step]
     tool = tools[step.tool_name]
     out = tool.outputs[out_field]
-    if not out.askable:
-        raise Unrealizable(f"{tool.name}.{out_field} is not a field people ask for")
+    if not out.worth_asking(step.arguments, step.output):
+        raise Unrealizable(f"{tool.name}.{out_field} is not a field people ask for here")
     value = (step.output or {}).get(out_field)
     answer_text, tolerance, form = answer_form(value, get_port(out.port).answer_type, out.resolved_quantity())
     last_reason = ""

@@ -123,6 +123,7 @@ class RateOnDate(BaseModel):
                 "{date}? Give its date.",
             ),
             source="the ECB reference rates",
+            chain=False,  # the weekday or distance of a fallback fixing date is no one's question
         ),
     },
     examples=[
@@ -221,6 +222,7 @@ class EcbCurrency(BaseModel):
             ),
             measure="number of ECB fixings",
             source="the ECB reference rates",
+            askable=False,  # grows with every fixing of a live series: no one-time answer
         ),
     },
     examples=[{"currency_code": "RUB"}, {"currency_code": "CYP"}],

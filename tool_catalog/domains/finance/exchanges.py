@@ -55,6 +55,7 @@ class ExchangeCode(BaseModel):
         "timezone": Output(
             "timezone",
             "the time zone of {exchange_code}",
+            at="at {exchange_code}",
             asks=(
                 "In which time zone does {exchange_code} trade? Give the IANA zone name.",
                 "Which IANA time zone do the trading hours of {exchange_code} follow?",
@@ -344,28 +345,31 @@ class ExchangeYear(BaseModel):
     domain=DOMAIN,
     kind="retrieval",
     package="holidays",
-    description="Market holidays of a stock exchange (ISO 10383 MIC, e.g. XNYS, XLON, XHKG) in a year from the "
-    "holidays package's financial calendars: their number, names and the date of the last one in the year.",
+    description="Weekdays a stock exchange (ISO 10383 MIC, e.g. XNYS, XLON, XHKG) is closed all day in a year, "
+    "holidays and unscheduled closures (a typhoon, a day of mourning) alike, from the holidays package's financial "
+    "calendars: their number, names and the date of the last one in the year.",
     outputs={
         "holiday_count": Output(
             "count",
-            "the number of market holidays of {exchange_code} in {year}",
+            "the number of weekdays {exchange_code} is closed all day in {year}",
             asks=(
-                "How many market holidays does {exchange_code} have in {year}?",
-                "On how many holidays is {exchange_code} closed in {year}?",
-                "How many days does {exchange_code} shut for holidays in {year}?",
+                "On how many weekdays is {exchange_code} closed all day in {year}, holidays and unscheduled closures "
+                "included?",
+                "Counting holidays and any unscheduled full-day closures, how many weekdays does {exchange_code} "
+                "lose in {year}?",
             ),
-            measure="number of market holidays",
+            measure="number of weekdays closed",
             quantity=ADDITIVE_COUNT,
         ),
         "holiday_names": Output(
             "string_list",
-            "the list of market holidays of {exchange_code} in {year}, in date order",
+            "the list of weekday market closures of {exchange_code} in {year}, in date order",
             asks=(
-                "List the market holidays of {exchange_code} in {year}, in date order.",
-                "For which holidays does {exchange_code} close in {year}? List their names in calendar order.",
+                "List the weekday market holidays and full-day closures of {exchange_code} in {year}, in date order.",
+                "For which holidays or events is {exchange_code} closed all day on a weekday in {year}? List their "
+                "names in calendar order.",
             ),
-            measure="market holidays",
+            measure="weekday closures",
         ),
         "last_holiday": Output(
             "date",
@@ -390,9 +394,9 @@ def market_holidays_in_year(p: ExchangeYear) -> dict:
     calendar = holidays.financial_holidays(p.exchange_code, years=p.year, language=None)
     if "en_US" in calendar.supported_languages:
         calendar = holidays.financial_holidays(p.exchange_code, years=p.year, language="en_US")
-    days = sorted(d for d in calendar if d.year == p.year)
+    days = sorted(d for d in calendar if d.year == p.year and d.weekday() not in calendar.weekend)
     if not days:
-        raise ToolInputError(f"no market holidays recorded for {p.exchange_code} in {p.year}")
+        raise ToolInputError(f"no weekday market closures recorded for {p.exchange_code} in {p.year}")
     return {
         "holiday_count": len(days),
         "holiday_names": [str(calendar[d]) for d in days],
@@ -427,6 +431,7 @@ class ZoneParam(BaseModel):
             ),
             measure="number of exchanges",
             source="the exchange trading calendars",
+            askable=False,  # a count over whichever exchanges a calendar source covers: no one asks it
         ),
         "exchanges": Output(
             "string_list",

@@ -324,7 +324,8 @@ _TBILL = "a bill with face {face_value} bought at {price} on {settlement_date} m
                 "A Treasury bill with face value {face_value} is bought for {price} on {settlement_date} and matures "
                 "on {maturity_date}. What is its money-market yield, as a decimal fraction?",
                 "What money-market yield (ACT/360 on the price paid) does a bill with face value {face_value} give "
-                "if bought at {price} on {settlement_date}, maturing on {maturity_date}?",
+                "if bought at {price} on {settlement_date}, maturing on {maturity_date}? Give it as a decimal "
+                "fraction.",
             ),
             measure="money-market yield",
             quantity=FRACTION,

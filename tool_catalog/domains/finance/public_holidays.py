@@ -323,6 +323,7 @@ class WorkingDayShift(BaseModel):
                 "How many public holidays on weekdays fall between {date} and the date {working_days} working days "
                 "later in {country_code}?",
             ),
+            askable=False,  # a side figure of the count: people ask when the term ends
             measure="number of public holidays skipped",
         ),
     },
@@ -512,8 +513,8 @@ class CountryYearOnly(BaseModel):
             "count",
             "the number of public holidays falling on a weekend in {country_code} in {year}",
             asks=(
-                "How many public holidays in {country_code} fall on a Saturday or Sunday in {year}?",
-                "In {year}, how many of the public holidays of {country_code} land on a Saturday or Sunday?",
+                "How many nationwide public holidays in {country_code} fall on a Saturday or Sunday in {year}?",
+                "In {year}, how many of the nationwide public holidays of {country_code} land on a Saturday or Sunday?",
             ),
             measure="number of public holidays on Saturdays and Sundays",
         ),
@@ -547,6 +548,7 @@ def long_weekends(p: CountryYearOnly) -> dict:
             ),
             measure="number of countries on holiday",
             source="the national public holiday calendars",
+            askable=False,  # the count depends on which countries' calendars a source covers
         ),
         "countries": Output(
             "string_list",

@@ -244,6 +244,8 @@ def exchange_month_sessions(p: ExchangeMonth) -> dict:
                 "On how many holidays is {exchange_code} closed during {year}?",
             ),
             measure="number of market holidays",
+            # weekend days and unscheduled closures mixed in: market_holidays_in_year asks the count that says so
+            askable=False,
         ),
         "first_market_holiday": Output(
             "date",

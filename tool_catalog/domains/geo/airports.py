@@ -108,6 +108,7 @@ class AirportCode(BaseModel):
         "timezone": Output(
             "timezone",
             "the time zone of {iata}",
+            at="at {iata}",
             asks=("In which IANA time zone is {iata}?", "What time zone does {iata} keep? Give its IANA name."),
             avoid=("airports_in_timezone",),
         ),

@@ -43,8 +43,14 @@ _CAPITAL_FIXES: dict[str, tuple[str, float, float]] = {
 }
 
 
+_SUBREGION_FIXES = {"RS": "Southern Europe", "ME": "Southern Europe"}
+"""Subregions of the UN M49 geoscheme where countryinfo's data differs (it files Serbia and Montenegro under Eastern
+Europe)."""
+_M49 = "the UN M49 geoscheme"
+
+
 def _country_facts(code: str) -> dict:
-    """The countryinfo record of a country by ISO alpha-2 code."""
+    """The countryinfo record of a country by ISO alpha-2 code (its subregion as UN M49 has it)."""
     from countryinfo import CountryInfo, CountryNotFoundError
 
     common.country(code)
@@ -54,7 +60,7 @@ def _country_facts(code: str) -> dict:
         raise ToolInputError(f"countryinfo has no record for country {code!r}") from None
     if (info.get("ISO") or {}).get("alpha2") != code:
         raise ToolInputError(f"countryinfo has no record for country {code!r}")
-    return info
+    return {**info, "subregion": _SUBREGION_FIXES[code]} if code in _SUBREGION_FIXES else info
 
 
 @tool(
@@ -140,7 +146,7 @@ def country_capital(p: CountryCode) -> dict:
                 "Which geographic subregion is {country_code} part of?",
                 "In which subregion of the world, such as Western Europe or Southern Asia, is {country_code}?",
             ),
-            source=_SOURCE,
+            source=_M49,
         ),
         "neighbours": Output(
             "string_list",
@@ -401,16 +407,27 @@ _COUNTRYINFO_FAMILY = [
                 "label",
                 "the German name of {country_code}",
                 asks=("What is {country_code} called in German?", "How do Germans write the name of {country_code}?"),
+                worth=lambda args, out: _foreign(args, out.get("german_name")),
             ),
             "japanese_name": Output(
                 "label",
                 "the Japanese name of {country_code}",
                 asks=("What is the Japanese name of {country_code}?", "How is {country_code} written in Japanese?"),
+                worth=lambda args, out: _foreign(args, out.get("japanese_name")),
             ),
         },
         _translations,
     ),
 ]
+
+
+def _foreign(arguments: dict[str, Any], name: Any) -> bool:
+    """Whether a country's name in another language differs from its English name (Japan is Japan in German: no
+    question)."""
+    from tool_catalog.names import country_name
+
+    english = country_name(str(arguments.get("country_code", "")))
+    return bool(name) and str(name).casefold() != (english or "").casefold()
 
 
 def _facts_tool(getter: Any) -> Any:
@@ -450,7 +467,8 @@ def _all_country_facts() -> dict[str, dict]:
         except (CountryNotFoundError, KeyError):
             continue
         if (info.get("ISO") or {}).get("alpha2") == country.alpha_2:
-            out[country.alpha_2] = info
+            fix = _SUBREGION_FIXES.get(country.alpha_2)
+            out[country.alpha_2] = {**info, "subregion": fix} if fix else info
     return out
 
 
@@ -570,7 +588,7 @@ def country_largest_neighbours(p: _LandCountry) -> dict:
                 "Besides {country_code}, how many countries share its geographic subregion?",
             ),
             measure="number of subregion neighbours",
-            source=_SOURCE,
+            source=_M49,
         ),
         "peers": Output(
             "string_list",
@@ -580,7 +598,7 @@ def country_largest_neighbours(p: _LandCountry) -> dict:
                 "Which other countries belong to the subregion of {country_code}? List their ISO alpha-2 codes.",
             ),
             measure="other countries in its subregion",
-            source=_SOURCE,
+            source=_M49,
         ),
         "most_populous_peer": Output(
             "country_code",
@@ -591,7 +609,7 @@ def country_largest_neighbours(p: _LandCountry) -> dict:
                 "Apart from {country_code} itself, which country in its subregion is the most populous? Give its "
                 "ISO alpha-2 code.",
             ),
-            source=_SOURCE,
+            source=_M49,
             chain=False,
         ),
     },

@@ -294,6 +294,7 @@ def former_country(p: HistoricCountry) -> dict:
             ),
             measure="subdivision types",
             source=_ISO_2,
+            avoid=("list_set_operations",),  # each country names its own kinds: no one sets them against another's
         ),
     },
     examples=[{"country_code": "CH"}, {"country_code": "GB"}],
@@ -356,6 +357,8 @@ class SubdivisionCode(BaseModel):
                 "Which larger subdivision contains {subdivision_code}? Give its ISO 3166-2 code.",
                 "What is the ISO 3166-2 code of the parent subdivision of {subdivision_code}?",
             ),
+            # the four nations of the United Kingdom are common knowledge (Cambridgeshire is in England)
+            worth=lambda _args, out: out.get("country_code") != "GB",
         ),
     },
     examples=[{"subdivision_code": "GB-CAM"}, {"subdivision_code": "US-CA"}],

@@ -111,6 +111,7 @@ def country_legal_tender(p: CountryOnDate) -> dict:
                 "What language does the largest share of people in {country_code} speak? Give its language code.",
             ),
             source=_SOURCE,
+            worth=lambda _args, out: out.get("official_languages") != [out.get("main_language")],
         ),
         "main_language_name": Output(
             "language_name",
@@ -121,6 +122,7 @@ def country_legal_tender(p: CountryOnDate) -> dict:
                 "I'm moving to {country_code}. Which language is spoken by the largest share of people there?",
             ),
             source=_SOURCE,
+            worth=lambda _args, out: out.get("official_languages") != [out.get("main_language")],
         ),
         "main_language_percent": Output(
             "number",

@@ -364,6 +364,7 @@ def bounding_box(p: BoxAround) -> dict:
         "timezone": Output(
             "timezone",
             "the time zone at the antipode of {latitude}, {longitude}",
+            at="at the antipode of {latitude}, {longitude}",
             asks=(
                 "Which IANA time zone is in force at the antipode of {latitude}, {longitude}?",
                 "What time zone applies on the exact opposite side of the globe from {latitude}, {longitude}? Give "

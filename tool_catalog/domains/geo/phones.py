@@ -144,6 +144,7 @@ def phone_number_info(p: PhoneNumber) -> dict:
         "timezone": Output(
             "timezone",
             "the time zone of {phone_number}",
+            at="where {phone_number} is registered",
             asks=(
                 "In which IANA time zone is {phone_number}?",
                 "Before calling {phone_number}, I want to check the local time there. Which IANA time zone is the "

@@ -56,6 +56,7 @@ def _zone_links() -> dict[str, str]:
         "timezone": Output(
             "timezone",
             "the time zone at {latitude}, {longitude}",
+            at="at {latitude}, {longitude}",
             asks=(
                 "Which IANA time zone applies at {latitude}, {longitude}?",
                 "What time zone is the place at {latitude}, {longitude} in? Give its IANA name.",
@@ -185,31 +186,34 @@ class TimezoneOnDate(BaseModel):
             "the UTC offset in hours of {timezone} at noon on {date}",
             asks=(
                 "What is the UTC offset of {timezone} on {date}, in hours?",
-                "How many hours ahead of UTC are clocks in {timezone} at noon on {date}? Use a negative number if "
+                "How many hours ahead of UTC are clocks {timezone:at} at noon on {date}? Use a negative number if "
                 "they are behind.",
                 "On {date}, what offset from UTC does {timezone} observe, in hours?",
             ),
             measure="UTC offset",
             quantity=quantity("hour", "interval"),
             source=_TZDB,
+            worth=lambda args, _out: _near_clock_change(args, fixed=True),
         ),
         "abbreviation": Output(
             "label",
-            "the time zone abbreviation used in {timezone} on {date}",
+            "the time zone abbreviation used {timezone:at} on {date}",
             asks=(
-                "Which time zone abbreviation is in use in {timezone} on {date}?",
-                "On {date}, what abbreviation, such as CET or PST, do clocks in {timezone} show?",
+                "Which time zone abbreviation is in use {timezone:at} on {date}?",
+                "On {date}, what abbreviation, such as CET or PST, do clocks {timezone:at} show?",
             ),
             source=_TZDB,
+            worth=lambda args, _out: _near_clock_change(args, fixed=True),
         ),
         "is_dst": Output(
             "boolean",
-            "whether daylight saving time is in effect in {timezone} at noon on {date}",
+            "whether daylight saving time is in effect {timezone:at} at noon on {date}",
             asks=(
-                "Is daylight saving time in effect in {timezone} on {date}?",
-                "On {date}, are clocks in {timezone} on summer time?",
+                "Is daylight saving time in effect {timezone:at} on {date}?",
+                "On {date}, are clocks {timezone:at} on summer time?",
             ),
             source=_TZDB,
+            worth=lambda args, _out: _near_clock_change(args),
         ),
     },
     examples=[
@@ -261,34 +265,34 @@ class TimeConversion(BaseModel):
     outputs={
         "converted": Output(
             "label",
-            "the local date and time in {to_timezone} when it is {datetime} in {from_timezone}",
+            "the local date and time {to_timezone:at} when it is {datetime} {from_timezone:at}",
             asks=(
-                "When it is {datetime} in {from_timezone}, what is the local date and time in {to_timezone}? "
+                "When it is {datetime} {from_timezone:at}, what is the local date and time {to_timezone:at}? "
                 "Answer as YYYY-MM-DDTHH:MM.",
-                "A call is set for {datetime} local time in {from_timezone}. What date and time is that in "
-                "{to_timezone}?",
-                "Convert {datetime} from {from_timezone} to {to_timezone}.",
+                "A call is set for {datetime} local time {from_timezone:at}. What date and time is that "
+                "{to_timezone:at}?",
+                "Convert {datetime} {from_timezone:at} to local time {to_timezone:at}.",
             ),
             source=_TZDB,
         ),
         "date": Output(
             "date",
-            "the local date in {to_timezone} when it is {datetime} in {from_timezone}",
+            "the local date {to_timezone:at} when it is {datetime} {from_timezone:at}",
             asks=(
-                "When it is {datetime} in {from_timezone}, what is the date in {to_timezone}?",
-                "A meeting starts at {datetime} in {from_timezone}. On which date does it fall in {to_timezone}? "
+                "When it is {datetime} {from_timezone:at}, what is the date {to_timezone:at}?",
+                "A meeting starts at {datetime} {from_timezone:at}. On which date does it fall {to_timezone:at}? "
                 "Give the date.",
             ),
             source=_TZDB,
         ),
         "hours_ahead": Output(
             "number",
-            "the number of hours {to_timezone} is ahead of {from_timezone} when it is {datetime} in {from_timezone}",
+            "the number of hours the clock {to_timezone:at} is ahead when it is {datetime} {from_timezone:at}",
             asks=(
-                "At {datetime} local time in {from_timezone}, how many hours ahead is {to_timezone}? Use a "
-                "negative number if it is behind.",
-                "When it is {datetime} in {from_timezone}, what is the time difference in hours to {to_timezone}, "
-                "positive if the second zone is ahead?",
+                "At {datetime} local time {from_timezone:at}, how many hours ahead is the clock {to_timezone:at}? "
+                "Use a negative number if it is behind.",
+                "When it is {datetime} {from_timezone:at}, by how many hours is local time {to_timezone:at} ahead? "
+                "Give a negative number if it is behind.",
             ),
             measure="time difference",
             quantity=quantity("hour", "interval"),
@@ -328,6 +332,20 @@ class ZoneYear(BaseModel):
     )
 
 
+def _near_clock_change(args: dict[str, Any], days: int = 21, fixed: bool = False) -> bool:
+    """Whether a date is within three weeks of a clock change of the zone: whether daylight saving time is in effect
+    in New York in July, or London's offset then, is no question; in the week the clocks change it is. ``fixed``:
+    also a zone that does not change its clocks that year (Kolkata's offset is a fact to look up)."""
+    try:
+        day = parse_date(str(args["date"]))
+        changes = _transitions(common.zone(str(args["timezone"])), day.year)
+    except (KeyError, ValueError):
+        return False
+    if not changes:
+        return fixed
+    return any(abs((instant.date() - day).days) <= days for instant, _ in changes)
+
+
 @lru_cache(maxsize=4096)
 def _transitions(zone: Any, year: int) -> tuple[tuple[dt.datetime, float], ...]:
     """UTC instants in a year when the zone's UTC offset changes, with the new offset (hours). Cached per process:
@@ -363,9 +381,9 @@ def _transitions(zone: Any, year: int) -> tuple[tuple[dt.datetime, float], ...]:
     outputs={
         "transition_count": Output(
             "count",
-            "the number of UTC offset changes in {timezone} in {year}",
+            "the number of UTC offset changes {timezone:at} in {year}",
             asks=(
-                "How many times do the clocks change in {timezone} in {year}?",
+                "How many times do the clocks change {timezone:at} in {year}?",
                 "How many UTC offset changes does {timezone} have in {year}?",
             ),
             measure="number of clock changes",
@@ -373,20 +391,20 @@ def _transitions(zone: Any, year: int) -> tuple[tuple[dt.datetime, float], ...]:
         ),
         "first_transition": Output(
             "date",
-            "the local date of the first UTC offset change in {timezone} in {year}",
+            "the local date of the first UTC offset change {timezone:at} in {year}",
             asks=(
-                "On what date do the clocks first change in {timezone} in {year}? Give the date.",
-                "When is the first clock change in {timezone} in {year}?",
+                "On what date do the clocks first change {timezone:at} in {year}? Give the date.",
+                "When is the first clock change {timezone:at} in {year}?",
                 "In {year}, on which day does {timezone} first move its clocks? Give the local date.",
             ),
             source=_TZDB,
         ),
         "last_transition": Output(
             "date",
-            "the local date of the last UTC offset change in {timezone} in {year}",
+            "the local date of the last UTC offset change {timezone:at} in {year}",
             asks=(
-                "On what date is the last clock change in {timezone} in {year}? Give the date.",
-                "When do clocks in {timezone} change for the last time in {year}?",
+                "On what date is the last clock change {timezone:at} in {year}? Give the date.",
+                "When do clocks {timezone:at} change for the last time in {year}?",
             ),
             source=_TZDB,
         ),
@@ -394,8 +412,8 @@ def _transitions(zone: Any, year: int) -> tuple[tuple[dt.datetime, float], ...]:
             "boolean",
             "whether {timezone} changes its clocks in {year}",
             asks=(
-                "Do the clocks change at all in {timezone} in {year}?",
-                "Is there any clock change, for daylight saving or otherwise, in {timezone} during {year}?",
+                "Do the clocks change at all {timezone:at} in {year}?",
+                "Is there any clock change, for daylight saving or otherwise, {timezone:at} during {year}?",
             ),
             source=_TZDB,
         ),

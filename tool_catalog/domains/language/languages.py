@@ -261,6 +261,8 @@ class TerritoryParam(BaseModel):
             ),
             source=CLDR,
             chain=False,
+            # where it is the one official language (Portuguese in Brazil), everyone knows it
+            worth=lambda _args, out: out.get("official_languages") != [out.get("most_spoken_language")],
         ),
     },
     examples=[{"country_code": "CH"}, {"country_code": "IN"}, {"country_code": "US"}],

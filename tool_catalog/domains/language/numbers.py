@@ -416,6 +416,7 @@ def digits_in_words(p: DigitsNumber) -> dict:
                 "Write {date} out in English words as it is read aloud.",
                 "How would you read {date} aloud in English?",
             ),
+            askable=False,  # several readings are right ("July the twentieth"), and a speaker needs no tool
         ),
         "weekday": Output(
             "weekday",
@@ -433,5 +434,7 @@ def date_in_words(p: GregorianDate) -> dict:
     engine = inflect_engine()
     day = parse_date(p.date)
     ordinal = engine.ordinal(engine.number_to_words(day.day))
-    year = engine.number_to_words(day.year, andword="and")
+    from num2words import num2words
+
+    year = num2words(day.year, to="year")  # "nineteen sixty-nine", "two thousand and five", "twenty twenty-four"
     return {"in_words": f"the {ordinal} of {month_name(day)}, {year}", "weekday": weekday_name(day)}

@@ -56,6 +56,7 @@ class TextParam(BaseModel):
                 "Count the sentences in {text}.",
             ),
             measure="number of sentences",
+            askable=False,  # the text is in the question: its sentences are counted at a glance
         ),
         "syllable_count": Output(
             "count",

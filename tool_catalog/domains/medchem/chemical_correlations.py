@@ -308,7 +308,6 @@ class CasAtPressure(BaseModel):
             asks=(
                 "At what temperature, in K, does {cas} boil under a pressure of {pressure_kpa} kPa?",
                 "What is the boiling point of {cas} at {pressure_kpa} kPa, in kelvin?",
-                "A still runs at {pressure_kpa} kPa. At what temperature, in kelvin, will {cas} boil in it?",
             ),
             measure="boiling temperature",
         )

@@ -7,7 +7,7 @@ import re
 
 from pydantic import BaseModel, Field
 
-from tool_catalog.domains.medchem.common import CAS, CAS_SAMPLES, DOMAIN, CasNumber, metadata
+from tool_catalog.domains.medchem.common import CAS, CAS_SAMPLES, DOMAIN, FAMILIAR_COMPOUNDS, CasNumber, metadata
 from tool_catalog.ports import port
 from tool_catalog.quantities import COUNT, quantity
 from tool_catalog.registry import add_tool, tool
@@ -49,6 +49,7 @@ class ChemicalName(BaseModel):
                 "Which molecular formula does {name} have?",
             ),
             avoid=("solution_molarity",),
+            worth=lambda _args, out: str(out.get("cas_number")) not in FAMILIAR_COMPOUNDS,
         ),
         "molecular_weight": Output(
             "number",
@@ -106,6 +107,7 @@ def chemical_lookup_by_name(p: ChemicalName) -> dict:
                 "Which molecular formula does {cas} have?",
             ),
             avoid=("solution_molarity",),
+            worth=lambda args, _out: str(args.get("cas")) not in FAMILIAR_COMPOUNDS,
         ),
         "molecular_weight": Output(
             "number",

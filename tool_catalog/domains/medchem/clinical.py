@@ -143,7 +143,7 @@ def _bmi_class(bmi: float) -> str:
                 "An adult patient is {height_cm} cm tall and weighs {weight_kg} kg. Which ICD-10-CM body mass index "
                 "code applies?",
             ),
-            chain=("icd10cm_code_info",),
+            chain=False,  # every such code is in Z68 "Body mass index [BMI]": its category is fixed
         ),
     },
     examples=[{"weight_kg": 70, "height_cm": 175}, {"weight_kg": 102, "height_cm": 168}],

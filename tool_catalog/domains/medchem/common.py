@@ -126,3 +126,53 @@ def element(symbol: str) -> Any:
     if element.number < 1:
         raise ToolInputError(f"unknown element symbol {symbol!r}")
     return element
+
+
+FAMILIAR_ELEMENTS = frozenset({*range(1, 31), 47, 50, 53, 78, 79, 80, 82, 92})
+"""Atomic numbers of the elements whose place in the periodic table is common knowledge: hydrogen to zinc, and
+silver, tin, iodine, platinum, gold, mercury, lead and uranium. Their symbol, name, atomic number, period, group and
+block are trivia, not questions for a tool."""
+
+FAMILIAR_COMPOUNDS = frozenset(
+    {
+        "7732-18-5",  # water
+        "124-38-9",  # carbon dioxide
+        "630-08-0",  # carbon monoxide
+        "74-82-8",  # methane
+        "74-98-6",  # propane
+        "106-97-8",  # butane
+        "64-17-5",  # ethanol
+        "67-56-1",  # methanol
+        "67-64-1",  # acetone
+        "64-19-7",  # acetic acid
+        "58-08-2",  # caffeine
+        "50-99-7",  # glucose
+        "57-50-1",  # sucrose
+        "50-78-2",  # aspirin
+        "7664-41-7",  # ammonia
+        "7647-14-5",  # sodium chloride
+        "71-43-2",  # benzene
+        "7782-44-7",  # oxygen
+        "7727-37-9",  # nitrogen
+        "1333-74-0",  # hydrogen
+        "10028-15-6",  # ozone
+        "7664-93-9",  # sulfuric acid
+        "7647-01-0",  # hydrogen chloride
+        "7722-84-1",  # hydrogen peroxide
+    }
+)
+"""CAS numbers of compounds whose molecular formula everyone learns at school: asking a tool for it is trivia."""
+
+
+def unfamiliar_element(arguments: dict[str, Any]) -> bool:
+    """Whether the element a call names (by symbol or atomic number) is not one of :data:`FAMILIAR_ELEMENTS`."""
+    import periodictable
+
+    try:
+        if "atomic_number" in arguments:
+            number = int(arguments["atomic_number"])
+        else:
+            number = periodictable.elements.symbol(str(arguments.get("symbol", ""))).number
+    except (ValueError, TypeError):
+        return True
+    return number not in FAMILIAR_ELEMENTS

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from tool_catalog.domains.medchem.common import DOMAIN, element, r
+from tool_catalog.domains.medchem.common import DOMAIN, element, r, unfamiliar_element
 from tool_catalog.ports import port
 from tool_catalog.quantities import ORDINAL, quantity
 from tool_catalog.registry import add_tool, tool
@@ -78,6 +78,7 @@ class ElementSymbol(BaseModel):
             "label",
             "the English name of {symbol}",
             asks=("What is the English name of {symbol}?", "What is {symbol} called in English?"),
+            worth=lambda args, _out: unfamiliar_element(args),
         ),
         "atomic_number": Output(
             "integer",
@@ -88,6 +89,7 @@ class ElementSymbol(BaseModel):
             ),
             measure="atomic number",
             quantity=quantity("count", "count"),
+            worth=lambda args, _out: unfamiliar_element(args),
         ),
         "atomic_mass": Output(
             "number",
@@ -164,6 +166,7 @@ def element_atomic_data(p: ElementSymbol) -> dict:
             ),
             measure="period",
             quantity=ORDINAL,
+            worth=lambda args, _out: unfamiliar_element(args),
         ),
         "group": Output(
             "integer",
@@ -174,6 +177,7 @@ def element_atomic_data(p: ElementSymbol) -> dict:
             ),
             measure="group number",
             quantity=ORDINAL,
+            worth=lambda args, _out: unfamiliar_element(args),
         ),
         "block": Output(
             "label",
@@ -182,6 +186,7 @@ def element_atomic_data(p: ElementSymbol) -> dict:
                 "In which block (s, p, d or f) of the periodic table is {symbol}?",
                 "Is {symbol} an s-, p-, d- or f-block element?",
             ),
+            worth=lambda args, _out: unfamiliar_element(args),
         ),
         "electronegativity": Output(
             "number",
@@ -191,6 +196,7 @@ def element_atomic_data(p: ElementSymbol) -> dict:
                 "How electronegative is {symbol} on the Pauling scale?",
             ),
             measure="Pauling electronegativity",
+            trend=True,
             quantity=quantity("dimensionless", "interval"),
         ),
         "ionization_energy_ev": Output(
@@ -201,6 +207,7 @@ def element_atomic_data(p: ElementSymbol) -> dict:
                 "How much energy, in electronvolts, does it take to pull one electron off a neutral atom of {symbol}?",
             ),
             measure="first ionization energy",
+            trend=True,
             quantity=quantity("eV"),
         ),
         "standard_state_cas": Output(
@@ -306,6 +313,7 @@ _ELEMENT_FAMILY = [
                     "How large is the covalent radius of {symbol}, in Å?",
                 ),
                 measure="covalent radius",
+                trend=True,
                 quantity=quantity("angstrom"),
                 source=_COVALENT_SOURCE,
             ),
@@ -347,6 +355,7 @@ _ELEMENT_FAMILY = [
                 ),
                 measure="lattice constant a",
                 quantity=quantity("angstrom"),
+                alike=("symmetry",),
             ),
         },
         _crystal,
@@ -363,8 +372,10 @@ _ELEMENT_FAMILY = [
                 "number",
                 "the K-alpha X-ray wavelength in angstrom of {symbol}",
                 asks=(
-                    "What is the K-alpha X-ray wavelength of {symbol}, in ångström?",
-                    "An X-ray tube has an anode made of {symbol}. What is the wavelength of its K-alpha line, in Å?",
+                    "What is the K-alpha X-ray wavelength of {symbol}, in ångström, taking Kα1 and Kα2 averaged 2:1 "
+                    "by intensity?",
+                    "An X-ray tube has an anode made of {symbol}. What is the wavelength of its K-alpha line in Å, "
+                    "as the 2:1 intensity-weighted mean of Kα1 and Kα2?",
                 ),
                 measure="K-alpha wavelength",
                 quantity=quantity("angstrom"),
@@ -373,8 +384,10 @@ _ELEMENT_FAMILY = [
                 "number",
                 "the K-alpha X-ray energy in keV of {symbol}",
                 asks=(
-                    "What is the energy of the K-alpha X-ray line of {symbol}, in keV?",
-                    "At what energy, in keV, does {symbol} emit its K-alpha X-rays?",
+                    "What is the energy of the K-alpha X-ray line of {symbol}, in keV, taking Kα1 and Kα2 averaged "
+                    "2:1 by intensity?",
+                    "At what energy, in keV, does {symbol} emit its K-alpha X-rays (the 2:1 intensity-weighted mean "
+                    "of Kα1 and Kα2)?",
                 ),
                 measure="K-alpha energy",
                 quantity=quantity("keV"),
@@ -599,6 +612,7 @@ _ELEMENT_FAMILY = [
                     "How big is an atom of {symbol} by its covalent radius, in Å?",
                 ),
                 measure="covalent radius",
+                trend=True,
                 quantity=quantity("angstrom"),
                 source=_BLUE_OBELISK,
             ),
@@ -610,6 +624,7 @@ _ELEMENT_FAMILY = [
                     "How large is an atom of {symbol} by its van der Waals radius, in Å?",
                 ),
                 measure="van der Waals radius",
+                trend=True,
                 quantity=quantity("angstrom"),
                 source=_BLUE_OBELISK,
             ),
@@ -658,6 +673,7 @@ _ELEMENT_FAMILY = [
                     "On the Allred-Rochow scale, how electronegative is {symbol}?",
                 ),
                 measure="Allred-Rochow electronegativity",
+                trend=True,
                 quantity=quantity("dimensionless", "interval"),
             ),
             "standard_phase": Output(
@@ -744,6 +760,7 @@ class AtomicNumber(BaseModel):
                 "What is the symbol of the element whose atoms have {atomic_number} protons?",
             ),
             chain=False,
+            worth=lambda args, _out: unfamiliar_element(args),
         ),
         "name": Output(
             "label",
@@ -752,6 +769,7 @@ class AtomicNumber(BaseModel):
                 "What is the name of the element with atomic number {atomic_number}?",
                 "Which element has {atomic_number} protons in its nucleus? Give its English name.",
             ),
+            worth=lambda args, _out: unfamiliar_element(args),
         ),
     },
     examples=[{"atomic_number": 26}, {"atomic_number": 118}],

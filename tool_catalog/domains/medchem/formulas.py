@@ -306,6 +306,9 @@ def _formula_index() -> dict[str, list[tuple[str, str]]]:
             ),
             measure="mass number of the base isotope peak",
             quantity=quantity("Da"),
+            # asked where the tallest peak is not the monoisotopic one (bromine, chlorine, large molecules): for
+            # acetone it is the first peak, as everyone expects
+            worth=lambda _args, out: out.get("base_peak_mass_number") != out.get("nominal_mass"),
         ),
         "base_peak_mass": Output(
             "number",

@@ -402,6 +402,7 @@ def icd10cm_ancestors(p: IcdCode) -> dict:
             ),
             source=ICD_SOURCE,
             chain=False,
+            askable=False,  # list adjacency with no description is not a coding question
         ),
         "next_sibling": Output(
             "icd10cm_code",
@@ -412,6 +413,7 @@ def icd10cm_ancestors(p: IcdCode) -> dict:
             ),
             source=ICD_SOURCE,
             chain=False,
+            askable=False,  # list adjacency with no description is not a coding question
         ),
     },
     examples=[{"code": "E11.9"}, {"code": "J45.909"}],
@@ -597,6 +599,7 @@ def icd10cm_seventh_characters(p: _InjuryCode) -> dict:
             ),
             source=ICD_SOURCE,
             chain=False,
+            askable=False,  # list adjacency with no description is not a coding question
         ),
         "next_billable": Output(
             "icd10cm_code",
@@ -607,6 +610,7 @@ def icd10cm_seventh_characters(p: _InjuryCode) -> dict:
             ),
             source=ICD_SOURCE,
             chain=False,
+            askable=False,  # list adjacency with no description is not a coding question
         ),
         "position": Output(
             "count",

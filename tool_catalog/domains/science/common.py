@@ -90,8 +90,16 @@ def ephem_date(day: dt.date, hours: float = 0.0) -> Any:
     return ephem.Date(ephem.Date((day.year, day.month, day.day)) + hours / 24.0)
 
 
-def hms(angle: Any) -> str:
-    return str(angle).split(".")[0]
+def hms(angle: Any, hours: bool = True) -> str:
+    """An ephem angle as h:mm:ss (d:mm:ss for ``hours=False``), rounded to the nearest second (an hour angle of
+    23:59:59.7 is 0:00:00)."""
+    text = str(angle)
+    sign = "-" if text.startswith("-") else ""
+    whole, minutes, seconds = text.lstrip("-").split(":")
+    total = round(int(whole) * 3600 + int(minutes) * 60 + float(seconds))
+    if hours and not sign:
+        total %= 24 * 3600
+    return f"{sign}{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
 @cache

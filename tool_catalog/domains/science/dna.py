@@ -27,6 +27,11 @@ def _unambiguous(seq: str, what: str = "sequence") -> str:
     return seq
 
 
+def _site_like(sequence: str) -> bool:
+    pairs = {"A": "T", "T": "A", "G": "C", "C": "G"}
+    return 4 <= len(sequence) <= 12 and pairs.get(sequence[:1].upper()) == sequence[-1:].upper()
+
+
 @tool(
     domain=DOMAIN,
     kind="processing",
@@ -51,6 +56,9 @@ def _unambiguous(seq: str, what: str = "sequence") -> str:
                 "Is {sequence} its own reverse complement?",
                 "Does {sequence} read the same 5' to 3' on both strands, like a palindromic restriction site?",
             ),
+            # asked of a site-length sequence whose ends pair, where one must check it base by base; a long
+            # sequence, or one whose first and last bases do not pair, is visibly not
+            worth=lambda args, _out: _site_like(str(args.get("sequence", ""))),
         ),
     },
     inverse="reverse_complement",
@@ -382,8 +390,8 @@ class MotifQuery(BaseModel):
             "the number of occurrences of the motif {motif} in {sequence}",
             asks=(
                 "How many times does {motif} occur on the forward strand of {sequence}, counting overlapping matches?",
-                "Count the matches of {motif}, read as a motif with IUPAC codes, on the forward strand of {sequence} "
-                "(overlaps included).",
+                "Count the matches of the motif {motif:code} (IUPAC codes allowed) on the forward strand of "
+                "{sequence}, overlaps included.",
             ),
             measure="number of motif occurrences",
             quantity=COUNT,

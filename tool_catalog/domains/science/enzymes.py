@@ -67,7 +67,8 @@ def _overhang(enz: Any) -> str:
     kind="retrieval",
     package="biopython",
     description="Look up a restriction enzyme in REBASE (as shipped with Biopython): its recognition site, cut "
-    "pattern (^ top-strand cut, _ bottom-strand cut), end type, number of commercial suppliers and isoschizomers.",
+    "pattern (^ top-strand cut, _ bottom-strand cut), end type, number of commercial suppliers, and its "
+    "commercially available isoschizomers.",
     outputs={
         "site": Output(
             "dna_sequence",
@@ -120,20 +121,20 @@ def _overhang(enz: Any) -> str:
         ),
         "isoschizomers": Output(
             "string_list",
-            "the list of isoschizomers of {enzyme} in REBASE",
+            "the list of commercially available isoschizomers of {enzyme} in REBASE",
             asks=(
-                "Which enzymes are isoschizomers of {enzyme}? List them.",
-                "List the other restriction enzymes that recognize the same site as {enzyme}.",
+                "Which commercially available enzymes are isoschizomers of {enzyme}? List them.",
+                "List the other commercially available restriction enzymes that recognize the same site as {enzyme}.",
             ),
             measure="isoschizomers",
             source="REBASE",
         ),
         "isoschizomer_count": Output(
             "count",
-            "the number of isoschizomers of {enzyme} in REBASE",
+            "the number of commercially available isoschizomers of {enzyme} in REBASE",
             asks=(
-                "How many isoschizomers does {enzyme} have?",
-                "How many other restriction enzymes recognize the same site as {enzyme}?",
+                "How many commercially available isoschizomers does {enzyme} have?",
+                "How many other commercially available restriction enzymes recognize the same site as {enzyme}?",
             ),
             measure="number of isoschizomers",
             source="REBASE",
@@ -143,7 +144,9 @@ def _overhang(enz: Any) -> str:
 )
 def restriction_enzyme_info(p: Enzyme) -> dict:
     enz = _enzyme(p.enzyme)
-    isos = sorted(str(e) for e in enz.isoschizomers())
+    from Bio.Restriction import CommOnly
+
+    isos = sorted(str(e) for e in enz.isoschizomers() if e in CommOnly)  # the ones a lab can buy
     return {
         "site": enz.site,
         "site_length": len(enz.site),

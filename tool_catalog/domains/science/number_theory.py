@@ -378,11 +378,11 @@ class Quadratic(BaseModel):
             "number",
             "the smaller real root (or the real part) of {a} x^2 + {b} x + {c} = 0",
             asks=(
-                "What is the smaller root of a x² + b x + c = 0 with a = {a}, b = {b} and c = {c}? If the roots are "
-                "complex, give their real part.",
-                "Solve a x² + b x + c = 0 for a = {a}, b = {b}, c = {c}. What is the smaller real solution (or, for "
-                "complex roots, the real part)?",
+                "What is the smaller root of a x² + b x + c = 0 with a = {a}, b = {b} and c = {c}?",
+                "Solve a x² + b x + c = 0 for a = {a}, b = {b}, c = {c}. Which of its two real solutions "
+                "is the smaller?",
             ),
+            worth=lambda _args, out: out.get("discriminant", -1) > 0,  # two real roots: the question has its answer
             measure="smaller root",
             quantity=NUMBER,
         ),
@@ -390,11 +390,11 @@ class Quadratic(BaseModel):
             "number",
             "the larger real root (or the imaginary part) of {a} x^2 + {b} x + {c} = 0",
             asks=(
-                "What is the larger root of a x² + b x + c = 0 with a = {a}, b = {b} and c = {c}? If the roots are "
-                "complex, give the positive imaginary part instead.",
-                "Solve a x² + b x + c = 0 for a = {a}, b = {b}, c = {c}. What is the larger real solution (or, for "
-                "complex roots, the size of the imaginary part)?",
+                "What is the larger root of a x² + b x + c = 0 with a = {a}, b = {b} and c = {c}?",
+                "Solve a x² + b x + c = 0 for a = {a}, b = {b}, c = {c}. Which of its two real solutions "
+                "is the larger?",
             ),
+            worth=lambda _args, out: out.get("discriminant", -1) > 0,
             measure="larger root",
             quantity=NUMBER,
         ),

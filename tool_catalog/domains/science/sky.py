@@ -154,7 +154,7 @@ def planet_position(p: BodyOnDate) -> dict:
     return {
         "constellation": ephem.constellation(body)[1],
         "right_ascension": hms(body.ra),
-        "declination": hms(body.dec),
+        "declination": hms(body.dec, hours=False),
         "magnitude": round(float(body.mag), 2),
         "earth_distance_au": round(float(body.earth_distance), 6),
         "elongation_deg": round(math.degrees(float(body.elong)), 2),
@@ -433,8 +433,10 @@ def city_coordinates(p: EphemCity) -> dict:
             "label",
             "the Greenwich apparent sidereal time (h:m:s) at 00:00 UT on {date}",
             asks=(
-                "What is the Greenwich apparent sidereal time at 00:00 UT on {date}? Give h:m:s.",
-                "At midnight UT on {date}, what sidereal time is it at Greenwich (hours:minutes:seconds)?",
+                "What is the Greenwich apparent sidereal time at 00:00 UT on {date}? Give h:mm:ss, to the nearest "
+                "second.",
+                "At midnight UT on {date}, what apparent sidereal time is it at Greenwich? Give hours:minutes:seconds "
+                "to the nearest second.",
             ),
         ),
     },
@@ -736,11 +738,13 @@ class PlaceTime(BaseModel):
     outputs={
         "sidereal_time": Output(
             "label",
-            "the local sidereal time at {longitude} (seen from {latitude}) at {datetime_utc} UTC",
+            "the local apparent sidereal time at {longitude} (seen from {latitude}) at {datetime_utc} UTC",
             asks=(
-                "What is the local sidereal time at {latitude}, {longitude} at {datetime_utc} (UTC)? Give h:m:s.",
+                "What is the local apparent sidereal time at {latitude}, {longitude} at {datetime_utc} (UTC)? Give "
+                "h:mm:ss, to the nearest second.",
                 "Which right ascension is on the meridian for an observer at {latitude}, {longitude} at "
-                "{datetime_utc} (UTC)? Give the local sidereal time as hours:minutes:seconds.",
+                "{datetime_utc} (UTC)? Give the local apparent sidereal time as hours:minutes:seconds, to the "
+                "nearest second.",
             ),
         ),
         # The same time in decimal hours.
@@ -756,7 +760,7 @@ class PlaceTime(BaseModel):
 def local_sidereal_time(p: PlaceTime) -> dict:
     obs = observer(p.latitude, p.longitude, instant(p.datetime_utc))
     lst = obs.sidereal_time()
-    return {"sidereal_time": str(lst).split(".")[0], "sidereal_hours": round(math.degrees(float(lst)) / 15, 5)}
+    return {"sidereal_time": hms(lst), "sidereal_hours": round(math.degrees(float(lst)) / 15, 5)}
 
 
 @tool(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -130,6 +131,14 @@ class ConstellationName(BaseModel):
     )
 
 
+def _first_magnitude(out: dict[str, Any]) -> bool:
+    """Whether a constellation's brightest catalogue star is bright enough (magnitude 1.6 or less) that no star
+    missing from a 115-star catalogue could outshine it: Aquarius's brightest there, Sadalmelik at 2.95, is not
+    (Sadalsuud is brighter)."""
+    magnitude = out.get("magnitude")
+    return isinstance(magnitude, int | float) and magnitude <= 1.6
+
+
 @tool(
     domain=DOMAIN,
     kind="retrieval",
@@ -144,6 +153,7 @@ class ConstellationName(BaseModel):
             asks=("What is the brightest star in {constellation}?", "Which star of {constellation} shines brightest?"),
             source=BRIGHT_STARS,
             avoid=("star_separation",),
+            worth=lambda _args, out: _first_magnitude(out),
         ),
         "magnitude": Output(
             "number",
@@ -155,6 +165,7 @@ class ConstellationName(BaseModel):
             measure="magnitude of the brightest star",
             quantity=MAGNITUDE,
             source=BRIGHT_STARS,
+            worth=lambda _args, out: _first_magnitude(out),
         ),
         # Names, not stars: the catalogue lists some stars twice (Adara and Adhara, Fomalhaut and the misspelt
         # Formalhaut, Agena and Hadar), so these answer no question about a constellation.

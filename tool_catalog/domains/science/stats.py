@@ -5,6 +5,7 @@ Welch's t-test and survey sample sizes.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -16,6 +17,14 @@ from tool_catalog.spec import Output, ToolInputError
 
 NUMBER = quantity("dimensionless")
 PROBABILITY = quantity("dimensionless")
+
+
+def _uncertain(field: str) -> Any:
+    """A probability is worth asking where it is not 0 or 1 at four decimals (at most 12 events when 2.2 are
+    expected: 1.0000, a certainty no one computes)."""
+    return lambda _args, out: isinstance(out.get(field), int | float) and 0.00005 <= out[field] <= 0.99995
+
+
 STATISTIC = quantity("dimensionless", "interval")
 
 
@@ -72,6 +81,7 @@ class NormalQuery(BaseModel):
             ),
             measure="cumulative probability",
             quantity=PROBABILITY,
+            worth=_uncertain("cdf"),
         ),
         "upper_tail": Output(
             "number",
@@ -84,6 +94,7 @@ class NormalQuery(BaseModel):
             ),
             measure="upper-tail probability",
             quantity=PROBABILITY,
+            worth=_uncertain("upper_tail"),
         ),
     },
     examples=[{"mean": 100, "sd": 15, "x": 130}],
@@ -133,6 +144,7 @@ class BinomialQuery(BaseModel):
             ),
             measure="probability of exactly that many successes",
             quantity=PROBABILITY,
+            worth=_uncertain("p_exactly"),
         ),
         "p_at_most": Output(
             "number",
@@ -145,6 +157,7 @@ class BinomialQuery(BaseModel):
             ),
             measure="probability of at most that many successes",
             quantity=PROBABILITY,
+            worth=_uncertain("p_at_most"),
         ),
         "p_at_least": Output(
             "number",
@@ -157,6 +170,7 @@ class BinomialQuery(BaseModel):
             ),
             measure="probability of at least that many successes",
             quantity=PROBABILITY,
+            worth=_uncertain("p_at_least"),
         ),
     },
     examples=[{"trials": 10, "successes": 3, "probability": 0.5}],
@@ -203,6 +217,7 @@ class PoissonQuery(BaseModel):
             ),
             measure="probability of exactly that many events",
             quantity=PROBABILITY,
+            worth=_uncertain("p_exactly"),
         ),
         "p_at_most": Output(
             "number",
@@ -213,6 +228,7 @@ class PoissonQuery(BaseModel):
             ),
             measure="probability of at most that many events",
             quantity=PROBABILITY,
+            worth=_uncertain("p_at_most"),
         ),
     },
     examples=[{"rate": 3, "events": 5}],
@@ -373,6 +389,7 @@ class Paired(BaseModel):
             ),
             measure="p-value of the slope",
             quantity=PROBABILITY,
+            worth=_uncertain("p_value"),
         ),
         "spearman_rho": Output(
             "number",
@@ -450,6 +467,7 @@ class TwoSamples(BaseModel):
             ),
             measure="p-value",
             quantity=PROBABILITY,
+            worth=_uncertain("p_value"),
         ),
         "mean_difference": Output(
             "number",

@@ -1,0 +1,141 @@
+"""What is worth asking: facts everyone knows, near-certain answers, trend trivia and unlike comparisons are not
+asked, and a time zone is named by the place whose clock it keeps. Real tool calls, the real gate."""
+
+from __future__ import annotations
+
+import random
+
+from dive_assets.synthesis.derivation import build_task
+from dive_assets.synthesis.operands import incomparable, obvious_extreme, operand_group, trend_trivia
+from dive_assets.synthesis.realism import meaning_problems
+from dive_assets.synthesis.realize import Unrealizable, realize
+from dive_assets.synthesis.records import Provenance, Step, Trace
+from tool_catalog import all_tools, get_tool
+from tool_catalog.names import Mention, stated_in, zone_place
+from tool_catalog.runtime import call_tool
+
+TOOLS = {t.name: t for t in all_tools()}
+NOT_ASKED = "not something people ask for here"
+
+
+def _run(index: int, tool: str, arguments: dict, provenance: dict[str, Provenance] | None = None) -> Step:
+    result = call_tool(tool, arguments)
+    assert result.ok, result.error
+    prov = provenance or {name: Provenance(source="sample") for name in arguments}
+    depends = sorted({p.step for p in prov.values() if p.source == "step" and p.step is not None})
+    return Step(
+        trace_id="tr_worth", step_index=index, tool_name=tool, arguments=arguments, provenance=prov,
+        output=result.output, depends_on=depends,
+    )  # fmt: skip
+
+
+def _problems(steps: list[Step], field: str, domain: str) -> list[str]:
+    by_index = {s.step_index: s for s in steps}
+    trace = Trace(
+        trace_id="tr_worth", toolset_id="ts", domain=domain, diversity="full-varied", policy="test",
+        seed_port="x", seed_value="x", status="ok", step_count=len(steps), task_slot=0, steps=steps,
+    )  # fmt: skip
+    task = build_task(trace, by_index, TOOLS, steps[-1].step_index, field, "A question?", "test", 1)
+    return meaning_problems(task, by_index, TOOLS)
+
+
+def _asked(tool: str, arguments: dict, field: str, domain: str) -> bool:
+    return not any(NOT_ASKED in p for p in _problems([_run(0, tool, arguments)], field, domain))
+
+
+def test_daylight_saving_is_asked_near_a_clock_change_not_in_midsummer() -> None:
+    assert not _asked("timezone_utc_offset", {"timezone": "America/New_York", "date": "2024-07-01"}, "is_dst", "geo")
+    assert _asked("timezone_utc_offset", {"timezone": "Europe/London", "date": "2024-10-27"}, "is_dst", "geo")
+    assert not _asked("timezone_utc_offset", {"timezone": "Asia/Kolkata", "date": "2024-10-27"}, "is_dst", "geo")
+
+
+def test_facts_everyone_knows_are_not_asked_and_not_followed() -> None:
+    assert not _asked("element_by_atomic_number", {"atomic_number": 79}, "symbol", "medchem")  # gold
+    assert _asked("element_by_atomic_number", {"atomic_number": 76}, "symbol", "medchem")  # osmium
+    assert not _asked("chemical_identity", {"cas": "58-08-2"}, "formula", "medchem")  # caffeine
+    assert _asked("chemical_identity", {"cas": "565-61-7"}, "formula", "medchem")  # 3-methyl-2-pentanone
+    assert not _asked("subdivision_info", {"subdivision_code": "GB-CAM"}, "parent_code", "geo")  # England
+    assert _asked("subdivision_info", {"subdivision_code": "FR-21"}, "parent_code", "geo")
+    assert not _asked("country_name_translations", {"country_code": "JP"}, "german_name", "geo")  # Japan
+    assert _asked("country_name_translations", {"country_code": "DE"}, "german_name", "geo")  # Deutschland
+    # Cambridgeshire's parent is not followed to a further question either
+    cam = _run(0, "subdivision_info", {"subdivision_code": "GB-CAM"})
+    parent = _run(
+        1, "subdivision_info", {"subdivision_code": cam.output["parent_code"]},
+        {"subdivision_code": Provenance(source="step", step=0, field="parent_code")},
+    )  # fmt: skip
+    assert any("no one would follow" in p for p in _problems([cam, parent], "type", "geo"))
+
+
+def test_certainties_and_visible_answers_are_not_asked() -> None:
+    assert not _asked("poisson_probability", {"events": 12, "rate": 2.2}, "p_at_most", "science")  # 1.0000
+    assert _asked("poisson_probability", {"events": 2, "rate": 2.2}, "p_at_most", "science")
+    assert not _asked("quadratic_roots", {"a": 1, "b": 2, "c": 1.5}, "root_2", "science")  # complex roots
+    assert _asked("quadratic_roots", {"a": 1, "b": -3, "c": 2}, "root_2", "science")
+    assert not _asked("formula_isotope_peak", {"formula": "C3H6O"}, "base_peak_mass_number", "medchem")
+    assert _asked("formula_isotope_peak", {"formula": "CH2Br2"}, "base_peak_mass_number", "medchem")
+    polylinker = "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT"
+    assert not _asked("reverse_complement", {"sequence": polylinker}, "is_palindromic", "science")
+    assert _asked("reverse_complement", {"sequence": "GAATTC"}, "is_palindromic", "science")
+    assert not _asked("brightest_star_in_constellation", {"constellation": "Aquarius"}, "brightest_star", "science")
+    assert _asked("brightest_star_in_constellation", {"constellation": "Lyra"}, "brightest_star", "science")
+
+
+def test_a_periodic_trend_is_not_ranked_and_unlike_crystals_are_not_compared() -> None:
+    metals = [_run(i, "element_periodic_properties", {"symbol": s}) for i, s in enumerate(["Li", "Rb"])]
+    group = operand_group(get_tool("element_periodic_properties"), "ionization_energy_ev", metals)
+    assert group is not None and incomparable(group) is None  # the values may be compared or totalled
+    assert "periodic trend" in (trend_trivia("rank_by_value", group) or "")  # but not "which is lower"
+    assert trend_trivia("aggregate_numbers", group) is None  # the highest value, in eV, needs the tool
+    crystals = [_run(i, "element_crystal_structure", {"symbol": s}) for i, s in enumerate(["Pb", "Si", "Ge"])]
+    group = operand_group(get_tool("element_crystal_structure"), "lattice_a_angstrom", crystals)
+    assert group is not None and "not like for like" in (incomparable(group) or "")
+    same = [_run(i, "element_crystal_structure", {"symbol": s}) for i, s in enumerate(["Si", "Ge"])]
+    group = operand_group(get_tool("element_crystal_structure"), "lattice_a_angstrom", same)
+    assert group is not None and "like for like" not in (incomparable(group) or "")
+
+
+def test_a_time_zone_is_named_by_the_place_whose_clock_it_keeps() -> None:
+    assert zone_place("Asia/Kolkata") == "Kolkata, India"
+    assert zone_place("America/Indiana/Knox") == "Knox, Indiana"
+    assert zone_place("Etc/GMT+5") is None
+    assert format(Mention.stated("timezone", "Europe/Zurich"), "at") == "in Zurich, Switzerland"
+    assert stated_in("timezone", "Asia/Kolkata", "What is the date in Kolkata, India?")
+    airport = _run(0, "airport_info", {"iata": "BOK"})
+    convert = _run(
+        1, "convert_local_time",
+        {"datetime": "2025-05-20T14:45", "from_timezone": airport.output["timezone"], "to_timezone": "Asia/Kolkata"},
+        {"datetime": Provenance(source="sample"), "to_timezone": Provenance(source="sample"),
+         "from_timezone": Provenance(source="step", step=0, field="timezone")},
+    )  # fmt: skip
+    steps = {0: airport, 1: convert}
+    questions = set()
+    for seed in range(12):
+        try:
+            questions.add(realize(steps, TOOLS, 1, "date", [0, 1], random.Random(seed)).question)
+        except Unrealizable:
+            continue
+    assert questions
+    for question in questions:
+        assert "at Brookings Airport (BOK)" in question and "Kolkata, India" in question, question
+        assert "Asia/Kolkata" not in question and "America/Los_Angeles" not in question, question
+
+
+def test_a_ranking_whose_winner_stands_out_is_not_asked() -> None:
+    countries = [_run(i, "country_geography", {"country_code": c}) for i, c in enumerate(["BG", "BA", "AL"])]
+    group = operand_group(get_tool("country_geography"), "area_km2", countries)
+    assert group is not None
+    assert "guessed" in (obvious_extreme("rank_by_value", "highest", group) or "")  # Bulgaria, twice the next
+    assert obvious_extreme("aggregate_numbers", "maximum", group) is None  # the largest area in km² is a lookup
+    close = [_run(i, "country_geography", {"country_code": c}) for i, c in enumerate(["BA", "HR"])]
+    group = operand_group(get_tool("country_geography"), "area_km2", close)
+    assert group is not None and obvious_extreme("rank_by_value", "highest", group) is None
+
+
+def test_a_zone_offset_is_asked_near_a_change_or_of_a_zone_without_one_and_no_language_everyone_knows() -> None:
+    tz = "timezone_utc_offset"
+    assert not _asked(tz, {"timezone": "Europe/London", "date": "2025-07-04"}, "utc_offset_hours", "geo")
+    assert _asked(tz, {"timezone": "Europe/London", "date": "2024-10-27"}, "utc_offset_hours", "geo")
+    assert _asked(tz, {"timezone": "Asia/Kathmandu", "date": "2025-07-04"}, "utc_offset_hours", "geo")
+    assert not _asked("territory_languages", {"country_code": "BR"}, "most_spoken_language", "language")
+    assert _asked("territory_languages", {"country_code": "CH"}, "most_spoken_language", "language")
