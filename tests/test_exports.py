@@ -24,7 +24,13 @@ from dive_assets.synthesis.verification import answers_match
 from tool_catalog import call_tool
 from tool_catalog.registry import get_tool
 
-PARTITIONS = [("geo", "full-varied"), ("language", "slice-varied"), ("medchem", "full-fixed")]
+PARTITIONS = [
+    ("geo", "full-varied"),
+    ("language", "slice-varied"),
+    ("medchem", "full-fixed"),
+    ("medchem", "slice-fixed"),
+]
+"""Mixed answer types: numbers and strings, and lists (the ICD-10-CM notes of medchem/slice-fixed)."""
 
 
 @pytest.fixture(scope="module")

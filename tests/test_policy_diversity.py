@@ -73,10 +73,10 @@ def test_a_tool_nothing_held_can_feed_starts_a_second_root_on_its_samples() -> N
     assert plan is not None and plan.stated_root and plan.depends_on == ()
     assert plan.arguments["last_menstrual_period"] in tool.param_samples("last_menstrual_period")
     assert plan.provenance["last_menstrual_period"].source == "sample"
-    # a date a lookup found (Easter Monday 2027 in Germany) is no one's last menstrual period: the tool still starts
-    # from its samples; a found date goes only to the weekday tool
+    # a date a lookup found (Germany's next public holiday after a date) is no one's last menstrual period: the tool
+    # still starts from its samples; a found date goes only to the weekday tool
     found = Known(
-        "date", "2027-03-29", Provenance(source="step", step=0, field="holiday_date"), 1, "holiday_date_by_name"
+        "date", "2027-03-29", Provenance(source="step", step=0, field="holiday_date"), 1, "next_public_holiday"
     )
     held = [*known, found]
     for seed in range(5):

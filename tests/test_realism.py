@@ -91,7 +91,7 @@ def test_every_askable_field_has_several_phrasings_and_numbers_name_their_measur
             for ask in out.asks:  # every placeholder is a parameter of the tool
                 names = {n.split(":")[0] for _, n, _, _ in string.Formatter().parse(ask) if n}
                 assert names <= set(tool.input_ports), (tool.name, name, ask)
-    assert asked > 1000
+    assert asked >= 950  # fields no one asks (counts over a source's coverage, list adjacency) are unasked
     assert not few, f"askable fields with fewer than two phrasings: {few[:20]}"
     assert not unnamed, f"numeric askable fields without a measure: {unnamed[:20]}"
 
@@ -207,9 +207,9 @@ def test_an_arbitrary_pick_a_constant_or_a_renamed_input_is_not_followed() -> No
 
 
 def test_a_found_date_goes_only_to_the_weekday_and_a_found_currency_not_to_a_computation() -> None:
-    holiday = _run(0, "holiday_date_by_name", {"country_code": "FR", "year": 2012, "holiday_name": "Christmas Day"})
+    holiday = _run(0, "next_public_holiday", {"country_code": "JP", "date": "2024-12-24"})
     date = Known("date", holiday.output["holiday_date"], Provenance(source="step", step=0, field="holiday_date"), 1,
-                 "holiday_date_by_name")  # fmt: skip
+                 "next_public_holiday")  # fmt: skip
     assert subject(date, get_tool("date_weekday")) and DATE_SUBJECT_TOOLS["date_weekday"] == ("weekday",)
     assert not subject(date, get_tool("date_add_months")) and not subject(date, get_tool("days_between_dates"))
     currency = _run(0, "country_currency_on_date", {"country_code": "GY", "date": "2024-12-24"})

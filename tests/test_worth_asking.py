@@ -126,7 +126,9 @@ def test_a_ranking_whose_winner_stands_out_is_not_asked() -> None:
     group = operand_group(get_tool("country_geography"), "area_km2", countries)
     assert group is not None
     assert "guessed" in (obvious_extreme("rank_by_value", "highest", group) or "")  # Bulgaria, twice the next
-    assert obvious_extreme("aggregate_numbers", "maximum", group) is None  # the largest area in km² is a lookup
+    # the largest area in km² is then Bulgaria's: one lookup, not a comparison
+    assert "guessed" in (obvious_extreme("aggregate_numbers", "maximum", group) or "")
+    assert obvious_extreme("aggregate_numbers", "mean", group) is None
     close = [_run(i, "country_geography", {"country_code": c}) for i, c in enumerate(["BA", "HR"])]
     group = operand_group(get_tool("country_geography"), "area_km2", close)
     assert group is not None and obvious_extreme("rank_by_value", "highest", group) is None
@@ -139,3 +141,31 @@ def test_a_zone_offset_is_asked_near_a_change_or_of_a_zone_without_one_and_no_la
     assert _asked(tz, {"timezone": "Asia/Kathmandu", "date": "2025-07-04"}, "utc_offset_hours", "geo")
     assert not _asked("territory_languages", {"country_code": "BR"}, "most_spoken_language", "language")
     assert _asked("territory_languages", {"country_code": "CH"}, "most_spoken_language", "language")
+
+
+def test_a_known_city_utc_and_one_atmosphere_read_as_people_say_them() -> None:
+    assert not _asked("timezone_at", {"latitude": 35.6762, "longitude": 139.6503}, "timezone", "geo")  # Tokyo
+    assert _asked("timezone_at", {"latitude": -9.35167, "longitude": -140.078}, "timezone", "geo")
+    assert format(Mention.stated("timezone", "Etc/UTC"), "at") == "in UTC"
+    assert not _asked("chemical_vapor_pressure", {"cas": "7732-18-5", "temperature_k": 373.15}, "vapor_pressure_kpa",
+                      "medchem")  # fmt: skip
+    assert _asked(
+        "chemical_vapor_pressure", {"cas": "64-17-5", "temperature_k": 298.15}, "vapor_pressure_kpa", "medchem"
+    )
+
+
+def test_an_order_that_a_glance_gives_is_not_asked() -> None:
+    asean = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["ID", "BN", "LA"])]
+    group = operand_group(get_tool("country_population"), "population", asean)
+    assert group is not None and "guessed" in (obvious_extreme("rank_by_value", "descending", group) or "")
+
+
+def test_a_holiday_date_or_weekday_that_never_changes_is_not_asked() -> None:
+    thanksgiving = {"country_code": "US", "year": 2025, "holiday_name": "Thanksgiving"}
+    assert not _asked("holiday_date_by_name", thanksgiving, "weekday", "finance")  # always a Thursday
+    assert _asked("holiday_date_by_name", thanksgiving, "holiday_date", "finance")  # its date moves
+    unity = {"country_code": "DE", "year": 2025, "holiday_name": "German Unity Day"}
+    assert not _asked("holiday_date_by_name", unity, "holiday_date", "finance")  # always 3 October
+    assert _asked("holiday_date_by_name", unity, "weekday", "finance")
+    assert not _asked("date_add_days", {"date": "2017-11-22", "days": 365}, "date", "general")
+    assert _asked("date_add_days", {"date": "2017-11-22", "days": 100}, "date", "general")

@@ -121,7 +121,7 @@ _ELEMENT_GROUPS: dict[str, tuple[str, ...]] = {
     "the noble gases {}": ("He", "Ne", "Ar", "Kr", "Xe"),
     "the chalcogens {}": ("O", "S", "Se", "Te"),
     "the pnictogens {}": ("N", "P", "As", "Sb", "Bi"),
-    "the carbon group's {}": ("C", "Si", "Ge", "Sn", "Pb"),
+    "the group 14 elements {}": ("C", "Si", "Ge", "Sn", "Pb"),
     "the coinage metals {}": ("Cu", "Ag", "Au"),
     "the platinum-group metals {}": ("Ru", "Rh", "Pd", "Os", "Ir", "Pt"),
     "the first-row transition metals {}": ("Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn"),

@@ -409,7 +409,16 @@ def _icd(code: str) -> str:
     return f"ICD-10-CM code {code}"
 
 
+AMINO_ACIDS = {
+    "A": "alanine", "R": "arginine", "N": "asparagine", "D": "aspartic acid", "C": "cysteine", "Q": "glutamine",
+    "E": "glutamic acid", "G": "glycine", "H": "histidine", "I": "isoleucine", "L": "leucine", "K": "lysine",
+    "M": "methionine", "F": "phenylalanine", "P": "proline", "S": "serine", "T": "threonine", "W": "tryptophan",
+    "Y": "tyrosine", "V": "valine", "U": "selenocysteine", "O": "pyrrolysine",
+}  # fmt: skip
+"""The amino acids by one-letter code (IUPAC-IUB): a question says "serine (S)", not "the amino acid S"."""
+
 _DISPLAYS: dict[str, Callable[[Any], str | None]] = {
+    "amino_acid": lambda v: f"{AMINO_ACIDS[str(v)]} ({v})" if str(v) in AMINO_ACIDS else None,
     "interest_rate": _percent,
     "country_code": lambda v: country_name(str(v)),
     "country_alpha3": lambda v: _country3(str(v)),
@@ -428,7 +437,7 @@ _DISPLAYS: dict[str, Callable[[Any], str | None]] = {
     "month": lambda v: MONTHS[int(v) - 1] if str(v).isdigit() and 1 <= int(v) <= 12 else None,
     "islamic_month": lambda v: ISLAMIC_MONTHS[int(v) - 1] if str(v).isdigit() and 1 <= int(v) <= 12 else None,
     "icd10cm_code": lambda v: _icd(str(v)),
-    "timezone": _quoted("the {value} time zone"),
+    "timezone": lambda v: "UTC" if str(v) in UTC_ZONES else f"the {v} time zone",
     "word": _quoted('the word "{value}"'),
     "text": _quoted('the text "{value}"'),
     "physical_constant": lambda v: f"the {v}" if not str(v).lower().startswith("the ") else str(v),
@@ -473,6 +482,8 @@ class Mention:
         """A stated value: its display, its raw form for ``:code`` and where it is for ``:at`` ("in Kolkata, India"
         for the zone Asia/Kolkata, whose clock a question reads there)."""
         place = zone_place(value) if port_name == "timezone" and isinstance(value, str) else None
+        if port_name == "timezone" and value in UTC_ZONES:
+            place = "UTC"
         return cls(display(port_name, value), format_value(value), f"in {place}" if place else None)
 
     @classmethod
@@ -500,6 +511,7 @@ KNOWN_PLACES = {
     (38.9072, -77.0369): "Washington, D.C.",
     (-6.7924, 39.2083): "Dar es Salaam",
     (60.1699, 24.9384): "Helsinki",
+    (40.4168, -3.7038): "Madrid",
 }
 """The city centres the catalog's coordinate samples are: a question names the city with its coordinates."""
 
@@ -513,6 +525,10 @@ def place(latitude: Any, longitude: Any) -> Mention | None:
     except (TypeError, ValueError):
         return None
     return Mention(f"{name} ({format_value(latitude)}, {format_value(longitude)})") if name else None
+
+
+UTC_ZONES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu"})
+"""Names of UTC itself: a question says "in UTC", not "in the Etc/UTC time zone"."""
 
 
 @cache

@@ -153,7 +153,6 @@ UNIT_WORDS = {
     "Pa": "Pa",
     "kPa": "kPa",
     "1/cm**3": "atoms per cm³",
-    "angstrom": "ångström",
     "Da": "daltons",
 }
 """How a question names a unit after "in" ("in feet", "in °C")."""

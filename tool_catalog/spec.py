@@ -60,6 +60,10 @@ class Output:
     """Whether the value is worth asking for, given the call's arguments and output, where that depends on them: a
     daylight-saving status near a clock change (not in midsummer, when everyone knows), the tallest peak of an
     isotope pattern when it is not the first. None: always, as ``askable`` says."""
+    known_scale: bool = False
+    """People know the rough size of the value for the entities a question names (a country's population or area):
+    which of them has the most is guessed when one leads the next by far (:func:`operands.obvious_extreme`). Not an
+    airport's elevation: no one knows whether Stansted sits higher than Gatwick."""
     trend: bool = False
     """The value follows a textbook trend across the periodic table (ionization energy falls and radii grow down a
     group): which of a group's elements has the most is trivia, though the values themselves are not."""

@@ -81,7 +81,8 @@ class Phrasing:
         return self._unit_unless_in(f"{self.head} {self.tail}")
 
     def _unit_unless_in(self, text: str) -> str:
-        return "" if not self.unit or f"in {self.unit}" in text else f", in {self.unit}"
+        said = text.replace("metres", "meters").replace("litres", "liters")  # the phrase's spelling may differ
+        return "" if not self.unit or f"in {self.unit}" in said else f", in {self.unit}"
 
 
 def join(items: list[str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from dive_assets.synthesis.records import Step
@@ -138,14 +139,22 @@ and Herzegovina and Albania, Bulgaria (twice the next) is the largest by a glanc
 
 
 def obvious_extreme(consumer: str, field: str | None, group: OperandGroup) -> str | None:
-    """Why asking which entity has the highest (lowest) value is guessable without the tool: it leads the others
-    by :data:`OBVIOUS_LEAD` times or more. None for other questions, and for values that are not all positive."""
-    if consumer != "rank_by_value" or field not in ("highest", "lowest"):
+    """Why asking which entity has the highest (lowest) value is guessable without the tool: the value's rough size
+    is known (:attr:`tool_catalog.spec.Output.known_scale`) and it leads the others by :data:`OBVIOUS_LEAD` times or
+    more. None for other questions, and for values that are not all positive."""
+    if (consumer, field) in (("aggregate_numbers", "maximum"), ("aggregate_numbers", "minimum")):
+        field = "highest" if field == "maximum" else "lowest"  # the largest value is then one lookup's
+    elif consumer != "rank_by_value" or field not in ("highest", "lowest", "descending"):
+        return None
+    if not group.tool.outputs[group.field].known_scale:
         return None
     values = sorted(v for v in group.values if isinstance(v, int | float) and not isinstance(v, bool))
     if len(values) < 2 or len(values) != len(group.values) or values[0] <= 0:
         return None
-    lead = values[-1] / values[-2] if field == "highest" else values[1] / values[0]
+    if field == "descending":  # the whole order is guessed when each value leads the next by that much
+        lead = min(high / low for low, high in pairwise(values))
+    else:
+        lead = values[-1] / values[-2] if field == "highest" else values[1] / values[0]
     if lead >= OBVIOUS_LEAD:
         return f"the {field} value leads the next by {lead:.1f} times: which entity it is can be guessed"
     return None

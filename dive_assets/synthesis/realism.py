@@ -168,6 +168,7 @@ def meaning_problems(
     problems.extend(_short_sequences(required, tools, config))
     problems.extend(_round_trips(task, required))
     problems.extend(_detours(task, required, tools))
+    problems.extend(_textbook(task, required, tools))
     if not out.worth_asking(answer_step.arguments, answer_step.output) or idle_on_found_date(
         answer_step, tool, task.answer_field
     ):
@@ -306,6 +307,25 @@ def _idle_values(
             what = "found" if prov is not None and prov.produced else "stated"
             problems.append(f"the {what} {name} does not change the answer (other values give the same)")
     return problems
+
+
+def _textbook(task: Task, required: Sequence[Step], tools: Mapping[str, ToolSpec]) -> list[str]:
+    """A name or code looked up, in one step, of the very examples a tool's parameters document (``x-samples``: New
+    York's time zone, EcoRI, aspirin's PubChem CID, Korean): the famous cases everyone knows the answer for. A
+    measured value of them (JFK's elevation, the euro-dollar rate on a date) still needs the tool."""
+    if len(required) != 1:
+        return []
+    step = required[0]
+    tool = tools.get(step.tool_name)
+    if tool is None or tool.kind != "retrieval" or task.answer_field not in tool.outputs:
+        return []
+    if get_port(tool.outputs[task.answer_field].port).answer_type not in ("code", "string"):
+        return []
+    stated = {n: v for n, v in step.arguments.items() if (p := step.provenance.get(n)) is None or not p.produced}
+    schema = tool.parameters_schema.get("properties", {})
+    if stated and all(v in (schema.get(n, {}).get("x-samples") or ()) for n, v in stated.items()):
+        return [f"a name or code of a textbook example ({', '.join(map(str, stated.values()))}): common knowledge"]
+    return []
 
 
 def _short_sequences(required: Sequence[Step], tools: Mapping[str, ToolSpec], config: RealismConfig) -> list[str]:

@@ -362,7 +362,8 @@ def _source(story: Story, tool: ToolSpec, step: Step, out_field: str) -> str | N
 def _with_source(question: str, source: str | None, rng: random.Random) -> str:
     """The question, saying where a fact that depends on a source comes from: in front of a question word or at
     the end (a fixed place would make "According to" the commonest opening of the dataset)."""
-    if not source or source.lower() in question.lower():
+    core = (source or "").lower().removeprefix("the ").rstrip("s")  # "ECB reference rate" names "the ECB ..."
+    if not source or core in question.lower():
         return question
     first = question.split()[0].lower().strip(",") if question.split() else ""
     if first in QUESTION_WORDS and rng.random() < 0.4:

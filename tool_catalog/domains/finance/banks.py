@@ -142,7 +142,7 @@ class IbanCode(BaseModel):
             "the account number in {iban}",
             asks=(
                 "What is the domestic account number of {iban}?",
-                "Leaving out the country, check digits and bank code, what account number does {iban} have?",
+                "Which part of {iban} is the account number itself, by the country's IBAN format?",
             ),
         ),
         "bic": Output(

@@ -61,6 +61,7 @@ class ExchangeCode(BaseModel):
                 "Which IANA time zone do the trading hours of {exchange_code} follow?",
             ),
             source="the exchange trading calendars",
+            avoid=("exchanges_in_timezone",),  # the exchanges of its own zone list the exchange itself
         ),
         "regular_open": Output(
             "label",

@@ -102,6 +102,7 @@ def _bond_flows(p: Bond) -> list[tuple[float, float]]:
                 "Is it true that a {years}-year bond with face value {face_value}, coupon rate {coupon_rate} "
                 "({frequency} coupons a year) and yield {yield_rate} is priced at a premium?",
             ),
+            askable=False,  # a coupon above the yield means a premium: fixed by the stated rates, no tool needed
         ),
     },
     examples=[{"face_value": 1000, "coupon_rate": 0.05, "yield_rate": 0.06, "years": 10, "frequency": 2}],

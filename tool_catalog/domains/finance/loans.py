@@ -68,7 +68,7 @@ class Loan(BaseModel):
                 "{annual_rate} a year "
                 ", compounded monthly. How much is each monthly payment?",
                 "How much will I pay each month to repay {principal} over {years} years at {annual_rate} a year "
-                "? Answer in {currency_code}.",
+                "? Give the amount in {currency_code:code}.",
             ),
             measure="monthly payment",
             quantity=MONEY,
@@ -80,7 +80,7 @@ class Loan(BaseModel):
                 "How much interest in total is paid over the life of a {years}-year loan of {principal} in "
                 "{currency_code} at an annual rate of {annual_rate}?",
                 "Over {years} years of monthly payments on {principal} borrowed at {annual_rate} a year "
-                ", what does the interest add up to? Answer in {currency_code}.",
+                ", what does the interest add up to? Give the amount in {currency_code:code}.",
                 "A mortgage of {principal} {currency_code:code} runs {years} years at {annual_rate} a year "
                 ". What is the total cost of the interest?",
             ),
@@ -250,7 +250,7 @@ _AMORT = "payment {month} of a {years}-year loan of {principal} {currency_code} 
                 "What balance is left after payment {month} on a {years}-year loan of {principal} {currency_code:code} "
                 "at {annual_rate} a year?",
                 "After I make monthly payment number {month} on my {years}-year loan of {principal} at {annual_rate} "
-                "a year, how much do I still owe? Answer in {currency_code}.",
+                "a year, how much do I still owe? Give the amount in {currency_code:code}.",
             ),
             measure="remaining balance",
             quantity=MONEY,
@@ -301,7 +301,7 @@ class Affordability(BaseModel):
             "the largest loan repaid by {monthly_payment} {currency_code} a month over {years} years at {annual_rate}",
             asks=(
                 "I can afford {monthly_payment} a month for {years} years at an annual rate of {annual_rate} "
-                ". How big a loan can I take? Answer in {currency_code}.",
+                ". How big a loan can I take? Give the amount in {currency_code:code}.",
                 "What is the largest loan that monthly payments of {monthly_payment} {currency_code:code} repay over "
                 "{years} years at {annual_rate} a year?",
                 "How much can I borrow in {currency_code} if I pay {monthly_payment} a month for {years} years at a "
@@ -315,7 +315,7 @@ class Affordability(BaseModel):
             f"the interest on {_AFFORD}",
             asks=(
                 "I borrow the most that {monthly_payment} a month repays over {years} years at {annual_rate} a year"
-                ". How much interest do I pay in total? Answer in {currency_code}.",
+                ". How much interest do I pay in total? Give the amount in {currency_code:code}.",
                 "I take the biggest loan that {monthly_payment} a month can repay over {years} years at "
                 "{annual_rate} a year. How much interest will I have paid by the end, in "
                 "{currency_code}?",

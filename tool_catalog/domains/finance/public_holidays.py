@@ -233,6 +233,20 @@ class NamedHoliday(BaseModel):
     )
 
 
+def _varies(arguments: dict[str, Any], field: str) -> bool:
+    """Whether a named holiday's month and day (``holiday_date``) or weekday differs between the year asked and the
+    years around it: Easter's date does, German Unity Day's does not; Christmas's weekday does, Thanksgiving's
+    does not."""
+    seen = set()
+    for shift in (-1, 0, 1):
+        try:
+            out = holiday_date_by_name(NamedHoliday(**{**arguments, "year": int(arguments["year"]) + shift}))
+        except (ToolInputError, KeyError, ValueError, TypeError):
+            continue
+        seen.add(out[field][5:] if field == "holiday_date" else out[field])
+    return len(seen) > 1
+
+
 @tool(
     domain=DOMAIN,
     kind="retrieval",
@@ -248,6 +262,10 @@ class NamedHoliday(BaseModel):
                 "On what date does {holiday_name} fall in {year} in {country_code}?",
                 "I'm planning a trip to {country_code} in {year}. On which date is {holiday_name} there?",
             ),
+            # the date of a fixed-date holiday (German Unity Day, 3 October) is known; of a moveable one it is not.
+            # Its weekday is this tool's own field, asked where it varies (not Thanksgiving's Thursday)
+            chain=False,
+            worth=lambda args, _out: _varies(args, "holiday_date"),
         ),
         "weekday": Output(
             "weekday",
@@ -256,6 +274,7 @@ class NamedHoliday(BaseModel):
                 "On what day of the week does {holiday_name} fall in {year} in {country_code}?",
                 "Which weekday is {holiday_name} in {country_code} in {year}?",
             ),
+            worth=lambda args, _out: _varies(args, "weekday"),
         ),
     },
     examples=[
@@ -497,7 +516,8 @@ class CountryYearOnly(BaseModel):
             asks=(
                 "How many public holidays in {country_code} fall on a Monday or Friday in {year}, making a long "
                 "weekend?",
-                "How many three-day weekends do public holidays create in {country_code} in {year}?",
+                "In {year}, on how many occasions does a public holiday in {country_code} fall on a Monday or a "
+                "Friday?",
             ),
             measure="number of long weekends",
         ),
@@ -506,7 +526,8 @@ class CountryYearOnly(BaseModel):
             "the first holiday making a long weekend in {country_code} in {year}",
             asks=(
                 "When is the first public holiday on a Monday or Friday in {country_code} in {year}? Give the date.",
-                "What is the date of the first holiday that makes a three-day weekend in {country_code} in {year}?",
+                "What is the date of the first public holiday of {year} in {country_code} that falls on a Monday or "
+                "a Friday?",
             ),
         ),
         "weekend_holidays": Output(

@@ -103,10 +103,10 @@ class SessionOffset(BaseModel):
             "date",
             "the session {sessions} trading sessions after {date} on {exchange_code}",
             asks=(
-                "On {exchange_code}, which session comes {sessions} trading sessions after {date}? Negative numbers "
-                "count back. Give the date.",
+                "On {exchange_code}, which session comes {sessions} trading sessions after {date}? Give the date.",
                 "A trade on {exchange_code} on {date} settles {sessions} sessions later. On what date does it settle?",
             ),
+            worth=lambda args, _out: int(args.get("sessions", 0)) >= 2,  # "T+2", not "T+1 sessions" or "T-5 later"
         ),
         "calendar_days": Output(
             "integer",
@@ -119,6 +119,7 @@ class SessionOffset(BaseModel):
             ),
             measure="calendar days to settlement",
             quantity=DAYS,
+            worth=lambda args, _out: int(args.get("sessions", 0)) >= 2,
         ),
     },
     examples=[{"exchange_code": "XNYS", "date": "2024-12-24", "sessions": 2}],

@@ -645,6 +645,7 @@ def airport_time_difference(p: AirportPairOnDate) -> dict:
             ),
             source=_SOURCE,
             chain=False,
+            worth=lambda _args, out: int(out.get("airport_count") or 0) >= 3,  # not the higher of two atoll strips
         ),
     },
     examples=[{"timezone": "Europe/London"}, {"timezone": "Asia/Tokyo"}],

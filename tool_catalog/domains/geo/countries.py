@@ -129,6 +129,7 @@ def country_capital(p: CountryCode) -> dict:
             measure="total area",
             quantity=quantity("km**2", additive=True),
             source=_SOURCE,
+            known_scale=True,
         ),
         "region": Output(
             "label",
@@ -253,6 +254,7 @@ _COUNTRYINFO_FAMILY = [
                 measure="population",
                 quantity=ADDITIVE_COUNT,
                 source=_SOURCE,
+                known_scale=True,
             ),
             "density_per_km2": Output(
                 "number",
@@ -290,6 +292,8 @@ _COUNTRYINFO_FAMILY = [
                     "Websites from {country_code} usually end in which country-code domain?",
                     "Which top-level domain is assigned to {country_code}?",
                 ),
+                # ".mw" for Malawi is its ISO code: asked only where the domain is not (".uk" for GB)
+                worth=lambda args, out: out.get("primary_tld") != "." + str(args.get("country_code", "")).lower(),
             ),
         },
         _tld,

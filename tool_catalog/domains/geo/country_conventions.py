@@ -134,6 +134,7 @@ def country_legal_tender(p: CountryOnDate) -> dict:
             measure="share speaking the main language",
             quantity=quantity("percent"),
             source=_SOURCE,
+            alike=("main_language",),  # German speakers in Germany and Austria; not Portuguese against Catalan
         ),
     },
     examples=[{"country_code": "CH"}, {"country_code": "IN"}],
@@ -310,6 +311,7 @@ def country_name_in_language(p: CountryInLanguage) -> dict:
             ),
             measure="currencies used",
             source=_SOURCE,
+            avoid=("list_set_operations",),  # one country's currency history set against another's asks nothing
         ),
     },
     examples=[{"country_code": "DE"}, {"country_code": "ZW"}],

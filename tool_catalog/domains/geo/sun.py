@@ -116,7 +116,9 @@ def _observer(p: Any) -> Any:
 
 
 def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M")
+    """The UTC time to the nearest minute (13:04:05 is 13:04, not 13:03:59 cut to 13:03)."""
+    rounded = moment.astimezone(dt.UTC) + dt.timedelta(seconds=30)
+    return rounded.strftime("%Y-%m-%dT%H:%M")
 
 
 def _local_zone(p: Any) -> Any:

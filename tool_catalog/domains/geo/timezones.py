@@ -24,6 +24,7 @@ from tool_catalog.domains.geo.common import (
     timezone_field,
     zone_table,
 )
+from tool_catalog.names import UTC_ZONES, place
 from tool_catalog.ports import port
 from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
@@ -62,6 +63,8 @@ def _zone_links() -> dict[str, str]:
                 "What time zone is the place at {latitude}, {longitude} in? Give its IANA name.",
                 "I'm at {latitude}, {longitude}. Which IANA time zone should my phone be set to?",
             ),
+            # the zone of a city centre a question names (Tokyo, New York City) is known; of a found point it is not
+            worth=lambda args, _out: place(args.get("latitude"), args.get("longitude")) is None,
         )
     },
     examples=[{"latitude": 35.6762, "longitude": 139.6503}, {"latitude": 40.7128, "longitude": -74.006}],
@@ -209,8 +212,8 @@ class TimezoneOnDate(BaseModel):
             "boolean",
             "whether daylight saving time is in effect {timezone:at} at noon on {date}",
             asks=(
-                "Is daylight saving time in effect {timezone:at} on {date}?",
-                "On {date}, are clocks {timezone:at} on summer time?",
+                "Is daylight saving time in effect {timezone:at} at noon on {date}?",
+                "At noon on {date}, are clocks {timezone:at} on summer time?",
             ),
             source=_TZDB,
             worth=lambda args, _out: _near_clock_change(args),
@@ -271,7 +274,7 @@ class TimeConversion(BaseModel):
                 "Answer as YYYY-MM-DDTHH:MM.",
                 "A call is set for {datetime} local time {from_timezone:at}. What date and time is that "
                 "{to_timezone:at}?",
-                "Convert {datetime} {from_timezone:at} to local time {to_timezone:at}.",
+                "Convert {datetime} {from_timezone:at} to the time {to_timezone:at}.",
             ),
             source=_TZDB,
         ),
@@ -294,6 +297,8 @@ class TimeConversion(BaseModel):
                 "When it is {datetime} {from_timezone:at}, by how many hours is local time {to_timezone:at} ahead? "
                 "Give a negative number if it is behind.",
             ),
+            # how far UTC is ahead of a place is its UTC offset, asked as such (timezone_utc_offset)
+            worth=lambda args, _out: str(args.get("to_timezone")) not in UTC_ZONES,
             measure="time difference",
             quantity=quantity("hour", "interval"),
             source=_TZDB,

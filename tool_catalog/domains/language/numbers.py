@@ -152,6 +152,7 @@ class YearInLanguage(BaseModel):
                 "How is {year} read aloud as a year in {language_code}?",
                 "Write {year} in words the way a year is spoken in {language_code}.",
             ),
+            worth=lambda args, _out: args.get("language_code") != "en",  # an English speaker says it unaided
         )
     },
     examples=[{"year": 1999, "language_code": "en"}, {"year": 2024, "language_code": "fr"}],

@@ -65,6 +65,8 @@ def _vapor_correlations() -> list[tuple[Any, str, str, Callable[[float, Any], fl
             ),
             measure="vapor pressure",
             quantity=quantity("kPa"),
+            # about one atmosphere is the normal boiling point in disguise (water at 373.15 K): no question
+            worth=lambda _args, out: abs(float(out.get("vapor_pressure_kpa") or 0) - 101.325) > 3.0,
         )
     },
     examples=[{"cas": "64-17-5", "temperature_k": 298.15}, {"cas": "7732-18-5", "temperature_k": 373.15}],

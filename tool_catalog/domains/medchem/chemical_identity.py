@@ -265,6 +265,7 @@ for _name, _model, _kind, _attr, _label, _examples in [
             ),
             measure="number of recorded synonyms",
             source="PubChem",
+            askable=False,  # how many names a database has collected for methane is no one's question
         ),
         # the first entries of a synonym list in database order (the same name may repeat in another case)
         "first_synonyms": Output("string_list", "the first three synonyms recorded for {cas}", askable=False),

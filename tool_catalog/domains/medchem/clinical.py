@@ -1068,7 +1068,7 @@ class Pregnancy(BaseModel):
                 "A patient's last menstrual period started on {last_menstrual_period}. Which Z3A code records her "
                 "weeks of gestation at a visit on {on_date}?",
             ),
-            chain=("icd10cm_code_info",),
+            chain=False,  # every such code is in Z3A "Weeks of gestation": its category is fixed
         ),
     },
     examples=[{"last_menstrual_period": "2024-01-15", "on_date": "2024-05-01"}],

@@ -262,6 +262,7 @@ class _OrganicFormula(BaseModel):
             ),
             measure="number of listed isomers",
             source="a PubChem-derived table of about 76,500 common compounds",
+            askable=False,  # the rows of one table, not a chemical fact: glucose has far more isomers than it lists
         ),
         # the compound with the lowest CAS number among the isomers: an order of the database, not a question
         "first_cas": Output("cas_number", "the first compound listed with {formula}", askable=False),

@@ -20,15 +20,16 @@ _ICD_REF = re.compile(rf"\b({_CODE}(?:-{_CODE})?)")
     domain=DOMAIN,
     kind="retrieval",
     package="simple-icd-10-cm",
-    description="Find the Excludes1 notes ('not coded here') that apply to an ICD-10-CM code, from the code itself "
-    "or its nearest ancestor that has them, and the codes those notes point to.",
+    description="Find the Excludes1 notes ('not coded here') that apply to an ICD-10-CM code: its own and those of "
+    "every level above it (category, block, chapter), as the tabular list's conventions apply them, and the codes "
+    "those notes point to.",
     outputs={
         "note_count": Output(
             "count",
             "the number of Excludes1 notes that apply to {code}",
             asks=(
                 "How many Excludes1 notes apply to {code}?",
-                "How many 'not coded here' (Excludes1) notes does {code} carry, directly or from its nearest ancestor?",
+                "How many 'not coded here' (Excludes1) notes apply to {code}, counting those of the levels above it?",
             ),
             measure="number of Excludes1 notes",
             source=ICD_SOURCE,
@@ -74,12 +75,11 @@ _ICD_REF = re.compile(rf"\b({_CODE}(?:-{_CODE})?)")
 def icd10cm_excludes1(p: IcdCode) -> dict:
     cm = icd()
     code = icd_code(p.code)
-    for level in [code, *cm.get_ancestors(code)]:
-        notes = cm.get_excludes1(level)
-        if notes:
-            break
-    else:
+    levels = [level for level in [code, *cm.get_ancestors(code)] if cm.get_excludes1(level)]
+    if not levels:
         raise ToolInputError(f"no Excludes1 note applies to ICD-10-CM code {code!r} or its ancestors")
+    notes = [note for level in levels for note in cm.get_excludes1(level)]
+    level = levels[0]
     referenced: list[str] = []
     for note in notes:
         for ref in _ICD_REF.findall(note.rpartition("(")[2]):
@@ -110,16 +110,20 @@ def _note_refs(notes: list[str]) -> list[str]:
 
 
 def _notes_of(getter: str, code: str, inherited: bool) -> tuple[list[str], str]:
-    """Notes of one kind on the code, or (when inherited) on its nearest ancestor that has them."""
+    """Notes of one kind on the code and (when inherited) on every level above it, from the code up to its chapter,
+    with the nearest level that has any."""
     cm = icd()
     levels = [code, *cm.get_ancestors(code)] if inherited else [code]
+    found: list[str] = []
+    nearest = None
     for level in levels:
         value = getattr(cm, getter)(level)
         notes = [value] if isinstance(value, str) else list(value or [])
-        notes = [n.strip() for n in notes if n and n.strip()]
-        if notes:
-            return notes, level
-    return [], code
+        notes = [n.strip() for n in notes if n and n.strip() and n.strip() not in found]
+        if notes and nearest is None:
+            nearest = level
+        found.extend(notes)
+    return found, nearest or code
 
 
 _NOTE_KINDS = [
@@ -263,7 +267,7 @@ for _name, _getter, _note, _inherited, _examples, _what in _NOTE_KINDS:
         kind="retrieval",
         package=ICD_PKG,
         description=f"The {_what} that apply to an ICD-10-CM code"
-        + (", taken from the code or its nearest ancestor that has them" if _inherited else "")
+        + (", its own and those of every level above it (category, block, chapter)" if _inherited else "")
         + ", with the codes they reference.",
         outputs=_note_outputs(_note),
         examples=[{"code": c} for c in _examples[:2]],
