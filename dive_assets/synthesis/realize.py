@@ -363,8 +363,13 @@ def _with_source(question: str, source: str | None, rng: random.Random) -> str:
     """The question, saying where a fact that depends on a source comes from: in front of a question word or at
     the end (a fixed place would make "According to" the commonest opening of the dataset)."""
     core = (source or "").lower().removeprefix("the ").rstrip("s")  # "ECB reference rate" names "the ECB ..."
-    if not source or core in question.lower():
+    names = [w for w in (source or "").split() if len(w) >= 3 and w.isupper()]  # "ECB", "REBASE", "CLDR"
+    dated = any(c.isdigit() for c in source or "")  # "the April 2026 ICD-10-CM": the version is said
+    if not source or core in question.lower() or (not dated and any(n in question for n in names)):
         return question
+    if dated and any(n in question for n in names):  # "ICD-10-CM code P22.0 ... (April 2026 release)"
+        release = " ".join(w for w in source.split() if w not in names and w != "the")
+        return f"{question[:-1]} ({release} release){question[-1]}"
     first = question.split()[0].lower().strip(",") if question.split() else ""
     if first in QUESTION_WORDS and rng.random() < 0.4:
         return f"According to {source}, {question[0].lower()}{question[1:]}"

@@ -103,8 +103,8 @@ class RateOnDate(BaseModel):
             "the ECB reference rate on {date} in units of {quote_currency} per unit of {base_currency}",
             asks=(
                 "How many units of {quote_currency} did one unit of {base_currency} buy on {date}?",
-                "What was the exchange rate from {base_currency} to {quote_currency} on {date}, in units of "
-                "{quote_currency} per {base_currency}?",
+                "What was the exchange rate from {base_currency} to {quote_currency} on {date}, in "
+                "{quote_currency:code} per {base_currency:code}?",
                 "I'm changing {base_currency} into {quote_currency} on {date}. At the reference rate, how much "
                 "{quote_currency} does one unit buy?",
                 "What was one unit of {base_currency} worth in {quote_currency} on {date}?",
@@ -112,6 +112,8 @@ class RateOnDate(BaseModel):
             measure="exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            # a rate "on" a Saturday is Friday's fixing: asked of the days the ECB fixes (the fallback is its own field)
+            worth=lambda args, out: out.get("fixing_date") == args.get("date"),
         ),
         "fixing_date": Output(
             "date",

@@ -514,10 +514,10 @@ class CountryYearOnly(BaseModel):
             "count",
             "the number of holidays making a long weekend in {country_code} in {year}",
             asks=(
-                "How many public holidays in {country_code} fall on a Monday or Friday in {year}, making a long "
-                "weekend?",
-                "In {year}, on how many occasions does a public holiday in {country_code} fall on a Monday or a "
-                "Friday?",
+                "How many nationwide public holidays in {country_code} fall on a Monday or Friday in {year}, making "
+                "a long weekend?",
+                "In {year}, on how many occasions does a nationwide public holiday in {country_code} fall on a "
+                "Monday or a Friday?",
             ),
             measure="number of long weekends",
         ),
@@ -525,9 +525,10 @@ class CountryYearOnly(BaseModel):
             "date",
             "the first holiday making a long weekend in {country_code} in {year}",
             asks=(
-                "When is the first public holiday on a Monday or Friday in {country_code} in {year}? Give the date.",
-                "What is the date of the first public holiday of {year} in {country_code} that falls on a Monday or "
-                "a Friday?",
+                "When is the first nationwide public holiday on a Monday or Friday in {country_code} in {year}? Give "
+                "the date.",
+                "What is the date of the first nationwide public holiday of {year} in {country_code} that falls on a "
+                "Monday or a Friday?",
             ),
         ),
         "weekend_holidays": Output(

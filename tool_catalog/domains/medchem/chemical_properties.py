@@ -225,8 +225,9 @@ def chemical_critical_point(p: CasNumber) -> dict:
             asks=(
                 "How does IARC classify {cas} as a carcinogen?",
                 "Which IARC carcinogen group is {cas} in?",
-                "Is {cas} a known human carcinogen? Give its IARC group.",
+                "What does IARC say of {cas} as a human carcinogen? Give its group.",
             ),
+            worth=lambda _args, out: out.get("iarc_group") not in (None, "Unlisted"),  # asked of what IARC lists
         ),
         "ntp_status": Output(
             "label",
