@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dive_assets.synthesis import warehouse
+from dive_assets.synthesis import queries, warehouse
 from dive_assets.synthesis.catalog import catalog_frames
 from dive_assets.synthesis.config import Partition, RunSettings, load_diversity_grid
 from dive_assets.synthesis.partition import partition_frames
@@ -85,12 +85,12 @@ def main() -> None:
         print("|---|---|---|---|")
         with warehouse.connect(db, read_only=True) as conn:
             for name in names:
-                sql = warehouse.named_query(name)
-                rows = len(conn.execute(sql).fetchall())
+                query = queries.load(name)  # with its parameters' defaults
+                rows = query.run(conn).height
                 times = []
                 for _ in range(args.repeat):
                     t0 = time.perf_counter()
-                    conn.execute(sql).fetchall()
+                    query.run(conn)
                     times.append((time.perf_counter() - t0) * 1000)
                 print(f"| {name} | {rows} | {statistics.median(times):.0f} | {max(times):.0f} |")
 

@@ -2,7 +2,8 @@
 
 dive run [--partitions geo/full-varied,finance/slice-fixed]
 dive summary
-dive query partition_summary
+dive query --list
+dive query task_with_trace --param task_id=task_ab12 --format json
 dive sample --n 20 --seed 7
 dive realism
 """
@@ -14,8 +15,9 @@ import signal
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
-from dive_assets.synthesis import warehouse
+from dive_assets.synthesis import queries, warehouse
 from dive_assets.synthesis.config import ConfigError, RunSettings
 
 EXAMPLE_QUERY = "task_lineage"
@@ -37,8 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     study_p.add_argument("--budget", type=int, default=24, help="tasks per point at 1x")
     study_p.add_argument("--csv", default=None, help="also write the table to this CSV file")
     study_p.add_argument("--plot", default=None, help="also draw the study to this PNG file")
-    query_p = sub.add_parser("query", help="run a named query from sql/queries")
-    query_p.add_argument("name")
+    query_p = sub.add_parser("query", help="run a named query from sql/queries (--list: what each shows)")
+    query_p.add_argument("name", nargs="?", help="the query's name (its file in sql/queries, without .sql)")
+    query_p.add_argument("--list", action="store_true", help="list the queries with their purpose and parameters")
+    query_p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a query parameter")
+    query_p.add_argument("--format", default="table", choices=queries.FORMATS, help="how to print the rows")
+    query_p.add_argument("--output", default=None, help="write to this file instead of the terminal")
     sample_p = sub.add_parser("sample", help="print random split tasks for reading: question, answer, tool calls")
     sample_p.add_argument("--n", type=int, default=20, help="how many tasks (default 20)")
     sample_p.add_argument("--seed", type=int, default=7, help="the sample's seed (default 7)")
@@ -65,7 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "summary":
             _print_query(settings, "partition_summary")
             return 0
-        _print_query(settings, args.name)
+        if args.list or not args.name:
+            print(_query_list())
+            return 0
+        _print_query(settings, args.name, queries.parse_assignments(args.param), args.format, args.output)
         return 0
     except (ConfigError, KeyError, FileNotFoundError, ValueError) as exc:
         print(f"dive: error: {exc}", file=sys.stderr)
@@ -239,21 +248,27 @@ def _realism(settings: RunSettings, questions_file: str | None, seed: int) -> in
     return 0
 
 
-def _print_query(settings: RunSettings, name: str) -> None:
-    sql = warehouse.named_query(name)
+def _print_query(
+    settings: RunSettings,
+    name: str,
+    given: dict[str, str] | None = None,
+    fmt: str = "table",
+    output: str | None = None,
+) -> None:
+    query = queries.load(name)
+    query.values(given)  # a bad parameter fails before the warehouse is opened
     with warehouse.connect(settings.duckdb_path, read_only=True) as conn:
-        result = conn.execute(sql)
-        columns = [d[0] for d in result.description]
-        rows = result.fetchall()
-    widths = [min(60, max([len(c)] + [len(_cell(r[i])) for r in rows])) for i, c in enumerate(columns)]
-    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
-    for row in rows:
-        print("  ".join(_cell(v)[:w].ljust(w) for v, w in zip(row, widths, strict=True)))
-    print(f"({len(rows)} rows)")
+        frame = query.run(conn, given)
+    print(queries.render(frame, fmt, Path(output) if output else None), end="" if output is None else "\n")
 
 
-def _cell(value: object) -> str:
-    return "" if value is None else str(value).replace("\n", " ")
+def _query_list() -> str:
+    lines = []
+    for query in queries.all_queries():
+        lines.append(f"{query.name}: {query.purpose}")
+        lines.append(f"    counts: {query.counts}")
+        lines.extend(f"    --param {p.name}=<{p.type}> (default {p.default}): {p.doc}" for p in query.params)
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from dive_assets.defs.diversity import diversity_summary
 from dive_assets.defs.study import diversity_study
 from dive_assets.partitions import partition_key
 from dive_assets.resources import default_resources
-from dive_assets.synthesis import warehouse
+from dive_assets.synthesis import queries, warehouse
 from dive_assets.synthesis.config import RunSettings
 from dive_assets.synthesis.formulas import fill
 from dive_assets.synthesis.verification import answers_match
@@ -170,12 +170,14 @@ def test_verified_tasks_replay_from_the_database(materialized: Materialized) -> 
 
 
 def test_named_queries_run(materialized: Materialized) -> None:
-    for path in sorted((warehouse.SQL_DIR / "queries").glob("*.sql")):
-        rows = materialized.query(path.read_text(encoding="utf-8"))
-        if path.stem == "split_leakage":
-            assert rows == []
+    for query in queries.all_queries():  # with their parameters' defaults
+        with warehouse.connect(materialized.db, read_only=True) as conn:
+            frame = query.run(conn)
+        assert tuple(frame.columns) == query.columns, query.name
+        if query.name == "split_leakage":
+            assert frame.is_empty()
         else:
-            assert rows, path.stem
+            assert not frame.is_empty(), query.name
 
 
 def test_catalog_tables(materialized: Materialized) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
 import math
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +15,7 @@ import polars as pl
 import pytest
 
 from dive_assets.synthesis import diversity as da
-from dive_assets.synthesis import diversity_summary, plots, warehouse
+from dive_assets.synthesis import diversity_summary, plots, queries, warehouse
 from dive_assets.synthesis.catalog import catalog_frames
 from dive_assets.synthesis.config import Partition, RunSettings, load_diversity_grid
 from dive_assets.synthesis.partition import partition_frames
@@ -247,9 +249,61 @@ def test_plots_are_written(conn: duckdb.DuckDBPyConnection, summary: pl.DataFram
 
 
 @pytest.mark.parametrize("query", sorted(p.stem for p in (warehouse.SQL_DIR / "queries").glob("*.sql")))
-def test_every_named_query_runs(conn: duckdb.DuckDBPyConnection, query: str) -> None:
-    rows = conn.execute(warehouse.named_query(query)).fetchall()
+def test_every_named_query_runs_with_its_declared_columns(conn: duckdb.DuckDBPyConnection, query: str) -> None:
+    named = queries.load(query)
+    assert named.purpose and named.counts  # every file says what it shows and which rows it counts
+    frame = named.run(conn)  # the parameters' defaults
+    assert tuple(frame.columns) == named.columns, query
     if query == "split_leakage":
-        assert rows == []
+        assert frame.is_empty()
     else:
-        assert rows, f"{query}.sql returned no rows"
+        assert not frame.is_empty(), f"{query}.sql returned no rows"
+
+
+def test_named_queries_take_their_parameters(conn: duckdb.DuckDBPyConnection) -> None:
+    split = sorted(r[0] for r in conn.execute("SELECT task_id FROM splits").fetchall())
+    chosen = split[len(split) // 2]
+    trace = queries.load("task_with_trace").run(conn, {"task_id": chosen})
+    steps = conn.execute("SELECT count(*) FROM trace_steps JOIN tasks USING (trace_id) WHERE task_id = ?", [chosen])
+    assert set(trace["task_id"]) == {chosen} and trace.height == steps.fetchall()[0][0]
+    lineage = queries.load("task_lineage").run(conn, {"tasks": "2"})
+    assert set(lineage["task_id"]) == set(split[:2])
+    verified = queries.load("patterns").run(conn)
+    everything = queries.load("patterns").run(conn, {"verified": "false"})
+    assert verified["tasks"].sum() == len(split) < everything["tasks"].sum()
+    geo = queries.load("check_failures").run(conn, {"domain": "geo"})
+    assert set(geo["domain"]) <= {"geo"} and (geo["failed"] > 0).all()
+    assert queries.load("tool_usage").run(conn, {"limit": "3"}).height == 3
+    with pytest.raises(queries.QueryError, match="has no parameter 'tid'"):
+        queries.load("task_with_trace").run(conn, {"tid": chosen})
+    with pytest.raises(queries.QueryError, match="takes a BOOLEAN, not 'maybe'"):
+        queries.load("patterns").run(conn, {"verified": "maybe"})
+
+
+def test_query_command_prints_lists_and_writes_formats(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pyarrow.parquet as pq
+
+    from dive_assets.cli import main
+
+    copy = tmp_path / "copy.duckdb"  # the module's open connection holds the warehouse's lock: query a copy
+    shutil.copyfile(db, copy)
+    monkeypatch.setenv("DIVE_DUCKDB_PATH", str(copy))
+    assert main(["query", "--list"]) == 0
+    listed = capsys.readouterr().out
+    assert all(f"{q.name}: " in listed for q in queries.all_queries()) and "--param task_id=<VARCHAR>" in listed
+    assert main(["query", "task_with_trace", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    question = records[0]["question"]
+    assert len(question) > 60 and all(r["question"] == question for r in records)  # full cells, not cut at 60
+    assert main(["query", "task_with_trace"]) == 0
+    assert question in capsys.readouterr().out
+    assert main(["query", "patterns", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "domain,pattern,tasks,avg_required_steps"
+    out = tmp_path / "lineage.parquet"
+    assert main(["query", "task_lineage", "--format", "parquet", "--output", str(out)]) == 0
+    assert pq.read_table(out).column_names == list(queries.load("task_lineage").columns)
+    assert main(["query", "patterns", "--param", "verified=maybe"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "verified takes a BOOLEAN" in error

@@ -2,6 +2,8 @@
 -- requests actually sent (cache hits excluded: they cost nothing), failed attempts, tokens and the provider-reported
 -- cost. cost_usd sums the priced calls (NULL when none is priced); unpriced_calls counts the successful calls litellm
 -- could not price (a model without a price: unknown, never estimated). The over-everything row is always there.
+-- counts: LLM requests sent (cache hits excluded)
+-- columns: domain, diversity, stage, model, calls, failed_calls, prompt_tokens, completion_tokens, cost_usd, unpriced_calls
 SELECT domain, diversity, stage, model,
        count(*)                                                AS calls,
        count(*) FILTER (WHERE error IS NOT NULL)               AS failed_calls,

@@ -1,5 +1,7 @@
 -- Per partition: derived tasks over all rounds, tasks passing every blocking check, and the final-round
 -- verified tasks put in a split (one per trace: the hardest verified round).
+-- counts: tasks of every round, verified tasks and split tasks, side by side
+-- columns: domain, diversity, tasks_all_rounds, verified, verified_rate, in_splits
 WITH failed AS (
     SELECT DISTINCT task_id FROM verifications WHERE NOT passed AND check_name <> 'non_trivial'
 )

@@ -2,6 +2,8 @@
 -- a toolset used by a test_ood_toolset task that also appears in training, a tool required by a
 -- test_ood_tool task that is also required by a training task, a question text in both training and
 -- any test split, or a (seed entity, answer) pair in both.
+-- counts: split tasks
+-- columns: kind, item
 WITH s AS (
     SELECT sp.split, sp.toolset_id, t.task_id, t.trace_id, t.required_steps, t.question, t.seed_value, t.answer_text,
            sp.split IN ('train_sft', 'train_rl') AS is_train

@@ -2,6 +2,8 @@
 -- required steps' tool names with the producer -> consumer edges; R/P topology classes label nodes by kind.
 -- Exact (not up to isomorphism; diversity.py's canonical form is). For speed over millions of steps a task's
 -- steps are keyed by the sum of the hashes of their "index:tool" labels instead of an ordered string.
+-- counts: tasks of every round
+-- columns: domain, diversity, tasks, unique_call_graphs, unique_share, rp_topology_classes
 WITH required AS (
     SELECT task_id, trace_id, unnest(required_steps) AS step_index
     FROM tasks
