@@ -10,23 +10,11 @@ from dive_assets.synthesis.operands import incomparable, obvious_extreme, operan
 from dive_assets.synthesis.realism import meaning_problems
 from dive_assets.synthesis.realize import Unrealizable, realize
 from dive_assets.synthesis.records import Provenance, Step, Trace
-from tool_catalog import all_tools, get_tool
+from tests.test_realism import TOOLS, _run
+from tool_catalog import get_tool
 from tool_catalog.names import Mention, stated_in, zone_place
-from tool_catalog.runtime import call_tool
 
-TOOLS = {t.name: t for t in all_tools()}
 NOT_ASKED = "not something people ask for here"
-
-
-def _run(index: int, tool: str, arguments: dict, provenance: dict[str, Provenance] | None = None) -> Step:
-    result = call_tool(tool, arguments)
-    assert result.ok, result.error
-    prov = provenance or {name: Provenance(source="sample") for name in arguments}
-    depends = sorted({p.step for p in prov.values() if p.source == "step" and p.step is not None})
-    return Step(
-        trace_id="tr_worth", step_index=index, tool_name=tool, arguments=arguments, provenance=prov,
-        output=result.output, depends_on=depends,
-    )  # fmt: skip
 
 
 def _problems(steps: list[Step], field: str, domain: str) -> list[str]:
