@@ -149,8 +149,8 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
     print(f"materialized {len(keys)} partitions in {time.perf_counter() - started:.1f} s into {settings.duckdb_path}\n")
     _print_query(settings, "partition_summary")
     print(f"\nTry a query over the traces (sql/queries/{EXAMPLE_QUERY}.sql):")
-    print(f"  .venv/bin/dive query {EXAMPLE_QUERY}")
-    print(f"  duckdb {settings.duckdb_path} < sql/queries/{EXAMPLE_QUERY}.sql  # with the DuckDB CLI")
+    print(f"  .venv/bin/dive query {EXAMPLE_QUERY} --param tasks=5")
+    print("  .venv/bin/dive query --list  # every named query, what it counts and its parameters")
     return 1 if failed else 0
 
 
