@@ -203,3 +203,20 @@ def test_num2words_tools_refuse_amharic_instead_of_hanging() -> None:
     assert _error("easter_dates", {"year": 1200}) == "invalid_arguments"
     assert _error("words_with_pronunciation", {"phones": "ZZ9"}) == "invalid_arguments"
     assert _error("date_in_other_calendars", {"date": "not a date"}) == "invalid_arguments"
+
+
+def test_a_bahai_date_before_172_be_counts_from_21_march() -> None:
+    """The Badíʻ calendar began each year on 21 March until 172 BE (2015), at the Tehran equinox since: 22 November
+    1984 is 141-13-19 (the last day of Qudrat), not convertdate's equinox-based 141-14-1."""
+    from tool_catalog.runtime import call_tool
+
+    def badi(date: str) -> str:
+        result = call_tool("gregorian_to_bahai", {"date": date})
+        assert result.ok, result.error
+        return result.output["date_in_calendar"]
+
+    assert badi("1984-11-22") == "141-13-19"
+    assert badi("1984-03-01") == "140-19-5"  # Ayyám-i-Há has five days before a leap-year March
+    assert badi("1900-03-01") == "56-19-4" and badi("1900-03-02") == "56-20-1"
+    assert badi("2015-03-20") == "171-20-19" and badi("2015-03-21") == "172-1-1"
+    assert badi("2026-04-02") == "183-1-13"  # the unified calendar, as convertdate computes it

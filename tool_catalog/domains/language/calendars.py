@@ -333,12 +333,33 @@ _CALENDARS = [
 ]
 
 
+_UNIFIED_BADI = dt.date(2015, 3, 21)
+"""Naw-Rúz 172 BE, from which the Badíʻ calendar starts each year at the equinox as seen in Tehran (what convertdate
+computes for every year). Before it the year began on 21 March."""
+
+
+def _bahai_fixed_nawruz(day: dt.date) -> tuple[int, int, int]:
+    """A Badíʻ date before 172 BE: years from 21 March 1844, nineteen months of 19 days, Ayyám-i-Há (month 19) up to
+    ʻAlá (month 20), the 19 days before the next 21 March."""
+    start = day.year if (day.month, day.day) >= (3, 21) else day.year - 1
+    nawruz, next_nawruz = dt.date(start, 3, 21), dt.date(start + 1, 3, 21)
+    n = (day - nawruz).days
+    ala = next_nawruz - dt.timedelta(days=19)
+    if n < 18 * 19:
+        return start - 1843, n // 19 + 1, n % 19 + 1
+    if day >= ala:
+        return start - 1843, 20, (day - ala).days + 1
+    return start - 1843, 19, n - 18 * 19 + 1
+
+
 def _convert_to(module_name: str) -> Any:
     def run(p: GregorianDate) -> dict:
         import importlib
 
         module = importlib.import_module(f"convertdate.{module_name}")
         day = parse_date(p.date)
+        if module_name == "bahai" and day < _UNIFIED_BADI:
+            return {"date_in_calendar": "-".join(str(x) for x in _bahai_fixed_nawruz(day))}
         try:
             parts = module.from_gregorian(day.year, day.month, day.day)
         except (ValueError, IndexError) as exc:
