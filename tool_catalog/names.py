@@ -482,8 +482,6 @@ class Mention:
         """A stated value: its display, its raw form for ``:code`` and where it is for ``:at`` ("in Kolkata, India"
         for the zone Asia/Kolkata, whose clock a question reads there)."""
         place = zone_place(value) if port_name == "timezone" and isinstance(value, str) else None
-        if port_name == "timezone" and value in UTC_ZONES:
-            place = "UTC"
         return cls(display(port_name, value), format_value(value), f"in {place}" if place else None)
 
     @classmethod
@@ -534,9 +532,12 @@ UTC_ZONES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu",
 @cache
 def zone_place(zone: str) -> str | None:
     """The place whose clock an IANA zone keeps, as people name it: CLDR's exemplar city and its country ("Kolkata,
-    India" for Asia/Kolkata, "Knox, Indiana" for America/Indiana/Knox); None for a zone with no city (Etc/GMT+5)."""
+    India" for Asia/Kolkata, "Knox, Indiana" for America/Indiana/Knox); "UTC" for UTC itself; None for a zone with
+    no city (Etc/GMT+5)."""
     from babel.dates import get_timezone_location
 
+    if zone in UTC_ZONES:
+        return "UTC"
     try:
         city = get_timezone_location(zone, locale="en", return_city=True)
         region = get_timezone_location(zone, locale="en")
