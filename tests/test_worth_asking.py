@@ -41,7 +41,10 @@ def test_facts_everyone_knows_are_not_asked_and_not_followed() -> None:
     assert not _asked("element_by_atomic_number", {"atomic_number": 79}, "symbol", "medchem")  # gold
     assert _asked("element_by_atomic_number", {"atomic_number": 76}, "symbol", "medchem")  # osmium
     assert not _asked("chemical_identity", {"cas": "58-08-2"}, "formula", "medchem")  # caffeine
-    assert _asked("chemical_identity", {"cas": "565-61-7"}, "formula", "medchem")  # 3-methyl-2-pentanone
+    assert _asked("chemical_identity", {"cas": "75-97-8"}, "formula", "medchem")  # pinacolone
+    # a systematic name spells its formula out
+    assert not _asked("chemical_identity", {"cas": "565-61-7"}, "formula", "medchem")  # 3-methyl-2-pentanone
+    assert not _asked("chemical_lookup_by_name", {"name": "1-chloro-3-nitrobenzene"}, "formula", "medchem")
     assert not _asked("subdivision_info", {"subdivision_code": "GB-CAM"}, "parent_code", "geo")  # England
     assert _asked("subdivision_info", {"subdivision_code": "FR-21"}, "parent_code", "geo")
     assert not _asked("country_name_translations", {"country_code": "JP"}, "german_name", "geo")  # Japan
@@ -157,3 +160,35 @@ def test_a_holiday_date_or_weekday_that_never_changes_is_not_asked() -> None:
     assert _asked("holiday_date_by_name", unity, "weekday", "finance")
     assert not _asked("date_add_days", {"date": "2017-11-22", "days": 365}, "date", "general")
     assert _asked("date_add_days", {"date": "2017-11-22", "days": 100}, "date", "general")
+
+
+def test_a_sum_on_the_page_an_undated_headcount_and_physics_out_of_range_are_not_asked() -> None:
+    # pulse pressure is systolic minus diastolic, both in the question
+    assert not _asked("blood_pressure_assessment", {"systolic": 135, "diastolic": 110}, "pulse_pressure", "medchem")
+    assert _asked("blood_pressure_assessment", {"systolic": 135, "diastolic": 85}, "mean_arterial_pressure", "medchem")
+    # the observed/expected CpG ratio is a criterion for windows of 200 bases or more
+    primer = "CCGGGAGCTGCATGTGTCAGAGG"
+    assert not _asked("cpg_content", {"sequence": primer}, "observed_expected_ratio", "science")
+    assert _asked("cpg_content", {"sequence": primer * 10}, "observed_expected_ratio", "science")
+    # an ideal-gas density of a liquid (pinacolone at 273 K and 10 bar) means nothing; of methane at 1 atm it does
+    liquid = {"cas": "75-97-8", "temperature_k": 273.15, "pressure_kpa": 1000.0}
+    assert not _asked("ideal_gas_density", liquid, "density_kg_m3", "medchem")
+    gas = {"cas": "74-82-8", "temperature_k": 298.15, "pressure_kpa": 101.325}
+    assert _asked("ideal_gas_density", gas, "density_kg_m3", "medchem")
+    # the nautical zone of open sea is of use to no one
+    assert not _asked("timezone_at", {"latitude": -30.0, "longitude": -140.0}, "timezone", "geo")
+    assert _asked("timezone_at", {"latitude": -33.9461, "longitude": 151.177}, "timezone", "geo")
+    # countryinfo's populations are of no single year: compared across countries, never asked alone
+    assert not _asked("country_population", {"country_code": "KE"}, "population", "geo")
+    assert not _asked("country_population", {"country_code": "KE"}, "density_per_km2", "geo")
+    assert _asked("country_geography", {"country_code": "KE"}, "area_km2", "geo")
+    population = TOOLS["country_population"].outputs["population"]
+    assert population.askable and not population.alone  # still an operand of a comparison
+
+
+def test_the_site_of_an_enzyme_every_lab_knows_is_not_asked() -> None:
+    for field in ("site", "site_length", "end_type"):
+        assert not _asked("restriction_enzyme_info", {"enzyme": "RsaI"}, field, "science")
+        assert not _asked("restriction_enzyme_info", {"enzyme": "NotI"}, field, "science")
+        assert _asked("restriction_enzyme_info", {"enzyme": "BsrDI"}, field, "science")
+    assert _asked("restriction_enzyme_info", {"enzyme": "EcoRI"}, "supplier_count", "science")

@@ -60,6 +60,10 @@ class Output:
     """Whether the value is worth asking for, given the call's arguments and output, where that depends on them: a
     daylight-saving status near a clock change (not in midsummer, when everyone knows), the tallest peak of an
     isotope pattern when it is not the first. None: always, as ``askable`` says."""
+    alone: bool = True
+    """Whether a question may ask for the value itself. False for a figure of no single stated year (countryinfo's
+    populations come from censuses and estimates of about 2009 to 2015): it is compared, ranked or totalled across
+    entities, where a few years seldom change the order, but an exact headcount "circa 2015" is no answer."""
     known_scale: bool = False
     """People know the rough size of the value for the entities a question names (a country's population or area):
     which of them has the most is guessed when one leads the next by far (:func:`operands.obvious_extreme`). Not an
@@ -91,8 +95,9 @@ class Output:
         return self.chain
 
     def worth_asking(self, arguments: dict[str, Any], output: dict[str, Any] | None) -> bool:
-        """``askable``, and ``worth`` of this call where the field declares it."""
-        return self.askable and (self.worth is None or output is None or bool(self.worth(arguments, output)))
+        """``askable`` and ``alone``, and ``worth`` of this call where the field declares it."""
+        worth = self.worth is None or output is None or bool(self.worth(arguments, output))
+        return self.askable and self.alone and worth
 
     def resolved_quantity(self) -> Quantity | None:
         """The declared quantity, else the port's (None for a value that is not a quantity)."""

@@ -112,8 +112,8 @@ class SessionOffset(BaseModel):
             "integer",
             "the calendar days from {date} to {sessions} sessions later on {exchange_code}",
             asks=(
-                "How many calendar days are there from {date} to the session {sessions} trading sessions later on "
-                "{exchange_code}?",
+                "On {exchange_code}, how many calendar days lie between {date} and the date {sessions} trading "
+                "sessions later?",
                 "A trade on {exchange_code} on {date} settles {sessions} sessions later. How many calendar days does "
                 "settlement take?",
             ),

@@ -254,6 +254,7 @@ _COUNTRYINFO_FAMILY = [
                 measure="population",
                 quantity=ADDITIVE_COUNT,
                 source=_SOURCE,
+                alone=False,
                 known_scale=True,
             ),
             "density_per_km2": Output(
@@ -267,6 +268,7 @@ _COUNTRYINFO_FAMILY = [
                 measure="population density",
                 quantity=quantity("1/km**2"),
                 source=_SOURCE,
+                alone=False,
             ),
         },
         _population,

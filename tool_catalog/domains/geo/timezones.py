@@ -63,8 +63,12 @@ def _zone_links() -> dict[str, str]:
                 "What time zone is the place at {latitude}, {longitude} in? Give its IANA name.",
                 "I'm at {latitude}, {longitude}. Which IANA time zone should my phone be set to?",
             ),
-            # the zone of a city centre a question names (Tokyo, New York City) is known; of a found point it is not
-            worth=lambda args, _out: place(args.get("latitude"), args.get("longitude")) is None,
+            # the zone of a city centre a question names (Tokyo, New York City) is known; of a found point it is not;
+            # the nautical zone of open sea (Etc/GMT+5, at the ocean antipode of an airport) is of use to no one
+            worth=lambda args, out: (
+                place(args.get("latitude"), args.get("longitude")) is None
+                and not str(out.get("timezone", "")).startswith("Etc/")
+            ),
         )
     },
     examples=[{"latitude": 35.6762, "longitude": 139.6503}, {"latitude": 40.7128, "longitude": -74.006}],

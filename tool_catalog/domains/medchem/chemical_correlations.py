@@ -338,6 +338,23 @@ def chemical_boiling_point_at_pressure(p: CasAtPressure) -> dict:
     raise ToolInputError(f"no tabulated vapor pressure correlation for CAS {cas}")
 
 
+def _a_gas(arguments: dict[str, Any], _output: dict[str, Any]) -> bool:
+    """Whether the compound is a gas at the stated temperature and pressure (above its critical temperature, or its
+    vapor pressure above the pressure): the ideal-gas density of liquid pinacolone at 273 K and 10 bar means nothing.
+    Unknown when no correlation covers the temperature, and then not asked."""
+    from chemicals.critical import Tc
+
+    cas, t, pressure_kpa = arguments.get("cas", ""), float(arguments["temperature_k"]), float(arguments["pressure_kpa"])
+    critical = Tc(cas)
+    if critical is not None and t >= critical:
+        return True
+    try:
+        psat_kpa = chemical_vapor_pressure(VaporPressureQuery(cas=cas, temperature_k=t))["vapor_pressure_kpa"]
+    except (ToolInputError, ValueError):
+        return False
+    return psat_kpa > pressure_kpa
+
+
 class GasState(BaseModel):
     cas: str = Field(
         description="CAS registry number of the gas.",
@@ -375,6 +392,7 @@ class GasState(BaseModel):
             ),
             measure="gas density",
             quantity=quantity("kg/m**3"),
+            worth=_a_gas,
         ),
         "molar_volume_l_mol": Output(
             "number",
@@ -387,6 +405,7 @@ class GasState(BaseModel):
             ),
             measure="molar volume",
             quantity=quantity("L/mol"),
+            worth=_a_gas,
         ),
     },
     examples=[{"cas": "74-82-8", "temperature_k": 298.15, "pressure_kpa": 101.325}],

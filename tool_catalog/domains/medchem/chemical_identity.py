@@ -13,6 +13,21 @@ from tool_catalog.quantities import COUNT, quantity
 from tool_catalog.registry import add_tool, tool
 from tool_catalog.spec import Output, ToolInputError
 
+_LOCANT = re.compile(r"(?:^|[\s(\[-])\d+(?:,\d+)*-[a-z]")
+"""A systematic name with locants ("1-chloro-3-nitrobenzene", "2,2-dimethylbutane") spells its formula out."""
+
+
+def _formula_unsaid(name: str) -> bool:
+    """Whether a compound's name leaves its formula unsaid (a trivial or common name, not a systematic one)."""
+    return not _LOCANT.search(name)
+
+
+def _common_name(cas: str) -> str:
+    try:
+        return metadata(cas).common_name or ""
+    except ToolInputError:
+        return ""
+
 
 class ChemicalName(BaseModel):
     name: str = Field(
@@ -49,7 +64,9 @@ class ChemicalName(BaseModel):
                 "Which molecular formula does {name} have?",
             ),
             avoid=("solution_molarity",),
-            worth=lambda _args, out: str(out.get("cas_number")) not in FAMILIAR_COMPOUNDS,
+            worth=lambda args, out: (
+                str(out.get("cas_number")) not in FAMILIAR_COMPOUNDS and _formula_unsaid(str(args.get("name", "")))
+            ),
         ),
         "molecular_weight": Output(
             "number",
@@ -107,7 +124,9 @@ def chemical_lookup_by_name(p: ChemicalName) -> dict:
                 "Which molecular formula does {cas} have?",
             ),
             avoid=("solution_molarity",),
-            worth=lambda args, _out: str(args.get("cas")) not in FAMILIAR_COMPOUNDS,
+            worth=lambda args, _out: (
+                str(args.get("cas")) not in FAMILIAR_COMPOUNDS and _formula_unsaid(_common_name(str(args.get("cas"))))
+            ),
         ),
         "molecular_weight": Output(
             "number",

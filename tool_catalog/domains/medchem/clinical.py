@@ -650,6 +650,7 @@ def _bp_category(s: float, d: float) -> tuple[str, str | None]:
             ),
             measure="pulse pressure",
             quantity=quantity("mmHg"),
+            askable=False,  # systolic minus diastolic, both stated: no tool needed
         ),
         "category": Output(
             "label",

@@ -16,6 +16,10 @@ from tool_catalog.spec import ToolInputError
 
 DOMAIN = "science"
 
+REBASE = "the April 2024 REBASE"
+"""The REBASE release Biopython ships (emboss files version 404): supplier and isoschizomer lists change between
+releases."""
+
 DNA_PATTERN = r"^[ACGTRYSWKMBDHVN]+$"
 MAX_DNA = 20000
 

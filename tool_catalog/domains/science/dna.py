@@ -583,6 +583,8 @@ def primer_tm_in_buffer(p: SaltTm) -> dict:
             ),
             measure="observed/expected CpG ratio",
             quantity=FRACTION,
+            # Gardiner-Garden and Frommer's criterion is for windows of 200 bases or more: on a primer it is noise
+            worth=lambda arguments, _output: len(arguments.get("sequence", "")) >= 200,
         ),
     },
     examples=[{"sequence": "GCGGCCGC"}],

@@ -15,6 +15,7 @@ from tool_catalog.domains.science.common import (
     DNA_SAMPLES,
     DOMAIN,
     MAX_DNA,
+    REBASE,
     DnaSequence,
     dna_field,
     rebase,
@@ -25,6 +26,17 @@ from tool_catalog.registry import tool
 from tool_catalog.spec import Output, ToolInputError
 
 _ENZYME_SAMPLES = ["EcoRI", "BamHI", "HindIII", "NotI", "PstI", "SmaI", "BsaI", "XhoI"]
+_FAMILIAR_ENZYMES = [
+    *_ENZYME_SAMPLES,
+    *("XbaI", "SalI", "KpnI", "SacI", "NcoI", "NdeI", "EcoRV", "SpeI", "BglII", "NheI", "ApaI", "ClaI", "SphI"),
+    *("DpnI", "MspI", "HpaII", "HaeIII", "AluI", "RsaI", "TaqI", "Sau3AI", "MboI", "BsmBI", "SfiI", "PacI", "AscI"),
+]
+"""The cloning and mapping enzymes of every lab's freezer and textbook: their sites, site lengths and ends are known
+by heart (the number of their suppliers is not)."""
+
+
+def _unfamiliar(arguments: dict[str, Any], _output: dict[str, Any]) -> bool:
+    return arguments.get("enzyme") not in _FAMILIAR_ENZYMES
 
 
 MODIFICATION_DEPENDENT = frozenset({"AbaSI", "DpnI", "FspEI", "LpnPI", "MspJI"})
@@ -79,6 +91,7 @@ def _overhang(enz: Any) -> str:
                 "I want to check a plasmid for sites of {enzyme}. What sequence should I search for?",
             ),
             chain=False,
+            worth=_unfamiliar,
         ),
         "site_length": Output(
             "count",
@@ -89,6 +102,7 @@ def _overhang(enz: Any) -> str:
             ),
             measure="recognition site length",
             quantity=COUNT,
+            worth=_unfamiliar,
         ),
         "cut_pattern": Output(
             "label",
@@ -98,6 +112,7 @@ def _overhang(enz: Any) -> str:
                 "bottom-strand cut.",
                 "Give the cut pattern of {enzyme} in REBASE notation (^ marks the top-strand cut, _ the bottom one).",
             ),
+            worth=_unfamiliar,
         ),
         "end_type": Output(
             "label",
@@ -108,6 +123,7 @@ def _overhang(enz: Any) -> str:
                 "I'm planning a ligation after cutting with {enzyme}. Are the ends blunt, or do they carry a 5' or a "
                 "3' overhang?",
             ),
+            worth=_unfamiliar,
         ),
         "supplier_count": Output(
             "count",
@@ -117,7 +133,7 @@ def _overhang(enz: Any) -> str:
                 "From how many commercial suppliers can {enzyme} be bought?",
             ),
             measure="number of commercial suppliers",
-            source="REBASE",
+            source=REBASE,
         ),
         "isoschizomers": Output(
             "string_list",
@@ -127,7 +143,7 @@ def _overhang(enz: Any) -> str:
                 "List the other commercially available restriction enzymes that recognize the same site as {enzyme}.",
             ),
             measure="isoschizomers",
-            source="REBASE",
+            source=REBASE,
         ),
         "isoschizomer_count": Output(
             "count",
@@ -137,7 +153,7 @@ def _overhang(enz: Any) -> str:
                 "How many other commercially available restriction enzymes recognize the same site as {enzyme}?",
             ),
             measure="number of isoschizomers",
-            source="REBASE",
+            source=REBASE,
         ),
     },
     examples=[{"enzyme": "EcoRI"}, {"enzyme": "BsaI"}, {"enzyme": "SmaI"}],
@@ -256,7 +272,7 @@ def restriction_digest(p: EnzymeOnDna) -> dict:
                 "List the New England Biolabs enzymes that cut {sequence} (both strands cut within it).",
             ),
             measure="New England Biolabs enzymes cutting it",
-            source="REBASE",
+            source=REBASE,
         ),
         "enzyme_count": Output(
             "count",
@@ -266,7 +282,7 @@ def restriction_digest(p: EnzymeOnDna) -> dict:
                 "How many of the New England Biolabs enzymes cut {sequence}, both strands within it?",
             ),
             measure="number of New England Biolabs enzymes cutting it",
-            source="REBASE",
+            source=REBASE,
         ),
         "single_cutters": Output(
             "string_list",
@@ -277,7 +293,7 @@ def restriction_digest(p: EnzymeOnDna) -> dict:
                 "only once?",
             ),
             measure="single-cutter enzymes",
-            source="REBASE",
+            source=REBASE,
         ),
         "single_cutter_count": Output(
             "count",
@@ -287,7 +303,7 @@ def restriction_digest(p: EnzymeOnDna) -> dict:
                 "How many single-cutter enzymes from New England Biolabs does {sequence} have?",
             ),
             measure="number of single-cutter enzymes",
-            source="REBASE",
+            source=REBASE,
         ),
     },
     examples=[{"sequence": "GAATTCGAGCTCGGTACCCGGGGATCCTCTAGAGTCGACCTGCAGGCATGCAAGCTT"}],
@@ -325,7 +341,7 @@ def enzymes_cutting_sequence(p: DnaSequence) -> dict:
                 "to ends cut by {enzyme}?",
             ),
             measure="number of enzymes with compatible ends",
-            source="REBASE",
+            source=REBASE,
         ),
         "compatible_enzymes": Output(
             "string_list",
@@ -336,7 +352,7 @@ def enzymes_cutting_sequence(p: DnaSequence) -> dict:
                 "with ends that ligate into it? List them.",
             ),
             measure="enzymes with compatible ends",
-            source="REBASE",
+            source=REBASE,
         ),
         "first_compatible": Output(
             "restriction_enzyme", "the first NEB enzyme giving ends compatible with {enzyme}", askable=False
@@ -461,7 +477,7 @@ class SiteLength(BaseModel):
                 "Among New England Biolabs enzymes, how many have a recognition site exactly {site_length} bases long?",
             ),
             measure="number of enzymes with a site of that length",
-            source="REBASE",
+            source=REBASE,
         ),
         "first_enzyme": Output(
             "restriction_enzyme", "the first NEB enzyme with a {site_length}-base recognition site", askable=False
@@ -501,7 +517,7 @@ class SiteQuery(BaseModel):
                 "How many different enzymes have {site} as their recognition site?",
             ),
             measure="number of enzymes recognizing it",
-            source="REBASE",
+            source=REBASE,
         ),
         "enzymes": Output(
             "string_list",
@@ -512,7 +528,7 @@ class SiteQuery(BaseModel):
                 "Which enzyme could I use to cut at {site}? List every one that recognizes exactly that site.",
             ),
             measure="enzymes recognizing it",
-            source="REBASE",
+            source=REBASE,
         ),
         "first_enzyme": Output(
             "restriction_enzyme", "the first REBASE enzyme recognizing the site {site}", askable=False

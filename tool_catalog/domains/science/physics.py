@@ -137,7 +137,7 @@ class ConstantKeyword(BaseModel):
             "the list of CODATA constants whose names contain '{keyword}'",
             asks=(
                 "Which CODATA constants have '{keyword}' in their names? List them.",
-                "List every CODATA constant whose name contains '{keyword}', ignoring case.",
+                "List every CODATA constant with '{keyword}' in its name.",
             ),
             measure="matching constants",
             source=CODATA,
@@ -147,7 +147,7 @@ class ConstantKeyword(BaseModel):
             "the number of CODATA constants whose names contain '{keyword}'",
             asks=(
                 "How many CODATA constants have '{keyword}' in their names?",
-                "How many of the CODATA recommended constants are named with '{keyword}' (ignoring case)?",
+                "How many CODATA recommended constants mention '{keyword}' in their names?",
             ),
             measure="number of matching constants",
             quantity=COUNT,
