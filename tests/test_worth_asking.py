@@ -192,3 +192,10 @@ def test_the_site_of_an_enzyme_every_lab_knows_is_not_asked() -> None:
         assert not _asked("restriction_enzyme_info", {"enzyme": "NotI"}, field, "science")
         assert _asked("restriction_enzyme_info", {"enzyme": "BsrDI"}, field, "science")
     assert _asked("restriction_enzyme_info", {"enzyme": "EcoRI"}, "supplier_count", "science")
+
+
+def test_an_ecb_figure_is_asked_of_a_euro_pair_not_of_a_cross() -> None:
+    cross = {"base_currency": "SKK", "quote_currency": "JPY", "year": 2008}
+    assert not _asked("exchange_rate_month_extremes", cross, "best_month", "finance")
+    euro = {"base_currency": "EUR", "quote_currency": "JPY", "year": 2008}
+    assert _asked("exchange_rate_month_extremes", euro, "best_month", "finance")

@@ -9,6 +9,7 @@ import itertools
 import math
 import statistics
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -79,6 +80,12 @@ def _rate_on(base: str, quote: str, day: dt.date) -> tuple[float, dt.date]:
     )
 
 
+def _euro_pair(arguments: dict[str, Any], _output: dict[str, Any]) -> bool:
+    """Whether a pair is quoted by the ECB: its reference rates are euro rates; a cross of two other currencies
+    (the Slovak koruna in yen) is no ECB figure a reader could check."""
+    return "EUR" in (arguments.get("base_currency"), arguments.get("quote_currency"))
+
+
 class RateOnDate(BaseModel):
     base_currency: str = currency_field("ISO 4217 code of the currency being priced, e.g. 'USD'.")
     quote_currency: str = currency_field(
@@ -113,7 +120,7 @@ class RateOnDate(BaseModel):
             quantity=FX_RATE,
             source="the ECB reference rates",
             # a rate "on" a Saturday is Friday's fixing: asked of the days the ECB fixes (the fallback is its own field)
-            worth=lambda args, out: out.get("fixing_date") == args.get("date"),
+            worth=lambda args, out: out.get("fixing_date") == args.get("date") and _euro_pair(args, out),
         ),
         "fixing_date": Output(
             "date",
@@ -126,6 +133,7 @@ class RateOnDate(BaseModel):
             ),
             source="the ECB reference rates",
             chain=False,  # the weekday or distance of a fallback fixing date is no one's question
+            worth=_euro_pair,
         ),
     },
     examples=[
@@ -271,6 +279,7 @@ class PairYear(BaseModel):
             measure="yearly high of the exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "max_date": Output(
             "date",
@@ -281,6 +290,7 @@ class PairYear(BaseModel):
                 "When in {year} was {base_currency} strongest against {quote_currency} at the ECB fixing?",
             ),
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "min_rate": Output(
             "number",
@@ -295,6 +305,7 @@ class PairYear(BaseModel):
             measure="yearly low of the exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "min_date": Output(
             "date",
@@ -305,6 +316,7 @@ class PairYear(BaseModel):
                 "When in {year} was {base_currency} weakest against {quote_currency} at the ECB fixing?",
             ),
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "mean_rate": Output(
             "number",
@@ -317,6 +329,7 @@ class PairYear(BaseModel):
             measure="yearly average of the exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "fixing_count": Output(
             "count",
@@ -327,6 +340,7 @@ class PairYear(BaseModel):
             ),
             measure="number of ECB fixings",
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "year": 2022}],
@@ -404,6 +418,7 @@ class PairSpan(BaseModel):
             measure="percent change of the exchange rate",
             quantity=PERCENT_CHANGE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "start_date": "2020-01-02", "end_date": "2024-01-02"}],
@@ -446,6 +461,7 @@ def _pair_series(base: str, quote: str, start: dt.date, end: dt.date) -> list[tu
             measure="annualized volatility",
             quantity=PERCENT,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "fixings": Output(
             "count",
@@ -458,6 +474,7 @@ def _pair_series(base: str, quote: str, start: dt.date, end: dt.date) -> list[tu
             ),
             measure="number of ECB fixings",
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "start_date": "2020-01-02", "end_date": "2024-01-02"}],
@@ -510,6 +527,7 @@ class PairMonth(BaseModel):
             measure="monthly average of the exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "high": Output(
             "number",
@@ -522,6 +540,7 @@ class PairMonth(BaseModel):
             measure="monthly high of the exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "low": Output(
             "number",
@@ -534,6 +553,7 @@ class PairMonth(BaseModel):
             measure="monthly low of the exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "year": 2024, "month": 1}],
@@ -693,6 +713,7 @@ class PairYear2(BaseModel):
             measure="month with the highest average rate",
             quantity=ORDINAL,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "best_average": Output(
             "number",
@@ -705,6 +726,7 @@ class PairYear2(BaseModel):
             measure="highest monthly average of the exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "worst_month": Output(
             "integer",
@@ -718,6 +740,7 @@ class PairYear2(BaseModel):
             measure="month with the lowest average rate",
             quantity=ORDINAL,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
         "worst_average": Output(
             "number",
@@ -730,6 +753,7 @@ class PairYear2(BaseModel):
             measure="lowest monthly average of the exchange rate",
             quantity=FX_RATE,
             source="the ECB reference rates",
+            worth=_euro_pair,
         ),
     },
     examples=[{"base_currency": "EUR", "quote_currency": "USD", "year": 2024}],
