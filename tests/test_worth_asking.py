@@ -6,7 +6,14 @@ from __future__ import annotations
 import random
 
 from dive_assets.synthesis.derivation import build_task
-from dive_assets.synthesis.operands import incomparable, obvious_extreme, operand_group, trend_trivia
+from dive_assets.synthesis.operands import (
+    OperandGroup,
+    incomparable,
+    obvious_extreme,
+    operand_group,
+    refusal,
+    trend_trivia,
+)
 from dive_assets.synthesis.realism import meaning_problems
 from dive_assets.synthesis.realize import Unrealizable, realize
 from dive_assets.synthesis.records import Provenance, Step, Trace
@@ -199,3 +206,37 @@ def test_an_ecb_figure_is_asked_of_a_euro_pair_not_of_a_cross() -> None:
     assert not _asked("exchange_rate_month_extremes", cross, "best_month", "finance")
     euro = {"base_currency": "EUR", "quote_currency": "JPY", "year": 2008}
     assert _asked("exchange_rate_month_extremes", euro, "best_month", "finance")
+
+
+def test_a_density_of_an_allotrope_and_a_grazing_twilight_are_not_asked() -> None:
+    assert not _asked("element_number_density", {"symbol": "C"}, "atoms_per_cm3", "medchem")  # diamond or graphite?
+    assert _asked("element_number_density", {"symbol": "Cu"}, "atoms_per_cm3", "medchem")
+    tromso = {"latitude": 69.6492, "longitude": 18.9553, "date": "2024-03-20"}
+    assert not _asked("nautical_twilight", tromso, "dusk_utc", "geo")
+    london = {"latitude": 51.5074, "longitude": -0.1278, "date": "2024-03-20"}
+    assert _asked("nautical_twilight", london, "dusk_utc", "geo")
+
+
+def test_a_subregion_that_m49_divides_again_is_not_asked() -> None:
+    assert not _asked("country_subregion_peers", {"country_code": "BR"}, "peer_count", "geo")  # not South America
+    assert not _asked("country_geography", {"country_code": "KE"}, "subregion", "geo")  # Sub-Saharan Africa
+    assert _asked("country_subregion_peers", {"country_code": "FR"}, "peer_count", "geo")
+    assert _asked("country_geography", {"country_code": "FR"}, "subregion", "geo")
+
+
+def test_part_of_a_closed_group_is_not_ranked_but_part_of_an_open_one_is() -> None:
+    def group_of(tool: str, field: str, param: str, values: list[str]) -> OperandGroup:
+        group = operand_group(get_tool(tool), field, [_run(i, tool, {param: v}) for i, v in enumerate(values)])
+        assert group is not None
+        return group
+
+    group14 = group_of("element_periodic_properties", "ionization_energy_ev", "symbol", ["C", "Pb", "Si", "Ge"])
+    assert "named group" in (refusal("extreme", group14) or "")  # tin, the lowest, left out
+    g7 = group_of("country_geography", "area_km2", "country_code", ["JP", "US", "IT", "DE"])
+    assert "named group" in (refusal("order", g7) or "")
+    assert refusal("ratio", group_of("country_geography", "area_km2", "country_code", ["DE", "GB"])) is None
+    london = group_of("airport_info", "elevation_ft", "iata", ["LHR", "LGW", "STN"])
+    assert refusal("extreme", london) is None  # three of London's airports are still London's airports
+    # Italy the least populous of Japan, Germany and Italy: known without the tool
+    populous = group_of("country_population", "population", "country_code", ["JP", "DE", "IT"])
+    assert "guessed" in (obvious_extreme("rank_by_value", "lowest", populous) or "")

@@ -287,6 +287,17 @@ def _grouped(port: str, pairs: Iterable[tuple[str, str]], frame: Callable[[str],
     )
 
 
+CLOSED_PORTS = frozenset({"element_symbol", "country_code"})
+"""Ports whose named groups are closed lists everyone can complete (a group of the periodic table, the G7, the Baltic
+states): three of them are not "the group", and the left-out member may hold the answer."""
+
+
+def closed(c: Cohort) -> bool:
+    """Whether a ranking, extreme or average over part of the cohort misleads (see :data:`CLOSED_PORTS`); the derived
+    cohorts (a country's neighbours) and open ones (London's airports, the alcohols) may be taken in part."""
+    return c.port in CLOSED_PORTS and c in _curated().get(c.port, ())
+
+
 def cohorts(port: str) -> tuple[Cohort, ...]:
     """Every cohort of the port (empty for a port without any)."""
     derived: tuple[Cohort, ...] = ()

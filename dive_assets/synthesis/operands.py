@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from dive_assets.synthesis.records import Step
-from tool_catalog.cohorts import Cohort, common_cohort
+from tool_catalog.cohorts import Cohort, closed, common_cohort
 from tool_catalog.ports import get_port
 from tool_catalog.quantities import Operation, Quantity, meaningful
 from tool_catalog.spec import ToolSpec
@@ -133,9 +133,10 @@ def trend_trivia(consumer: str, group: OperandGroup) -> str | None:
     return None
 
 
-OBVIOUS_LEAD = 1.5
+OBVIOUS_LEAD = 1.3
 """A ranking by name is asked only where the first is less than this many times the runner-up: of Bulgaria, Bosnia
-and Herzegovina and Albania, Bulgaria (twice the next) is the largest by a glance at a map."""
+and Herzegovina and Albania, Bulgaria (twice the next) is the largest by a glance at a map; of Japan, Germany and
+Italy, Italy (1.33 times fewer people than Germany) the least populous by common knowledge."""
 
 
 def obvious_extreme(consumer: str, field: str | None, group: OperandGroup) -> str | None:
@@ -171,6 +172,12 @@ def refusal(operation: Operation, group: OperandGroup) -> str | None:
         if whole is None or whole.frame == "{}" or taken != set(whole.members):
             # the population of the Baltic states; not of two of Serbia's neighbours, nor of Kenya and Uganda
             return "a total answers something only over a whole named group"
+    if operation != "sum" and group.slot != PLACE and len(group.steps) > 2:
+        whole = cohort(group)
+        taken = {s.arguments.get(group.slot[0]) for s in group.steps}
+        if whole is not None and closed(whole) and taken < set(whole.members):
+            # "the group 14 elements carbon, lead, silicon and germanium" leaves out tin, the group's lowest
+            return f"{len(taken)} of a named group of {len(whole.members)}: the group's own answer may be left out"
     return meaningful(operation, [quantity] * len(group.steps))
 
 

@@ -47,6 +47,16 @@ _SUBREGION_FIXES = {"RS": "Southern Europe", "ME": "Southern Europe"}
 """Subregions of the UN M49 geoscheme where countryinfo's data differs (it files Serbia and Montenegro under Eastern
 Europe)."""
 _M49 = "the UN M49 geoscheme"
+_WIDE_SUBREGIONS = frozenset({"Latin America and the Caribbean", "Sub-Saharan Africa"})
+"""M49 subregions that M49 itself divides into intermediate regions (South America, Eastern Africa): asked of Brazil,
+"its subregion" reads as South America to most people, and the answer is not what they mean."""
+
+
+def _plain_subregion(arguments: dict[str, Any], _output: dict[str, Any]) -> bool:
+    try:
+        return _country_facts(str(arguments.get("country_code", ""))).get("subregion") not in _WIDE_SUBREGIONS
+    except ToolInputError:
+        return False
 
 
 def _country_facts(code: str) -> dict:
@@ -148,6 +158,7 @@ def country_capital(p: CountryCode) -> dict:
                 "In which subregion of the world, such as Western Europe or Southern Asia, is {country_code}?",
             ),
             source=_M49,
+            worth=_plain_subregion,
         ),
         "neighbours": Output(
             "string_list",
@@ -595,6 +606,7 @@ def country_largest_neighbours(p: _LandCountry) -> dict:
             ),
             measure="number of subregion neighbours",
             source=_M49,
+            worth=_plain_subregion,
         ),
         "peers": Output(
             "string_list",
@@ -605,6 +617,7 @@ def country_largest_neighbours(p: _LandCountry) -> dict:
             ),
             measure="other countries in its subregion",
             source=_M49,
+            worth=_plain_subregion,
         ),
         "most_populous_peer": Output(
             "country_code",
@@ -616,6 +629,7 @@ def country_largest_neighbours(p: _LandCountry) -> dict:
                 "ISO alpha-2 code.",
             ),
             source=_M49,
+            worth=_plain_subregion,
             chain=False,
         ),
     },

@@ -128,6 +128,14 @@ def _local_zone(p: Any) -> Any:
 
 
 _TWILIGHTS = {"civil": 6, "nautical": 12, "astronomical": 18}
+
+
+def _steep_sun(arguments: dict[str, Any], _output: dict[str, Any]) -> bool:
+    """Below 60 degrees of latitude: farther out the sun grazes the twilight angle, and the minute depends on the
+    solar algorithm (a NOAA calculation and the tool differ by one at 66 N)."""
+    return abs(float(arguments.get("latitude", 0.0))) <= 60.0
+
+
 _DUSK_SCENES = {
     "civil": "when does it get too dark to see clearly outdoors without lights",
     "nautical": "when does the sea horizon fade from view",
@@ -172,6 +180,7 @@ for _kind, _depression in _TWILIGHTS.items():
                     f"On {{date}}, at what time in UTC does morning {_kind} twilight start at {{latitude}}, "
                     "{longitude}?",
                 ),
+                worth=_steep_sun,
             ),
             "dusk_utc": Output(
                 "datetime",
@@ -184,6 +193,7 @@ for _kind, _depression in _TWILIGHTS.items():
                     f"At {{latitude}}, {{longitude}} on {{date}}, {_DUSK_SCENES[_kind]} ({_kind} dusk)? "
                     "Give the time in UTC.",
                 ),
+                worth=_steep_sun,
             ),
         },
         examples=[{"latitude": 51.5074, "longitude": -0.1278, "date": "2024-03-20"}],

@@ -52,6 +52,15 @@ _OXIDATION_SOURCE = "Wikipedia's list of oxidation states of the elements"
 _ABUNDANCE_SOURCE = "the IUPAC (CIAAW) isotopic compositions"
 
 
+_ALLOTROPES = frozenset({"C", "P", "S", "Se", "Sn", "As", "B"})
+"""Elements whose solid standard state is one of several common allotropes (diamond or graphite, white or red
+phosphorus, grey or white tin): a density of "the solid" does not say which."""
+
+
+def _one_solid(arguments: dict[str, Any], _output: dict[str, Any]) -> bool:
+    return str(arguments.get("symbol", "")).capitalize() not in _ALLOTROPES
+
+
 def _abundance(e: Any, mass_number: int) -> float:
     """Natural abundance (%) of an isotope of element ``e`` (0 for one not found in nature)."""
     if e.symbol == "U":
@@ -578,6 +587,7 @@ _ELEMENT_FAMILY = [
                 ),
                 measure="atomic number density",
                 quantity=quantity("1/cm**3"),
+                worth=_one_solid,
             ),
             "interatomic_distance_angstrom": Output(
                 "number",
@@ -589,6 +599,7 @@ _ELEMENT_FAMILY = [
                 ),
                 measure="mean interatomic distance",
                 quantity=quantity("angstrom"),
+                worth=_one_solid,
             ),
         },
         lambda e: {
