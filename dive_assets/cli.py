@@ -169,10 +169,13 @@ def failure_lines(result: object, steps: Sequence[str] = ()) -> list[str]:
     lines = []
     for event in result.all_events:  # type: ignore[attr-defined]
         if event.is_step_failure:
-            error = event.event_specific_data.error
+            failure = event.event_specific_data
+            error = failure.error
             while error.cause is not None:  # Dagster's step error wraps the stage's own exception
                 error = error.cause
             message = error.message.strip().splitlines()
+            if failure.user_failure_data and failure.user_failure_data.description:  # a dg.Failure: its own line
+                message = failure.user_failure_data.description.strip().splitlines()
             lines.append(f"{event.step_key} failed: {message[0] if message else error.cls_name}"[:240])
         elif event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed:
             check = event.event_specific_data
@@ -186,15 +189,14 @@ def failure_lines(result: object, steps: Sequence[str] = ()) -> list[str]:
 def _study(settings: RunSettings, domains: str, budget: int, csv: str | None, plot: str | None) -> int:
     import polars as pl
 
-    from dive_assets.synthesis.config import load_diversity_grid
+    from dive_assets.synthesis.config import StudySettings, load_diversity_grid, validated
     from dive_assets.synthesis.study import plot_study, run_study
-    from tool_catalog.spec import DOMAINS
 
-    names = [d.strip() for d in domains.split(",")]
-    unknown = [d for d in names if d not in DOMAINS]
-    if unknown or budget < 1:
-        raise ConfigError(f"study: unknown domains {unknown} (known: {', '.join(DOMAINS)}) or budget {budget} < 1")
-    table = run_study(load_diversity_grid(), names, budget, settings.seed)
+    names = [d.strip() for d in domains.split(",") if d.strip()]
+    launch = validated(
+        StudySettings, {"domains": names, "budget": budget}, {"domains": "--domains", "budget": "--budget"}
+    )
+    table = run_study(load_diversity_grid(), launch.domains, launch.budget, settings.seed)
     with pl.Config(tbl_rows=100, tbl_cols=20, tbl_width_chars=240, fmt_str_lengths=40):
         print(table)
     if csv:

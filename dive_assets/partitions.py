@@ -1,6 +1,9 @@
-"""The partition grid: domain x diversity setting, built from the catalog's domains and the settings file."""
+"""The partition grid: domain x diversity setting, built from the catalog's domains and the settings file, and the
+launch-config enums of its two dimensions."""
 
 from __future__ import annotations
+
+from enum import Enum
 
 import dagster as dg
 
@@ -15,6 +18,20 @@ domain_x_diversity = dg.MultiPartitionsDefinition(
         "diversity": dg.StaticPartitionsDefinition([s.key for s in DIVERSITY_GRID.settings]),
     }
 )
+
+
+def _dimension_enum(name: str, dimension: str) -> type[Enum]:
+    """A Python enum of a dimension's partition keys (member name = value = key): a ``dg.Config`` field of this type
+    is a Dagster Enum in the Launchpad's config schema, so a value outside the grid is refused before a run starts."""
+    keys = domain_x_diversity.get_partitions_def_for_dimension(dimension).get_partition_keys()
+    return Enum(name, {key: key for key in keys})
+
+
+Domain = _dimension_enum("Domain", "domain")
+"""The domains of the partition grid, as a config enum."""
+
+Diversity = _dimension_enum("Diversity", "diversity")
+"""The diversity settings of the partition grid, as a config enum."""
 
 
 def partition_key(domain: str, diversity: str) -> dg.MultiPartitionKey:

@@ -6,18 +6,24 @@ from pydantic import Field
 
 from dive_assets.defs.catalog import tool_catalog
 from dive_assets.defs.common import markdown_table, plot_path, table_meta
-from dive_assets.partitions import DIVERSITY_GRID
-from dive_assets.resources import SynthesisResource, WarehouseResource
+from dive_assets.partitions import DIVERSITY_GRID, Diversity, Domain
+from dive_assets.resources import SynthesisResource, WarehouseResource, checked, launch_field
 from dive_assets.synthesis import plots, study, warehouse
-from tool_catalog.spec import DOMAINS
+from dive_assets.synthesis.config import StudySettings
 
 
 class StudyConfig(dg.Config):
-    """Which domains the study covers and its base task budget per point (the narrow setting also runs 2x, 4x)."""
+    """Which domains the study covers and its base task budget per point (the narrow setting also runs 2x, 4x).
+    Domains and the narrow setting are enums of the partition grid; the budget's range is checked when the run
+    starts (``StudySettings``)."""
 
-    domains: list[str] = Field(default_factory=lambda: list(DOMAINS))
-    budget: int = 24
-    narrow: str = "slice-fixed"
+    domains: list[Domain] = launch_field(
+        StudySettings, "domains", default=[d.value for d in Domain], validate_default=True
+    )
+    budget: int = launch_field(StudySettings, "budget")
+    narrow: Diversity = Field(
+        default=Diversity["slice-fixed"], description="The setting also run at 2x and 4x the budget (quantity only)."
+    )
 
 
 @dg.asset(
@@ -34,16 +40,14 @@ def diversity_study(
     warehouse_db: WarehouseResource,
     synthesis: SynthesisResource,
 ) -> dg.MaterializeResult:
-    unknown = sorted(set(config.domains) - set(DOMAINS))
-    if unknown or config.budget < 1:
-        raise dg.Failure(f"bad study config: unknown domains {unknown} / budget {config.budget} (must be >= 1)")
+    launch = checked(StudySettings, {"domains": [d.value for d in config.domains], "budget": config.budget})
     run = synthesis.settings(warehouse_db.duckdb_path)
-    table = study.run_study(DIVERSITY_GRID, config.domains, config.budget, run.seed, narrow=config.narrow)
+    table = study.run_study(DIVERSITY_GRID, launch.domains, launch.budget, run.seed, narrow=config.narrow.value)
     with warehouse_db.connect() as conn:
         written = warehouse.replace_tables(conn, {"study_points": study.study_rows(table)})
     path = study.plot_study(table, plot_path(warehouse_db, "diversity_study"))
     plot = plots.png_base64(lambda out: study.plot_study(table, out))
-    context.log.info(f"study: {table.height} points over {len(config.domains)} domains")
+    context.log.info(f"study: {table.height} points over {len(launch.domains)} domains")
     return dg.MaterializeResult(
         metadata={
             **table_meta("study_points", written["study_points"]),

@@ -23,13 +23,13 @@ from dive_assets.synthesis.toolsets import toolset_frame
 def sampled_toolsets(
     context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource
 ) -> dg.MaterializeResult:
+    run = synthesis.settings(warehouse_db.duckdb_path)  # the run's first step: bad config fails here, in one line
     partition = partition_of(context)
     domain, diversity, setting = partition.domain, partition.diversity, partition.setting
     with warehouse_db.connect() as conn:
         ports = {r[0] for r in conn.execute("SELECT DISTINCT port FROM seeds WHERE domain = ?", [domain]).fetchall()}
         if not ports:
             raise dg.Failure(f"no seed entities for domain {domain!r}: materialize tool_catalog first")
-        run = synthesis.settings(warehouse_db.duckdb_path)
         frame = toolset_frame(partition, ports, run)
         written = warehouse.replace_partition(conn, {"toolsets": frame}, domain, diversity)
     distinct_tools = frame.explode("tool_names")["tool_names"].n_unique()

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
+import annotated_types
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from tool_catalog.runtime import ToolCaller, call_tool
+from tool_catalog.spec import DOMAINS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SETTINGS_FILE = REPO_ROOT / "config" / "diversity_settings.yaml"
 DEFAULT_DUCKDB_PATH = REPO_ROOT / "data" / "dive.duckdb"
+
+MAX_TASKS_PER_PARTITION = 100_000
+"""The most tasks a partition (or a study point) is sized for."""
 
 _KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -127,9 +133,16 @@ class RunSettings(BaseModel):
         """The last round a task can come from (extra rounds included). The tasks suite checks against it."""
         return self.rounds + self.extra_rounds
 
-    duckdb_path: str = Field(default=str(DEFAULT_DUCKDB_PATH), min_length=1)
-    tasks_per_partition: int = Field(default=24, ge=1, le=100_000)
-    seed: int = Field(default=20260310, ge=0)
+    duckdb_path: str = Field(default=str(DEFAULT_DUCKDB_PATH), min_length=1, description="The DuckDB file.")
+    tasks_per_partition: int = Field(
+        default=24, ge=1, le=MAX_TASKS_PER_PARTITION, description="Traces (and so candidate tasks) per partition."
+    )
+    seed: int = Field(
+        default=20260310,
+        ge=0,
+        le=2**63 - 1,
+        description="The run seed; every random choice derives from it (a signed 64-bit integer).",
+    )
     max_steps: int = Field(
         default=5, ge=1, le=32, description="Tool calls per round of evidence collection (DIVE's max_steps = 5)."
     )
@@ -154,7 +167,9 @@ class RunSettings(BaseModel):
     )
     llm_model: str | None = Field(default=None, description="litellm model string; None = embedded policy.")
     llm_api_base: str | None = Field(default=None, description="Base URL of an OpenAI-compatible server.")
-    llm_max_calls: int | None = Field(default=None, ge=1, description="HTTP calls allowed per partition stage.")
+    llm_max_calls: int | None = Field(
+        default=None, ge=1, le=1_000_000, description="HTTP calls allowed per partition stage (None = no limit)."
+    )
     llm_concurrency: int = Field(default=8, ge=1, le=256, description="LLM traces in flight at once.")
     llm_rewrite: bool = Field(
         default=False,
@@ -183,34 +198,131 @@ class RunSettings(BaseModel):
         return call_tool if self.tool_timeout_cap_s is None else partial(call_tool, cap_s=self.tool_timeout_cap_s)
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> RunSettings:
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RunSettings:
+        """The defaults with the ``DIVE_*`` variables of ``env`` (default ``os.environ``); a bad value raises a
+        :class:`ConfigError` of one line naming the variable, the value and the allowed range."""
         env = dict(os.environ if env is None else env)
-        mapping = {
-            "DIVE_DUCKDB_PATH": "duckdb_path",
-            "DIVE_TASKS_PER_PARTITION": "tasks_per_partition",
-            "DIVE_SEED": "seed",
-            "DIVE_MAX_STEPS": "max_steps",
-            "DIVE_ROUNDS": "rounds",
-            "DIVE_EXTRA_ROUNDS": "extra_rounds",
-            "DIVE_SIBLING_CLAIMS": "sibling_claims",
-            "DIVE_TOOL_TIMEOUT_S": "tool_timeout_s",
-            "DIVE_TOOL_TIMEOUT_CAP_S": "tool_timeout_cap_s",
-            "DIVE_LLM_MODEL": "llm_model",
-            "DIVE_LLM_API_BASE": "llm_api_base",
-            "DIVE_LLM_MAX_CALLS": "llm_max_calls",
-            "DIVE_LLM_CONCURRENCY": "llm_concurrency",
-            "DIVE_LLM_REWRITE": "llm_rewrite",
-            "DIVE_SOLVER_ATTEMPTS": "solver_attempts",
-            "DIVE_SOLVER_MODEL": "solver_model",
-            "DIVE_SOLVER_MAX_TURNS": "solver_max_turns",
-        }
-        values = {field: env[var] for var, field in mapping.items() if env.get(var, "").strip()}
-        try:
-            return cls.model_validate(values)
-        except ValidationError as exc:
-            names = {field: var for var, field in mapping.items()}
-            bad = ", ".join(
-                f"{names.get(str(e['loc'][0]), e['loc'][0]) if e['loc'] else 'settings'}: {e['msg']}"
-                for e in exc.errors()
-            )
-            raise ConfigError(f"invalid environment configuration: {bad}") from None
+        values = {field: env[var] for field, var in ENV_VARS.items() if env.get(var, "").strip()}
+        return validated(cls, values, ENV_VARS)
+
+
+ENV_VARS: dict[str, str] = {
+    "duckdb_path": "DIVE_DUCKDB_PATH",
+    "tasks_per_partition": "DIVE_TASKS_PER_PARTITION",
+    "seed": "DIVE_SEED",
+    "max_steps": "DIVE_MAX_STEPS",
+    "rounds": "DIVE_ROUNDS",
+    "extra_rounds": "DIVE_EXTRA_ROUNDS",
+    "sibling_claims": "DIVE_SIBLING_CLAIMS",
+    "tool_timeout_s": "DIVE_TOOL_TIMEOUT_S",
+    "tool_timeout_cap_s": "DIVE_TOOL_TIMEOUT_CAP_S",
+    "llm_model": "DIVE_LLM_MODEL",
+    "llm_api_base": "DIVE_LLM_API_BASE",
+    "llm_max_calls": "DIVE_LLM_MAX_CALLS",
+    "llm_concurrency": "DIVE_LLM_CONCURRENCY",
+    "llm_rewrite": "DIVE_LLM_REWRITE",
+    "solver_attempts": "DIVE_SOLVER_ATTEMPTS",
+    "solver_model": "DIVE_SOLVER_MODEL",
+    "solver_max_turns": "DIVE_SOLVER_MAX_TURNS",
+}
+"""The environment variable of each run setting."""
+
+
+class StudySettings(BaseModel):
+    """The controlled study's launch values (``dive study``, the ``diversity_study`` asset): its domains and the base
+    task budget per point. The narrow setting also runs at 2x and 4x the budget, so the budget's upper bound is a
+    quarter of ``tasks_per_partition``'s."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    domains: list[str] = Field(min_length=1, description="The domains the study covers.")
+    budget: int = Field(
+        default=24,
+        ge=1,
+        le=MAX_TASKS_PER_PARTITION // 4,
+        description="Tasks per point at 1x (the narrow setting also runs 2x and 4x).",
+    )
+
+    @field_validator("domains")
+    @classmethod
+    def _known_domains(cls, value: list[str]) -> list[str]:
+        if unknown := [d for d in value if d not in DOMAINS]:
+            raise ValueError(f"unknown domain {unknown[0]!r}; known: {', '.join(DOMAINS)}")
+        return value
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+_RANGE_ERRORS = {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}
+
+
+def allowed_range(model: type[BaseModel], name: str) -> str | None:
+    """The values a numeric field of ``model`` allows, in words, from the bounds it declares (None: no bound)."""
+    low = high = None
+    low_open = high_open = False
+    for bound in model.model_fields[name].metadata:
+        if isinstance(bound, annotated_types.Ge):
+            low = bound.ge
+        elif isinstance(bound, annotated_types.Gt):
+            low, low_open = bound.gt, True
+        elif isinstance(bound, annotated_types.Le):
+            high = bound.le
+        elif isinstance(bound, annotated_types.Lt):
+            high, high_open = bound.lt, True
+    if low is not None and high is not None:
+        if not (low_open or high_open):
+            return f"must be between {_number(low)} and {_number(high)}"
+        return (
+            f"must be {'above' if low_open else 'at least'} {_number(low)} "
+            f"and {'below' if high_open else 'at most'} {_number(high)}"
+        )
+    if low is not None:
+        return f"must be {'above' if low_open else 'at least'} {_number(low)}"
+    if high is not None:
+        return f"must be {'below' if high_open else 'at most'} {_number(high)}"
+    return None
+
+
+def _number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def one_line(exc: ValidationError, model: type[BaseModel], names: Mapping[str, str] | None = None) -> str:
+    """A pydantic error as one line per bad value, joined by '; ': the field (or its name in ``names``), the value
+    and what the field allows, e.g. ``tasks_per_partition = -3 is out of range: must be between 1 and 100000``."""
+    names = names or {}
+    parts = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else ""
+        message = error["msg"].removeprefix("Value error, ")
+        if not field:
+            parts.append(message)
+            continue
+        label, value = names.get(field, field), error.get("input")
+        value_text = _number(value) if isinstance(value, (int, float, str)) else repr(value)
+        bounds = allowed_range(model, field) if field in model.model_fields else None
+        if error["type"] in _RANGE_ERRORS and bounds:
+            parts.append(f"{label} = {value_text} is out of range: {bounds}")
+        else:
+            parts.append(f"{label} = {value_text}: {message}")
+    return "; ".join(parts)
+
+
+def validated(model: type[_Model], values: Mapping[str, object], names: Mapping[str, str] | None = None) -> _Model:
+    """``model`` built from ``values``, or a :class:`ConfigError` of one line (:func:`one_line`)."""
+    try:
+        return model.model_validate(dict(values))
+    except ValidationError as exc:
+        raise ConfigError(one_line(exc, model, names)) from None
+
+
+def bounds_table() -> str:
+    """The markdown table of every bounded setting (docs/configuration.md shows it; a test keeps the two equal)."""
+    lines = ["| setting | variable / option | default | allowed |", "|---|---|---|---|"]
+    sources = ((RunSettings, "", ENV_VARS), (StudySettings, "study ", {"budget": "dive study --budget"}))
+    for model, owner, where in sources:
+        for name, field in model.model_fields.items():
+            if bounds := allowed_range(model, name):
+                default = "unset" if field.default is None else _number(field.default)
+                row = [f"{owner}`{name}`", f"`{where[name]}`", default, bounds.removeprefix("must be ")]
+                lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
