@@ -129,27 +129,26 @@ def in_unit(number: float, unit_text: str, asked: str | None) -> float | None:
         unit_text = "percent"
     if asked == "dimensionless" and unit_text not in ("percent", "‰", "permille"):
         return None  # a pure number takes a percent sign at most ("5%" for 0.05)
-    unit = _unit(unit_text)
-    if unit is None:
-        return None
     try:
         target = _registry().parse_units(asked)
-        if unit.dimensionality != target.dimensionality:
-            return None
-        converted = _registry().Quantity(number, unit).to(target).magnitude
+        for unit in _units(unit_text):  # "AU" is pint's absorbance unit, "au" the astronomical one
+            if unit.dimensionality == target.dimensionality:
+                return float(_registry().Quantity(number, unit).to(target).magnitude)
     except Exception:  # pint raises several error types for units it cannot relate
         return None
-    return float(converted)
+    return None
 
 
-def _unit(text: str) -> Any:
+def _units(text: str) -> list[Any]:
+    """The pint units ``text`` may name: as written, in lower case, with its words joined ("astronomical units")."""
     registry = _registry()
-    for candidate in dict.fromkeys((text, text.lower())):
+    units = []
+    for candidate in dict.fromkeys((text, text.lower(), "_".join(text.lower().split()))):
         try:
-            return registry.parse_units(candidate)
+            units.append(registry.parse_units(candidate))
         except Exception:  # pint's UndefinedUnitError, DefinitionSyntaxError, AttributeError ...
             continue
-    return None
+    return units
 
 
 # --- dates ------------------------------------------------------------------------------------------------------
