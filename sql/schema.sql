@@ -100,8 +100,15 @@ CREATE TABLE IF NOT EXISTS tasks (
     derived_by     VARCHAR   NOT NULL,
     seed_value     VARCHAR   NOT NULL,
     topology       VARCHAR   NOT NULL,       -- R/P topology class of the call graph, e.g. P[R[],R[]]
-    exemplar_ids   VARCHAR[] NOT NULL        -- the exemplars that steered this round
+    exemplar_ids   VARCHAR[] NOT NULL,       -- the exemplars that steered this round
+    tolerance_kind VARCHAR,                  -- relative | absolute | exact | exact_case (how the reward compares)
+    answer_unit    VARCHAR,                  -- the unit a numeric answer is asked in (pint unit, percent, currency:EUR)
+    ordered        BOOLEAN                   -- a list answer: the question asks for an order (else a set)
 );
+-- a warehouse made before the reward's columns gets them (null: the reward falls back to the answer type)
+ALTER TABLE tasks ADD COLUMN IF NOT EXISTS tolerance_kind VARCHAR;
+ALTER TABLE tasks ADD COLUMN IF NOT EXISTS answer_unit VARCHAR;
+ALTER TABLE tasks ADD COLUMN IF NOT EXISTS ordered BOOLEAN;
 
 -- Traces from which no task could be derived, with the reason (never dropped silently); stage 'rewrite': a model's
 -- rewrite of a task's question was refused (the task keeps its realized question).

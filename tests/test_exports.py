@@ -19,7 +19,7 @@ from dive_assets.synthesis import exports, warehouse
 from dive_assets.synthesis.catalog import catalog_frames
 from dive_assets.synthesis.config import Partition, RunSettings
 from dive_assets.synthesis.partition import partition_frames
-from dive_assets.synthesis.reward import score
+from dive_assets.synthesis.reward import score, score_row
 from dive_assets.synthesis.verification import answers_match
 from tool_catalog import call_tool
 from tool_catalog.registry import get_tool
@@ -103,6 +103,13 @@ def test_rl_reward_separates_right_and_wrong(exported: tuple[Path, Path]) -> Non
     assert score("The final answer is: certainly not this.", truth, task["answer_type"],
                  task["tolerance"]).total == pytest.approx(0.1)  # fmt: skip
     assert score("no idea", truth, task["answer_type"], task["tolerance"]).total == 0.0
+    rows = [r for f in sorted((root / "out" / "rl").glob("*.jsonl")) for r in _lines(f)]
+    for row in rows:  # every row says how it is scored, and its own answer text scores 1
+        assert row["tolerance_kind"] in ("relative", "absolute", "exact", "exact_case"), row["task_id"]
+        assert (row["tolerance"] is not None) == (row["answer_type"] == "number"), row["task_id"]
+        assert (row["ordered"] is not None) == (row["answer_type"] == "list"), row["task_id"]
+        assert score_row(f"The final answer is: {row['answer_text']}.", row).total == pytest.approx(1.1)
+        assert score_row("The final answer is: certainly not this.", row).total == pytest.approx(0.1)
 
 
 def test_card_parquet_and_determinism(exported: tuple[Path, Path]) -> None:

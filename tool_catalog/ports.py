@@ -32,6 +32,9 @@ class PortInfo:
     entity ("the country where airport LHR is located"); a question asks for its code."""
     accepts: tuple[str, ...] = ()
     """Other ports whose values are also values of this one (a country's name is a search query)."""
+    case_sensitive: bool = False
+    """Letter case carries meaning in a value (SMILES c1ccccc1 is benzene, C1CCCCC1 cyclohexane; CO is not Co): the
+    reward compares answers of this port with their case."""
 
 
 _PORTS: dict[str, PortInfo] = {}
@@ -45,9 +48,10 @@ def define_port(
     chainable: bool = True,
     ask: str = "{phrase}",
     accepts: tuple[str, ...] = (),
+    case_sensitive: bool = False,
 ) -> PortInfo:
     """Register a port once; redefinition with different facts is an error."""
-    info = PortInfo(name, description, answer_type, stated, chainable, ask, accepts)
+    info = PortInfo(name, description, answer_type, stated, chainable, ask, accepts, case_sensitive)
     existing = _PORTS.get(name)
     if existing is not None and existing != info:
         raise ValueError(f"port {name!r} is already defined differently: {existing}")
@@ -189,10 +193,15 @@ define_port(
     "the compound with CAS number {value}",
     ask="the CAS registry number of {phrase}",
 )
-define_port("smiles", "SMILES structure string", "code", "the molecule with SMILES {value}")
-define_port("chemical_formula", "chemical formula in Hill notation", "code", "the formula {value}")
+define_port("smiles", "SMILES structure string", "code", "the molecule with SMILES {value}", case_sensitive=True)
+define_port("chemical_formula", "chemical formula in Hill notation", "code", "the formula {value}", case_sensitive=True)
 define_port(
-    "element_symbol", "chemical element symbol", "code", "the element {value}", ask="the chemical symbol of {phrase}"
+    "element_symbol",
+    "chemical element symbol",
+    "code",
+    "the element {value}",
+    ask="the chemical symbol of {phrase}",
+    case_sensitive=True,
 )
 define_port("temperature_k", "temperature in kelvin", "number", "{value} K", chainable=False)
 # Biology & physical science

@@ -9,21 +9,23 @@ required steps need that no earlier required step produced, and it never contain
 
 from __future__ import annotations
 
+import math
 import random
 import string
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dive_assets.synthesis import realism
+from dive_assets.synthesis.answer_forms import asks_order
 from dive_assets.synthesis.exemplars import Exemplar, topology_signature
 from dive_assets.synthesis.formulas import phrase as formula_phrase
 from dive_assets.synthesis.partition_state import RARE_TOOL_WEIGHT, PartitionTasks, step_shapes
 from dive_assets.synthesis.realize import Realized, Unrealizable, realize
 from dive_assets.synthesis.records import Step, Task, Trace, stable_id
+from dive_assets.synthesis.reward import NUMERIC_TYPES, number_tolerance
 from tool_catalog.ports import LIST_PORTS, format_value, get_port, render_stated
+from tool_catalog.quantities import OPERAND
 from tool_catalog.spec import GENERAL_DOMAIN, ToolSpec
-
-NUMBER_TOLERANCE = 1e-4  # relative: a numeric answer within 0.01% is correct
 
 
 class DerivationError(ValueError):
@@ -314,6 +316,12 @@ def build_task(
     port = get_port(tool.outputs[field].port)
     value = (steps[answer_step].output or {})[field]
     required = required_steps(steps, answer_step)
+    if port.answer_type == "number":
+        tolerance, kind = (realized.tolerance, realized.tolerance_kind) if realized else (None, None)
+        if tolerance is None or kind is None:
+            tolerance, kind = number_tolerance(float(value) if isinstance(value, (int, float)) else math.nan)
+    else:
+        tolerance, kind = None, "exact_case" if port.case_sensitive else "exact"
     return Task(
         task_id=stable_id("task", trace.trace_id, round_index, answer_step, field),
         trace_id=trace.trace_id,
@@ -325,7 +333,7 @@ def build_task(
         answer=value,
         answer_text=realized.answer_text if realized else format_value(value),
         answer_type=port.answer_type,
-        tolerance=(realized.tolerance if realized else NUMBER_TOLERANCE) if port.answer_type == "number" else None,
+        tolerance=tolerance,
         pattern=classify_pattern(steps, tools, required),
         required_steps=required,
         call_graph=call_graph(steps, required),
@@ -335,7 +343,28 @@ def build_task(
         seed_value=trace.seed_value,
         topology=topology_signature(steps, tools, answer_step, set(required)),
         exemplar_ids=[e.id for e in exemplars],
+        tolerance_kind=kind,
+        answer_unit=answer_unit(steps, tools, answer_step, field) if port.answer_type in NUMERIC_TYPES else None,
+        ordered=asks_order(question) if port.answer_type == "list" else None,
     )
+
+
+def answer_unit(steps: Mapping[int, Step], tools: Mapping[str, ToolSpec], step_index: int, field: str) -> str | None:
+    """The unit a numeric answer is in, as the question asks it: the field's quantity for this call (a currency a
+    parameter names), or for a general tool's result in its operands' unit, theirs (a ratio has none); None for a
+    count or a value that is not a quantity."""
+    step = steps[step_index]
+    declared = tools[step.tool_name].outputs[field].resolved_quantity()
+    if declared is None:
+        return None
+    unit = declared.resolved(step.arguments).unit
+    if unit == OPERAND:
+        units = set()
+        for prov in step.provenance.values():
+            if prov.produced and prov.field and prov.formula != "{0} / {1}":
+                units |= {answer_unit(steps, tools, s, prov.field) for s in prov.sources if s in steps}
+        unit = units.pop() if len(units) == 1 else None
+    return None if unit in (None, "count") else unit
 
 
 _AGGREGATORS = ("aggregate", "sum", "mean", "sort", "rank", "top_k", "percentile", "count")

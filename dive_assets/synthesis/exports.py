@@ -3,7 +3,8 @@
 * ``sft/<split>.jsonl`` - OpenAI chat format with ``tools``: the user question, one assistant message with
   ``tool_calls`` per required step (in execution order), the ``tool`` results, and the final answer in the
   form the reward expects. TRL, LLaMA-Factory and axolotl read this format.
-* ``rl/<split>.jsonl`` - prompt messages, tools, ground truth, answer type and tolerance (see ``reward.py``).
+* ``rl/<split>.jsonl`` - prompt messages, tools, ground truth and what scores a reply: answer type, tolerance and its
+  kind, the asked unit, whether a list's order counts (score with ``reward.score_row``; docs/reward.md).
 * ``parquet/<split>.parquet`` - the task rows.
 * ``README.md`` - a Hugging Face dataset card with counts, tool coverage, verification yield and the config.
 
@@ -214,6 +215,9 @@ def rl_example(task: Mapping[str, Any], tools: str) -> dict:
         "answer_text": task["answer_text"],
         "answer_type": task["answer_type"],
         "tolerance": task["tolerance"],
+        "tolerance_kind": task.get("tolerance_kind"),
+        "answer_unit": task.get("answer_unit"),
+        "ordered": task.get("ordered"),
         "solver_pass_rate": task.get("solver_pass_rate"),
         **_metadata(task),
     }
@@ -286,9 +290,11 @@ def dataset_card(
         "",
         "`sft/*.jsonl`: OpenAI chat `messages` (assistant `tool_calls` with JSON-text `arguments`, `tool` results",
         "as JSON text), ending in `The final answer is: <answer>.`; `rl/*.jsonl`: `prompt`, `ground_truth` (JSON",
-        "text; its JSON type in `ground_truth_type`), `answer_type`, `tolerance` (score with",
-        "`dive_assets.synthesis.reward.score(reply, json.loads(ground_truth), answer_type, tolerance)`,",
-        "R = 0.1 * format + correct); in both, `tools` is the OpenAI tools list as JSON text (`json.loads` it) with",
+        "text; its JSON type in `ground_truth_type`), `answer_type`, `tolerance`, `tolerance_kind`, `answer_unit`,",
+        "`ordered` (score a row with `dive_assets.synthesis.reward.score_row(reply, row)`, R = 0.1 * format +",
+        "correct; it accepts every equivalent form of the answer the question allows: units, thousands separators,",
+        "percent signs, scientific notation, dates in words, sets in any order); in both, `tools` is the OpenAI",
+        "tools list as JSON text (`json.loads` it) with",
         "standard JSON-Schema parameters; `parquet/*.parquet`: the task rows. Every column has one type in all rows.",
         "",
     ]

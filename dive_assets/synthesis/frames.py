@@ -114,6 +114,9 @@ def task_frames(tasks: Sequence[Task], failures: Sequence[dict[str, str]]) -> di
     task_schema = {
         "required_steps": pl.List(pl.Int32),
         "tolerance": pl.Float64,
+        "tolerance_kind": pl.String,
+        "answer_unit": pl.String,
+        "ordered": pl.Boolean,
         "round": pl.Int32,
         "answer_step": pl.Int32,
         "exemplar_ids": pl.List(pl.String),

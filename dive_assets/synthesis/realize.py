@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dive_assets.synthesis.records import Step
+from dive_assets.synthesis.reward import number_tolerance
 from tool_catalog.names import Mention, fill, noun, place
 from tool_catalog.ports import format_value, get_port, render_stated
 from tool_catalog.spec import ToolSpec
@@ -45,6 +46,7 @@ class Realized:
     question: str
     answer_text: str
     tolerance: float | None
+    tolerance_kind: str | None = None
 
 
 @dataclass
@@ -270,7 +272,7 @@ def realize(
     if not out.worth_asking(step.arguments, step.output):
         raise Unrealizable(f"{tool.name}.{out_field} is not a field people ask for here")
     value = (step.output or {}).get(out_field)
-    answer_text, tolerance, form = answer_form(value, get_port(out.port).answer_type, out.resolved_quantity())
+    answer_text, tolerance, kind, form = answer_form(value, get_port(out.port).answer_type)
     last_reason = ""
     plain: frozenset[str] = frozenset()
     for attempt in range(4):
@@ -298,7 +300,7 @@ def realize(
         if problems:  # nested or too long in one sentence: give found values their own sentences
             last_reason = problems[0]
             continue
-        return Realized(question, answer_text, tolerance)
+        return Realized(question, answer_text, tolerance, kind)
     raise Unrealizable(last_reason or "no natural question")
 
 
@@ -324,14 +326,17 @@ def _composed(tool: ToolSpec, step: Step) -> bool:
     return tool.name in GRAMMAR and any(p.produced for p in step.provenance.values())
 
 
-def answer_form(value: Any, answer_type: str, quantity: Any) -> tuple[str, float | None, str]:
-    """(answer text, relative tolerance, the sentence stating the answer's form) of an answer value.
+def answer_form(value: Any, answer_type: str) -> tuple[str, float | None, str | None, str]:
+    """(answer text, tolerance, tolerance kind, the sentence stating the answer's form) of an answer value.
 
     A measured number with a fractional part is asked to a stated number of decimal places (four significant
-    digits), and accepted within half a unit of the last place; a tiny one (below 0.001) in scientific notation."""
+    digits), and accepted within half a unit of the last place; a tiny one (below 0.001) in scientific notation to 4
+    significant figures, likewise. Other numbers are accepted within a relative 1e-4
+    (:func:`~dive_assets.synthesis.reward.number_tolerance`); other answers by their type."""
     if answer_type == "number" and isinstance(value, float) and value and abs(value) < 1e-3:
         # Planck's constant in eV*s: decimal places would round it to 0
-        return f"{value:.3e}", 5e-4, "Give it in scientific notation to 4 significant figures."
+        tolerance, kind = number_tolerance(value, significant=4)
+        return f"{value:.3e}", tolerance, kind, "Give it in scientific notation to 4 significant figures."
     if answer_type == "number" and isinstance(value, float) and not value.is_integer():
         magnitude = math.floor(math.log10(abs(value))) if value else 0
         natural = next(d for d in range(7) if d == 6 or abs(round(value, d) - value) <= 1e-9 * max(1.0, abs(value)))
@@ -340,12 +345,14 @@ def answer_form(value: Any, answer_type: str, quantity: Any) -> tuple[str, float
         decimals += tie  # 509.65 to one place is 509.6 or 509.7 by who rounds it: ask for the places it has
         rounded = round(value, decimals)
         text = f"{rounded:.{decimals}f}"
-        tolerance = max(1e-4, 0.5 * 10**-decimals / abs(value))
+        tolerance, kind = number_tolerance(value, decimals=decimals)
         places = {0: "the nearest whole number", 1: "one decimal place"}.get(decimals, f"{decimals} decimal places")
-        return text, tolerance, f"Round to {places}."
+        return text, tolerance, kind, f"Round to {places}."
     if answer_type == "number":
-        return format_value(value), 1e-4, ""
-    return format_value(value), None, ""
+        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+        tolerance, kind = number_tolerance(float(value) if numeric else math.nan)
+        return format_value(value), tolerance, kind, ""
+    return format_value(value), None, None, ""
 
 
 def _source(story: Story, tool: ToolSpec, step: Step, out_field: str) -> str | None:

@@ -126,6 +126,12 @@ class Task(BaseModel):
     seed_value: str
     topology: str = ""
     exemplar_ids: list[str] = Field(default_factory=list)
+    tolerance_kind: str | None = None
+    """How the reward compares the answer (:data:`dive_assets.synthesis.reward.ToleranceKind`); None: by its type."""
+    answer_unit: str | None = None
+    """The unit a numeric answer is asked in (a pint unit, ``percent``, ``currency:EUR``); None: it takes no unit."""
+    ordered: bool | None = None
+    """For a list answer, whether the question asks for an order (else it is a set); None for other answers."""
 
 
 class CheckResult(BaseModel):

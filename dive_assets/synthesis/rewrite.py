@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dive_assets.synthesis import realism
+from dive_assets.synthesis.answer_forms import asks_order
 from dive_assets.synthesis.derivation import answer_in_text
 from dive_assets.synthesis.llm_client import LLMClient
 from dive_assets.synthesis.realize import choice
@@ -153,9 +154,10 @@ def rewrite_task(
     problems = rewrite_problems(task, question, steps, tools)
     if problems:
         return task, "; ".join(problems)
-    return task.model_copy(
-        update={"question": question, "derived_by": f"{task.derived_by}+rewrite:litellm:{client.model}"}
-    ), None
+    update: dict[str, Any] = {"question": question, "derived_by": f"{task.derived_by}+rewrite:litellm:{client.model}"}
+    if task.answer_type == "list":
+        update["ordered"] = asks_order(question)  # the order a list answer takes is the one its question asks
+    return task.model_copy(update=update), None
 
 
 def _parse(content: str | None) -> RewriteReply:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from dive_assets.synthesis.config import RunSettings
 from dive_assets.synthesis.llm_client import LLMClient, LLMConfig, LLMError
 from dive_assets.synthesis.records import Task
-from dive_assets.synthesis.reward import ANSWER_INSTRUCTION, extract_answer, score
+from dive_assets.synthesis.reward import ANSWER_INSTRUCTION, extract_answer, score_row
 from tool_catalog import call_tool
 from tool_catalog.runtime import ToolCaller
 from tool_catalog.spec import ToolSpec
@@ -126,7 +126,7 @@ def solve_task(
     if result.answer is None:
         result.error = "the final reply states no answer ('The final answer is: ...' missing)"
         return result
-    result.passed = score(final, task.answer, task.answer_type, task.tolerance).correct == 1.0
+    result.passed = score_row(final, task).correct == 1.0
     return result
 
 

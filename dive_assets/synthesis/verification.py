@@ -148,7 +148,7 @@ def _check_replay(task: Task, steps: Mapping[int, Step], timeout_s: float, calle
             problems.append(f"step {index} ({step.tool_name}) output differs on replay")
         replayed[index] = fresh.output
     final = replayed[task.answer_step].get(task.answer_field)
-    if not answers_match(task.answer, final, task.answer_type, task.tolerance):
+    if not answers_match(task.answer, final, task.answer_type):  # exact: the reward's tolerance is for models
         problems.append(f"replayed answer {format_value(final)!r} != gold {task.answer_text!r}")
     return problems
 
