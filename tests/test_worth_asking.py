@@ -19,7 +19,7 @@ from dive_assets.synthesis.realize import Unrealizable, realize
 from dive_assets.synthesis.records import Provenance, Step, Trace
 from tests.test_realism import TOOLS, _run
 from tool_catalog import get_tool
-from tool_catalog.names import Mention, stated_in, zone_place
+from tool_catalog.names import Mention, country_name, stated_in, zone_place
 
 NOT_ASKED = "not something people ask for here"
 
@@ -240,3 +240,25 @@ def test_part_of_a_closed_group_is_not_ranked_but_part_of_an_open_one_is() -> No
     # Italy the least populous of Japan, Germany and Italy: known without the tool
     populous = group_of("country_population", "population", "country_code", ["JP", "DE", "IT"])
     assert "guessed" in (obvious_extreme("rank_by_value", "lowest", populous) or "")
+
+
+def test_quiz_facts_and_glance_answers_are_not_asked() -> None:
+    # a holiday the same day holds every year is known; Good Friday's date is not
+    def holiday(date: str) -> bool:
+        return _asked("public_holiday_check", {"country_code": "DE", "date": date}, "is_public_holiday", "finance")
+
+    assert not holiday("2024-10-03") and holiday("2024-03-29") and holiday("2024-03-12")
+    # different first letters are different chapters at a glance
+    assert not _asked("icd10cm_common_ancestor", {"code_a": "M89.8X8", "code_b": "I11.9"}, "same_chapter", "medchem")
+    assert _asked("icd10cm_common_ancestor", {"code_a": "E11.9", "code_b": "E10.9"}, "same_chapter", "medchem")
+    # Badi dates of the unified calendar's nineteen months only
+    assert not _asked("gregorian_to_bahai", {"date": "1984-11-22"}, "date_in_calendar", "language")
+    assert not _asked("gregorian_to_bahai", {"date": "2026-02-27"}, "date_in_calendar", "language")  # Ayyam-i-Ha
+    assert _asked("gregorian_to_bahai", {"date": "2026-04-02"}, "date_in_calendar", "language")
+    assert not TOOLS["english_number_words"].outputs["ordinal_words"].askable
+    assert not TOOLS["country_capital"].outputs["capital"].alone
+    assert TOOLS["element_xray_lines"].outputs["k_alpha_kev"].trend  # Moseley's law
+    assert country_name("FO") == "the Faroe Islands"
+    # one CG in a 20-mer is counted at a glance
+    primer = [_run(0, "cpg_content", {"sequence": "GACTATCATATGCTTACCGT"})]
+    assert any("short enough" in p for p in _problems(primer, "cpg_count", "science"))

@@ -151,7 +151,8 @@ def country_name(code: str) -> str | None:
     name = _territories().get(code)
     if name is None or not (len(code) == 2 and code.isalpha()):
         return None
-    return name.replace(" & ", " and ").replace("St. ", "Saint ")
+    name = name.replace(" & ", " and ").replace("St. ", "Saint ")
+    return f"the {name}" if name.endswith(" Islands") else name  # "does the Faroe Islands have"
 
 
 @cache

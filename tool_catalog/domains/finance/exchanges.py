@@ -443,6 +443,7 @@ class ZoneParam(BaseModel):
             ),
             measure="exchanges",
             source="the exchange trading calendars",
+            askable=False,  # whichever exchanges a calendar source covers (Tokyo's zone has Osaka and Nagoya too)
         ),
         "first_exchange": Output(
             "exchange_code",

@@ -592,8 +592,8 @@ class Issn(BaseModel):
             "label",
             "the EAN-13 barcode number of the serial with ISSN {issn}",
             asks=(
-                "What is the EAN-13 barcode number printed on the periodical with ISSN {issn}?",
-                "Which 13-digit barcode goes with the ISSN {issn}?",
+                "What is the EAN-13 barcode number of the periodical with ISSN {issn}, with issue digits 00?",
+                "Which 13-digit barcode goes with the ISSN {issn}, taking the issue digits as 00?",
             ),
         ),
     },

@@ -67,6 +67,22 @@ class HolidayOnDate(BaseModel):
     )
 
 
+def _not_every_year(arguments: dict[str, Any], output: dict[str, Any]) -> bool:
+    """Whether a holiday on the date is not one the same day holds every year: 3 October in Germany and 25 December
+    are known; Good Friday or a bridge day on it are not. A date that is no holiday is worth asking."""
+    if not output.get("is_public_holiday"):
+        return True
+    try:
+        day = parse_date(str(arguments["date"]))
+        names = {
+            _holiday_name(_holidays(str(arguments["country_code"]), year, year), day.replace(year=year))
+            for year in (day.year - 1, day.year + 1)
+        }
+    except (ToolInputError, KeyError, ValueError):
+        return True
+    return names != {output.get("holiday_name")}
+
+
 @tool(
     domain=DOMAIN,
     kind="retrieval",
@@ -82,6 +98,7 @@ class HolidayOnDate(BaseModel):
                 "Is it true that {date} is a national public holiday in {country_code}?",
                 "Do people in {country_code} get {date} off for a national public holiday?",
             ),
+            worth=_not_every_year,
         ),
         "holiday_name": Output(
             "holiday_name",
@@ -90,6 +107,7 @@ class HolidayOnDate(BaseModel):
                 "Which public holiday falls on {date} in {country_code}? Give its name.",
                 "What holiday does {country_code} observe on {date}?",
             ),
+            worth=_not_every_year,
         ),
         "is_working_day": Output(
             "boolean",

@@ -87,6 +87,7 @@ def _country_facts(code: str) -> dict:
                 "Which city is the capital of {country_code}?",
                 "Name the capital city of {country_code}.",
             ),
+            alone=False,  # Asmara for Eritrea is quiz trivia; the capital is a step to its coordinates or time
         ),
         "latitude": Output(
             "latitude",

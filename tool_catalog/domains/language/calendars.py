@@ -295,9 +295,8 @@ _CALENDARS = [
         "bahai_date",
         "the Baha'i calendar date of {date}",
         (
-            "What is {date} in the Baháʼí (Badíʻ) calendar? Give year-month-day, counting Ayyám-i-Há as month 19 and "
-            "ʻAlá as month 20.",
-            "Convert {date} to the Baháʼí calendar as year-month-day (Ayyám-i-Há numbered 19, ʻAlá 20).",
+            "What is {date} in the Baháʼí (Badíʻ) calendar? Give year-month-day.",
+            "Convert {date} to the Baháʼí calendar, written year-month-day (Bahá = 1).",
         ),
     ),
     (
@@ -352,6 +351,13 @@ def _bahai_fixed_nawruz(day: dt.date) -> tuple[int, int, int]:
     return start - 1843, 19, n - 18 * 19 + 1
 
 
+def _regular_badi_month(arguments: dict[str, Any], output: dict[str, Any]) -> bool:
+    """A Badíʻ date of one of the nineteen months since the calendar's unification: Ayyám-i-Há has no month number
+    everyone agrees on, and dates before 172 BE follow a rule readers dispute."""
+    month = str(output.get("date_in_calendar", "")).split("-")[1:2]
+    return parse_date(str(arguments.get("date", ""))) >= _UNIFIED_BADI and month != [] and int(month[0]) <= 18
+
+
 def _convert_to(module_name: str) -> Any:
     def run(p: GregorianDate) -> dict:
         import importlib
@@ -378,7 +384,11 @@ for _module, _title, _field, _phrase, _asks in _CALENDARS:
         kind="processing",
         package="convertdate",
         description=f"Convert a Gregorian date to the {_title} (convertdate), written year-month-day.",
-        outputs={"date_in_calendar": Output("label", _phrase, asks=_asks)},
+        outputs={
+            "date_in_calendar": Output(
+                "label", _phrase, asks=_asks, worth=_regular_badi_month if _module == "bahai" else None
+            )
+        },
         examples=[{"date": "2025-03-14"}],
     )
 

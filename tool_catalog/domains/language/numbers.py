@@ -55,6 +55,7 @@ class EnglishNumber(BaseModel):
                 "How do you write the ordinal of {number} in words (like 'twenty-first')?",
                 "Spell out {number} as an English ordinal in words.",
             ),
+            askable=False,  # "one million, ..., sixty-seventh": no one needs it, anyone writes it
         ),
         "ordinal_numeral": Output("label", "the English ordinal numeral (like 21st) of {number}", askable=False),
     },

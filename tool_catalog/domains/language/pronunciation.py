@@ -341,7 +341,7 @@ def _pronunciations_by_length() -> dict[int, tuple[tuple[str, tuple[str, ...]], 
             "the number of minimal pairs of {word}",
             asks=(
                 "How many minimal pairs does {word} have?",
-                "How many entries differ from {word} by exactly one sound of the same position (names included)?",
+                "How many dictionary entries, names included, differ from {word} in exactly one sound?",
                 "For a phonetics lesson: how many words differ from {word} in just one phone?",
             ),
             measure="number of minimal pairs",

@@ -388,6 +388,7 @@ _ELEMENT_FAMILY = [
                 ),
                 measure="K-alpha wavelength",
                 quantity=quantity("angstrom"),
+                trend=True,  # Moseley's law: rising with atomic number across the whole table
             ),
             "k_alpha_kev": Output(
                 "number",
@@ -400,6 +401,7 @@ _ELEMENT_FAMILY = [
                 ),
                 measure="K-alpha energy",
                 quantity=quantity("keV"),
+                trend=True,  # Moseley's law: rising with atomic number across the whole table
             ),
             "k_beta1_angstrom": Output(
                 "number",

@@ -497,6 +497,8 @@ class IcdPair(BaseModel):
                 "Do {code_a} and {code_b} fall under one and the same chapter?",
             ),
             source=ICD_SOURCE,
+            # M89.8X8 and I11.9: different first letters, different chapters, seen at a glance
+            worth=lambda args, _out: str(args.get("code_a", ""))[:1] == str(args.get("code_b", ""))[:1],
         ),
     },
     examples=[{"code_a": "E11.9", "code_b": "E10.9"}, {"code_a": "J45.909", "code_b": "I10"}],

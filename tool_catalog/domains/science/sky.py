@@ -279,7 +279,8 @@ class PlaceOnDate(BaseModel):
             asks=(
                 "When does the sun rise at {latitude}, {longitude} on {date}? Give the UTC time to the minute.",
                 "At what time, in UTC, is sunrise at {latitude}, {longitude} on {date}?",
-                "I'm photographing the dawn at {latitude}, {longitude} on {date}. When, in UTC, does the sun come up?",
+                "I'm photographing the sunrise at {latitude}, {longitude} on {date}. When, in UTC, does the sun come "
+                "up?",
             ),
         ),
         "sunset": Output(
@@ -312,8 +313,10 @@ class PlaceOnDate(BaseModel):
             "number",
             "the Sun's altitude in degrees at noon at {latitude}, {longitude} on {date}",
             asks=(
-                "How high is the Sun at solar noon at {latitude}, {longitude} on {date}, in degrees above the horizon?",
-                "Give the Sun's altitude at noon at {latitude}, {longitude} on {date}, in degrees.",
+                "How high is the Sun at solar noon at {latitude}, {longitude} on {date}, in degrees above the horizon "
+                "(geometric, without refraction)?",
+                "Give the Sun's geometric altitude at noon at {latitude}, {longitude} on {date}, in degrees, not "
+                "corrected for refraction.",
             ),
             measure="noon altitude of the Sun",
             quantity=ANGLE,
