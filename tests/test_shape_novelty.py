@@ -203,7 +203,7 @@ def test_a_harder_round_keeps_a_starved_tool_or_is_not_made(fixed_partition: tup
             continue
         assert needed[0] in {steps[i].tool_name for i in task.required_steps}
         outcomes["kept"] += 1
-    assert outcomes["kept"] >= 2 and outcomes["not made"] >= 1, outcomes
+    assert outcomes["kept"] >= 1 and outcomes["not made"] >= 1, outcomes  # both branches, with the gate's refusals
 
 
 def test_a_starved_tool_is_in_the_task_whenever_the_trace_offers_one(
