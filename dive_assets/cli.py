@@ -34,6 +34,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("summary", help="tasks and verified tasks per partition")
     export_p = sub.add_parser("export", help="write SFT/RL JSONL, Parquet and a dataset card to a folder")
     export_p.add_argument("out_dir")
+    export_p.add_argument(
+        "--sft-flavour",
+        default="openai",
+        choices=["openai", "hf"],
+        help="SFT tool-call arguments "
+        "as JSON text (openai, the default) or as objects (hf: Hugging Face chat templates, TRL)",
+    )
+    export_p.add_argument("--preamble", action="store_true", help="a short assistant sentence before each turn's calls")
     study_p = sub.add_parser("study", help="diversity vs quantity scaling at equal budgets; prints a table")
     study_p.add_argument("--domains", default="geo", help="comma-separated domains")
     study_p.add_argument("--budget", type=int, default=24, help="tasks per point at 1x")
@@ -63,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "study":
             return _study(settings, args.domains, args.budget, args.csv, args.plot)
         if args.command == "export":
-            return _export(settings, args.out_dir)
+            return _export(settings, args.out_dir, args.sft_flavour, args.preamble)
         if args.command == "sample":
             return _sample(settings, args.n, args.seed, args.per_partition, not args.no_calls)
         if args.command == "realism":
@@ -206,14 +214,15 @@ def _study(settings: RunSettings, domains: str, budget: int, csv: str | None, pl
     return 0
 
 
-def _export(settings: RunSettings, out_dir: str) -> int:
+def _export(settings: RunSettings, out_dir: str, flavour: str = "openai", preamble: bool = False) -> int:
     from pathlib import Path
 
     from dive_assets.synthesis import exports
 
     config = settings.model_dump(exclude={"duckdb_path", "llm_api_base"})
     with warehouse.connect(settings.duckdb_path, read_only=True) as conn:
-        summary = exports.export_dataset(conn, Path(out_dir), exports.code_version(), config)
+        options = exports.ExportOptions(flavour=flavour, preamble=preamble)  # type: ignore[arg-type]
+        summary = exports.export_dataset(conn, Path(out_dir), exports.code_version(), config, options)
     print(
         f"exported {summary.tasks} tasks to {out_dir}: " + ", ".join(f"{k}={v}" for k, v in summary.per_split.items())
     )

@@ -14,8 +14,9 @@ import pyarrow as pa
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 import pytest
+from pydantic import BaseModel
 
-from dive_assets.synthesis import exports, warehouse
+from dive_assets.synthesis import exports, exports_card, exports_sft, exports_verl, warehouse
 from dive_assets.synthesis.catalog import catalog_frames
 from dive_assets.synthesis.config import Partition, RunSettings
 from dive_assets.synthesis.partition import partition_frames
@@ -47,6 +48,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
             warehouse.replace_partition(conn, frames, domain, diversity)
         exports.export_dataset(conn, root / "out", "test", {"seed": run.seed})
         exports.export_dataset(conn, root / "again", "test", {"seed": run.seed})
+        hf = exports.ExportOptions(flavour="hf", preamble=True)
+        exports.export_dataset(conn, root / "hf", "test", {"seed": run.seed}, hf)
     return db, root
 
 
@@ -69,6 +72,8 @@ def test_every_sft_line_is_a_chat_request_with_tools_that_replays_to_the_answer(
         pending: dict[str, tuple[str, dict]] = {}
         for message in messages[2:-1]:
             if message["role"] == "assistant":
+                assert message["content"] is None  # no preamble by default
+                assert not pending  # a turn's calls are all answered before the next turn
                 for call in message["tool_calls"]:
                     name, arguments = call["function"]["name"], json.loads(call["function"]["arguments"])
                     assert name in declared, name
@@ -77,6 +82,7 @@ def test_every_sft_line_is_a_chat_request_with_tools_that_replays_to_the_answer(
             else:
                 assert message["role"] == "tool"
                 name, arguments = pending.pop(message["tool_call_id"])
+                assert message["name"] == name
                 fresh = call_tool(name, arguments)  # an independent replay, not the verifier's code path
                 assert fresh.ok, fresh.error
                 assert fresh.output == json.loads(message["content"])
@@ -89,7 +95,7 @@ def test_every_sft_line_is_a_chat_request_with_tools_that_replays_to_the_answer(
         assert reward.total == pytest.approx(1.1)
         assert any(
             answers_match(truth, value, task["answer_type"], task["tolerance"])
-            for output in outputs[-1:]
+            for output in outputs
             for value in output.values()
         )
 
@@ -191,7 +197,7 @@ def test_every_export_file_reads_with_pyarrow_polars_and_datasets_unchanged(
     row), and the values read are the values written: a digit string stays a string, an integer an integer."""
     _, root = exported
     files = _export_files(root / "out")
-    assert {p.parent.name for p in files} == {"sft", "rl", "parquet"}
+    assert {p.parent.name for p in files} == {"sft", "rl", "parquet", "verl"}
     failures: list[str] = []
     for path in files:
         read: dict[str, list[dict]] = {}
@@ -280,3 +286,255 @@ def test_ground_truth_is_json_text_with_its_type_beside_it(exported: tuple[Path,
     # the fixture mixes answer types in one file, and has a string of digits (which a reader could take for a number)
     assert {"string", "number", "integer", "list"} <= {r["ground_truth_type"] for r in rows}
     assert any(r["ground_truth_type"] == "string" and json.loads(r["ground_truth"]).isdigit() for r in rows)
+
+
+def _steps_of(db: Path) -> tuple[dict[str, dict], dict[str, dict[int, dict]]]:
+    with warehouse.connect(db, read_only=True) as conn:
+        tasks = {r["task_id"]: r for r in warehouse.query_frame(conn, "SELECT * FROM tasks").iter_rows(named=True)}
+        steps: dict[str, dict[int, dict]] = {}
+        for row in warehouse.query_frame(conn, "SELECT trace_id, step_index, depends_on FROM trace_steps").iter_rows(
+            named=True
+        ):
+            steps.setdefault(row["trace_id"], {})[row["step_index"]] = row
+    return tasks, steps
+
+
+def test_call_rounds_put_independent_steps_in_one_turn() -> None:
+    steps = {0: {"depends_on": []}, 1: {"depends_on": []}, 2: {"depends_on": [0, 1]}, 3: {"depends_on": [2]}}
+    assert exports_sft.call_rounds([0, 1, 2, 3], steps) == [[0, 1], [2], [3]]
+    assert exports_sft.call_rounds([3, 1], {**steps, 3: {"depends_on": [1, 9]}}) == [[1], [3]]
+    assert exports_sft.call_rounds([2], steps) == [[2]]  # a dependency outside the required steps does not count
+
+
+def test_a_turn_holds_the_calls_independent_of_each_other_and_parallel_tasks_have_one(
+    exported: tuple[Path, Path],
+) -> None:
+    """Each assistant turn's calls use no result of the same turn, and each of its steps depends on a step of the
+    turn before (the calls are made as soon as their inputs are known)."""
+    db, root = exported
+    tasks, steps = _steps_of(db)
+    parallel = 0
+    for example in (e for f in sorted((root / "out" / "sft").glob("*.jsonl")) for e in _lines(f)):
+        trace = steps[tasks[example["metadata"]["task_id"]]["trace_id"]]
+        turns = [
+            [int(c["id"].rsplit("_", 1)[1]) for c in m["tool_calls"]]
+            for m in example["messages"]
+            if m.get("tool_calls")
+        ]
+        parallel += any(len(turn) > 1 for turn in turns)
+        done: set[int] = set()
+        for number, turn in enumerate(turns):
+            for index in turn:
+                deps = set(trace[index]["depends_on"] or []) & set(
+                    tasks[example["metadata"]["task_id"]]["required_steps"]
+                )
+                assert deps <= done, (example["metadata"]["task_id"], index)
+                assert number == 0 or deps & set(turns[number - 1]), (example["metadata"]["task_id"], index)
+            done |= set(turn)
+    assert parallel > 0
+
+
+def _materialize(value: Any) -> Any:
+    """A value validated by pydantic with its lazy iterables (``Iterable[...]`` fields) read out."""
+    if isinstance(value, dict):
+        return {k: _materialize(v) for k, v in value.items()}
+    if isinstance(value, str | bytes | int | float | bool) or value is None:
+        return value
+    return [_materialize(v) for v in value]
+
+
+def test_openai_flavour_validates_with_the_openai_sdk_types(exported: tuple[Path, Path]) -> None:
+    from openai.types.chat import ChatCompletionFunctionToolParam, ChatCompletionMessageParam
+    from pydantic import TypeAdapter
+
+    _, root = exported
+    message_type, tool_type = TypeAdapter(ChatCompletionMessageParam), TypeAdapter(ChatCompletionFunctionToolParam)
+    for example in (e for f in sorted((root / "out" / "sft").glob("*.jsonl")) for e in _lines(f)):
+        for message in example["messages"]:
+            validated = _materialize(message_type.validate_python(message))
+            # OpenAI's tool message has no ``name`` (templates of Llama 3.1, Mistral, ... read it); all else is typed
+            assert validated == {k: v for k, v in message.items() if not (k == "name" and message["role"] == "tool")}
+            assert all(isinstance(c["function"]["arguments"], str) for c in message.get("tool_calls", []))
+        for tool in json.loads(example["tools"]):
+            assert _materialize(tool_type.validate_python(tool)) == tool
+
+
+QWEN_STYLE_TEMPLATE = """\
+{%- if tools %}<|im_start|>system
+{{ messages[0].content }}
+
+# Tools
+<tools>
+{%- for tool in tools %}
+{{ tool | tojson }}
+{%- endfor %}
+</tools><|im_end|>
+{%- endif %}
+{%- for message in messages[1:] %}
+{%- if message.role == "assistant" and message.tool_calls %}
+<|im_start|>assistant
+{%- if message.content %}
+{{ message.content }}{% endif %}
+{%- for tool_call in message.tool_calls %}
+<tool_call>
+{"name": "{{ tool_call.function.name }}", "arguments": {{ tool_call.function.arguments | tojson }}}
+</tool_call>
+{%- endfor %}<|im_end|>
+{%- elif message.role == "tool" %}
+<|im_start|>user
+<tool_response name="{{ message.name }}">
+{{ message.content }}
+</tool_response><|im_end|>
+{%- else %}
+<|im_start|>{{ message.role }}
+{{ message.content }}<|im_end|>
+{%- endif %}
+{%- endfor %}
+"""
+"""The tool-call part of Qwen2.5's chat template (arguments rendered with ``tojson``, as Llama 3.1's are)."""
+
+
+def test_hf_flavour_renders_with_a_tojson_chat_template_and_loads_with_datasets(
+    exported: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import re
+
+    import jinja2
+    from datasets import Features, Json, List, Value
+
+    _, root = exported
+    template = jinja2.Environment(autoescape=False).from_string(QWEN_STYLE_TEMPLATE)
+    template.environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    openai_lines = {e["metadata"]["task_id"]: e for f in (root / "out" / "sft").glob("*.jsonl") for e in _lines(f)}
+    files = sorted((root / "hf" / "sft").glob("*.jsonl"))
+    for example in (e for f in files for e in _lines(f)):
+        text = template.render(messages=example["messages"], tools=example["tools"])
+        rendered = [json.loads(m) for m in re.findall(r"<tool_call>\n(.*)\n</tool_call>", text)]
+        calls = [c["function"] for m in example["messages"] for c in m.get("tool_calls", [])]
+        assert rendered == [{"name": c["name"], "arguments": c["arguments"]} for c in calls]
+        assert all(isinstance(c["arguments"], dict) for c in calls)
+        twin = openai_lines[example["metadata"]["task_id"]]  # the same transcript, arguments as text there
+        assert [json.loads(c["function"]["arguments"]) for m in twin["messages"] for c in m.get("tool_calls", [])] == [
+            c["arguments"] for c in calls
+        ]
+        assert example["tools"] == json.loads(twin["tools"])
+        assert all(m["content"].startswith("Let me call ") for m in example["messages"] if m.get("tool_calls"))
+    call = {"id": Value("string"), "type": Value("string"), "function": {"name": Value("string"), "arguments": Json()}}
+    message = {k: Value("string") for k in ("role", "content", "tool_call_id", "name")} | {"tool_calls": List(call)}
+    meta = {k: Value("string") for k in ("task_id", "domain", "diversity", "split", "pattern", "topology")}
+    features = Features(
+        {"messages": List(message), "tools": List(Json()), "metadata": meta | {"round": Value("int64")}}
+    )
+    for path in files:  # with the features of docs/schema.md, datasets reads back what was written
+        read = datasets.load_dataset(
+            "json", data_files=str(path), split="train", features=features, cache_dir=str(tmp_path)
+        )
+        assert _same(read.to_list(), _lines(path)), path
+
+
+class _VerlProperty(BaseModel):
+    type: str
+    description: str | None = None
+    enum: list[str] | None = None
+
+
+class _VerlParameters(BaseModel):
+    type: str
+    properties: dict[str, _VerlProperty]
+    required: list[str]
+
+
+class _VerlFunction(BaseModel):
+    name: str
+    description: str
+    parameters: _VerlParameters
+    strict: bool = False
+
+
+class _VerlToolSchema(BaseModel):
+    """verl's ``OpenAIFunctionToolSchema`` (verl/tools/schemas.py), which verl validates each ``tool_schema`` with."""
+
+    type: str
+    function: _VerlFunction
+
+
+def test_verl_rows_and_tool_config_follow_verls_schema(exported: tuple[Path, Path]) -> None:
+    """verl's multi-turn docs and ``examples/data_preprocess/gsm8k_tool_agent_loop.py``: ``data_source``,
+    ``agent_name``, ``prompt``, ``ability``, ``reward_model {style, ground_truth}``, ``extra_info.tools_kwargs
+    {tool: {create_kwargs}}``; a tool config ``tools: [{class_name, config, tool_schema}]``."""
+    import asyncio
+    import importlib
+
+    import yaml
+
+    db, root = exported
+    tasks, _ = _steps_of(db)
+    with warehouse.connect(db, read_only=True) as conn:
+        toolsets = dict(conn.execute("SELECT DISTINCT toolset_id, tool_names FROM toolsets").fetchall())
+    config = yaml.safe_load((root / "out" / "verl" / "tool_config.yaml").read_text(encoding="utf-8"))
+    assert list(config) == ["tools"]
+    classes = {}
+    for entry in config["tools"]:
+        assert set(entry) == {"class_name", "config", "tool_schema"} and entry["config"] == {"type": "native"}
+        schema = _VerlToolSchema.model_validate(entry["tool_schema"])
+        module, _, name = entry["class_name"].rpartition(".")
+        classes[schema.function.name] = getattr(importlib.import_module(module), name)(entry["config"], schema)
+    sft = {e["metadata"]["task_id"]: e for f in (root / "out" / "sft").glob("*.jsonl") for e in _lines(f)}
+    rl = {r["task_id"]: r for f in (root / "out" / "rl").glob("*.jsonl") for r in _lines(f)}
+    splits = sorted(p.stem for p in (root / "out" / "verl").glob("*.parquet"))
+    assert splits == sorted(p.stem for p in (root / "out" / "sft").glob("*.jsonl"))
+    for split in splits:
+        table = pq.read_table(root / "out" / "verl" / f"{split}.parquet")
+        assert table.schema.names == ["data_source", "agent_name", "prompt", "ability", "reward_model", "extra_info"]
+        prompt = table.schema.field("prompt").type
+        assert pa.types.is_list(prompt) and {(f.name, f.type) for f in prompt.value_type} == {
+            ("role", pa.string()),
+            ("content", pa.string()),
+        }
+        assert table.schema.field("reward_model").type == pa.struct(
+            [("style", pa.string()), ("ground_truth", pa.string())]
+        )
+        for index, row in enumerate(table.to_pylist()):
+            info, task = row["extra_info"], tasks[row["extra_info"]["task_id"]]
+            assert (row["data_source"], row["agent_name"], row["ability"]) == ("dive", "tool_agent", "tool_use")
+            assert row["prompt"] == rl[info["task_id"]]["prompt"]
+            assert row["reward_model"] == {"style": "rule", "ground_truth": rl[info["task_id"]]["ground_truth"]}
+            assert (info["index"], info["split"], info["need_tools_kwargs"]) == (index, split, True)
+            kwargs = {k: v for k, v in info["tools_kwargs"].items() if v is not None}
+            assert sorted(kwargs) == sorted(toolsets[task["toolset_id"]]) and set(kwargs) <= set(classes)
+            assert all(v == {"create_kwargs": {"task_id": info["task_id"]}} for v in kwargs.values())
+            reply = f"The final answer is: {info['answer_text']}."
+            assert exports_verl.compute_score(
+                row["data_source"], reply, row["reward_model"]["ground_truth"], info
+            ) == pytest.approx(1.1)
+            assert exports_verl.compute_score(
+                "dive", "The final answer is: no.", row["reward_model"]["ground_truth"], info
+            ) == pytest.approx(0.1)
+            # the configured tool, created with the row's kwargs, returns what the SFT transcript's tool message says
+            messages = sft[info["task_id"]]["messages"]
+            call = next(c for m in messages for c in m.get("tool_calls", []))
+            tool = classes[call["function"]["name"]]
+            instance, _ = asyncio.run(tool.create(create_kwargs=kwargs[call["function"]["name"]]["create_kwargs"]))
+            response, step_reward, _ = asyncio.run(tool.execute(instance, json.loads(call["function"]["arguments"])))
+            answer = next(m for m in messages if m.get("tool_call_id") == call["id"])
+            assert json.loads(response.text) == json.loads(answer["content"]) and step_reward == 0.0
+            asyncio.run(tool.release(instance))
+
+
+def test_card_explains_splits_rollouts_licences_and_limitations(exported: tuple[Path, Path]) -> None:
+    _, root = exported
+    card = (root / "out" / "README.md").read_text(encoding="utf-8")
+    for heading in (
+        "## Splits",
+        "## Running the tools for RL rollouts",
+        "## Data sources and licences",
+        "## Known limitations",
+    ):
+        assert heading in card
+    assert "tool_catalog.call_tool(name, arguments)" in card and "score_row" in card
+    assert "`solver_pass_rate` is null" in card
+    licences = card.split("## Data sources and licences")[1].split("## Known limitations")[0]
+    assert "| babel |" in licences or "| pycountry |" in licences or "| biopython |" in licences
+    assert exports_card.package_licence("stdlib").startswith("PSF")
+    assert "not stated" not in exports_card.package_licence("pyarrow")
+    assert "path: verl/" in card

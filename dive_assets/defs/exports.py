@@ -1,10 +1,12 @@
-"""dataset_exports: SFT and RL JSONL, Parquet per split and a dataset card of every split task
-(:mod:`dive_assets.synthesis.exports`)."""
+"""dataset_exports: SFT and RL JSONL, verl's Parquet and tool config, Parquet per split and a dataset card of every
+split task (:mod:`dive_assets.synthesis.exports`)."""
 
 import os
+from enum import Enum
 from pathlib import Path
 
 import dagster as dg
+from pydantic import Field
 
 from dive_assets.defs.common import GROUP, counts_md
 from dive_assets.defs.splits import verified_splits
@@ -12,21 +14,41 @@ from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import exports
 
 
+class SftFlavour(Enum):
+    openai = "openai"
+    hf = "hf"
+
+
+class ExportsConfig(dg.Config):
+    """How the SFT transcripts are written (:class:`~dive_assets.synthesis.exports.ExportOptions`)."""
+
+    sft_flavour: SftFlavour = Field(
+        default=SftFlavour.openai,
+        description="Tool-call arguments as JSON text (openai) or as objects (hf: Hugging Face chat templates, TRL).",
+    )
+    assistant_preamble: bool = Field(default=False, description="A short assistant sentence before each turn's calls.")
+
+
 @dg.asset(
     group_name=GROUP,
     deps=[verified_splits],
     kinds={"duckdb", "parquet"},
-    description="Training-ready exports of every verified, split task: SFT chat JSONL with tools and tool calls, "
-    "RL JSONL with ground truth, Parquet per split, and a Hugging Face dataset card (folder DIVE_EXPORT_DIR).",
+    description="Training-ready exports of every verified, split task: SFT chat JSONL with tools and parallel tool "
+    "calls (OpenAI or Hugging Face flavour), RL JSONL with ground truth, verl's agent-loop Parquet and tool config, "
+    "Parquet per split, and a Hugging Face dataset card (folder DIVE_EXPORT_DIR).",
 )
 def dataset_exports(
-    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource, synthesis: SynthesisResource
+    context: dg.AssetExecutionContext,
+    config: ExportsConfig,
+    warehouse_db: WarehouseResource,
+    synthesis: SynthesisResource,
 ) -> dg.MaterializeResult:
     run = synthesis.settings(warehouse_db.duckdb_path)
     out_dir = Path(os.environ.get("DIVE_EXPORT_DIR") or Path(warehouse_db.duckdb_path).parent / "exports")
-    config = run.model_dump(exclude={"duckdb_path", "llm_api_base"})
+    settings = run.model_dump(exclude={"duckdb_path", "llm_api_base"})
+    options = exports.ExportOptions(flavour=config.sft_flavour.value, preamble=config.assistant_preamble)
     with warehouse_db.connect() as conn:
-        summary = exports.export_dataset(conn, out_dir, exports.code_version(), config)
+        summary = exports.export_dataset(conn, out_dir, exports.code_version(), settings, options)
     context.log.info(f"exported {summary.tasks} tasks to {out_dir}")
     return dg.MaterializeResult(
         metadata={

@@ -1,17 +1,21 @@
-"""Training-ready exports: SFT chat JSONL, RL JSONL, Parquet per split, and a dataset card.
+"""The dataset_exports stage: training-ready exports of every verified, split task.
 
-* ``sft/<split>.jsonl`` - OpenAI chat format with ``tools``: the user question, one assistant message with
-  ``tool_calls`` per required step (in execution order), the ``tool`` results, and the final answer in the
-  form the reward expects. TRL, LLaMA-Factory and axolotl read this format.
+* ``sft/<split>.jsonl`` - chat transcripts with ``tools`` (:mod:`~dive_assets.synthesis.exports_sft`): the user
+  question, one assistant turn per round of independent required steps with parallel ``tool_calls``, a ``tool``
+  message per call, and the final answer in the form the reward expects. Flavour ``openai`` (arguments and
+  ``tools`` as JSON text) or ``hf`` (as objects, for Hugging Face chat templates and TRL).
 * ``rl/<split>.jsonl`` - prompt messages, tools, ground truth and what scores a reply: answer type, tolerance and its
   kind, the asked unit, whether a list's order counts (score with ``reward.score_row``; docs/reward.md).
+* ``verl/<split>.parquet`` and ``verl/tool_config.yaml`` - verl's agent-loop format
+  (:mod:`~dive_assets.synthesis.exports_verl`).
 * ``parquet/<split>.parquet`` - the task rows.
-* ``README.md`` - a Hugging Face dataset card with counts, tool coverage, verification yield and the config.
+* ``README.md`` - a Hugging Face dataset card (:mod:`~dive_assets.synthesis.exports_card`).
 
-Every column has one type in every row, so pyarrow, polars and ``datasets`` read the files with their own type
-inference: a value whose shape varies per row is JSON text (``tools``, tool-call ``arguments``, tool results,
-``ground_truth`` with ``ground_truth_type`` beside it), and tool schemas carry only standard JSON-Schema keywords.
-Output is deterministic (sorted by task id, stable JSON) and contains no environment values.
+In the ``openai`` flavour and in ``rl/`` every column has one type in every row, so pyarrow, polars and
+``datasets`` read the files with their own type inference: a value whose shape varies per row is JSON text
+(``tools``, tool-call ``arguments``, tool results, ``ground_truth`` with ``ground_truth_type`` beside it). Tool
+schemas carry only standard JSON-Schema keywords and only the task's toolset. Output is deterministic (sorted by task
+id, stable JSON) and contains no environment values.
 """
 
 from __future__ import annotations
@@ -26,14 +30,11 @@ import duckdb
 import polars as pl
 
 from dive_assets.synthesis.dedup import find_duplicates, task_signature
-from dive_assets.synthesis.reward import ANSWER_INSTRUCTION
+from dive_assets.synthesis.exports_card import dataset_card
+from dive_assets.synthesis.exports_sft import FLAVOURS, SYSTEM_PROMPT, Flavour, metadata, sft_example, user_message
+from dive_assets.synthesis.exports_verl import tool_config, verl_row, write_verl_split
 from dive_assets.synthesis.warehouse import query_frame
 from tool_catalog.registry import get_tool
-
-SYSTEM_PROMPT = (
-    "You are a helpful assistant that answers questions by calling the available tools. "
-    "Call tools to obtain every fact you need; do not guess."
-)
 
 TASKS_SQL = """
 SELECT t.*, sp.split, pr.pass_rate AS solver_pass_rate
@@ -58,6 +59,19 @@ def same_asks(tasks: pl.DataFrame, by_trace: Mapping[str, Mapping[int, Mapping[s
     return out
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """How the SFT transcripts are written: ``flavour`` ``openai`` (arguments as JSON text) or ``hf`` (as objects);
+    ``preamble``: a short assistant sentence before each turn's calls (off: the content is null)."""
+
+    flavour: Flavour = "openai"
+    preamble: bool = False
+
+    def __post_init__(self) -> None:
+        if self.flavour not in FLAVOURS:
+            raise ValueError(f"unknown SFT flavour {self.flavour!r}; known: {', '.join(FLAVOURS)}")
+
+
 @dataclass
 class ExportSummary:
     out_dir: Path
@@ -68,9 +82,14 @@ class ExportSummary:
 
 
 def export_dataset(
-    conn: duckdb.DuckDBPyConnection, out_dir: Path, code_version: str, config: Mapping[str, Any]
+    conn: duckdb.DuckDBPyConnection,
+    out_dir: Path,
+    code_version: str,
+    config: Mapping[str, Any],
+    options: ExportOptions | None = None,
 ) -> ExportSummary:
     """Write every verified, split task of the warehouse to ``out_dir``."""
+    options = options or ExportOptions()
     out_dir = Path(out_dir)
     tasks = query_frame(conn, TASKS_SQL)
     # partitions are verified one at a time; near-duplicates *across* partitions are removed here (smallest id kept)
@@ -80,12 +99,11 @@ def export_dataset(
     tasks = tasks.filter(~pl.col("task_id").is_in(list(duplicates)))
     steps = query_frame(
         conn,
-        "SELECT trace_id, step_index, tool_name, arguments, output FROM trace_steps "
+        "SELECT trace_id, step_index, tool_name, arguments, output, depends_on FROM trace_steps "
         "WHERE trace_id IN (SELECT trace_id FROM tasks JOIN splits USING (task_id)) ORDER BY trace_id, step_index",
     )
-    toolsets = dict(conn.execute("SELECT DISTINCT toolset_id, tool_names FROM toolsets").fetchall())
-    tools_json = {
-        toolset: _dumps([exported_tool(name) for name in sorted(names)]) for toolset, names in toolsets.items()
+    toolsets = {
+        k: sorted(v) for k, v in conn.execute("SELECT DISTINCT toolset_id, tool_names FROM toolsets").fetchall()
     }
     by_trace: dict[str, dict[int, dict[str, Any]]] = {}
     for row in steps.iter_rows(named=True):
@@ -93,24 +111,34 @@ def export_dataset(
     # ... and tasks that ask what a task of another partition asks, in other words (the same calls and answer field)
     duplicates |= same_asks(tasks, by_trace)
     tasks = tasks.filter(~pl.col("task_id").is_in(list(duplicates)))
+    exported = sorted({name for t in set(tasks["toolset_id"].to_list()) for name in toolsets.get(t, [])})
+    declarations = {name: exported_tool(name) for name in exported}
+    tools_json = {t: _dumps([declarations[n] for n in toolsets.get(t, [])]) for t in set(tasks["toolset_id"].to_list())}
     summary = ExportSummary(out_dir=out_dir, tasks=tasks.height, cross_partition_duplicates=len(duplicates))
     for split in sorted(set(tasks["split"].to_list())):
         rows = tasks.filter(pl.col("split") == split)
-        sft_lines, rl_lines = [], []
-        for task in rows.iter_rows(named=True):
-            tools = tools_json.get(task["toolset_id"], "[]")
-            sft_lines.append(_dumps(sft_example(task, by_trace.get(task["trace_id"], {}), tools)))
-            rl_lines.append(_dumps(rl_example(task, tools)))
+        sft_lines, rl_lines, verl_rows = [], [], []
+        for index, task in enumerate(rows.iter_rows(named=True)):
+            names = toolsets.get(task["toolset_id"], [])
+            sft_tools = [declarations[n] for n in names]
+            example = sft_example(
+                task, by_trace.get(task["trace_id"], {}), sft_tools, options.flavour, options.preamble
+            )
+            sft_lines.append(_dumps(example))
+            rl_lines.append(_dumps(rl_example(task, tools_json.get(task["toolset_id"], "[]"))))
+            verl_rows.append(verl_row(task, names, index))
         summary.per_split[split] = rows.height
         summary.files += [
             _write(out_dir / "sft" / f"{split}.jsonl", "\n".join(sft_lines) + "\n"),
             _write(out_dir / "rl" / f"{split}.jsonl", "\n".join(rl_lines) + "\n"),
+            write_verl_split(out_dir / "verl" / f"{split}.parquet", verl_rows),
         ]
         parquet = out_dir / "parquet" / f"{split}.parquet"
         parquet.parent.mkdir(parents=True, exist_ok=True)
         rows.write_parquet(parquet, statistics=False)
         summary.files.append(str(parquet))
-    card = dataset_card(conn, tasks, code_version, config, len(duplicates))
+    summary.files.append(_write(out_dir / "verl" / "tool_config.yaml", tool_config(declarations.values())))
+    card = dataset_card(conn, tasks, code_version, config, len(duplicates), exported, options.flavour)
     summary.files.append(_write(out_dir / "README.md", card))
     return summary
 
@@ -178,32 +206,6 @@ def json_type(value: Any) -> str:
     return "list" if isinstance(value, list) else "object"
 
 
-def user_message(question: str) -> dict[str, str]:
-    return {"role": "user", "content": f"{question}\n\n{ANSWER_INSTRUCTION}"}
-
-
-def sft_example(task: Mapping[str, Any], steps: Mapping[int, Mapping[str, Any]], tools: str) -> dict:
-    """One chat transcript replaying the task's required steps, ending in the final answer (``tools``: the JSON
-    text of the toolset's declarations)."""
-    messages: list[dict[str, Any]] = [{"role": "system", "content": SYSTEM_PROMPT}, user_message(task["question"])]
-    for index in sorted(task["required_steps"]):
-        step = steps[index]
-        call_id = f"call_{task['task_id'][-8:]}_{index}"
-        arguments = json.dumps(json.loads(step["arguments"]), sort_keys=True)
-        messages.append(
-            {
-                "role": "assistant",
-                "content": None,
-                "tool_calls": [
-                    {"id": call_id, "type": "function", "function": {"name": step["tool_name"], "arguments": arguments}}
-                ],
-            }
-        )
-        messages.append({"role": "tool", "tool_call_id": call_id, "content": step["output"]})
-    messages.append({"role": "assistant", "content": f"The final answer is: {task['answer_text']}."})
-    return {"messages": messages, "tools": tools, "metadata": _metadata(task)}
-
-
 def rl_example(task: Mapping[str, Any], tools: str) -> dict:
     """The prompt and what scores a reply; ``ground_truth`` is JSON text (one column type for every answer)."""
     truth = json.loads(task["answer"])
@@ -219,105 +221,8 @@ def rl_example(task: Mapping[str, Any], tools: str) -> dict:
         "answer_unit": task.get("answer_unit"),
         "ordered": task.get("ordered"),
         "solver_pass_rate": task.get("solver_pass_rate"),
-        **_metadata(task),
+        **metadata(task),
     }
-
-
-def _metadata(task: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "task_id": task["task_id"],
-        "domain": task["domain"],
-        "diversity": task["diversity"],
-        "split": task["split"],
-        "pattern": task["pattern"],
-        "topology": task["topology"],
-        "round": task["round"],
-    }
-
-
-def dataset_card(
-    conn: duckdb.DuckDBPyConnection,
-    tasks: pl.DataFrame,
-    code_version: str,
-    config: Mapping[str, Any],
-    cross_partition_duplicates: int = 0,
-) -> str:
-    splits = sorted(set(tasks["split"].to_list()))
-    front = ["---", "license: apache-2.0", "task_categories:", "- question-answering", "tags:", "- tool-use"]
-    front += ["- function-calling", "- synthetic", "- dive", "configs:", "- config_name: sft", "  data_files:"]
-    front += [f"  - split: {s}\n    path: sft/{s}.jsonl" for s in splits]
-    front += ["- config_name: rl", "  data_files:"] + [f"  - split: {s}\n    path: rl/{s}.jsonl" for s in splits]
-    front += ["---", ""]
-    used = conn.execute(
-        "SELECT count(DISTINCT s.tool_name) FROM tasks t JOIN splits USING (task_id) "
-        "JOIN trace_steps s ON s.trace_id = t.trace_id AND list_contains(t.required_steps, s.step_index)"
-    ).fetchone()[0]
-    catalog = conn.execute("SELECT count(*) FROM tools").fetchone()[0]
-    yield_rows = conn.execute(
-        "SELECT check_name, count(*), count(*) FILTER (WHERE passed) FROM verifications GROUP BY ALL ORDER BY 1"
-    ).fetchall()
-    body = [
-        "# dive: verifiable tool-use tasks",
-        "",
-        "Tasks synthesized DIVE-style (arXiv 2603.11076): real offline tools were executed first, then a question",
-        "strictly entailed by the resulting trace was derived. Every task here passed replay (its required tool",
-        "calls reproduce the answer from the values stated in the question), entailment, grounding, minimality",
-        "and uniqueness checks.",
-        "",
-        f"- tasks: {tasks.height} ({cross_partition_duplicates} removed as repeats of a task of another partition: "
-        "a near-duplicate question, or the same calls and answer)",
-        f"- tools used by required steps: {used} of {catalog} in the catalog",
-        f"- code version: `{code_version}`",
-        *_solver_lines(tasks),
-        "",
-        _count_table(tasks, "split"),
-        _count_table(tasks, "domain"),
-        _count_table(tasks, "diversity"),
-        _count_table(tasks, "pattern"),
-        "## Verification yield (all derived tasks, all rounds)",
-        "",
-        "| check | checked | passed | yield |",
-        "|---|---|---|---|",
-        *(f"| {c} | {n} | {p} | {p / n:.1%} |" for c, n, p in yield_rows),
-        "",
-        "## Configuration",
-        "",
-        "```json",
-        json.dumps(dict(config), indent=2, sort_keys=True, default=str),
-        "```",
-        "",
-        "## Formats",
-        "",
-        "`sft/*.jsonl`: OpenAI chat `messages` (assistant `tool_calls` with JSON-text `arguments`, `tool` results",
-        "as JSON text), ending in `The final answer is: <answer>.`; `rl/*.jsonl`: `prompt`, `ground_truth` (JSON",
-        "text; its JSON type in `ground_truth_type`), `answer_type`, `tolerance`, `tolerance_kind`, `answer_unit`,",
-        "`ordered` (score a row with `dive_assets.synthesis.reward.score_row(reply, row)`, R = 0.1 * format +",
-        "correct; it accepts every equivalent form of the answer the question allows: units, thousands separators,",
-        "percent signs, scientific notation, dates in words, sets in any order); in both, `tools` is the OpenAI",
-        "tools list as JSON text (`json.loads` it) with",
-        "standard JSON-Schema parameters; `parquet/*.parquet`: the task rows. Every column has one type in all rows.",
-        "",
-    ]
-    return "\n".join(front + body)
-
-
-def _solver_lines(tasks: pl.DataFrame) -> list[str]:
-    """The solver check's summary, when it ran (``solver_pass_rate`` is null otherwise)."""
-    rated = tasks["solver_pass_rate"].drop_nulls() if "solver_pass_rate" in tasks.columns else pl.Series([])
-    if rated.len() == 0:
-        return []
-    frontier = int(((rated > 0) & (rated < 1)).sum())
-    return [
-        f"- solver check: {rated.len()} tasks re-solved by a model with their toolsets; mean pass rate "
-        f"{float(rated.mean() or 0):.2f}; {frontier} frontier tasks (0 < pass rate < 1; `solver_pass_rate` in rl/)"
-    ]
-
-
-def _count_table(tasks: pl.DataFrame, column: str) -> str:
-    counts = tasks.group_by(column).len().sort(column)
-    lines = [f"## Tasks per {column}", "", f"| {column} | tasks |", "|---|---|"]
-    lines += [f"| {k} | {n} |" for k, n in counts.iter_rows()]
-    return "\n".join(lines) + "\n"
 
 
 def _dumps(obj: Any) -> str:
