@@ -63,9 +63,9 @@ def test_domains_select_their_toolsets_and_every_schema_is_plain() -> None:
 
 
 def test_a_timeout_and_a_failing_tool_are_error_results() -> None:
-    tools = CatalogTools(select_tools(["geo"]), cap_s=1e-9)
-    result = anyio.run(tools.call, "airport_info", {"iata": "LHR"})
-    assert result.is_error and "did not finish within" in result.content[0].text
+    tools = CatalogTools(select_tools(["science"]), cap_s=0.001)  # trial division of the largest prime < 10^12
+    result = anyio.run(tools.call, "prime_factorization", {"n": 999_999_999_989})  # takes ~50 ms
+    assert result.is_error and result.content[0].text == "tool prime_factorization did not finish within 0.001 s"
     assert result.structured_content["error_type"] == "timeout"
     result = anyio.run(CatalogTools(select_tools(["geo"])).call, "airport_info", {"iata": "ZZZ"})
     assert result.is_error and "ZZZ" in result.content[0].text
