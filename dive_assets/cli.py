@@ -6,6 +6,7 @@ dive query --list
 dive query task_with_trace --param task_id=task_ab12 --format json
 dive sample --n 20 --seed 7
 dive realism
+dive mcp --domain geo [--transport http --port 8765]
 """
 
 from __future__ import annotations
@@ -61,10 +62,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     realism_p = sub.add_parser("realism", help="the realism measures of the split tasks' questions (or of a file)")
     realism_p.add_argument("--questions-file", default=None, help="a JSONL file with a 'question' per line instead")
     realism_p.add_argument("--seed", type=int, default=7, help="the seed of the 1,000-question sample of openings")
+    mcp_p = sub.add_parser("mcp", help="serve the catalog's tools over MCP (stdio or streamable HTTP)")
+    mcp_p.add_argument("--domain", action="append", default=[], help="a domain (repeatable or comma list; default all)")
+    mcp_p.add_argument("--transport", choices=("stdio", "http"), default="stdio", help="default stdio")
+    mcp_p.add_argument("--host", default="127.0.0.1", help="HTTP host (default 127.0.0.1)")
+    mcp_p.add_argument("--port", type=_port, default=8000, help="HTTP port (default 8000)")
+    mcp_p.add_argument("--timeout-s", type=_seconds, default=None, help="limit of a tool declaring none (default 10)")
+    mcp_p.add_argument("--timeout-cap-s", type=_seconds, default=None, help="a cap on every call's limit")
     args = parser.parse_args(argv)
     if args.command == "run":
         signal.signal(signal.SIGTERM, _interrupt)
     try:
+        if args.command == "mcp":
+            from dive_assets.environments import mcp_server
+
+            return mcp_server.run(args.domain, args.transport, args.host, args.port, args.timeout_s, args.timeout_cap_s)
         settings = RunSettings.from_env()
         if args.command == "run":
             return _run(settings, args.partitions, args.skip_catalog)
@@ -87,6 +99,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, KeyError, FileNotFoundError, ValueError) as exc:
         print(f"dive: error: {exc}", file=sys.stderr)
         return 2
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"port {value} is not in 1..65535")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError(f"{text} s is not in (0, 600]")
+    return value
 
 
 def _interrupt(signum: int, _frame: object) -> None:
