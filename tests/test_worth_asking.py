@@ -15,7 +15,7 @@ from dive_assets.synthesis.operands import (
     trend_trivia,
 )
 from dive_assets.synthesis.realism import meaning_problems
-from dive_assets.synthesis.realize import Unrealizable, realize
+from dive_assets.synthesis.realize import Unrealizable, answer_form, realize
 from dive_assets.synthesis.records import Provenance, Step, Trace
 from tests.test_realism import TOOLS, _run
 from tool_catalog import get_tool
@@ -262,3 +262,13 @@ def test_quiz_facts_and_glance_answers_are_not_asked() -> None:
     # one CG in a 20-mer is counted at a glance
     primer = [_run(0, "cpg_content", {"sequence": "GACTATCATATGCTTACCGT"})]
     assert any("short enough" in p for p in _problems(primer, "cpg_count", "science"))
+
+
+def test_what_any_speaker_writes_and_library_artefacts_are_not_asked() -> None:
+    assert not TOOLS["quantity_phrase"].outputs["spelled_phrase"].askable  # three geese
+    assert not TOOLS["english_number_words"].outputs["cardinal_words"].askable
+    assert not TOOLS["phone_number_location"].outputs["timezone_count"].askable
+    assert TOOLS["element_xray_lines"].outputs["k_beta1_angstrom"].trend
+    # a computed 49.0 is asked to the nearest whole number, not as if exact
+    assert answer_form(49.0, "number")[3] == "Round to the nearest whole number."
+    assert answer_form(49, "number")[3] == ""

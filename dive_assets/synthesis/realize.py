@@ -337,7 +337,7 @@ def answer_form(value: Any, answer_type: str) -> tuple[str, float | None, str | 
         # Planck's constant in eV*s: decimal places would round it to 0
         tolerance, kind = number_tolerance(value, significant=4)
         return f"{value:.3e}", tolerance, kind, "Give it in scientific notation to 4 significant figures."
-    if answer_type == "number" and isinstance(value, float) and not value.is_integer():
+    if answer_type == "number" and isinstance(value, float):  # 49.0 from a computation is asked to a whole number
         magnitude = math.floor(math.log10(abs(value))) if value else 0
         natural = next(d for d in range(7) if d == 6 or abs(round(value, d) - value) <= 1e-9 * max(1.0, abs(value)))
         decimals = max(0, min(natural, 3 - magnitude))

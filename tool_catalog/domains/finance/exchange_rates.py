@@ -299,7 +299,7 @@ class PairYear(BaseModel):
                 "What was the lowest ECB reference rate of {base_currency} in {quote_currency} during {year}?",
                 "In {year}, what was the fewest units of {quote_currency} that one unit of {base_currency} fetched at "
                 "an ECB fixing?",
-                "How far did {base_currency} fall against {quote_currency} in {year}? Give the lowest ECB reference "
+                "How low did {base_currency} go against {quote_currency} in {year}? Give the lowest ECB reference "
                 "rate.",
             ),
             measure="yearly low of the exchange rate",

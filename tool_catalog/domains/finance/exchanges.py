@@ -193,8 +193,7 @@ def exchange_session_status(p: ExchangeDate) -> dict:
             "the date of the first trading session of {exchange_code} on or after {date}",
             asks=(
                 "What is the first trading day of {exchange_code} on or after {date}? Give the date.",
-                "If {exchange_code} is closed on {date}, when does it next trade? If it is open that day, give that "
-                "same date.",
+                "I need to trade on {exchange_code} on {date} or as soon as possible after. On what date can I?",
             ),
             chain=False,
         ),

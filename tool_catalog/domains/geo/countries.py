@@ -168,7 +168,7 @@ def country_capital(p: CountryCode) -> dict:
                 "Which countries share a land border with {country_code}? List their three-letter ISO codes.",
                 "List the land neighbours of {country_code} by ISO 3166-1 alpha-3 code.",
             ),
-            measure="land neighbours",
+            measure="land neighbours (by ISO alpha-3 code)",  # the form a list shared by two countries is given in
             source=_SOURCE,
         ),
         "neighbour_count": Output(

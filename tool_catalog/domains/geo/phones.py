@@ -161,6 +161,7 @@ def phone_number_info(p: PhoneNumber) -> dict:
             ),
             measure="number of possible time zones",
             source=_SOURCE,
+            askable=False,  # an artefact of the library's zone lists (London, Guernsey, Jersey, Man: one clock)
         ),
     },
     examples=[{"phone_number": "+41446681800"}, {"phone_number": "+81312345678"}],

@@ -503,8 +503,8 @@ class ZoneInLanguage(BaseModel):
             "label",
             "the name of {timezone} in {language_code}",
             asks=(
-                "What is {timezone} called in {language_code}?",
-                "How is the name of {timezone} written in {language_code}?",
+                "What is the generic name of {timezone} in {language_code}, not its standard- or summer-time form?",
+                "How is {timezone} named in {language_code}, in the generic form used all year round?",
             ),
             source=_CLDR,
         ),

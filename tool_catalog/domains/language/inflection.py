@@ -278,6 +278,7 @@ class Quantity(BaseModel):
                 "right noun form?",
                 "Write a count of {count} with {word} as an English phrase, using the correct plural.",
             ),
+            askable=False,  # "3 geese": any speaker writes it without a tool
         ),
         "spelled_phrase": Output(
             "text",
@@ -287,6 +288,7 @@ class Quantity(BaseModel):
                 "noun form.",
                 "Combine the number {count} with {word} in correct English, writing the number in words.",
             ),
+            askable=False,
         ),
     },
     examples=[{"word": "goose", "count": 3}],

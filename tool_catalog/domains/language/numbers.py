@@ -47,6 +47,7 @@ class EnglishNumber(BaseModel):
                 "Spell out {number} in words, British style with 'and'.",
                 "I'm writing a cheque: how is {number} written out in words?",
             ),
+            askable=False,  # a speaker writes it without a tool, in a style ('and', commas) the question cannot fix
         ),
         "ordinal_words": Output(
             "text",

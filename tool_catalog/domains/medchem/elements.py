@@ -412,6 +412,7 @@ _ELEMENT_FAMILY = [
                 ),
                 measure="K-beta1 wavelength",
                 quantity=quantity("angstrom"),
+                trend=True,
             ),
         },
         _xray,

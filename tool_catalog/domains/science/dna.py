@@ -390,8 +390,8 @@ class MotifQuery(BaseModel):
             "the number of occurrences of the motif {motif} in {sequence}",
             asks=(
                 "How many times does {motif} occur on the forward strand of {sequence}, counting overlapping matches?",
-                "Count the matches of the motif {motif:code} (IUPAC codes allowed) on the forward strand of "
-                "{sequence}, overlaps included.",
+                "Count the matches of the motif {motif:code} on the forward strand of {sequence}, overlapping ones "
+                "too.",
             ),
             measure="number of motif occurrences",
             quantity=COUNT,
@@ -518,7 +518,8 @@ class SaltTm(BaseModel):
         description="Magnesium concentration in mM (0 for none).",
         ge=0,
         le=100,
-        json_schema_extra=port("number", quantity=quantity("mM"), samples=[1.5, 0, 2.5, 0, 3]),
+        # a PCR buffer has Mg2+ (1.5-3 mM)
+        json_schema_extra=port("number", quantity=quantity("mM"), samples=[1.5, 2.0, 2.5, 1.5, 3]),
     )
 
 

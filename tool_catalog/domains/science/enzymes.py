@@ -473,8 +473,10 @@ class SiteLength(BaseModel):
             "count",
             "the number of NEB enzymes with a {site_length}-base recognition site",
             asks=(
-                "How many restriction enzymes sold by New England Biolabs recognize a site of {site_length} bases?",
-                "Among New England Biolabs enzymes, how many have a recognition site exactly {site_length} bases long?",
+                "How many restriction enzymes sold by New England Biolabs recognize a site of {site_length} bases and "
+                "cut unmethylated DNA?",
+                "Among New England Biolabs enzymes that cut unmodified DNA, how many have a recognition site exactly "
+                "{site_length} bases long?",
             ),
             measure="number of enzymes with a site of that length",
             source=REBASE,

@@ -279,8 +279,6 @@ class PlaceOnDate(BaseModel):
             asks=(
                 "When does the sun rise at {latitude}, {longitude} on {date}? Give the UTC time to the minute.",
                 "At what time, in UTC, is sunrise at {latitude}, {longitude} on {date}?",
-                "I'm photographing the sunrise at {latitude}, {longitude} on {date}. When, in UTC, does the sun come "
-                "up?",
             ),
         ),
         "sunset": Output(
