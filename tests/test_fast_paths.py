@@ -15,7 +15,7 @@ import pytest
 from dive_assets.synthesis.splitting import seed_held_out, stated_key, value_held_out
 from tool_catalog import call_tool
 from tool_catalog.domains.general.search import documents, index, tokens
-from tool_catalog.domains.geo.common import airports, haversine_km
+from tool_catalog.domains.geo.common import airports, geodesic_km
 
 POINTS = [(0.0, -150.0), (-89.9, 0.0), (89.9, 0.0), (-54.8, -68.3), (51.4706, -0.46194), (71.3, -156.8)]
 
@@ -45,7 +45,7 @@ def _ok(name: str, arguments: dict) -> dict:
 
 def test_nearest_airport_is_the_nearest_of_all_airports() -> None:
     for lat, lon in _points():
-        distance, code = min((haversine_km(lat, lon, a["lat"], a["lon"]), c) for c, a in airports().items())
+        distance, code = min((geodesic_km(lat, lon, a["lat"], a["lon"]), c) for c, a in airports().items())
         out = _ok("nearest_airport", {"latitude": lat, "longitude": lon})
         assert (out["iata"], out["distance_km"]) == (code, round(distance, 1)), (lat, lon)
 
@@ -53,7 +53,7 @@ def test_nearest_airport_is_the_nearest_of_all_airports() -> None:
 @pytest.mark.parametrize("radius_km", [0.5, 25, 100, 499.9])
 def test_airports_within_radius_are_those_of_a_scan_of_all_airports(radius_km: float) -> None:
     for lat, lon in _points():
-        every = sorted((round(haversine_km(lat, lon, a["lat"], a["lon"]), 3), c) for c, a in airports().items())
+        every = sorted((round(geodesic_km(lat, lon, a["lat"], a["lon"]), 3), c) for c, a in airports().items())
         inside = [c for d, c in every if d <= radius_km]
         out = _ok("airports_within_radius", {"latitude": lat, "longitude": lon, "radius_km": radius_km})
         assert out["airports"] == inside and out["airport_count"] == len(inside), (lat, lon)

@@ -20,7 +20,7 @@ from tool_catalog.domains.geo.common import (
     TimezoneName,
     airports,
     date_field,
-    haversine_km,
+    geodesic_km,
     latitude_field,
     longitude_field,
     midpoint,
@@ -146,7 +146,7 @@ class AirportPair(BaseModel):
     kind="processing",
     package="airportsdata",
     description="Great-circle distance in kilometres between two airports given by IATA code "
-    "(haversine on a sphere of radius 6371.0088 km).",
+    "(the geodesic on the WGS84 ellipsoid).",
     outputs={
         "distance_km": Output(
             "number",
@@ -164,7 +164,7 @@ class AirportPair(BaseModel):
 )
 def airport_distance(p: AirportPair) -> dict:
     a, b = _airport(p.origin), _airport(p.destination)
-    return {"distance_km": round(haversine_km(a["lat"], a["lon"], b["lat"], b["lon"]), 1)}
+    return {"distance_km": round(geodesic_km(a["lat"], a["lon"], b["lat"], b["lon"]), 1)}
 
 
 @cache
@@ -174,10 +174,11 @@ def _airports_by_latitude() -> tuple[list[float], list[tuple[str, dict]]]:
 
 
 def _airports_near_latitude(latitude: float, km: float) -> list[tuple[str, dict]]:
-    """The airports whose latitude is within ``km`` (plus a kilometre) of ``latitude``: every airport closer than
-    ``km`` is among them, since a great-circle distance is at least the difference in latitude."""
+    """The airports whose latitude is within ``km`` (plus 1% and a kilometre) of ``latitude``: every airport closer
+    than ``km`` is among them, since a geodesic is at least the meridian arc between the latitudes (a degree of it
+    is 110.6 to 111.7 km on the ellipsoid, 111.2 on the mean sphere)."""
     lats, ordered = _airports_by_latitude()
-    degrees = math.degrees((km + 1.0) / EARTH_RADIUS_KM)
+    degrees = math.degrees((km * 1.01 + 1.0) / EARTH_RADIUS_KM)
     return ordered[bisect_left(lats, latitude - degrees) : bisect_right(lats, latitude + degrees)]
 
 
@@ -274,7 +275,7 @@ def nearest_airport(p: Coordinates) -> dict:
     km = 250.0
     while True:  # a widening band of latitudes, until the nearest airport in it is nearer than the band's edge
         near = _airports_near_latitude(p.latitude, km)
-        distances = ((haversine_km(p.latitude, p.longitude, a["lat"], a["lon"]), code) for code, a in near)
+        distances = ((geodesic_km(p.latitude, p.longitude, a["lat"], a["lon"]), code) for code, a in near)
         best = min(distances, default=None)
         if (best is not None and best[0] < km) or km > math.pi * EARTH_RADIUS_KM:
             break
@@ -521,7 +522,7 @@ class Radius(BaseModel):
 )
 def airports_within_radius(p: Radius) -> dict:
     found = sorted(
-        (round(haversine_km(p.latitude, p.longitude, a["lat"], a["lon"]), 3), code)
+        (round(geodesic_km(p.latitude, p.longitude, a["lat"], a["lon"]), 3), code)
         for code, a in _airports_near_latitude(p.latitude, p.radius_km)
     )
     inside = [code for d, code in found if d <= p.radius_km]
