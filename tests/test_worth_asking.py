@@ -272,3 +272,23 @@ def test_what_any_speaker_writes_and_library_artefacts_are_not_asked() -> None:
     # a computed 49.0 is asked to the nearest whole number, not as if exact
     assert answer_form(49.0, "number")[3] == "Round to the nearest whole number."
     assert answer_form(49, "number")[3] == ""
+
+
+def test_what_a_speaker_or_a_quiz_knows_is_not_asked() -> None:
+    assert not _asked("country_native_name", {"country_code": "SY"}, "demonym", "geo")  # Syrian
+    assert _asked("country_native_name", {"country_code": "FR"}, "demonym", "geo")  # French
+    assert not _asked("language_info", {"language_code": "id"}, "autonym", "language")  # bahasa Indonesia
+    assert _asked("language_info", {"language_code": "eu"}, "autonym", "language")  # euskara
+    assert not _asked("territory_languages", {"country_code": "BR"}, "official_languages", "language")
+    assert _asked("territory_languages", {"country_code": "CH"}, "official_languages", "language")
+    km = {"language_code": "fr", "unit": "kilometer", "value": 12}
+    assert not _asked("unit_in_language", km, "long_form", "language")
+    assert _asked("unit_in_language", {**km, "language_code": "pl"}, "long_form", "language")
+    krona = {"currency_code": "SEK", "locale": "fr_CH"}
+    assert not _asked("currency_name_in_locale", krona, "plural_name", "finance")
+    assert _asked("currency_name_in_locale", {**krona, "locale": "pl"}, "plural_name", "finance")
+    assert not _asked("date_add_days", {"date": "2047-03-22", "days": 30}, "date", "language")
+    assert _asked("date_add_days", {"date": "2047-03-22", "days": 45}, "date", "language")
+    assert not TOOLS["age_on_date"].outputs["years"].askable  # a subtraction
+    assert not TOOLS["airports_in_timezone"].outputs["airport_count"].askable
+    assert not TOOLS["phone_number_location"].outputs["timezone"].follows("convert_time_between_zones")

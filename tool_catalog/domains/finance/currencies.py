@@ -20,6 +20,7 @@ from tool_catalog.domains.finance.common import (
     parse_date,
     territory_tenders,
 )
+from tool_catalog.domains.language.conventions import SCHOOL_LANGUAGES
 from tool_catalog.ports import port
 from tool_catalog.quantities import quantity
 from tool_catalog.registry import tool
@@ -339,6 +340,7 @@ class CurrencyInLanguage(BaseModel):
                 "How is {currency_code} named in the plural in {locale}?",
             ),
             source="CLDR",
+            worth=lambda args, _out: str(args.get("locale", "")).split("_")[0] not in SCHOOL_LANGUAGES,
         ),
         "symbol": Output(
             "label",

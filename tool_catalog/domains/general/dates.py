@@ -50,7 +50,7 @@ class DateShift(BaseModel):
             asks=("What date is {days} days after {date}?", "Which date falls {days} days after {date}?"),
             # a week or a year later is counted on a calendar at a glance (365 days after 22 November 2017)
             worth=lambda args, _out: (
-                abs(int(args.get("days", 0))) >= 30
+                abs(int(args.get("days", 0))) > 31  # 30 days after 22 March is a month on
                 and int(args.get("days", 0)) % 7 != 0
                 and abs(int(args.get("days", 0))) not in (365, 366)
             ),

@@ -636,6 +636,7 @@ def airport_time_difference(p: AirportPairOnDate) -> dict:
             ),
             measure="number of airports",
             source=_SOURCE,
+            askable=False,  # airports per zone name: a count of the list, of use to no one
         ),
         "highest_airport": Output(
             "iata_code",

@@ -52,6 +52,13 @@ _WIDE_SUBREGIONS = frozenset({"Latin America and the Caribbean", "Sub-Saharan Af
 "its subregion" reads as South America to most people, and the answer is not what they mean."""
 
 
+def _name_with_ending(code: str, demonym: str) -> bool:
+    from tool_catalog.names import country_name
+
+    name = (country_name(code) or "").removeprefix("the ").removeprefix("The ")
+    return len(name) >= 4 and demonym[:4].lower() == name[:4].lower()
+
+
 def _plain_subregion(arguments: dict[str, Any], _output: dict[str, Any]) -> bool:
     try:
         return _country_facts(str(arguments.get("country_code", ""))).get("subregion") not in _WIDE_SUBREGIONS
@@ -331,6 +338,8 @@ _COUNTRYINFO_FAMILY = [
                     "What do you call a person from {country_code}?",
                     "What is the demonym for the people of {country_code}?",
                 ),
+                # Syria, Syrian: a demonym that is the country's name with an ending is known to anyone
+                worth=lambda args, out: not _name_with_ending(str(args.get("country_code")), str(out.get("demonym"))),
             ),
         },
         _native,

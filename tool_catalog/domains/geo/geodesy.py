@@ -282,9 +282,10 @@ class BoxAround(BaseModel):
             "latitude",
             "the southern edge of the box reaching {half_side_km} km around {latitude}, {longitude}",
             asks=(
-                "Going {half_side_km} km due south from {latitude}, {longitude}, what latitude do I reach?",
-                "A search box reaches {half_side_km} km in every direction from {latitude}, {longitude}. At what "
-                "latitude is its southern edge?",
+                "Going {half_side_km} km due south from {latitude}, {longitude} on the WGS84 ellipsoid, what "
+                "latitude do I reach?",
+                "On the WGS84 ellipsoid, a search box reaches {half_side_km} km in every direction from {latitude}, "
+                "{longitude}. At what latitude is its southern edge?",
             ),
             measure="southern edge latitude",
         ),
@@ -292,9 +293,10 @@ class BoxAround(BaseModel):
             "latitude",
             "the northern edge of the box reaching {half_side_km} km around {latitude}, {longitude}",
             asks=(
-                "Going {half_side_km} km due north from {latitude}, {longitude}, what latitude do I reach?",
-                "A search box reaches {half_side_km} km in every direction from {latitude}, {longitude}. At what "
-                "latitude is its northern edge?",
+                "Going {half_side_km} km due north from {latitude}, {longitude} on the WGS84 ellipsoid, what "
+                "latitude do I reach?",
+                "On the WGS84 ellipsoid, a search box reaches {half_side_km} km in every direction from {latitude}, "
+                "{longitude}. At what latitude is its northern edge?",
             ),
             measure="northern edge latitude",
         ),
@@ -302,10 +304,10 @@ class BoxAround(BaseModel):
             "longitude",
             "the western edge of the box reaching {half_side_km} km around {latitude}, {longitude}",
             asks=(
-                "Setting off due west from {latitude}, {longitude} along the shortest path, what longitude do I "
-                "reach after {half_side_km} km?",
-                "A search box reaches {half_side_km} km in every direction from {latitude}, {longitude}. At what "
-                "longitude is its western edge?",
+                "Setting off due west from {latitude}, {longitude} along the shortest path on the WGS84 "
+                "ellipsoid, what longitude do I reach after {half_side_km} km?",
+                "On the WGS84 ellipsoid, a search box reaches {half_side_km} km in every direction from {latitude}, "
+                "{longitude}. At what longitude is its western edge?",
             ),
             measure="western edge longitude",
         ),
@@ -313,10 +315,10 @@ class BoxAround(BaseModel):
             "longitude",
             "the eastern edge of the box reaching {half_side_km} km around {latitude}, {longitude}",
             asks=(
-                "Setting off due east from {latitude}, {longitude} along the shortest path, what longitude do I "
-                "reach after {half_side_km} km?",
-                "A search box reaches {half_side_km} km in every direction from {latitude}, {longitude}. At what "
-                "longitude is its eastern edge?",
+                "Setting off due east from {latitude}, {longitude} along the shortest path on the WGS84 "
+                "ellipsoid, what longitude do I reach after {half_side_km} km?",
+                "On the WGS84 ellipsoid, a search box reaches {half_side_km} km in every direction from {latitude}, "
+                "{longitude}. At what longitude is its eastern edge?",
             ),
             measure="eastern edge longitude",
         ),

@@ -151,6 +151,7 @@ def phone_number_info(p: PhoneNumber) -> dict:
                 "number in?",
             ),
             source=_SOURCE,
+            chain=False,  # a phone number stands in for a place nowhere but in a template
         ),
         "timezone_count": Output(
             "count",

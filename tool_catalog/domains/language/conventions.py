@@ -31,6 +31,11 @@ def _visible(pattern: str) -> str:
     return pattern.translate({0x200E: None, 0x200F: None, 0x061C: None})
 
 
+SCHOOL_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt"})
+"""Languages whose everyday forms (12 kilomètres, couronnes suédoises) anyone who learned them writes without a
+tool."""
+
+
 @tool(
     domain=DOMAIN,
     kind="processing",
@@ -290,6 +295,7 @@ class UnitInLanguage(BaseModel):
                 "In {language_code}, how are {value} {unit} written out in full?",
             ),
             source=CLDR,
+            worth=lambda args, _out: str(args.get("language_code", "")).split("_")[0] not in SCHOOL_LANGUAGES,
         ),
         "short_form": Output(
             "label",

@@ -151,6 +151,7 @@ class Birthday(BaseModel):
             ),
             measure="age in whole years",
             quantity=quantity("year"),
+            askable=False,  # a subtraction anyone does; the days and months of an age are asked
         ),
         "months": Output(
             "count",

@@ -50,6 +50,8 @@ def _country_field(description: str, samples: list[str] = _COUNTRY_SAMPLES) -> A
                 "What is the native name (autonym) of {language_code}?",
                 "In its own language, what is {language_code} called?",
             ),
+            # Deutsch, español, bahasa Indonesia: the own names of the big languages are known
+            worth=lambda _args, out: int(out.get("speaking_population") or 0) < 30_000_000,
         ),
         "speaking_population": Output(
             "integer",
@@ -239,6 +241,7 @@ class TerritoryParam(BaseModel):
             ),
             measure="official languages",
             source=CLDR,
+            worth=lambda _args, out: int(out.get("official_language_count") or 0) >= 2,  # not Portuguese for Brazil
         ),
         "official_language_count": Output(
             "count",

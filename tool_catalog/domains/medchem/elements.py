@@ -224,7 +224,7 @@ def element_atomic_data(p: ElementSymbol) -> dict:
             "the standard-state form of {symbol}",
             asks=(
                 "What is the CAS registry number of {symbol} in its standard state?",
-                "Give the CAS number of the standard-state form of {symbol}.",
+                "Give the CAS number of elemental {symbol}.",
             ),
             chain=False,
         ),
