@@ -172,11 +172,12 @@ def test_empty_input_gives_empty_tables_and_a_failed_check_not_a_crash(store: Wa
     assert failed == {"verified_splits"}  # the blocking suite: no verified task in the partition
     assert "diversity_metrics" not in started
     checks = [e.event_specific_data for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
-    failed_checks = {c.check_name: c.description for c in checks if not c.passed}
-    assert set(failed_checks) == {"gx_tasks", "gx_verified_splits"}  # and only for their row counts:
-    assert all(
-        "1 of " in text and text.endswith("expect_table_row_count_to_be_between()") for text in failed_checks.values()
-    )
+    failed_checks = {c.check_name: c for c in checks if not c.passed}
+    assert set(failed_checks) == {"gx_tasks", "gx_verified_splits", "no_yield_drop"}
+    suites = [failed_checks[name].description or "" for name in ("gx_tasks", "gx_verified_splits")]
+    assert all("1 of " in text and text.endswith("expect_table_row_count_to_be_between()") for text in suites)
+    assert failed_checks["no_yield_drop"].severity == dg.AssetCheckSeverity.WARN  # the split tasks fell to none
+    assert {c.partition for c in checks} == {str(partition_key(DOMAIN, DIVERSITY))}
     errors = [e.event_specific_data.error for e in result.all_events if e.is_step_failure]
     assert all("DagsterAssetCheckFailedError" in err.cls_name for err in errors)
     assert store.counts()["tasks"] == store.counts()["splits"] == 0

@@ -5,7 +5,7 @@ import dagster as dg
 import polars as pl
 
 from dive_assets.defs.checks import gx_check, gx_spec
-from dive_assets.defs.common import GROUP, counts_md, markdown_table, table_meta
+from dive_assets.defs.common import GROUP, OWNERS, counts_md, markdown_table, table_definition, table_meta
 from dive_assets.resources import WarehouseResource
 from dive_assets.synthesis import warehouse
 from dive_assets.synthesis.catalog import catalog_frames, tool_count_frame
@@ -16,7 +16,10 @@ from tool_catalog.registry import all_tools
 @dg.asset(
     group_name=GROUP,
     kinds={"duckdb", "python"},
-    check_specs=[gx_spec("tool_catalog", "tools"), gx_spec("tool_catalog", "tool_counts")],
+    owners=OWNERS,
+    tags={"stage": "catalog"},
+    metadata=table_definition("tools", "tool_edges", "seeds"),
+    check_specs=[gx_spec("tool_catalog", "tools", False), gx_spec("tool_catalog", "tool_counts", False)],
     description="Every registered tool with its JSON Schema, ports, backing package and version; "
     "the typed tool graph; and the seed entities per domain. Runs every tool's example calls.",
 )

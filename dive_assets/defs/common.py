@@ -1,5 +1,7 @@
-"""What the asset modules share: the asset group, the partition a run materializes, writing a stage's rows with its
-LLM accounting, and the small markdown tables shown as metadata in the UI."""
+"""What the asset modules share: the asset group, owners and definition metadata (column schemas from
+``sql/schema.sql``, column lineage between the stage tables), the partition a run materializes, the previous
+materialization's metadata, writing a stage's rows with its LLM accounting, and the small markdown tables shown as
+metadata in the UI."""
 
 from __future__ import annotations
 
@@ -17,6 +19,50 @@ from dive_assets.synthesis.frames import llm_call_frame
 from dive_assets.synthesis.llm_client import LLMClient
 
 GROUP = "dive"
+
+OWNERS = ["team:dive"]
+"""Who answers for every asset (Dagster accepts an e-mail address or ``team:<name>``)."""
+
+LINEAGE: dict[str, dict[str, tuple[str, str]]] = {
+    "toolsets": {"tool_names": ("tool_catalog", "name")},
+    "traces": {c: ("sampled_toolsets", c) for c in ("toolset_id", "domain", "diversity")},
+    "tasks": {c: ("execution_traces", c) for c in ("trace_id", "toolset_id", "domain", "diversity", "seed_value")},
+    "splits": {c: ("derived_tasks", c) for c in ("task_id", "toolset_id", "domain", "diversity", "seed_value")},
+    "diversity_metrics": {c: ("verified_splits", c) for c in ("domain", "diversity")},
+    "diversity_comparison": {c: ("diversity_metrics", c) for c in ("domain", "diversity", "metric", "value")},
+}
+"""Columns a stage table carries from the main table of an upstream asset: table -> column -> (asset, column)."""
+
+
+def table_schema(table: str) -> dg.TableSchema:
+    """The table's columns as ``sql/schema.sql`` declares them (:func:`warehouse.declared_columns`)."""
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(c.name, c.type, c.description, constraints=dg.TableColumnConstraints(nullable=c.nullable))
+            for c in warehouse.declared_columns()[table]
+        ]
+    )
+
+
+def column_lineage(table: str) -> dg.TableColumnLineage | None:
+    carried = LINEAGE.get(table)
+    if not carried:
+        return None
+    return dg.TableColumnLineage(
+        {col: [dg.TableColumnDep(dg.AssetKey(asset), source)] for col, (asset, source) in carried.items()}
+    )
+
+
+def table_definition(table: str, *more: str) -> dict[str, object]:
+    """Definition metadata of an asset whose main table is ``table``: its name, column schema and column lineage;
+    the column schemas of the ``more`` tables it also writes."""
+    lineage = column_lineage(table)
+    return {
+        "dagster/table_name": table,
+        "dagster/column_schema": table_schema(table),
+        **({"dagster/column_lineage": lineage} if lineage else {}),
+        **{f"columns/{other}": dg.MetadataValue.table_schema(table_schema(other)) for other in more},
+    }
 
 
 def partition_of(context: dg.AssetExecutionContext) -> Partition:
@@ -44,7 +90,26 @@ def counts_md(counts: Mapping[str, int], title: str) -> dg.MetadataValue:
 
 
 def table_meta(table: str, rows: int) -> dict[str, object]:
-    return {"dagster/table_name": table, "dagster/row_count": rows}
+    lineage = column_lineage(table)
+    return {
+        "dagster/table_name": table,
+        "dagster/row_count": rows,
+        **({"dagster/column_lineage": lineage} if lineage else {}),
+    }
+
+
+def previous_metadata(context: dg.AssetExecutionContext) -> dict[str, object] | None:
+    """The metadata values of the asset's latest stored materialization (of the run's partition, for a partitioned
+    asset), or None: called in the asset's body, that is the materialization before this one."""
+    records = context.instance.fetch_materializations(
+        dg.AssetRecordsFilter(
+            asset_key=context.asset_key,
+            asset_partitions=[context.partition_key] if context.has_partition_key else None,
+        ),
+        limit=1,
+    ).records
+    materialization = records[0].asset_materialization if records else None
+    return {k: v.value for k, v in materialization.metadata.items()} if materialization else None
 
 
 def write_with_llm(

@@ -4,12 +4,22 @@ leakage checks and the optional solver check (:mod:`dive_assets.synthesis.splits
 import dagster as dg
 import polars as pl
 
-from dive_assets.defs.checks import gx_spec, gx_spool_check
-from dive_assets.defs.common import GROUP, counts_md, partition_of, table_meta, write_with_llm
+from dive_assets.defs.checks import WARN, gx_spec, gx_spool_check, outcome_check, spec
+from dive_assets.defs.common import (
+    GROUP,
+    OWNERS,
+    counts_md,
+    partition_of,
+    previous_metadata,
+    table_definition,
+    table_meta,
+    write_with_llm,
+)
 from dive_assets.defs.tasks import derived_tasks
 from dive_assets.partitions import domain_x_diversity
 from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import frames, warehouse
+from dive_assets.synthesis.invariants import drop
 from dive_assets.synthesis.llm_client import LLMClient
 from dive_assets.synthesis.solver import solver_client
 from dive_assets.synthesis.splits import realism_reasons, solve_split_tasks, spool_verification
@@ -17,6 +27,7 @@ from dive_assets.synthesis.spool import stage_spool
 from dive_assets.synthesis.traces import TRACE_CHUNK
 
 LEAK_CHECK = "no_train_test_leakage"
+YIELD_CHECK = "no_yield_drop"
 
 
 @dg.asset(
@@ -24,13 +35,24 @@ LEAK_CHECK = "no_train_test_leakage"
     partitions_def=domain_x_diversity,
     deps=[derived_tasks],
     kinds={"duckdb", "polars"},
+    owners=OWNERS,
+    tags={"stage": "verification"},
+    metadata=table_definition("splits", "verifications", "solver_attempts", "task_pass_rates"),
     check_specs=[
         gx_spec("verified_splits", "verified_splits", blocking=True),
-        dg.AssetCheckSpec(
+        spec(
+            "verified_splits",
             LEAK_CHECK,
-            asset="verified_splits",
+            "No held-out toolset, question or (seed, answer) pair is shared between train and test splits.",
+            partitioned=True,
             blocking=True,
-            description="No held-out toolset, question or (seed, answer) pair is shared between train and test splits.",
+        ),
+        spec(
+            "verified_splits",
+            YIELD_CHECK,
+            "Warns when the partition's verified rate or split tasks fell by more than a fifth since its previous "
+            "materialization.",
+            partitioned=True,
         ),
     ],
     description="Verification (format, replay, entailment, grounding, minimality, uniqueness, split safety and "
@@ -75,6 +97,11 @@ def verified_splits(
         description="no leakage" if not leaks else f"{len(leaks)} leaking items, e.g. {leaks[0]}",
         metadata={"leaks": len(leaks)},
     )
+    before = previous_metadata(context) or {}
+    was = {"verified_rate": before.get("verified_rate"), "split_tasks": before.get("dagster/row_count")}
+    now = {"verified_rate": verified_rate, "split_tasks": split_frame.height}
+    yielded = drop(now, {k: v for k, v in was.items() if isinstance(v, int | float)}, list(now))
+    yield_result = outcome_check("verified_splits", YIELD_CHECK, yielded, WARN)
     return dg.MaterializeResult(
         metadata={
             **table_meta("splits", written["splits"]),
@@ -85,7 +112,7 @@ def verified_splits(
             "tasks_per_split": counts_md(splits, "split"),
             **_solver_meta(solved["task_pass_rates"], client),
         },
-        check_results=[split_check, leak_result],
+        check_results=[split_check, leak_result, yield_result],
     )
 
 

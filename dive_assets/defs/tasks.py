@@ -4,7 +4,16 @@ import dagster as dg
 import polars as pl
 
 from dive_assets.defs.checks import gx_spec, gx_spool_check
-from dive_assets.defs.common import GROUP, counts_md, markdown_table, partition_of, table_meta, write_with_llm
+from dive_assets.defs.common import (
+    GROUP,
+    OWNERS,
+    counts_md,
+    markdown_table,
+    partition_of,
+    table_definition,
+    table_meta,
+    write_with_llm,
+)
 from dive_assets.defs.traces import execution_traces
 from dive_assets.partitions import domain_x_diversity
 from dive_assets.resources import SynthesisResource, WarehouseResource
@@ -20,6 +29,9 @@ from dive_assets.synthesis.traces import TRACE_CHUNK
     partitions_def=domain_x_diversity,
     deps=[execution_traces],
     kinds={"duckdb", "polars"},
+    owners=OWNERS,
+    tags={"stage": "derivation"},
+    metadata=table_definition("tasks", "task_failures"),
     check_specs=[gx_spec("derived_tasks", "tasks")],
     description="Task derivation: for each trace, a question strictly entailed by its required steps, "
     "with the typed gold answer, the call graph and the tool-use pattern. Underivable traces are "

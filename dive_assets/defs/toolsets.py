@@ -4,7 +4,7 @@ import dagster as dg
 
 from dive_assets.defs.catalog import tool_catalog
 from dive_assets.defs.checks import gx_check, gx_spec
-from dive_assets.defs.common import GROUP, markdown_table, partition_of, table_meta
+from dive_assets.defs.common import GROUP, OWNERS, markdown_table, partition_of, table_definition, table_meta
 from dive_assets.partitions import domain_x_diversity
 from dive_assets.resources import SynthesisResource, WarehouseResource
 from dive_assets.synthesis import warehouse
@@ -16,6 +16,9 @@ from dive_assets.synthesis.toolsets import toolset_frame
     partitions_def=domain_x_diversity,
     deps=[tool_catalog],
     kinds={"duckdb", "polars"},
+    owners=OWNERS,
+    tags={"stage": "sampling"},
+    metadata=table_definition("toolsets"),
     check_specs=[gx_spec("sampled_toolsets", "toolsets")],
     description="Toolsets sampled from the domain's pool under the partition's diversity setting "
     "(tool-pool coverage x per-task toolset variety), with the task slots that use each.",

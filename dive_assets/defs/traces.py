@@ -4,7 +4,16 @@ import dagster as dg
 import polars as pl
 
 from dive_assets.defs.checks import gx_spec, gx_spool_check
-from dive_assets.defs.common import GROUP, counts_md, markdown_table, partition_of, table_meta, write_with_llm
+from dive_assets.defs.common import (
+    GROUP,
+    OWNERS,
+    counts_md,
+    markdown_table,
+    partition_of,
+    table_definition,
+    table_meta,
+    write_with_llm,
+)
 from dive_assets.defs.toolsets import sampled_toolsets
 from dive_assets.partitions import domain_x_diversity
 from dive_assets.resources import SynthesisResource, WarehouseResource
@@ -19,6 +28,9 @@ from dive_assets.synthesis.traces import spool_traces
     partitions_def=domain_x_diversity,
     deps=[sampled_toolsets],
     kinds={"duckdb", "polars"},
+    owners=OWNERS,
+    tags={"stage": "evidence"},
+    metadata=table_definition("traces", "trace_steps"),
     check_specs=[gx_spec("execution_traces", "traces"), gx_spec("execution_traces", "trace_steps")],
     description="Evidence collection: real tool calls from a seed entity, chained on typed ports, "
     "one trace per task slot; every step with arguments, provenance, output or error and latency.",

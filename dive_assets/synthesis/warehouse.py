@@ -10,7 +10,9 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import filelock
@@ -58,6 +60,35 @@ def downstream_of(tables: Sequence[str]) -> tuple[list[str], list[str]]:
 
 def schema_sql() -> str:
     return (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
+
+
+class Column(NamedTuple):
+    """A column as ``sql/schema.sql`` declares it: DuckDB's name, type and nullability, and the comment on its line."""
+
+    name: str
+    type: str
+    nullable: bool
+    description: str | None
+
+
+@cache
+def declared_columns() -> dict[str, tuple[Column, ...]]:
+    """Every table's columns, in order, as DuckDB creates them from ``sql/schema.sql`` (an in-memory database) - the
+    one declaration of the warehouse's column types; descriptions are the ``--`` comments on the columns' lines."""
+    comments: dict[tuple[str, str], str] = {}
+    for table, body in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", schema_sql(), re.S):
+        for name, comment in re.findall(r"^\s+(\w+)\s[^\n]*?--\s*([^\n]+)$", body, re.M):
+            comments[table, name] = comment.strip()
+    with duckdb.connect(":memory:") as conn:
+        conn.execute(schema_sql())
+        rows = conn.execute(
+            "SELECT table_name, column_name, data_type, is_nullable FROM duckdb_columns() "
+            "WHERE database_name = current_database() ORDER BY table_name, column_index"
+        ).fetchall()
+    out: dict[str, list[Column]] = {}
+    for table, name, data_type, nullable in rows:
+        out.setdefault(table, []).append(Column(name, data_type, bool(nullable), comments.get((table, name))))
+    return {table: tuple(columns) for table, columns in out.items()}
 
 
 def named_query(name: str) -> str:
