@@ -71,7 +71,7 @@ class SynthesisResource(dg.ConfigurableResource):
     llm_max_calls: int | None = _run_field("llm_max_calls")
     llm_concurrency: int = _run_field("llm_concurrency")
     llm_rewrite: bool = _run_field("llm_rewrite")
-    solver_attempts: int = _run_field("solver_attempts")
+    solver_attempts: int | None = _run_field("solver_attempts")
     solver_model: str | None = _run_field("solver_model")
     solver_max_turns: int = _run_field("solver_max_turns")
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import polars as pl
+import pyarrow.parquet as pq
 import pytest
 from llm_server import ScriptedLLMServer, running_server
 
@@ -18,7 +20,8 @@ from dive_assets.defs.splits import verified_splits
 from dive_assets.partitions import partition_key
 from dive_assets.resources import default_resources
 from dive_assets.synthesis import warehouse
-from dive_assets.synthesis.config import ConfigError, RunSettings
+from dive_assets.synthesis.config import DEFAULT_SOLVER_ATTEMPTS, ConfigError, RunSettings
+from dive_assets.synthesis.reward import ANSWER_INSTRUCTION
 from tool_catalog import get_tool
 
 DOMAIN, DIVERSITY = "finance", "full-varied"
@@ -141,20 +144,34 @@ def test_cached_rerun_sends_nothing_and_changes_nothing(solved: Solved) -> None:
     assert solved.query("SELECT * FROM task_pass_rates ORDER BY task_id") == before
 
 
+def expected_rate(solved: Solved, question: str) -> float:
+    """The pass rate the scripted solver earns on a question over attempts 1 and 2 (see :meth:`Solved.respond`)."""
+    order = sorted(solved.gold)
+    if question == order[-1]:
+        return 0.0
+    return 1.0 if order.index(question) % 2 == 0 else 0.5
+
+
 def test_exports_carry_the_pass_rate(solved: Solved, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DIVE_EXPORT_DIR", str(tmp_path / "out"))
     result = dg.materialize(
         [dataset_exports], resources=default_resources(solved.settings(2)), instance=solved.instance
     )
     assert result.success
-    lines = [
-        json.loads(line)
-        for f in (tmp_path / "out" / "rl").glob("*.jsonl")
-        for line in f.read_text().split("\n")
-        if line
-    ]
-    assert lines and all(line["solver_pass_rate"] in (0.0, 0.5, 1.0) for line in lines)
-    assert "frontier tasks" in (tmp_path / "out" / "README.md").read_text()
+    out = tmp_path / "out"
+    rl = [json.loads(line) for f in (out / "rl").glob("*.jsonl") for line in f.read_text().split("\n") if line]
+    questions = {row["task_id"]: row["prompt"][1]["content"].removesuffix(f"\n\n{ANSWER_INSTRUCTION}") for row in rl}
+    assert len(rl) >= 3 and set(questions.values()) <= set(solved.gold)
+    rates = {row["task_id"]: row["solver_pass_rate"] for row in rl}
+    assert rates == {task_id: expected_rate(solved, q) for task_id, q in questions.items()}
+    assert {0.0, 0.5, 1.0} <= set(rates.values())  # right, frontier and wrong tasks all exported
+    parquet = pl.concat([pl.read_parquet(f) for f in (out / "parquet").glob("*.parquet")])
+    assert dict(parquet.select("task_id", "solver_pass_rate").iter_rows()) == rates
+    verl = [row["extra_info"] for f in (out / "verl").glob("*.parquet") for row in pq.read_table(f).to_pylist()]
+    assert {info["task_id"]: info["solver_pass_rate"] for info in verl} == rates
+    card = (out / "README.md").read_text()
+    assert "`openai/solver-model`, 2 attempts per task (sampled at temperature 1, a seed each" in card
+    assert "frontier tasks" in card and "`reward.score_row`" in card
 
 
 def test_an_llm_failure_is_recorded_and_left_out_of_the_rate(solved: Solved) -> None:
@@ -179,3 +196,7 @@ def test_the_check_needs_a_model() -> None:
     with pytest.raises(ConfigError, match="DIVE_SOLVER_MODEL"):
         RunSettings.from_env({"DIVE_SOLVER_ATTEMPTS": "2"})
     assert RunSettings.from_env({"DIVE_SOLVER_ATTEMPTS": "2", "DIVE_LLM_MODEL": "openai/x"}).solver_attempts == 2
+    # a solver model alone turns the check on with the default attempts; 0 turns it off; an LLM model alone does not
+    assert RunSettings.from_env({"DIVE_SOLVER_MODEL": "openai/x"}).solver_attempts == DEFAULT_SOLVER_ATTEMPTS
+    assert RunSettings.from_env({"DIVE_SOLVER_MODEL": "openai/x", "DIVE_SOLVER_ATTEMPTS": "0"}).solver_attempts == 0
+    assert RunSettings.from_env({"DIVE_LLM_MODEL": "openai/x"}).solver_attempts == 0

@@ -23,6 +23,8 @@ DEFAULT_DUCKDB_PATH = REPO_ROOT / "data" / "dive.duckdb"
 
 MAX_TASKS_PER_PARTITION = 100_000
 """The most tasks a partition (or a study point) is sized for."""
+DEFAULT_SOLVER_ATTEMPTS = 4
+"""Solver attempts per task when a solver model is set and ``solver_attempts`` is not."""
 
 _KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -177,14 +179,20 @@ class RunSettings(BaseModel):
         " (kept only if it states every value, keeps the answer's form, gives nothing away and passes the realism"
         " gate); off, the model derives the tasks itself.",
     )
-    solver_attempts: int = Field(
-        default=0, ge=0, le=32, description="Solver check: attempts per split task (0 = off; needs a model)."
+    solver_attempts: int | None = Field(
+        default=None,
+        ge=0,
+        le=32,
+        description=f"Solver check: attempts per split task (0 = off; needs a model). Unset: {DEFAULT_SOLVER_ATTEMPTS}"
+        " when solver_model is set, else 0.",
     )
     solver_model: str | None = Field(default=None, description="Model of the solver check; default llm_model.")
     solver_max_turns: int = Field(default=6, ge=1, le=32, description="Tool-calling turns per solver attempt.")
 
     @model_validator(mode="after")
     def _solver_needs_a_model(self) -> RunSettings:
+        if self.solver_attempts is None:
+            self.solver_attempts = DEFAULT_SOLVER_ATTEMPTS if self.solver_model else 0
         if self.solver_attempts and not (self.solver_model or self.llm_model):
             raise ValueError(
                 "solver_attempts > 0 needs a model: set DIVE_SOLVER_MODEL or DIVE_LLM_MODEL (the solver check is "

@@ -74,7 +74,7 @@ def dataset_card(
         "a near-duplicate question, or the same calls and answer)",
         f"- tools used by required steps: {used} of {catalog} in the catalog",
         f"- code version: `{code_version}`",
-        *_solver_lines(tasks),
+        *_solver_lines(conn, tasks),
         "",
         "## Splits",
         "",
@@ -169,15 +169,29 @@ def _licence_rows(tool_names: Iterable[str]) -> list[str]:
     return rows
 
 
-def _solver_lines(tasks: pl.DataFrame) -> list[str]:
-    """The solver check's summary, or that ``solver_pass_rate`` is null because no solver model was configured."""
+def _solver_lines(conn: duckdb.DuckDBPyConnection, tasks: pl.DataFrame) -> list[str]:
+    """How ``solver_pass_rate`` was computed (model, attempts per task, scoring) with its summary, or that it is null
+    because no solver model was configured."""
     rated = tasks["solver_pass_rate"].drop_nulls() if "solver_pass_rate" in tasks.columns else pl.Series([])
     if rated.len() == 0:
         return ["- solver check: not run (no `solver_model` configured), so `solver_pass_rate` is null"]
+    exported = set(tasks["task_id"].to_list())
+    runs: dict[tuple[str, int], int] = {}
+    for task_id, model, attempts in conn.execute("SELECT task_id, model, attempts FROM task_pass_rates").fetchall():
+        if task_id in exported:
+            runs[(model, attempts)] = runs.get((model, attempts), 0) + 1
+    how = "; ".join(
+        f"`{model}`, {k} attempt{'s' if k != 1 else ''} per task"
+        f" ({'sampled at temperature 1, a seed each' if k > 1 else 'greedy'}; {n} tasks)"
+        for (model, k), n in sorted(runs.items())
+    )
     frontier = int(((rated > 0) & (rated < 1)).sum())
     return [
-        f"- solver check: {rated.len()} tasks re-solved by a model with their toolsets; mean pass rate "
-        f"{float(rated.mean() or 0):.2f}; {frontier} frontier tasks (0 < pass rate < 1; `solver_pass_rate` in rl/)"
+        f"- solver check: {rated.len()} tasks re-solved by a model calling the tools of their toolsets ({how});"
+        " each final answer scored by `reward.score_row` (correct or not, no judge); `solver_pass_rate` = correct"
+        " attempts / attempts whose LLM call succeeded; mean pass rate"
+        f" {float(rated.mean() or 0):.2f}; {frontier} frontier tasks (0 < pass rate < 1; `solver_pass_rate` in rl/,"
+        " parquet/ and verl's `extra_info`)"
     ]
 
 

@@ -3,8 +3,8 @@
 * ``verl/<split>.parquet`` - one row per task as verl's ``RLHFDataset`` reads it: ``data_source``, ``agent_name``
   (``tool_agent``, verl's tool-calling agent loop), ``prompt`` (chat messages), ``ability``, ``reward_model``
   (``style: rule`` and ``ground_truth``, the gold answer as JSON text) and ``extra_info``: what scores a reply
-  (read by :func:`compute_score`) and ``tools_kwargs``, per tool of the task's toolset
-  ``{"create_kwargs": {"task_id": ...}}``.
+  (read by :func:`compute_score`), ``solver_pass_rate`` (null without the solver check) and ``tools_kwargs``, per
+  tool of the task's toolset ``{"create_kwargs": {"task_id": ...}}``.
 * ``verl/tool_config.yaml`` - every tool of the exported toolsets as ``tools: [{class_name, config, tool_schema}]``
   with :class:`CatalogTool` (the offline catalog tool, run in-process) as the class.
 
@@ -65,6 +65,7 @@ def verl_row(task: Mapping[str, Any], toolset: Sequence[str], index: int) -> dic
             "domain": task["domain"],
             "question": task["question"],
             **{name: task.get(name) for name in SCORING_FIELDS},
+            "solver_pass_rate": task.get("solver_pass_rate"),
             "need_tools_kwargs": True,
             "tools_kwargs": {name: {"create_kwargs": {"task_id": task["task_id"]}} for name in sorted(toolset)},
         },

@@ -222,6 +222,7 @@ def solve_split_tasks(
     """The solver check over the partition's split tasks: ``solver_attempts`` and ``task_pass_rates`` frames
     (empty when the check is off, so a re-materialization without it clears stale rows)."""
     attempts: list[SolverAttempt] = []
+    k = run.solver_attempts or 0
     if client is not None and splits.height:
         split_ids = set(splits["task_id"].to_list())
         tool_names = {r["toolset_id"]: r["tool_names"] for r in toolsets.iter_rows(named=True)}
@@ -229,7 +230,7 @@ def solve_split_tasks(
             (task, attempt)
             for task in sorted(tasks, key=lambda t: t.task_id)
             if task.task_id in split_ids
-            for attempt in range(1, run.solver_attempts + 1)
+            for attempt in range(1, k + 1)
         ]
 
         def solve(job: tuple[Task, int]) -> SolverAttempt:
@@ -240,7 +241,7 @@ def solve_split_tasks(
                 tools,
                 client,
                 attempt,
-                run.solver_attempts,
+                k,
                 run.solver_max_turns,
                 run.tool_timeout_s,
                 run.tool_caller(),
