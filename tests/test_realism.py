@@ -199,11 +199,15 @@ def test_an_arbitrary_pick_a_constant_or_a_renamed_input_is_not_followed() -> No
     top = Known("country_code", rank.output["top_country"], Provenance(source="step", step=0, field="top_country"),
                 1, "country_rank_by_area")  # fmt: skip
     assert not subject(top, get_tool("country_geography"))
+    reading = _run(0, "blood_pressure_assessment", {"systolic": 150, "diastolic": 95})
+    code = Known("icd10cm_code", reading.output["icd10cm_code"],
+                 Provenance(source="step", step=0, field="icd10cm_code"), 1, "blood_pressure_assessment")  # fmt: skip
+    assert subject(code, get_tool("icd10cm_code_info"))  # what the suggested code means: asked
+    assert not subject(code, get_tool("icd10cm_includes"))  # its Includes notes: not
     glucose = _run(0, "estimated_average_glucose", {"hba1c_percent": 7.0})
     code = Known("icd10cm_code", glucose.output["icd10cm_code"],
                  Provenance(source="step", step=0, field="icd10cm_code"), 1, "estimated_average_glucose")  # fmt: skip
-    assert subject(code, get_tool("icd10cm_code_info"))  # what the suggested code means: asked
-    assert not subject(code, get_tool("icd10cm_includes"))  # its Includes notes: not
+    assert not subject(code, get_tool("icd10cm_code_info"))  # an HbA1c does not make a diagnosis code
 
 
 def test_a_found_date_goes_only_to_the_weekday_and_a_found_currency_not_to_a_computation() -> None:

@@ -292,3 +292,17 @@ def test_what_a_speaker_or_a_quiz_knows_is_not_asked() -> None:
     assert not TOOLS["age_on_date"].outputs["years"].askable  # a subtraction
     assert not TOOLS["airports_in_timezone"].outputs["airport_count"].askable
     assert not TOOLS["phone_number_location"].outputs["timezone"].follows("convert_time_between_zones")
+
+
+def test_what_the_question_shows_or_a_quiz_knows_is_not_asked_and_places_read_as_people_say_them() -> None:
+    assert not TOOLS["iban_details"].outputs["account_code"].askable  # digits of the IBAN in the question
+    assert not TOOLS["combustion_stoichiometry"].outputs["h2o_mol"].askable  # half the hydrogens
+    assert not TOOLS["anagrams"].outputs["anagram_count"].askable  # surnames
+    assert not TOOLS["estimated_average_glucose"].outputs["icd10cm_code"].askable
+    assert TOOLS["element_atomic_data"].outputs["atomic_mass"].trend
+    assert not _asked("year_in_words", {"language_code": "fr", "year": 2024}, "words", "language")
+    assert _asked("year_in_words", {"language_code": "pl", "year": 2024}, "words", "language")
+    assert not _asked("chemical_identity", {"cas": "58-08-2"}, "iupac_name", "medchem")  # caffeine
+    below = {"star": "Betelgeuse", "latitude": 50.8503, "longitude": 4.3517, "datetime_utc": "2025-06-21T21:00"}
+    assert not _asked("star_altitude", below, "azimuth_deg", "science")  # 22 degrees below the horizon
+    assert stated_in("cldr_locale", "ar_EG", "Translate the name into Arabic as used in Egypt (ar_EG).")

@@ -253,6 +253,21 @@ def _cas(cas: str) -> str | None:
     return f"{name} (CAS {cas})" if name else None
 
 
+def _locale(code: str) -> str | None:
+    """A CLDR locale as people name it: "Arabic as used in Egypt (ar_EG)", "French (fr)"."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return None
+    language = Locale("en").languages.get(locale.language)
+    if not language:
+        return None
+    territory = Locale("en").territories.get(locale.territory or "")
+    return f"{language} as used in {territory} ({code})" if territory else f"{language} ({code})"
+
+
 def _compound(kind: str, label: str) -> Callable[[Any], str | None]:
     """A compound named by an identifier (a SMILES string, a PubChem CID), shown by its common name
     with the identifier ("ethanol (SMILES CCO)"), as the shipped ``chemicals`` data names it."""
@@ -430,6 +445,7 @@ _DISPLAYS: dict[str, Callable[[Any], str | None]] = {
     "element_symbol": lambda v: _element(str(v)),
     "subdivision_code": lambda v: _subdivision(str(v)),
     "cas_number": lambda v: _cas(str(v)),
+    "cldr_locale": lambda v: _locale(str(v)),
     "smiles": _compound("smiles", "SMILES"),
     "pubchem_cid": _compound("pubchem", "PubChem CID"),
     "exchange_code": lambda v: _exchange(str(v)),

@@ -136,6 +136,7 @@ class IbanCode(BaseModel):
                 "What national bank code is contained in {iban}?",
                 "Which domestic bank code (sort code, Bankleitzahl ...) does {iban} carry?",
             ),
+            askable=False,  # digits of the IBAN in the question: a chain to the bank's name uses it
         ),
         "account_code": Output(
             "label",
@@ -144,6 +145,7 @@ class IbanCode(BaseModel):
                 "What is the domestic account number of {iban}?",
                 "Which part of {iban} is the account number itself, by the country's IBAN format?",
             ),
+            askable=False,  # the last digits of the IBAN in the question
         ),
         "bic": Output(
             "bic",

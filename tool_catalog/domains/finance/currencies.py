@@ -266,7 +266,7 @@ class MoneyFormat(BaseModel):
             asks=(
                 "How is an amount of {amount} {currency_code:code} written in {locale}?",
                 "Write an amount of {amount} {currency_code:code} the way a price is printed in {locale}.",
-                "I'm writing an invoice for {locale}. How should an amount of {amount} {currency_code:code} appear on "
+                "I'm writing an invoice in {locale}. How should an amount of {amount} {currency_code:code} appear on "
                 "it?",
             ),
             source="CLDR",
@@ -324,17 +324,17 @@ class CurrencyInLanguage(BaseModel):
     outputs={
         "name": Output(
             "label",
-            "the name of {currency_code} in the {locale}",
+            "the name of {currency_code} in {locale}",
             asks=(
                 "What is {currency_code} called in {locale}?",
-                "How do speakers using {locale} name {currency_code}? Give the name as written there.",
-                "Translate the name of {currency_code} into the language of {locale}.",
+                "How is {currency_code} named in {locale}? Give the name as written there.",
+                "Translate the name of {currency_code} into {locale}.",
             ),
             source="CLDR",
         ),
         "plural_name": Output(
             "label",
-            "the plural name of {currency_code} in the {locale}",
+            "the plural name of {currency_code} in {locale}",
             asks=(
                 "What is the plural name of {currency_code} in {locale}, as in 'ten of them'?",
                 "How is {currency_code} named in the plural in {locale}?",
@@ -344,9 +344,9 @@ class CurrencyInLanguage(BaseModel):
         ),
         "symbol": Output(
             "label",
-            "the symbol of {currency_code} in the {locale}",
+            "the symbol of {currency_code} in {locale}",
             asks=(
-                "Which symbol does {locale} use for {currency_code}?",
+                "Which symbol stands for {currency_code} in {locale}?",
                 "How is {currency_code} written as a symbol in {locale}?",
             ),
             source="CLDR",
@@ -388,25 +388,25 @@ class NumberInLocale(BaseModel):
     outputs={
         "decimal": Output(
             "label",
-            "{amount} written as a decimal in the {locale}",
+            "{amount} written as a decimal in {locale}",
             asks=(
                 "How is the number {amount} written in {locale}, with its digit grouping?",
-                "Write the number {amount} the way {locale} does.",
+                "Write the number {amount} the way it is written in {locale}.",
             ),
             source="CLDR",
         ),
         "percent": Output(
             "label",
-            "{amount} written as a percentage in the {locale}",
+            "{amount} written as a percentage in {locale}",
             asks=(
-                "How does {locale} write the fraction {amount} as a percentage?",
+                "How is the fraction {amount} written as a percentage in {locale}?",
                 "Taking {amount} as a fraction, how is it written as a percentage in {locale}?",
             ),
             source="CLDR",
         ),
         "scientific": Output(
             "label",
-            "{amount} written in scientific notation in the {locale}",
+            "{amount} written in scientific notation in {locale}",
             source="CLDR",
             askable=False,
         ),

@@ -223,7 +223,7 @@ def exchange_session_status(p: ExchangeDate) -> dict:
             asks=(
                 "How many hours does {exchange_code} trade on {date}, or in its next session if closed that day, "
                 "lunch break excluded?",
-                "How long, in hours, is the first session of {exchange_code} on or after {date}?",
+                "How many hours does {exchange_code} trade on its first trading day on or after {date}?",
             ),
             measure="length of the trading session",
             quantity=quantity("hour"),
@@ -233,7 +233,7 @@ def exchange_session_status(p: ExchangeDate) -> dict:
             "whether the first trading session of {exchange_code} on or after {date} closes early",
             asks=(
                 "Does {exchange_code} close early on {date}, or in its next session if closed that day?",
-                "Is the first session of {exchange_code} on or after {date} a shortened, early-close day?",
+                "Does {exchange_code} close early on its first trading day on or after {date}?",
             ),
         ),
     },

@@ -145,18 +145,20 @@ class AirportPair(BaseModel):
     domain=DOMAIN,
     kind="processing",
     package="airportsdata",
-    description="Great-circle distance in kilometres between two airports given by IATA code "
-    "(the geodesic on the WGS84 ellipsoid).",
+    description="Shortest distance in kilometres between two airports given by IATA code (the geodesic on the "
+    "WGS84 ellipsoid).",
     outputs={
         "distance_km": Output(
             "number",
-            "the great-circle distance in kilometres between {origin} and {destination}",
+            "the distance in kilometres between {origin} and {destination}",
             asks=(
-                "How far is it from {origin} to {destination} as the crow flies, in km?",
-                "What is the great-circle distance in kilometres between {origin} and {destination}?",
-                "I'm flying from {origin} to {destination}. How many kilometres long is the direct great-circle route?",
+                "How far is it from {origin} to {destination} as the crow flies over the WGS84 ellipsoid, in km?",
+                "What is the geodesic distance on the WGS84 ellipsoid, in kilometres, between {origin} and "
+                "{destination}?",
+                "I'm flying from {origin} to {destination}. How many kilometres long is the shortest route over the "
+                "WGS84 ellipsoid?",
             ),
-            measure="great-circle distance",
+            measure="geodesic distance",
             quantity=quantity("km", additive=True),
         )
     },
@@ -238,7 +240,7 @@ def airports_in_country(p: CountryCode) -> dict:
     kind="processing",
     package="airportsdata",
     description="Find the airport (any IATA-coded airport in airportsdata) nearest to a latitude/longitude, "
-    "with its great-circle distance in kilometres.",
+    "with its distance in kilometres (WGS84 geodesic).",
     outputs={
         "iata": Output(
             "iata_code",
@@ -259,10 +261,11 @@ def airports_in_country(p: CountryCode) -> dict:
         ),
         "distance_km": Output(
             "number",
-            "the great-circle distance in kilometres from {latitude}, {longitude} to the nearest airport",
+            "the distance in kilometres from {latitude}, {longitude} to the nearest airport",
             asks=(
                 "How far, in km, is the nearest airport from {latitude}, {longitude}?",
-                "What is the great-circle distance in kilometres from {latitude}, {longitude} to the closest airport?",
+                "What is the geodesic distance (WGS84) in kilometres from {latitude}, {longitude} to the closest "
+                "airport?",
             ),
             measure="distance to the nearest airport",
             quantity=quantity("km"),
@@ -479,7 +482,7 @@ class Radius(BaseModel):
     domain=DOMAIN,
     kind="retrieval",
     package="airportsdata",
-    description="The IATA-coded airports within a radius of a point (great-circle distance): how many, their "
+    description="The IATA-coded airports within a radius of a point (WGS84 geodesic distance): how many, their "
     "codes nearest first, and the farthest one inside the radius.",
     outputs={
         "airport_count": Output(

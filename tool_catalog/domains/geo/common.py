@@ -1,6 +1,6 @@
 """Shared pieces of the geo tools: the domain name, the date, coordinate and time-zone fields, the parameter models
 several modules take (country code, coordinates, time zone), and the helpers they share: the airport table, the
-great-circle distance, IANA zones and the tz database zone table, the time zone at a point, local-time formatting and
+geodesic distance, IANA zones and the tz database zone table, the time zone at a point, local-time formatting and
 the WGS84 geodesic.
 
 The other modules call ``country``, ``zone``, ``geod`` and ``timezone_at`` as ``common.<name>``: those names are also

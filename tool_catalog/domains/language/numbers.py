@@ -14,6 +14,7 @@ from tool_catalog.domains.language.common import (
     lang_field,
     parse_date,
 )
+from tool_catalog.domains.language.conventions import SCHOOL_LANGUAGES
 from tool_catalog.names import month_name, weekday_name
 from tool_catalog.ports import port
 from tool_catalog.quantities import ORDINAL, quantity
@@ -154,7 +155,8 @@ class YearInLanguage(BaseModel):
                 "How is {year} read aloud as a year in {language_code}?",
                 "Write {year} in words the way a year is spoken in {language_code}.",
             ),
-            worth=lambda args, _out: args.get("language_code") != "en",  # an English speaker says it unaided
+            # an English speaker says it unaided, and so does anyone who learned French or Spanish at school
+            worth=lambda args, _out: args.get("language_code") not in SCHOOL_LANGUAGES,
         )
     },
     examples=[{"year": 1999, "language_code": "en"}, {"year": 2024, "language_code": "fr"}],

@@ -284,6 +284,7 @@ def _anagram_index() -> dict[str, tuple[str, ...]]:
             ),
             measure="number of anagrams",
             source=CMU_DICT,
+            askable=False,  # the dictionary's anagrams are mostly surnames (artino, norita): no word game takes them
         ),
         "anagrams": Output(
             "string_list",
@@ -296,6 +297,7 @@ def _anagram_index() -> dict[str, tuple[str, ...]]:
             ),
             measure="anagrams",
             source=CMU_DICT,
+            askable=False,
         ),
         "first_anagram": Output(
             "word",

@@ -115,6 +115,7 @@ def chemical_lookup_by_name(p: ChemicalName) -> dict:
             "the IUPAC name of {cas}",
             asks=("What is the IUPAC name of {cas}?", "Give the systematic IUPAC name of {cas}."),
             source="PubChem",
+            worth=lambda args, _out: str(args.get("cas")) not in FAMILIAR_COMPOUNDS,  # not caffeine's
         ),
         "formula": Output(
             "chemical_formula",

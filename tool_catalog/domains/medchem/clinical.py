@@ -780,7 +780,7 @@ class Hba1c(BaseModel):
                 "Which ICD-10-CM code does an HbA1c of {hba1c_percent}% point to?",
                 "A patient's HbA1c is {hba1c_percent}%. Which ICD-10-CM code fits that result's ADA category?",
             ),
-            chain=("icd10cm_code_info",),
+            askable=False,  # a lab value does not determine a diagnosis code (type 1 or 2, complications)
         ),
     },
     examples=[{"hba1c_percent": 7.0}, {"hba1c_percent": 5.9}],

@@ -109,6 +109,7 @@ class ElementSymbol(BaseModel):
             ),
             measure="standard atomic weight",
             quantity=quantity("g/mol"),
+            trend=True,  # rising with atomic number: the heaviest of the alkali metals is cesium
         ),
         "density_g_cm3": Output(
             "number",

@@ -201,6 +201,7 @@ class FuelFormula(BaseModel):
             ),
             measure="water produced per mole of fuel",
             quantity=quantity("mol"),
+            askable=False,  # half the hydrogen count of the formula in the question
         ),
         "air_fuel_mass_ratio": Output(
             "number",

@@ -238,6 +238,7 @@ class StarAtPlace(BaseModel):
             ),
             measure="azimuth",
             quantity=ANGLE,
+            worth=lambda _args, out: float(out.get("altitude_deg") or 0) > 0,  # where to look, when it is up
         ),
         "is_visible": Output(
             "boolean",
