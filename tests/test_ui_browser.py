@@ -46,7 +46,7 @@ def dagster_ui(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("ui")
     home = root / "home"
     home.mkdir()
-    shutil.copy(Path(__file__).parents[1] / "dagster.yaml", home / "dagster.yaml")
+    shutil.copy(Path(__file__).parents[1] / "config" / "dagster.yaml", home / "dagster.yaml")
     port = _free_port()
     env = {
         **os.environ,
