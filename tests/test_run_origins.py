@@ -1,6 +1,6 @@
 """Runs of `dive run`, of a job backfill and of the weekly schedule belong to the `dive` code location: the UI's
 job page, timeline and partitions find them, queried through the webserver's own GraphQL schema over the
-workspace of workspace.yaml (its code server started as `make ui` starts it)."""
+workspace of workspace.yaml as `dagster-webserver -w workspace.yaml` loads it (its own code server)."""
 
 from __future__ import annotations
 
