@@ -19,9 +19,9 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The instance's storages are created once, under a lock (dive_assets/instance.py), before a run or the UI opens it.
-$(DAGSTER_HOME)/dagster.yaml: dagster.yaml $(VENV)/.installed
+$(DAGSTER_HOME)/dagster.yaml: config/dagster.yaml $(VENV)/.installed
 	mkdir -p $(DAGSTER_HOME)
-	cp dagster.yaml $@
+	cp config/dagster.yaml $@
 	$(BIN)/python -c 'from dive_assets.instance import open_instance; open_instance()'
 
 # Materialize the tool catalog and every domain x diversity partition into data/dive.duckdb.

@@ -41,7 +41,7 @@ def run(out: Path, partitions: str, tasks: int, llm: bool, extra_env: list[str])
     out.mkdir(parents=True, exist_ok=True)
     home = out / "dagster_home"
     home.mkdir(exist_ok=True)
-    (home / "dagster.yaml").write_text((ROOT / "dagster.yaml").read_text())
+    (home / "dagster.yaml").write_text((ROOT / "config" / "dagster.yaml").read_text())
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),

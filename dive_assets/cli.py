@@ -127,9 +127,9 @@ _INTERRUPTED: list[int] = []
 
 
 def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
-    from dive_assets.definitions import defs
     from dive_assets.defs.jobs import SYNTHESIS_ASSETS
     from dive_assets.instance import open_instance, run_tags
+    from dive_assets.launch import CodeLocationRuns
     from dive_assets.partitions import DIVERSITY_GRID, all_partition_keys, partition_key
     from tool_catalog.spec import DOMAINS
 
@@ -143,21 +143,18 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
                 raise ConfigError(f"unknown domain {domain!r} in --partitions; known: {', '.join(DOMAINS)}")
             DIVERSITY_GRID.get(diversity)
             keys.append(partition_key(domain, diversity))
-    instance = open_instance()
+    runs = CodeLocationRuns(open_instance())
     started = time.perf_counter()
     if not skip_catalog:
-        result = defs.resolve_job_def("catalog_job").execute_in_process(
-            instance=instance, raise_on_error=False, tags=run_tags()
-        )
+        result = runs.execute("catalog_job", tags=run_tags())
         print(f"tool_catalog: {'ok' if result.success else 'FAILED'} ({time.perf_counter() - started:.1f} s)")
         if not result.success:
             return 1
-    job = defs.resolve_job_def("synthesis_job")
     failed: list[str] = []
     ok = 0
     for key in keys:
         t0 = time.perf_counter()
-        result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False, tags=run_tags())
+        result = runs.execute("synthesis_job", key, run_tags())
         domain, diversity = key.keys_by_dimension["domain"], key.keys_by_dimension["diversity"]
         status = "ok" if result.success else "FAILED"
         print(f"{domain:>9} / {diversity:<13} {status} ({time.perf_counter() - t0:.1f} s)")
@@ -172,9 +169,7 @@ def _run(settings: RunSettings, partitions: str, skip_catalog: bool) -> int:
     if failed:
         print(f"dataset_exports, diversity_summary: not run, {len(failed)} partition(s) failed: {', '.join(failed)}")
     else:
-        export = defs.resolve_job_def("export_job").execute_in_process(
-            instance=instance, raise_on_error=False, tags=run_tags()
-        )
+        export = runs.execute("export_job", tags=run_tags())
         print(f"dataset_exports, diversity_summary: {'ok' if export.success else 'FAILED'}")
         if not export.success:
             failed.append("exports")

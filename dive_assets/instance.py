@@ -17,9 +17,11 @@ from pathlib import Path
 import dagster as dg
 import filelock
 
-from dive_assets.synthesis.config import ConfigError
+from dive_assets.synthesis.config import REPO_ROOT, ConfigError
 from dive_assets.synthesis.spool import process_alive, remove_orphan_spools
 
+DAGSTER_YAML = REPO_ROOT / "config" / "dagster.yaml"
+"""The instance settings a ``DAGSTER_HOME`` of ours starts from (the Makefile copies them there)."""
 LOCK_NAME = ".dive-instance.lock"
 PID_TAG, HOST_TAG = "dive/pid", "dive/host"
 OPEN_STATUSES = [dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.NOT_STARTED]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from dive_assets.instance import DAGSTER_YAML
+
 PARTITION = "geo/full-varied"
 RUN_STATUS = (
     "import dagster as dg\n"
@@ -28,7 +30,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], Pat
     home, tmp = root / "home", root / "tmp"
     home.mkdir()
     tmp.mkdir()
-    (home / "dagster.yaml").write_text((Path(__file__).parents[1] / "dagster.yaml").read_text(), encoding="utf-8")
+    (home / "dagster.yaml").write_text(DAGSTER_YAML.read_text(), encoding="utf-8")
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 
+from dive_assets.instance import DAGSTER_YAML
+
 PARTITIONS = ["geo/slice-fixed", "finance/slice-varied", "language/full-fixed"]
 
 
@@ -71,5 +73,5 @@ def test_concurrent_opens_of_a_fresh_dagster_home_all_succeed(tmp_path: Path) ->
 
 def _home(folder: Path) -> Path:
     folder.mkdir()
-    (folder / "dagster.yaml").write_text((Path(__file__).parents[1] / "dagster.yaml").read_text(), encoding="utf-8")
+    (folder / "dagster.yaml").write_text(DAGSTER_YAML.read_text(), encoding="utf-8")
     return folder

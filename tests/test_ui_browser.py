@@ -1,4 +1,5 @@
-"""The Dagster UI in a real browser: the five stages and their lineage show, and runs launch from the UI.
+"""The Dagster UI in a real browser: the five stages and their lineage show, runs launch from the UI, and the job
+page's Materialize… is a backfill of `synthesis_job`.
 
 Starts `dagster dev` on a free loopback port against a temporary DAGSTER_HOME and DuckDB file, drives
 Debian's headless Chromium with Playwright (nothing is downloaded at run time), materializes the catalog and
@@ -46,7 +47,7 @@ def dagster_ui(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("ui")
     home = root / "home"
     home.mkdir()
-    shutil.copy(Path(__file__).parents[1] / "dagster.yaml", home / "dagster.yaml")
+    shutil.copy(Path(__file__).parents[1] / "config" / "dagster.yaml", home / "dagster.yaml")
     port = _free_port()
     env = {
         **os.environ,
@@ -87,12 +88,17 @@ def dagster_ui(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
-def _runs(base: str) -> list[dict]:
-    query = "{ runsOrError { ... on Runs { results { runId status tags { key value } } } } }"
+def _graphql(base: str, query: str) -> dict[str, Any]:
     request = urllib.request.Request(
         f"{base}/graphql", data=json.dumps({"query": query}).encode(), headers={"Content-Type": "application/json"}
     )
-    return json.loads(urllib.request.urlopen(request, timeout=10).read())["data"]["runsOrError"]["results"]
+    return json.loads(urllib.request.urlopen(request, timeout=10).read())["data"]
+
+
+def _runs(base: str) -> list[dict]:
+    fields = "runId status pipelineName repositoryOrigin { repositoryLocationName } tags { key value }"
+    query = f"{{ runsOrError {{ ... on Runs {{ results {{ {fields} }} }} }} }}"
+    return _graphql(base, query)["runsOrError"]["results"]
 
 
 def _wait_for_run(base: str, partition: str | None, timeout_s: float = 180) -> str:
@@ -144,3 +150,35 @@ def test_graph_shows_the_stages_and_runs_launch_from_the_ui(dagster_ui: str, tmp
         dialog.locator('button:has-text("Launch")').last.click()
         assert _wait_for_run(dagster_ui, "full-varied|geo") == "SUCCESS"
         browser.close()
+
+
+def test_the_job_pages_materialize_launches_a_backfill_of_synthesis_job(dagster_ui: str) -> None:
+    """The job page's Materialize… of two partitions: a job backfill, whose runs are runs of `synthesis_job`."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.set_default_timeout(60_000)
+        page.goto(f"{dagster_ui}/locations/dive/jobs/synthesis_job/partitions", wait_until="networkidle")
+        _dismiss_welcome(page)
+        page.locator('button:has-text("Materialize…")').first.click()
+        dialog = page.locator("[role=dialog]")
+        for values in (["slice-fixed"], ["geo", "science"]):  # diversity, then domain
+            dialog.get_by_text("Select a partition or create one").first.click()
+            for value in values:
+                page.locator(f":text-is('{value}'):visible").last.click()
+            page.keyboard.press("Escape")
+        dialog.locator('button:has-text("Launch backfill")').last.click()
+        browser.close()
+    fields = "id isAssetBackfill partitionSetName"
+    query = f"{{ partitionBackfillsOrError {{ ... on PartitionBackfills {{ results {{ {fields} }} }} }} }}"
+    backfill = _graphql(dagster_ui, query)["partitionBackfillsOrError"]["results"][0]
+    assert (backfill["isAssetBackfill"], backfill["partitionSetName"]) == (False, "synthesis_job_partition_set")
+    tag = {"key": "dagster/backfill", "value": backfill["id"]}
+    deadline = time.monotonic() + 120
+    while not (runs := [run for run in _runs(dagster_ui) if tag in run["tags"]]):
+        assert time.monotonic() < deadline, "the backfill daemon created no run"
+        time.sleep(2)
+    assert {r["pipelineName"] for r in runs} == {"synthesis_job"}
+    assert {r["repositoryOrigin"]["repositoryLocationName"] for r in runs} == {"dive"}
