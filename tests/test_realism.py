@@ -164,13 +164,16 @@ def test_a_sum_across_currencies_is_never_planned_and_the_gate_refuses_one() -> 
     assert any("quantity" in p or "units" in p for p in problems), problems
 
 
-def test_a_sum_of_populations_is_planned_over_a_whole_cohort_only() -> None:
-    steps = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["ES", "FR"])]
-    plan = _plan("sum_two_numbers", _held(steps, "population", "integer"))  # Andorra's neighbours, both
+def test_a_total_is_planned_over_a_whole_cohort_only() -> None:
+    steps = [_run(i, "country_geography", {"country_code": c}) for i, c in enumerate(["ES", "FR"])]
+    plan = _plan("sum_two_numbers", _held(steps, "area_km2"))  # Andorra's neighbours, both
     assert plan is not None and plan.tool.name == "sum_two_numbers"
-    steps = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["KE", "UG"])]
-    assert _plan("sum_two_numbers", _held(steps, "population", "integer")) is None  # neighbours, but no group
-    assert _plan("compare_numbers", _held(steps, "population", "integer")) is not None  # compared: yes
+    steps = [_run(i, "country_geography", {"country_code": c}) for i, c in enumerate(["KE", "UG"])]
+    assert _plan("sum_two_numbers", _held(steps, "area_km2")) is None  # neighbours, but no group
+    assert _plan("compare_numbers", _held(steps, "area_km2")) is not None  # compared: yes
+    # countryinfo's populations are of no single year: not totalled even over a whole group
+    steps = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["ES", "FR"])]
+    assert _plan("sum_two_numbers", _held(steps, "population", "integer")) is None
 
 
 def test_values_of_made_up_sequences_or_of_a_found_entity_are_not_compared() -> None:

@@ -306,3 +306,13 @@ def test_what_the_question_shows_or_a_quiz_knows_is_not_asked_and_places_read_as
     below = {"star": "Betelgeuse", "latitude": 50.8503, "longitude": 4.3517, "datetime_utc": "2025-06-21T21:00"}
     assert not _asked("star_altitude", below, "azimuth_deg", "science")  # 22 degrees below the horizon
     assert stated_in("cldr_locale", "ar_EG", "Translate the name into Arabic as used in Egypt (ar_EG).")
+
+
+def test_an_undated_headcount_is_compared_by_ratio_not_by_its_exact_difference() -> None:
+    steps = [_run(i, "country_population", {"country_code": c}) for i, c in enumerate(["JP", "DE"])]
+    group = operand_group(get_tool("country_population"), "population", steps)
+    assert group is not None
+    assert "ratio or rank only" in (refusal("difference", group) or "")
+    assert "ratio or rank only" in (refusal("sum", group) or "")
+    assert refusal("extreme", group) is None  # which is more populous holds
+    assert not _asked("country_internet_domains", {"country_code": "MW"}, "tlds", "geo")  # [".mw"]

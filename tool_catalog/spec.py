@@ -61,10 +61,11 @@ class Output:
     daylight-saving status near a clock change (not in midsummer, when everyone knows), the tallest peak of an
     isotope pattern when it is not the first. None: always, as ``askable`` says."""
     alone: bool = True
-    """Whether a question may ask for the value itself. False for a figure of no single stated year (countryinfo's
-    populations come from censuses and estimates of about 2009 to 2015): it is compared, ranked or totalled across
-    entities, where a few years seldom change the order, but an exact headcount "circa 2015" is no answer. False too
-    for quiz trivia that is a step to something else (a country's capital, then its coordinates)."""
+    """Whether a question may ask for the value itself, its total or its difference. False for a figure of no single
+    stated year (countryinfo's populations come from censuses and estimates of about 2009 to 2015): it is ranked or
+    compared by ratio across entities, where a few years seldom change the order, but an exact headcount "circa
+    2015" is no answer. False too for quiz trivia that is a step to something else (a country's capital, then its
+    coordinates)."""
     known_scale: bool = False
     """People know the rough size of the value for the entities a question names (a country's population or area):
     which of them has the most is guessed when one leads the next by far (:func:`operands.obvious_extreme`). Not an

@@ -166,11 +166,14 @@ def refusal(operation: Operation, group: OperandGroup) -> str | None:
     quantity = group.quantity()
     if quantity is None:
         return f"{group.tool.name}.{group.field} declares no single quantity for these calls"
+    if not group.tool.outputs[group.field].alone and operation not in ("ratio", "percent_change", "extreme", "order"):
+        # countryinfo's populations: which is larger and by how many times holds, an exact difference does not
+        return f"{group.tool.outputs[group.field].measure} of no single year: compared by ratio or rank only"
     if operation == "sum" and group.slot != PLACE:
         whole = cohort(group)
         taken = {s.arguments.get(group.slot[0]) for s in group.steps}
         if whole is None or whole.frame == "{}" or taken != set(whole.members):
-            # the population of the Baltic states; not of two of Serbia's neighbours, nor of Kenya and Uganda
+            # the area of the Baltic states; not of two of Serbia's neighbours, nor of Kenya and Uganda
             return "a total answers something only over a whole named group"
     if operation != "sum" and group.slot != PLACE and len(group.steps) > 2:
         whole = cohort(group)

@@ -304,6 +304,7 @@ _COUNTRYINFO_FAMILY = [
                     "List the country-code top-level domains of {country_code}.",
                 ),
                 measure="internet top-level domains",
+                worth=lambda args, out: out.get("tlds") != ["." + str(args.get("country_code", "")).lower()],
             ),
             "primary_tld": Output(
                 "label",
