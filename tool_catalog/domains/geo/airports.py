@@ -692,6 +692,7 @@ def airports_in_timezone(p: TimezoneName) -> dict:
             ),
             measure="number of IATA-coded airports in its country",
             source=_SOURCE,
+            askable=False,  # a country's count asked through one of its airports: a detour (airports_in_country)
         ),
     },
     examples=[{"iata": "LHR"}, {"iata": "CUZ"}],

@@ -164,6 +164,7 @@ class Birthday(BaseModel):
             ),
             measure="months past the last birthday",
             quantity=quantity("month"),
+            askable=False,  # counted on the fingers; the age in days is what a tool is for
         ),
         "total_days": Output(
             "count",

@@ -138,11 +138,12 @@ def dna_composition(p: DnaSequence) -> dict:
             "the nearest-neighbour melting temperature in °C of {sequence}",
             asks=(
                 "What is the nearest-neighbour melting temperature (Allawi & SantaLucia 1997 parameters, SantaLucia "
-                "1998 salt correction) of {sequence} at 50 mM Na+ and 25 nM oligo, in °C?",
+                "1998 salt correction) of {sequence} at 50 mM Na+ and 25 nM of each strand, in °C?",
                 "At what temperature, in °C, does {sequence} melt by the nearest-neighbour model (Allawi & SantaLucia "
-                "1997 parameters, SantaLucia 1998 salt correction; 50 mM Na+, 25 nM oligo)?",
+                "1997 parameters, SantaLucia 1998 salt correction; 50 mM Na+, 25 nM of each strand)?",
                 "I'm designing a primer with {sequence}. What Tm in °C does the nearest-neighbour method (Allawi & "
-                "SantaLucia 1997 parameters, SantaLucia 1998 salt correction) give at 50 mM Na+ and 25 nM primer?",
+                "SantaLucia 1997 parameters, SantaLucia 1998 salt correction) give at 50 mM Na+ and 25 nM of primer "
+                "and of its complement?",
             ),
             measure="nearest-neighbour melting temperature",
             quantity=CELSIUS,
@@ -536,14 +537,15 @@ class SaltTm(BaseModel):
             "the melting temperature in C of {sequence} with {sodium_mm} mM Na+ and {magnesium_mm} mM Mg2+",
             asks=(
                 "What is the nearest-neighbour melting temperature (Allawi & SantaLucia 1997 parameters, SantaLucia "
-                "1998 salt correction, Mg2+ by von Ahsen's sodium equivalent) of {sequence}, in °C, at 25 nM oligo in "
-                "a buffer with {sodium_mm} mM Na+ and {magnesium_mm} mM Mg2+?",
-                "My PCR buffer has {sodium_mm} mM Na+ and {magnesium_mm} mM Mg2+, with 25 nM primer. By the "
-                "nearest-neighbour method (Allawi & SantaLucia 1997 parameters, SantaLucia 1998 salt correction, Mg2+ "
-                "by von Ahsen's sodium equivalent), at what temperature in °C does {sequence} melt?",
+                "1998 salt correction, Mg2+ by von Ahsen's sodium equivalent) of {sequence}, in °C, at 25 nM of each "
+                "strand in a buffer with {sodium_mm} mM Na+ and {magnesium_mm} mM Mg2+?",
+                "My PCR buffer has {sodium_mm} mM Na+ and {magnesium_mm} mM Mg2+, with 25 nM each of primer and "
+                "complement. By the nearest-neighbour method (Allawi & SantaLucia 1997 parameters, SantaLucia 1998 "
+                "salt correction, Mg2+ by von Ahsen's sodium equivalent), at what temperature in °C does {sequence} "
+                "melt?",
                 "Using nearest-neighbour thermodynamics (Allawi & SantaLucia 1997 parameters, SantaLucia 1998 salt "
                 "correction, Mg2+ by von Ahsen's sodium equivalent), what Tm in °C does {sequence} have at "
-                "{sodium_mm} mM Na+, {magnesium_mm} mM Mg2+ and 25 nM oligo?",
+                "{sodium_mm} mM Na+, {magnesium_mm} mM Mg2+ and 25 nM of each strand?",
             ),
             measure="melting temperature",
             quantity=CELSIUS,
