@@ -507,8 +507,9 @@ def test_verl_rows_and_tool_config_follow_verls_schema(exported: tuple[Path, Pat
             assert exports_verl.compute_score(
                 row["data_source"], reply, row["reward_model"]["ground_truth"], info
             ) == pytest.approx(1.1)
+            # "unknown" is no task's gold (a boolean gold may be "no")
             assert exports_verl.compute_score(
-                "dive", "The final answer is: no.", row["reward_model"]["ground_truth"], info
+                "dive", "The final answer is: unknown.", row["reward_model"]["ground_truth"], info
             ) == pytest.approx(0.1)
             # the configured tool, created with the row's kwargs, returns what the SFT transcript's tool message says
             messages = sft[info["task_id"]]["messages"]
