@@ -199,6 +199,7 @@ def test_the_site_of_an_enzyme_every_lab_knows_is_not_asked() -> None:
         assert not _asked("restriction_enzyme_info", {"enzyme": "NotI"}, field, "science")
         assert _asked("restriction_enzyme_info", {"enzyme": "BsrDI"}, field, "science")
     assert _asked("restriction_enzyme_info", {"enzyme": "EcoRI"}, "supplier_count", "science")
+    assert not _asked("restriction_enzyme_info", {"enzyme": "Fnu11326IV"}, "site", "science")  # sold by no one
 
 
 def test_an_ecb_figure_is_asked_of_a_euro_pair_not_of_a_cross() -> None:

@@ -77,8 +77,7 @@ class NationalSecurity(BaseModel):
             "the ISIN of the security {national_id} issued in {country_code}",
             asks=(
                 "What is the ISIN of the security with national identifier {national_id} issued in {country_code}?",
-                "A security from {country_code} has the national identifier (such as a CUSIP) {national_id}. What is "
-                "its ISIN?",
+                "A security from {country_code} has the national security number {national_id}. What is its ISIN?",
                 "Build the ISIN, check digit included, for the national security number {national_id} of "
                 "{country_code}.",
             ),

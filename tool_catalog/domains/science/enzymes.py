@@ -35,8 +35,9 @@ _FAMILIAR_ENZYMES = [
 by heart (the number of their suppliers is not)."""
 
 
-def _unfamiliar(arguments: dict[str, Any], _output: dict[str, Any]) -> bool:
-    return arguments.get("enzyme") not in _FAMILIAR_ENZYMES
+def _unfamiliar(arguments: dict[str, Any], output: dict[str, Any]) -> bool:
+    """Neither an enzyme every lab knows nor one no company sells (no one screens a plasmid for Fnu11326IV)."""
+    return arguments.get("enzyme") not in _FAMILIAR_ENZYMES and int(output.get("supplier_count") or 0) > 0
 
 
 MODIFICATION_DEPENDENT = frozenset({"AbaSI", "DpnI", "FspEI", "LpnPI", "MspJI"})

@@ -537,9 +537,9 @@ class Proportion(BaseModel):
             "count",
             "the sample size for a {margin} margin of error at {confidence} confidence",
             asks=(
-                "How many people must a survey ask to estimate a proportion within a margin of error of {margin} (as "
-                "a fraction) at confidence level {confidence}, in the worst case p = 0.5?",
-                "I want a poll with a margin of error of {margin} (as a fraction) at confidence level {confidence}. "
+                "How many people must a survey ask to estimate a proportion within a margin of error of {margin} at "
+                "confidence level {confidence}, in the worst case p = 0.5?",
+                "I want a poll with a margin of error of {margin} at confidence level {confidence}. "
                 "How many respondents do I need?",
             ),
             measure="required sample size",
@@ -549,9 +549,9 @@ class Proportion(BaseModel):
             "number",
             "the z value for {confidence} confidence (margin {margin})",
             asks=(
-                "A survey aims for a margin of error of {margin} (as a fraction) at confidence level {confidence}. "
+                "A survey aims for a margin of error of {margin} at confidence level {confidence}. "
                 "Which z value goes into its sample-size formula?",
-                "For a poll at confidence level {confidence} with a margin of error of {margin} (as a fraction), what "
+                "For a poll at confidence level {confidence} with a margin of error of {margin}, what "
                 "two-sided z critical value is used?",
             ),
             measure="z critical value",
