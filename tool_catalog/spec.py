@@ -96,10 +96,14 @@ class Output:
             return consumer in self.chain
         return self.chain
 
+    @property
+    def asked_alone(self) -> bool:
+        """Whether a question may ask for the field itself: ``askable`` and ``alone``."""
+        return self.askable and self.alone
+
     def worth_asking(self, arguments: dict[str, Any], output: dict[str, Any] | None) -> bool:
-        """``askable`` and ``alone``, and ``worth`` of this call where the field declares it."""
-        worth = self.worth is None or output is None or bool(self.worth(arguments, output))
-        return self.askable and self.alone and worth
+        """:attr:`asked_alone`, and ``worth`` of this call where the field declares it."""
+        return self.asked_alone and (self.worth is None or output is None or bool(self.worth(arguments, output)))
 
     def resolved_quantity(self) -> Quantity | None:
         """The declared quantity, else the port's (None for a value that is not a quantity)."""

@@ -282,12 +282,11 @@ def weighted_order(weights: Sequence[float], rng: random.Random) -> list[int]:
 
 
 def askable(tool: ToolSpec, field: str) -> bool:
-    """Whether a question can ask for the field: it is declared askable and asked alone, with question forms or a
-    grammar."""
+    """Whether a question can ask for the field: it is declared asked alone, with question forms or a grammar."""
     from dive_assets.synthesis.compose import GRAMMAR
 
     out = tool.outputs[field]
-    return out.askable and out.alone and (bool(out.asks) or field in GRAMMAR.get(tool.name, {}))
+    return out.asked_alone and (bool(out.asks) or field in GRAMMAR.get(tool.name, {}))
 
 
 def _no_calls(name: str, arguments: Any, default_s: float | None = None) -> Any:

@@ -169,16 +169,13 @@ def refusal(operation: Operation, group: OperandGroup) -> str | None:
     if not group.tool.outputs[group.field].alone and operation not in ("ratio", "percent_change", "extreme", "order"):
         # countryinfo's populations: which is larger and by how many times holds, an exact difference does not
         return f"{group.tool.outputs[group.field].measure} of no single year: compared by ratio or rank only"
-    if operation == "sum" and group.slot != PLACE:
+    if group.slot != PLACE and (operation == "sum" or len(group.steps) > 2):
         whole = cohort(group)
         taken = {s.arguments.get(group.slot[0]) for s in group.steps}
-        if whole is None or whole.frame == "{}" or taken != set(whole.members):
+        if operation == "sum" and (whole is None or whole.frame == "{}" or taken != set(whole.members)):
             # the area of the Baltic states; not of two of Serbia's neighbours, nor of Kenya and Uganda
             return "a total answers something only over a whole named group"
-    if operation != "sum" and group.slot != PLACE and len(group.steps) > 2:
-        whole = cohort(group)
-        taken = {s.arguments.get(group.slot[0]) for s in group.steps}
-        if whole is not None and closed(whole) and taken < set(whole.members):
+        if operation != "sum" and whole is not None and closed(whole) and taken < set(whole.members):
             # "the group 14 elements carbon, lead, silicon and germanium" leaves out tin, the group's lowest
             return f"{len(taken)} of a named group of {len(whole.members)}: the group's own answer may be left out"
     return meaningful(operation, [quantity] * len(group.steps))
