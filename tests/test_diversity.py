@@ -16,9 +16,8 @@ import pytest
 
 from dive_assets.synthesis import diversity as da
 from dive_assets.synthesis import diversity_summary, plots, queries, warehouse
-from dive_assets.synthesis.catalog import catalog_frames
-from dive_assets.synthesis.config import Partition, RunSettings, load_diversity_grid
-from dive_assets.synthesis.partition import partition_frames
+from dive_assets.synthesis.config import RunSettings
+from tests.synthesized import fill_warehouse
 
 PARTITIONS = [("geo", "full-varied"), ("geo", "slice-fixed")]
 TASKS = 12
@@ -28,14 +27,8 @@ TASKS = 12
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("diversity") / "dive.duckdb"
     run = RunSettings(duckdb_path=str(path), tasks_per_partition=TASKS)
-    catalog = catalog_frames(run_examples=False)
-    grid = load_diversity_grid()
     with warehouse.connect(path) as conn:
-        warehouse.replace_tables(conn, catalog)
-        for domain, diversity in PARTITIONS:
-            seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-            frames = partition_frames(Partition(domain, grid.get(diversity), grid), seeds, run)
-            warehouse.replace_partition(conn, frames, domain, diversity)
+        fill_warehouse(conn, PARTITIONS, run)
     return path
 
 

@@ -17,11 +17,10 @@ import pytest
 from pydantic import BaseModel
 
 from dive_assets.synthesis import exports, exports_card, exports_sft, exports_verl, warehouse
-from dive_assets.synthesis.catalog import catalog_frames
-from dive_assets.synthesis.config import Partition, RunSettings
-from dive_assets.synthesis.partition import partition_frames
+from dive_assets.synthesis.config import RunSettings
 from dive_assets.synthesis.reward import score, score_row
 from dive_assets.synthesis.verification import answers_match
+from tests.synthesized import fill_warehouse
 from tool_catalog import call_tool
 from tool_catalog.registry import get_tool
 
@@ -39,13 +38,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("exports")
     db = root / "x.duckdb"
     run = RunSettings(duckdb_path=str(db), tasks_per_partition=10)
-    catalog = catalog_frames(run_examples=False)
     with warehouse.connect(db) as conn:
-        warehouse.replace_tables(conn, catalog)
-        for domain, diversity in PARTITIONS:
-            seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-            frames = partition_frames(Partition.of(domain, diversity), seeds, run)
-            warehouse.replace_partition(conn, frames, domain, diversity)
+        fill_warehouse(conn, PARTITIONS, run)
         exports.export_dataset(conn, root / "out", "test", {"seed": run.seed})
         exports.export_dataset(conn, root / "again", "test", {"seed": run.seed})
         hf = exports.ExportOptions(flavour="hf", preamble=True)

@@ -9,17 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import polars as pl
 import pytest
 from llm_server import ScriptedLLMServer, running_server
 
 from dive_assets.environments.tool_env import ToolCallError, ToolEnvironment, catalog_tool, load_environment, reward
 from dive_assets.synthesis import exports, warehouse
-from dive_assets.synthesis.catalog import catalog_frames
-from dive_assets.synthesis.config import Partition, RunSettings
+from dive_assets.synthesis.config import RunSettings
 from dive_assets.synthesis.exports import exported_tool
-from dive_assets.synthesis.partition import partition_frames
 from dive_assets.synthesis.reward import ANSWER_INSTRUCTION
+from tests.synthesized import fill_warehouse
 from tool_catalog import all_tools, call_tool, get_tool
 
 PARTITIONS = [("geo", "full-varied"), ("finance", "full-varied")]
@@ -62,13 +60,8 @@ class Exported:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
     root = tmp_path_factory.mktemp("tool_env")
     run = RunSettings(duckdb_path=str(root / "x.duckdb"), tasks_per_partition=8)
-    catalog = catalog_frames(run_examples=False)
     with warehouse.connect(root / "x.duckdb") as conn:
-        warehouse.replace_tables(conn, catalog)
-        for domain, diversity in PARTITIONS:
-            seeds = catalog["seeds"].filter(pl.col("domain") == domain)
-            frames = partition_frames(Partition.of(domain, diversity), seeds, run)
-            warehouse.replace_partition(conn, frames, domain, diversity)
+        fill_warehouse(conn, PARTITIONS, run)
         exports.export_dataset(conn, root / "out", "test", {"seed": run.seed})
     with pytest.MonkeyPatch.context() as env, running_server() as server:
         env.setenv("OPENAI_API_KEY", "sk-dummy-env-key")
